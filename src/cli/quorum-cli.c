@@ -1,0 +1,657 @@
+/* quorum-cli.c: Quorum's command-line tool
+ *
+ * Works on a store without a display. Exit status: 0 success, 1 the store
+ * or the input has errors (printed to stderr as FILE:LINE:COLUMN: PATH:
+ * message), 2 a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "quorum-core.h"
+
+#define EXIT_OK     0
+#define EXIT_ERRORS 1
+#define EXIT_USAGE  2
+
+typedef struct
+{
+  char *store;
+} Globals;
+
+static Globals globals;
+
+static const char *usage_text =
+  "Usage: quorum-cli [--store DIR] COMMAND [OPTION…]\n"
+  "\n"
+  "Commands:\n"
+  "  check [--tolerance AMOUNT] [--format text|json] [DOCUMENT-ID…]\n"
+  "      List the figures of every budget document (or those named) that do not add up.\n"
+  "  export DOCUMENT-ID [--table TABLE-ID] [--format csv|json]\n"
+  "      Write a document's tables as displayed, with stated, computed and effective values.\n"
+  "\n"
+  "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
+  "exists, else the bundled sample store.\n"
+  "Exit status: 0 success, 1 the store or the input has errors, 2 a usage error.\n";
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("quorum-cli: %s\nTry “quorum-cli --help”.\n", message);
+  return EXIT_USAGE;
+}
+
+static GOptionContext *
+new_context (const char   *parameters,
+             GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+  GOptionEntry store_entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &globals.store,
+      "The store folder", "DIR" },
+    { NULL }
+  };
+
+  g_option_context_set_help_enabled (context, TRUE);
+  g_option_context_add_main_entries (context, store_entries, NULL);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  return context;
+}
+
+/* Parses a subcommand's options; a failure is a usage error. */
+static gboolean
+parse_options (GOptionContext *context,
+               int            *argc,
+               char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  /* Anything left that looks like an option was not recognised. */
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
+      {
+        usage_error ("unknown option “%s”", (*argv)[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static QuorumStore *
+open_store (GError **error)
+{
+  g_autofree char *path = globals.store ? g_strdup (globals.store)
+                                        : quorum_store_dup_default_path ();
+  g_autoptr(QuorumStore) store = quorum_store_new (path);
+
+  if (!quorum_store_load (store, NULL, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static void
+print_problem (QuorumProblem *problem)
+{
+  g_autofree char *text = quorum_problem_to_string (problem);
+
+  g_printerr ("%s\n", text);
+}
+
+static guint
+print_problems (QuorumStore *store,
+                const char  *only_file_basename)
+{
+  GListModel *problems = quorum_store_get_problems (store);
+  guint n = g_list_model_get_n_items (problems);
+  guint printed = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
+
+      if (only_file_basename != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (quorum_problem_get_file (problem));
+
+          if (!g_str_equal (base, only_file_basename))
+            continue;
+        }
+      print_problem (problem);
+      printed++;
+    }
+  return printed;
+}
+
+static JsonNode *
+amount_node (const QuorumValue *value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  if (value == NULL || value->kind != QUORUM_VALUE_AMOUNT)
+    return json_node_init_null (node);
+  {
+    g_autofree char *text = quorum_amount_format (value->amount);
+
+    json_node_set_string (node, text);
+  }
+  return node;
+}
+
+static void
+add_problem_json (JsonArray     *errors,
+                  QuorumProblem *problem)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "file", quorum_problem_get_file (problem));
+  json_object_set_string_member (object, "path", quorum_problem_get_path (problem));
+  if (quorum_problem_get_line (problem) > 0)
+    {
+      json_object_set_int_member (object, "line", quorum_problem_get_line (problem));
+      json_object_set_int_member (object, "column", quorum_problem_get_column (problem));
+    }
+  else
+    {
+      json_object_set_null_member (object, "line");
+      json_object_set_null_member (object, "column");
+    }
+  json_object_set_string_member (object, "message", quorum_problem_get_message (problem));
+  json_array_add_object_element (errors, object);
+}
+
+static void
+set_amount_member (JsonObject *object,
+                   const char *member,
+                   gint64      amount)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  g_autofree char *text = quorum_amount_format (amount);
+
+  json_node_set_string (node, text);
+  json_object_set_member (object, member, node);
+}
+
+static void
+add_finding_json (JsonArray     *findings,
+                  QuorumFinding *finding)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "severity",
+                                 quorum_severity_to_string (quorum_finding_get_severity (finding)));
+  json_object_set_string_member (object, "document", quorum_finding_get_document_id (finding));
+  json_object_set_string_member (object, "table", quorum_finding_get_table_id (finding));
+  json_object_set_string_member (object, "row", quorum_finding_get_row_id (finding));
+  json_object_set_string_member (object, "column", quorum_finding_get_column_id (finding));
+  set_amount_member (object, "stated", quorum_finding_get_stated (finding));
+  set_amount_member (object, "computed", quorum_finding_get_computed (finding));
+  set_amount_member (object, "difference", quorum_finding_get_difference (finding));
+  json_object_set_string_member (object, "rule",
+                                 quorum_rule_to_string (quorum_finding_get_rule (finding)));
+  if (quorum_finding_get_label (finding) != NULL)
+    json_object_set_string_member (object, "label", quorum_finding_get_label (finding));
+  json_array_add_object_element (findings, object);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = quorum_json_node_to_string (node);
+
+  fputs (text, stdout);
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autofree char *tolerance_text = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "tolerance", 0, 0, G_OPTION_ARG_STRING, &tolerance_text,
+      "Differences up to this are “rounding”, above it “mismatch” (default 1.00)", "AMOUNT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text or json", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("[DOCUMENT-ID…] - list the findings",
+                                                   entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 tolerance = QUORUM_DEFAULT_TOLERANCE;
+  gboolean json = FALSE;
+  gboolean failed = FALSE;
+  GListModel *all;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error ("--format is text or json, not “%s”", format);
+  json = g_strcmp0 (format, "json") == 0;
+
+  if (tolerance_text != NULL)
+    {
+      g_autoptr(GError) amount_error = NULL;
+
+      if (!quorum_amount_parse (tolerance_text, &tolerance, &amount_error))
+        return usage_error ("--tolerance: %s", amount_error->message);
+      if (tolerance < 0)
+        return usage_error ("--tolerance cannot be negative");
+    }
+
+  if ((store = open_store (&error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+
+  failed = print_problems (store, NULL) > 0;
+
+  all = quorum_store_get_documents (store);
+  if (argc > 1)
+    for (int i = 1; i < argc; i++)
+      {
+        QuorumBudgetDocument *document = quorum_store_find_document (store, argv[i]);
+
+        if (document == NULL)
+          {
+            g_printerr ("%s: no valid budget document “%s” in this store\n",
+                        quorum_store_get_path (store), argv[i]);
+            failed = TRUE;
+            continue;
+          }
+        g_ptr_array_add (documents, g_object_ref (document));
+      }
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      g_ptr_array_add (documents, g_list_model_get_item (all, i));
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      JsonArray *errors = json_array_new ();
+      JsonArray *findings = json_array_new ();
+      GListModel *problems = quorum_store_get_problems (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+        {
+          g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
+
+          add_problem_json (errors, problem);
+        }
+      for (guint d = 0; d < documents->len; d++)
+        {
+          QuorumBudgetDocument *document = g_ptr_array_index (documents, d);
+          GListModel *list;
+
+          quorum_budget_document_set_tolerance (document, tolerance);
+          list = quorum_budget_document_get_findings (document);
+          for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+            {
+              g_autoptr(QuorumFinding) finding = g_list_model_get_item (list, i);
+
+              add_finding_json (findings, finding);
+            }
+        }
+
+      json_object_set_array_member (object, "errors", errors);
+      json_object_set_array_member (object, "findings", findings);
+      json_node_take_object (root, object);
+      print_json (root);
+    }
+  else
+    for (guint d = 0; d < documents->len; d++)
+      {
+        QuorumBudgetDocument *document = g_ptr_array_index (documents, d);
+        GListModel *list;
+
+        quorum_budget_document_set_tolerance (document, tolerance);
+        list = quorum_budget_document_get_findings (document);
+        for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+          {
+            g_autoptr(QuorumFinding) finding = g_list_model_get_item (list, i);
+            g_autofree char *stated = quorum_amount_format (quorum_finding_get_stated (finding));
+            g_autofree char *computed =
+              quorum_amount_format (quorum_finding_get_computed (finding));
+            g_autofree char *difference =
+              quorum_amount_format (quorum_finding_get_difference (finding));
+
+            g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+                     quorum_severity_to_string (quorum_finding_get_severity (finding)),
+                     quorum_finding_get_document_id (finding),
+                     quorum_finding_get_table_id (finding),
+                     quorum_finding_get_row_id (finding),
+                     quorum_finding_get_column_id (finding),
+                     stated, computed, difference);
+          }
+      }
+
+  return failed ? EXIT_ERRORS : EXIT_OK;
+}
+
+/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_row (GString     *out,
+         QuorumTable *table,
+         QuorumRow   *row)
+{
+  guint n_columns = quorum_table_get_n_columns (table);
+  GListModel *children;
+
+  csv_field (out, quorum_row_get_label (row));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const QuorumValue *value = quorum_row_get_effective (row, c);
+
+      g_string_append_c (out, ',');
+      if (value->kind == QUORUM_VALUE_NA)
+        g_string_append (out, "N/A");
+      else if (value->kind == QUORUM_VALUE_AMOUNT)
+        {
+          g_autofree char *text = quorum_amount_format (value->amount);
+
+          g_string_append (out, text);
+        }
+    }
+  g_string_append (out, "\r\n");
+
+  children = quorum_row_get_children (row);
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      csv_row (out, table, child);
+    }
+}
+
+static void
+csv_table (GString     *out,
+           QuorumTable *table)
+{
+  GListModel *columns = quorum_table_get_columns (table);
+  GListModel *rows = quorum_table_get_rows (table);
+
+  csv_field (out, "Row");
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
+
+      g_string_append_c (out, ',');
+      csv_field (out, quorum_column_get_label (column));
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      csv_row (out, table, row);
+    }
+  if (quorum_table_get_total (table) != NULL)
+    csv_row (out, table, quorum_table_get_total (table));
+}
+
+static void
+json_cells (JsonArray   *cells,
+            QuorumTable *table,
+            QuorumRow   *row)
+{
+  GListModel *columns = quorum_table_get_columns (table);
+  GListModel *children = quorum_row_get_children (row);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
+      JsonObject *cell = json_object_new ();
+      const QuorumValue *stated = quorum_row_get_stated (row, c);
+
+      json_object_set_string_member (cell, "row", quorum_row_get_id (row));
+      json_object_set_string_member (cell, "column", quorum_column_get_id (column));
+      json_object_set_member (cell, "stated", amount_node (stated));
+      json_object_set_member (cell, "computed", amount_node (quorum_row_get_computed (row, c)));
+      json_object_set_member (cell, "effective", amount_node (quorum_row_get_effective (row, c)));
+      if (stated->kind == QUORUM_VALUE_NA)
+        json_object_set_boolean_member (cell, "na", TRUE);
+      json_array_add_object_element (cells, cell);
+    }
+
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      json_cells (cells, table, child);
+    }
+}
+
+static JsonNode *
+json_table (QuorumTable *table)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *cells = json_array_new ();
+  GListModel *rows = quorum_table_get_rows (table);
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (object, "id", quorum_table_get_id (table));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      json_cells (cells, table, row);
+    }
+  if (quorum_table_get_total (table) != NULL)
+    json_cells (cells, table, quorum_table_get_total (table));
+  json_object_set_array_member (object, "cells", cells);
+  json_node_take_object (node, object);
+  return node;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autofree char *table_id = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_id, "Export only this table", "TABLE-ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: csv or json", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("DOCUMENT-ID - export a document's tables",
+                                                   entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
+  QuorumBudgetDocument *document;
+  gboolean json;
+  GListModel *list;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (argc < 2 ? "export needs a DOCUMENT-ID"
+                                 : "export takes one DOCUMENT-ID");
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return usage_error ("--format is csv or json, not “%s”", format);
+  json = g_strcmp0 (format, "json") == 0;
+
+  if ((store = open_store (&error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+
+  document = quorum_store_find_document (store, argv[1]);
+  if (document == NULL)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.json", argv[1]);
+
+      /* If the document's file failed to load, say why. */
+      if (print_problems (store, file) == 0)
+        g_printerr ("%s: no budget document “%s” in this store\n",
+                    quorum_store_get_path (store), argv[1]);
+      return EXIT_ERRORS;
+    }
+
+  list = quorum_budget_document_get_tables (document);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(QuorumTable) table = g_list_model_get_item (list, i);
+
+      if (table_id == NULL || g_str_equal (quorum_table_get_id (table), table_id))
+        g_ptr_array_add (tables, g_steal_pointer (&table));
+    }
+  if (table_id != NULL && tables->len == 0)
+    {
+      g_printerr ("%s: no table “%s” in document “%s”\n",
+                  quorum_budget_document_get_file (document), table_id, argv[1]);
+      return EXIT_ERRORS;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      JsonArray *array = json_array_new ();
+
+      json_object_set_string_member (object, "document", argv[1]);
+      for (guint i = 0; i < tables->len; i++)
+        json_array_add_element (array, json_table (g_ptr_array_index (tables, i)));
+      json_object_set_array_member (object, "tables", array);
+      json_node_take_object (root, object);
+      print_json (root);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < tables->len; i++)
+        {
+          if (i > 0)
+            g_string_append (out, "\r\n");
+          csv_table (out, g_ptr_array_index (tables, i));
+        }
+      fwrite (out->str, 1, out->len, stdout);
+    }
+
+  return EXIT_OK;
+}
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "check", command_check },
+  { "export", command_export },
+};
+
+int
+main (int    argc,
+      char **argv)
+{
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, QUORUM_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* A --store given before the command. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+        {
+          fputs (usage_text, stdout);
+          return EXIT_OK;
+        }
+      if (g_str_equal (argv[first], "--version"))
+        {
+          g_print ("quorum-cli %s\n", QUORUM_VERSION);
+          return EXIT_OK;
+        }
+      if (g_str_equal (argv[first], "--store") && first + 1 < argc)
+        {
+          g_free (globals.store);
+          globals.store = g_strdup (argv[first + 1]);
+          first += 2;
+        }
+      else if (g_str_has_prefix (argv[first], "--store="))
+        {
+          g_free (globals.store);
+          globals.store = g_strdup (argv[first] + strlen ("--store="));
+          first += 1;
+        }
+      else
+        return usage_error ("unknown option “%s”", argv[first]);
+    }
+
+  if (first >= argc)
+    {
+      fputs (usage_text, stderr);
+      return EXIT_USAGE;
+    }
+
+  status = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[first], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("quorum-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        status = commands[i].run (argc - first, argv + first);
+        break;
+      }
+
+  if (status < 0)
+    status = usage_error ("unknown command “%s”", argv[first]);
+
+  g_free (globals.store);
+  return status;
+}

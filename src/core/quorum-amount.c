@@ -1,0 +1,296 @@
+/* quorum-amount.c: exact amounts in 64-bit integers of hundredths
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "quorum-amount.h"
+#include "quorum-error.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (quorum-error-quark, quorum_error)
+
+/* Rounds num / den half away from zero; den > 0. */
+static gint64
+div_round_half_away (__int128 num,
+                     __int128 den)
+{
+  __int128 q = num / den;
+  __int128 r = num % den;
+
+  if (r < 0)
+    r = -r;
+  if (2 * r >= den)
+    q += (num < 0) ? -1 : 1;
+
+  return (gint64) q;
+}
+
+static gboolean
+fits (__int128 v)
+{
+  return v > -(__int128) QUORUM_AMOUNT_LIMIT && v < (__int128) QUORUM_AMOUNT_LIMIT;
+}
+
+/**
+ * quorum_amount_parse:
+ * @text: a JSON number as written, e.g. `602737.8`, `-0.05`, `1e3`
+ * @out_hundredths: (out): the value in hundredths
+ * @error: return location for a #GError
+ *
+ * Parses a JSON number exactly. The value must be a whole number of
+ * hundredths (at most two significant decimals) and its magnitude below
+ * 10^13; no floating point is involved.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_amount_parse (const char  *text,
+                     gint64      *out_hundredths,
+                     GError     **error)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  char digits[64];
+  gsize n_digits = 0;
+  gint64 point = 0;        /* digits before the decimal point */
+  gint64 exponent = 0;
+  gint64 scale;
+  __int128 value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_hundredths != NULL, FALSE);
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  if (!g_ascii_isdigit (*p))
+    goto not_a_number;
+
+  if (*p == '0' && g_ascii_isdigit (p[1]))
+    goto not_a_number;
+
+  /* Integer part; leading zeros carry no value. */
+  while (g_ascii_isdigit (*p))
+    {
+      if (n_digits > 0 || *p != '0')
+        {
+          if (n_digits >= sizeof digits)
+            goto too_large;
+          digits[n_digits++] = *p;
+          point++;
+        }
+      p++;
+    }
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        goto not_a_number;
+      while (g_ascii_isdigit (*p))
+        {
+          if (n_digits >= sizeof digits)
+            goto too_precise;
+          if (n_digits == 0 && *p == '0')
+            point--;
+          else
+            digits[n_digits++] = *p;
+          p++;
+        }
+    }
+
+  if (*p == 'e' || *p == 'E')
+    {
+      gboolean exp_negative = FALSE;
+
+      p++;
+      if (*p == '+' || *p == '-')
+        exp_negative = (*p++ == '-');
+      if (!g_ascii_isdigit (*p))
+        goto not_a_number;
+      while (g_ascii_isdigit (*p))
+        {
+          if (exponent < 100000)
+            exponent = exponent * 10 + (*p - '0');
+          p++;
+        }
+      if (exp_negative)
+        exponent = -exponent;
+    }
+
+  if (*p != '\0')
+    goto not_a_number;
+
+  /* Trailing zeros carry no precision. */
+  while (n_digits > 0 && digits[n_digits - 1] == '0')
+    n_digits--;
+
+  if (n_digits == 0)
+    {
+      *out_hundredths = 0;
+      return TRUE;
+    }
+
+  /* value = 0.d1d2…dn × 10^(point + exponent); in hundredths we need the
+   * digits shifted by point + exponent + 2. */
+  scale = point + exponent + 2;
+  if (scale < (gint64) n_digits)
+    goto too_precise;
+  if (scale > 15)
+    goto too_large;
+
+  for (gsize i = 0; i < n_digits; i++)
+    value = value * 10 + (digits[i] - '0');
+  for (gint64 i = n_digits; i < scale; i++)
+    value *= 10;
+
+  if (!fits (value))
+    goto too_large;
+
+  *out_hundredths = (gint64) (negative ? -value : value);
+  return TRUE;
+
+not_a_number:
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, "“%s” is not a number", text);
+  return FALSE;
+
+too_precise:
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+               "%s has more than two decimal places", text);
+  return FALSE;
+
+too_large:
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+               "%s is too large: magnitudes of 10^13 or more are not allowed", text);
+  return FALSE;
+}
+
+/**
+ * quorum_amount_format:
+ * @hundredths: an amount
+ *
+ * Formats an amount the way quorum-cli prints it: two decimals, no
+ * separators, a leading minus for negatives (`-0.05`, `6888043.05`).
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+quorum_amount_format (gint64 hundredths)
+{
+  guint64 magnitude = hundredths < 0 ? (guint64) -(hundredths + 1) + 1 : (guint64) hundredths;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u",
+                          hundredths < 0 ? "-" : "",
+                          magnitude / 100, (guint) (magnitude % 100));
+}
+
+/**
+ * quorum_amount_format_display:
+ * @hundredths: an amount
+ * @unit: (nullable): `GBP`, `count` or `fte`
+ *
+ * Formats an amount for people: thousands separators, a pound sign for
+ * money, decimals only where there are any (money always has two when it
+ * has pence), and a real minus sign for negatives.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+quorum_amount_format_display (gint64      hundredths,
+                              const char *unit)
+{
+  guint64 magnitude = hundredths < 0 ? (guint64) -(hundredths + 1) + 1 : (guint64) hundredths;
+  guint64 whole = magnitude / 100;
+  guint cents = magnitude % 100;
+  g_autofree char *whole_text = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (whole_text);
+
+  if (hundredths < 0)
+    g_string_append (out, "−");
+  if (g_strcmp0 (unit, "GBP") == 0 || unit == NULL)
+    g_string_append (out, "£");
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, whole_text[i]);
+    }
+
+  if (cents != 0)
+    {
+      if (cents % 10 == 0 && g_strcmp0 (unit, "GBP") != 0 && unit != NULL)
+        g_string_append_printf (out, ".%u", cents / 10);
+      else
+        g_string_append_printf (out, ".%02u", cents);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * quorum_amount_mul_hundredths:
+ * @amount: an amount in hundredths
+ * @factor_hundredths: a factor in hundredths (`100` is ×1)
+ * @out: (out): amount × factor, rounded half away from zero to the hundredth
+ *
+ * Returns: %FALSE if the result is out of range
+ */
+gboolean
+quorum_amount_mul_hundredths (gint64  amount,
+                              gint64  factor_hundredths,
+                              gint64 *out)
+{
+  __int128 product = (__int128) amount * factor_hundredths;
+  gint64 result = div_round_half_away (product, 100);
+
+  if (!fits (product / 100))
+    return FALSE;
+  *out = result;
+  return TRUE;
+}
+
+/**
+ * quorum_amount_percent_of:
+ * @amount: an amount in hundredths
+ * @percent_hundredths: a percentage in hundredths (`500` is 5%)
+ * @out: (out): the percentage of @amount, rounded half away from zero
+ *
+ * Returns: %FALSE if the result is out of range
+ */
+gboolean
+quorum_amount_percent_of (gint64  amount,
+                          gint64  percent_hundredths,
+                          gint64 *out)
+{
+  __int128 product = (__int128) amount * percent_hundredths;
+
+  if (!fits (product / 10000))
+    return FALSE;
+  *out = div_round_half_away (product, 10000);
+  return TRUE;
+}
+
+/**
+ * quorum_amount_add:
+ * @a: an amount
+ * @b: an amount
+ * @out: (out): a + b
+ *
+ * Adds two amounts. Every amount read is below 10^15 hundredths, so a sum
+ * can only leave the 64-bit range after ~9000 such terms; this refuses it
+ * rather than wrapping.
+ *
+ * Returns: %FALSE on overflow
+ */
+gboolean
+quorum_amount_add (gint64  a,
+                   gint64  b,
+                   gint64 *out)
+{
+  return !__builtin_add_overflow (a, b, out);
+}

@@ -1,0 +1,517 @@
+/* quorum-checks.c: effective values and findings, as the store format defines them
+ *
+ * Every stated figure that the document also lets us compute is checked
+ * against the figures directly beneath it, using their effective values
+ * (stated where given, otherwise computed), so one wrong subtotal yields one
+ * finding. Rows are evaluated depth-first with a visiting mark, so rows or
+ * columns that refer to each other are reported as a loop, never followed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "quorum-model-private.h"
+#include "quorum-amount.h"
+#include "quorum-error.h"
+
+typedef enum
+{
+  UNVISITED,
+  VISITING,
+  DONE,
+} Mark;
+
+typedef struct
+{
+  QuorumTable *table;
+  GHashTable *marks;        /* QuorumRow* → Mark */
+  gboolean *regular;        /* per column: not computed */
+  GError *error;
+  char *error_path;
+} Evaluation;
+
+/* Adds @value into @sum; N/A counts as 0. Returns FALSE on overflow. */
+static gboolean
+accumulate (const QuorumValue *value,
+            gint64            *sum,
+            gboolean          *has_amount)
+{
+  if (value->kind != QUORUM_VALUE_AMOUNT)
+    return TRUE;
+  *has_amount = TRUE;
+  return quorum_amount_add (*sum, value->amount, sum);
+}
+
+static void
+fail (Evaluation *ev,
+      QuorumRow  *row,
+      QuorumError code,
+      const char *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+static void
+fail (Evaluation *ev,
+      QuorumRow  *row,
+      QuorumError code,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (ev->error != NULL)
+    return;
+
+  va_start (args, format);
+  ev->error = g_error_new_valist (QUORUM_ERROR, code, format, args);
+  va_end (args);
+  ev->error_path = g_strdup (row ? row->json_path : ev->table->json_path);
+}
+
+static void
+finish_cell (QuorumRow *row,
+             guint      column)
+{
+  row->effective[column] = row->stated[column].kind != QUORUM_VALUE_ABSENT
+                           ? row->stated[column]
+                           : row->computed[column];
+}
+
+static void evaluate_row (Evaluation *ev,
+                          QuorumRow  *row);
+
+static void
+sum_rows (Evaluation  *ev,
+          QuorumRow   *row,
+          QuorumRow  **operands,
+          guint        n_operands)
+{
+  for (guint c = 0; c < row->n_values && ev->error == NULL; c++)
+    {
+      gint64 sum = 0;
+      gboolean has_amount = FALSE;
+
+      if (!ev->regular[c])
+        continue;
+
+      for (guint i = 0; i < n_operands; i++)
+        if (!accumulate (&operands[i]->effective[c], &sum, &has_amount))
+          {
+            fail (ev, row, QUORUM_ERROR_LIMIT, "row “%s” adds up to more than can be held",
+                  row->id);
+            return;
+          }
+
+      if (!has_amount)
+        continue;
+
+      if (row->kind == QUORUM_ROW_PERCENTAGE)
+        {
+          if (!quorum_amount_percent_of (sum, row->percent, &sum))
+            {
+              fail (ev, row, QUORUM_ERROR_LIMIT, "row “%s” is out of range", row->id);
+              return;
+            }
+        }
+
+      row->computed[c].kind = QUORUM_VALUE_AMOUNT;
+      row->computed[c].amount = sum;
+    }
+}
+
+static void
+evaluate_row (Evaluation *ev,
+              QuorumRow  *row)
+{
+  Mark mark = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row));
+  g_autofree QuorumRow **operands = NULL;
+  guint n_operands = 0;
+
+  if (ev->error != NULL || mark == DONE)
+    return;
+
+  if (mark == VISITING)
+    {
+      fail (ev, row, QUORUM_ERROR_LOOP,
+            "row “%s” refers to itself through its rows or “of” (a loop); "
+            "its value cannot be computed", row->id);
+      return;
+    }
+
+  g_hash_table_insert (ev->marks, row, GUINT_TO_POINTER (VISITING));
+
+  if (row->kind == QUORUM_ROW_GROUP)
+    {
+      n_operands = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      operands = g_new0 (QuorumRow *, n_operands + 1);
+      for (guint i = 0; i < n_operands; i++)
+        {
+          operands[i] = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          g_object_unref (operands[i]);   /* the list keeps it alive */
+        }
+    }
+  else if (row->kind == QUORUM_ROW_PERCENTAGE && row->of_rows != NULL)
+    {
+      n_operands = g_strv_length (row->of);
+      operands = g_memdup2 (row->of_rows, sizeof (QuorumRow *) * (n_operands + 1));
+    }
+  else if (row->kind == QUORUM_ROW_TOTAL)
+    {
+      GListModel *rows = G_LIST_MODEL (ev->table->rows);
+
+      n_operands = g_list_model_get_n_items (rows);
+      operands = g_new0 (QuorumRow *, n_operands + 1);
+      for (guint i = 0; i < n_operands; i++)
+        {
+          operands[i] = g_list_model_get_item (rows, i);
+          g_object_unref (operands[i]);
+        }
+    }
+
+  for (guint i = 0; i < n_operands; i++)
+    evaluate_row (ev, operands[i]);
+  if (ev->error != NULL)
+    return;
+
+  if (n_operands > 0)
+    sum_rows (ev, row, operands, n_operands);
+
+  for (guint c = 0; c < row->n_values; c++)
+    if (ev->regular[c])
+      finish_cell (row, c);
+
+  g_hash_table_insert (ev->marks, row, GUINT_TO_POINTER (DONE));
+}
+
+static void
+evaluate_column_cell (Evaluation   *ev,
+                      QuorumColumn *column,
+                      QuorumRow    *row)
+{
+  guint n = g_strv_length (column->operands);
+  gboolean has_amount = FALSE;
+  gint64 result = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const QuorumValue *value = &row->effective[column->operand_index[i]];
+      gint64 term;
+
+      if (value->kind != QUORUM_VALUE_AMOUNT)
+        continue;
+      has_amount = TRUE;
+      term = value->amount;
+      if (column->formula == QUORUM_FORMULA_DIFFERENCE && i == 1)
+        term = -term;
+      if (!quorum_amount_add (result, term, &result))
+        {
+          fail (ev, row, QUORUM_ERROR_LIMIT, "column “%s” of row “%s” is out of range",
+                column->id, row->id);
+          return;
+        }
+    }
+
+  if (has_amount)
+    {
+      row->computed[column->index].kind = QUORUM_VALUE_AMOUNT;
+      row->computed[column->index].amount = result;
+    }
+  finish_cell (row, column->index);
+}
+
+static void
+evaluate_column_rows (Evaluation   *ev,
+                      QuorumColumn *column,
+                      GListModel   *rows)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n && ev->error == NULL; i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      evaluate_column_cell (ev, column, row);
+      if (row->children != NULL)
+        evaluate_column_rows (ev, column, G_LIST_MODEL (row->children));
+    }
+}
+
+static void
+evaluate_column (Evaluation   *ev,
+                 QuorumColumn *column,
+                 Mark         *marks)
+{
+  guint n;
+
+  if (ev->error != NULL || marks[column->index] == DONE)
+    return;
+  if (marks[column->index] == VISITING)
+    {
+      ev->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LOOP,
+                               "column “%s” is computed from itself (a loop); "
+                               "its values cannot be computed", column->id);
+      ev->error_path = g_strdup (column->json_path);
+      return;
+    }
+
+  marks[column->index] = VISITING;
+  n = g_strv_length (column->operands);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumColumn) operand =
+        g_list_model_get_item (G_LIST_MODEL (ev->table->columns), column->operand_index[i]);
+
+      if (operand->formula != QUORUM_FORMULA_NONE)
+        evaluate_column (ev, operand, marks);
+    }
+  if (ev->error != NULL)
+    return;
+
+  evaluate_column_rows (ev, column, G_LIST_MODEL (ev->table->rows));
+  if (ev->table->total != NULL)
+    evaluate_column_cell (ev, column, ev->table->total);
+
+  marks[column->index] = DONE;
+}
+
+/**
+ * _quorum_table_evaluate:
+ * @table: a table whose references are all resolved
+ * @error_path: (out): the JSON path of what failed
+ *
+ * Computes every cell's computed and effective value.
+ *
+ * Returns: %FALSE on a loop or an out-of-range sum
+ */
+gboolean
+_quorum_table_evaluate (QuorumTable  *table,
+                        char        **error_path,
+                        GError      **error)
+{
+  Evaluation ev = { .table = table };
+  g_autofree Mark *column_marks = g_new0 (Mark, table->n_columns + 1);
+  GListModel *rows = G_LIST_MODEL (table->rows);
+  guint n = g_list_model_get_n_items (rows);
+
+  ev.marks = g_hash_table_new (NULL, NULL);
+  ev.regular = g_new0 (gboolean, table->n_columns + 1);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (G_LIST_MODEL (table->columns), c);
+
+      ev.regular[c] = column->formula == QUORUM_FORMULA_NONE;
+    }
+
+  /* Regular columns: rows depend on their children and their “of” rows. */
+  for (guint i = 0; i < n && ev.error == NULL; i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      evaluate_row (&ev, row);
+    }
+
+  /* Rows reachable only through “of” inside groups are reached above via
+   * their groups; the total last. */
+  if (ev.error == NULL && table->total != NULL)
+    evaluate_row (&ev, table->total);
+
+  /* Computed columns, each after the columns it is computed from. */
+  for (guint c = 0; c < table->n_columns && ev.error == NULL; c++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (G_LIST_MODEL (table->columns), c);
+
+      if (column->formula != QUORUM_FORMULA_NONE)
+        evaluate_column (&ev, column, column_marks);
+    }
+
+  g_hash_table_unref (ev.marks);
+  g_free (ev.regular);
+
+  if (ev.error != NULL)
+    {
+      *error_path = ev.error_path;
+      g_propagate_error (error, ev.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Findings ---------------------------------------------------------------- */
+
+typedef struct
+{
+  QuorumBudgetDocument *document;
+  QuorumTable *table;
+  GPtrArray *findings;
+  guint n_mismatches;
+} Collector;
+
+static QuorumFinding *
+add_finding (Collector  *collector,
+             QuorumRule  rule,
+             QuorumRow  *row,
+             guint       column,
+             gint64      stated,
+             gint64      computed)
+{
+  g_autoptr(QuorumColumn) col =
+    g_list_model_get_item (G_LIST_MODEL (collector->table->columns), column);
+  gint64 difference = stated - computed;
+  gint64 magnitude = difference < 0 ? -difference : difference;
+  QuorumSeverity severity = magnitude <= collector->document->tolerance
+                            ? QUORUM_SEVERITY_ROUNDING : QUORUM_SEVERITY_MISMATCH;
+  QuorumFinding *finding = quorum_finding_new (severity, rule, collector->document->id,
+                                               collector->table->id, row->id, col->id,
+                                               stated, computed);
+
+  if (severity == QUORUM_SEVERITY_MISMATCH)
+    collector->n_mismatches++;
+  _quorum_row_add_finding (row, column, finding);
+  g_ptr_array_add (collector->findings, finding);
+  return finding;
+}
+
+static void
+check_row (Collector *collector,
+           QuorumRow *row)
+{
+  for (guint c = 0; c < row->n_values; c++)
+    {
+      g_autoptr(QuorumColumn) column =
+        g_list_model_get_item (G_LIST_MODEL (collector->table->columns), c);
+      const QuorumValue *stated = &row->stated[c];
+      const QuorumValue *computed = &row->computed[c];
+      QuorumRule rule;
+
+      if (stated->kind != QUORUM_VALUE_AMOUNT || computed->kind != QUORUM_VALUE_AMOUNT)
+        continue;
+      if (stated->amount == computed->amount)
+        continue;
+
+      if (column->formula != QUORUM_FORMULA_NONE)
+        rule = QUORUM_RULE_COLUMN;
+      else if (row->kind == QUORUM_ROW_GROUP)
+        rule = QUORUM_RULE_GROUP;
+      else if (row->kind == QUORUM_ROW_PERCENTAGE)
+        rule = QUORUM_RULE_PERCENT;
+      else if (row->kind == QUORUM_ROW_TOTAL)
+        rule = QUORUM_RULE_TOTAL;
+      else
+        continue;
+
+      add_finding (collector, rule, row, c, stated->amount, computed->amount);
+    }
+
+  if (row->children != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(QuorumRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+
+          check_row (collector, child);
+        }
+    }
+}
+
+static void
+clear_row_findings (QuorumRow *row)
+{
+  _quorum_row_clear_findings (row);
+  if (row->children != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(QuorumRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+
+          clear_row_findings (child);
+        }
+    }
+}
+
+/**
+ * _quorum_cross_check_evaluate:
+ * @stated: (out): the left side's effective value
+ * @computed: (out): the right side's effective value × factor, rounded
+ *
+ * Returns: %TRUE if both sides have an amount, so the check applies
+ */
+gboolean
+_quorum_cross_check_evaluate (QuorumCrossCheck *check,
+                              gint64           *stated,
+                              gint64           *computed)
+{
+  const QuorumValue *left, *right;
+
+  if (check->left_row == NULL || check->right_row == NULL)
+    return FALSE;
+
+  left = &check->left_row->effective[check->left_column];
+  right = &check->right_row->effective[check->right_column];
+  if (left->kind != QUORUM_VALUE_AMOUNT || right->kind != QUORUM_VALUE_AMOUNT)
+    return FALSE;
+
+  *stated = left->amount;
+  return quorum_amount_mul_hundredths (right->amount, check->factor, computed);
+}
+
+/**
+ * _quorum_document_collect_findings:
+ *
+ * Recomputes the document's findings at its tolerance: tables in order,
+ * rows depth-first (a group before its children) and columns in order
+ * within each row, the total row last; then the cross-checks in order.
+ */
+void
+_quorum_document_collect_findings (QuorumBudgetDocument *document)
+{
+  Collector collector = { .document = document };
+  GListModel *tables = G_LIST_MODEL (document->tables);
+  guint n_tables = g_list_model_get_n_items (tables);
+
+  collector.findings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
+      guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (table->rows));
+      guint before = collector.findings->len;
+
+      collector.table = table;
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_autoptr(QuorumRow) row = g_list_model_get_item (G_LIST_MODEL (table->rows), i);
+
+          clear_row_findings (row);
+          check_row (&collector, row);
+        }
+      if (table->total != NULL)
+        {
+          _quorum_row_clear_findings (table->total);
+          check_row (&collector, table->total);
+        }
+      table->n_findings = collector.findings->len - before;
+    }
+
+  for (guint i = 0; i < document->cross_checks->len; i++)
+    {
+      QuorumCrossCheck *check = g_ptr_array_index (document->cross_checks, i);
+      gint64 stated, computed;
+      QuorumFinding *finding;
+
+      if (!_quorum_cross_check_evaluate (check, &stated, &computed) || stated == computed)
+        continue;
+
+      collector.table = check->left_table;
+      finding = add_finding (&collector, QUORUM_RULE_CROSS_CHECK, check->left_row,
+                             check->left_column, stated, computed);
+      quorum_finding_set_label (finding, check->label);
+      check->left_table->n_findings++;
+    }
+
+  g_list_store_splice (document->findings, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (document->findings)),
+                       collector.findings->pdata, collector.findings->len);
+  document->n_mismatches = collector.n_mismatches;
+  g_ptr_array_unref (collector.findings);
+}

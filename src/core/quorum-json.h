@@ -1,0 +1,37 @@
+/* quorum-json.h: a strict JSON reader that keeps positions and exact numbers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Documented limits: a hostile file costs bounded time and memory. */
+#define QUORUM_JSON_MAX_DEPTH        64
+#define QUORUM_JSON_MAX_STRING_BYTES (256 * 1024)
+
+typedef struct _QuorumJsonTree QuorumJsonTree;
+
+QuorumJsonTree *quorum_json_tree_parse           (const char      *data,
+                                                  gsize            length,
+                                                  guint           *error_line,
+                                                  guint           *error_column,
+                                                  GError         **error);
+QuorumJsonTree *quorum_json_tree_ref             (QuorumJsonTree  *self);
+void            quorum_json_tree_unref           (QuorumJsonTree  *self);
+JsonNode       *quorum_json_tree_get_root        (QuorumJsonTree  *self);
+gboolean        quorum_json_tree_get_location    (QuorumJsonTree  *self,
+                                                  JsonNode        *node,
+                                                  guint           *line,
+                                                  guint           *column);
+const char     *quorum_json_tree_get_number_text (QuorumJsonTree  *self,
+                                                  JsonNode        *node);
+char           *quorum_json_tree_to_string       (QuorumJsonTree  *self,
+                                                  JsonNode        *node);
+char           *quorum_json_node_to_string       (JsonNode        *node);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumJsonTree, quorum_json_tree_unref)
+
+G_END_DECLS

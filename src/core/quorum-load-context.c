@@ -1,0 +1,520 @@
+/* quorum-load-context.c: strict reading of store files, collecting every problem
+ *
+ * Every reader of a store file goes through these helpers, so every error
+ * names the file, the JSON path and, where the reader knows it, the line
+ * and column; reading goes on after an error so one pass reports them all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "quorum-load-context.h"
+#include "quorum-amount.h"
+#include "quorum-error.h"
+
+#include <string.h>
+
+void
+_quorum_ctx_error (QuorumLoadContext *ctx,
+                   JsonNode          *node,
+                   const char        *path,
+                   const char        *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  guint line = 0, column = 0;
+  va_list args;
+
+  ctx->n_errors++;
+  if (ctx->problems == NULL)
+    return;
+
+  if (ctx->n_errors > QUORUM_MAX_PROBLEMS_PER_FILE)
+    return;
+
+  if (ctx->n_errors == QUORUM_MAX_PROBLEMS_PER_FILE)
+    {
+      g_ptr_array_add (ctx->problems,
+                       quorum_problem_new (ctx->file, "$", 0, 0,
+                                           "too many errors; the rest are not listed"));
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (ctx->tree != NULL && node != NULL)
+    quorum_json_tree_get_location (ctx->tree, node, &line, &column);
+
+  g_ptr_array_add (ctx->problems, quorum_problem_new (ctx->file, path, line, column, message));
+}
+
+/**
+ * _quorum_ctx_parse:
+ *
+ * Parses @data as JSON; a syntax error is recorded with its position.
+ */
+gboolean
+_quorum_ctx_parse (QuorumLoadContext  *ctx,
+                   const char         *data,
+                   gsize               length,
+                   QuorumJsonTree    **out_tree)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+  QuorumJsonTree *tree;
+
+  if (length > QUORUM_MAX_FILE_BYTES)
+    {
+      ctx->n_errors++;
+      if (ctx->problems)
+        g_ptr_array_add (ctx->problems,
+                         quorum_problem_new (ctx->file, "$", 0, 0,
+                                             "file larger than the 16 MiB limit"));
+      return FALSE;
+    }
+
+  tree = quorum_json_tree_parse (data, length, &line, &column, &error);
+  if (tree == NULL)
+    {
+      const char *message = error->message;
+      const char *colon;
+
+      /* The parser's message starts with "LINE:COLUMN: ". */
+      if ((colon = strstr (message, ": ")) != NULL)
+        message = colon + 2;
+      ctx->n_errors++;
+      if (ctx->problems)
+        g_ptr_array_add (ctx->problems, quorum_problem_new (ctx->file, "$", line, column, message));
+      return FALSE;
+    }
+
+  *out_tree = tree;
+  return TRUE;
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL)
+    return "nothing";
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT: return "an object";
+    case JSON_NODE_ARRAY: return "an array";
+    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING: return "a string";
+        case G_TYPE_BOOLEAN: return "a boolean";
+        default: return "a number";
+        }
+    default: return "something else";
+    }
+}
+
+gboolean
+_quorum_ctx_check_format (QuorumLoadContext *ctx,
+                          JsonNode          *root,
+                          const char        *kind,
+                          guint              version)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *prefix = g_strconcat (kind, "/", NULL);
+  JsonNode *node;
+
+  if (_quorum_ctx_object (ctx, root, "$") == NULL)
+    return FALSE;
+  if (!_quorum_ctx_string (ctx, root, "$", "format", TRUE, &format))
+    return FALSE;
+
+  node = json_object_get_member (json_node_get_object (root), "format");
+
+  if (g_str_has_prefix (format, prefix))
+    {
+      const char *v = format + strlen (prefix);
+      guint64 n = 0;
+
+      if (g_ascii_string_to_unsigned (v, 10, 1, G_MAXUINT, &n, NULL))
+        {
+          if (n == version)
+            return TRUE;
+          if (n > version)
+            {
+              _quorum_ctx_error (ctx, node, "$.format",
+                                 "format “%s” is newer than this version of Quorum "
+                                 "understands (%s%u); the file is left untouched",
+                                 format, prefix, version);
+              return FALSE;
+            }
+        }
+    }
+
+  _quorum_ctx_error (ctx, node, "$.format", "unknown format “%s”, expected “%s%u”",
+                     format, prefix, version);
+  return FALSE;
+}
+
+JsonObject *
+_quorum_ctx_object (QuorumLoadContext *ctx,
+                    JsonNode          *node,
+                    const char        *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _quorum_ctx_error (ctx, node, path, "expected an object, found %s", node_type_name (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+JsonNode *
+_quorum_ctx_member (QuorumLoadContext *ctx,
+                    JsonNode          *object_node,
+                    const char        *path,
+                    const char        *member,
+                    gboolean           required)
+{
+  JsonObject *object = json_node_get_object (object_node);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && required)
+    _quorum_ctx_error (ctx, object_node, path, "required member “%s” is missing", member);
+  return node;
+}
+
+gboolean
+_quorum_ctx_string (QuorumLoadContext  *ctx,
+                    JsonNode           *object_node,
+                    const char         *path,
+                    const char         *member,
+                    gboolean            required,
+                    char              **out)
+{
+  JsonNode *node = _quorum_ctx_member (ctx, object_node, path, member, required);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *member_path = quorum_path_member (path, member);
+
+      _quorum_ctx_error (ctx, node, member_path, "expected a string, found %s",
+                         node_type_name (node));
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+gboolean
+quorum_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL)
+    return FALSE;
+  len = strlen (id);
+  if (len < 1 || len > 64)
+    return FALSE;
+  if (!(g_ascii_islower (id[0]) || g_ascii_isdigit (id[0])))
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if (!(g_ascii_islower (id[i]) || g_ascii_isdigit (id[i]) || id[i] == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_quorum_ctx_id (QuorumLoadContext  *ctx,
+                JsonNode           *object_node,
+                const char         *path,
+                const char         *member,
+                gboolean            required,
+                char              **out)
+{
+  g_autofree char *id = NULL;
+
+  *out = NULL;
+  if (!_quorum_ctx_string (ctx, object_node, path, member, required, &id))
+    return FALSE;
+  if (id == NULL)
+    return TRUE;
+
+  if (!quorum_id_is_valid (id))
+    {
+      g_autofree char *member_path = quorum_path_member (path, member);
+      JsonNode *node = json_object_get_member (json_node_get_object (object_node), member);
+
+      _quorum_ctx_error (ctx, node, member_path,
+                         "“%s” is not a valid id: use 1 to 64 lowercase letters, digits and "
+                         "hyphens, starting with a letter or digit", id);
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&id);
+  return TRUE;
+}
+
+gboolean
+_quorum_ctx_enum (QuorumLoadContext  *ctx,
+                  JsonNode           *object_node,
+                  const char         *path,
+                  const char         *member,
+                  const char * const *allowed,
+                  char              **out)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *member_path = NULL;
+  g_autofree char *list = NULL;
+
+  *out = NULL;
+  if (!_quorum_ctx_string (ctx, object_node, path, member, FALSE, &value))
+    return FALSE;
+  if (value == NULL || g_strv_contains (allowed, value))
+    {
+      *out = g_steal_pointer (&value);
+      return TRUE;
+    }
+
+  member_path = quorum_path_member (path, member);
+  list = g_strjoinv (", ", (char **) allowed);
+  _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (object_node), member),
+                     member_path, "“%s” is not one of: %s", value, list);
+  return FALSE;
+}
+
+gboolean
+quorum_date_is_valid (const char *text)
+{
+  guint64 y, m, d;
+  char buf[5];
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  memcpy (buf, text, 4); buf[4] = '\0';
+  y = g_ascii_strtoull (buf, NULL, 10);
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
+
+  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/* A regulatory year, written `2020/21`: two consecutive years. */
+gboolean
+quorum_year_is_valid (const char *text)
+{
+  guint first, second;
+
+  if (text == NULL || strlen (text) != 7 || text[4] != '/')
+    return FALSE;
+  for (int i = 0; i < 7; i++)
+    if (i != 4 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  first = (guint) g_ascii_strtoull (text, NULL, 10);
+  second = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  return (first + 1) % 100 == second;
+}
+
+gboolean
+_quorum_ctx_date (QuorumLoadContext  *ctx,
+                  JsonNode           *object_node,
+                  const char         *path,
+                  const char         *member,
+                  gboolean            required,
+                  char              **out)
+{
+  g_autofree char *value = NULL;
+
+  *out = NULL;
+  if (!_quorum_ctx_string (ctx, object_node, path, member, required, &value))
+    return FALSE;
+  if (value != NULL && !quorum_date_is_valid (value))
+    {
+      g_autofree char *member_path = quorum_path_member (path, member);
+
+      _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (object_node), member),
+                         member_path, "“%s” is not a date written YYYY-MM-DD", value);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+gboolean
+_quorum_ctx_amount_node (QuorumLoadContext *ctx,
+                         JsonNode          *node,
+                         const char        *path,
+                         gboolean           allow_null,
+                         QuorumValue       *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  out->kind = QUORUM_VALUE_ABSENT;
+  out->amount = 0;
+
+  if (JSON_NODE_HOLDS_NULL (node) && allow_null)
+    {
+      out->kind = QUORUM_VALUE_NA;
+      return TRUE;
+    }
+
+  text = ctx->tree ? quorum_json_tree_get_number_text (ctx->tree, node) : NULL;
+  if (text == NULL)
+    {
+      _quorum_ctx_error (ctx, node, path, "expected a number%s, found %s",
+                         allow_null ? " or null" : "", node_type_name (node));
+      return FALSE;
+    }
+
+  if (!quorum_amount_parse (text, &out->amount, &error))
+    {
+      _quorum_ctx_error (ctx, node, path, "%s", error->message);
+      return FALSE;
+    }
+
+  out->kind = QUORUM_VALUE_AMOUNT;
+  return TRUE;
+}
+
+gboolean
+_quorum_ctx_amount (QuorumLoadContext *ctx,
+                    JsonNode          *object_node,
+                    const char        *path,
+                    const char        *member,
+                    QuorumValue       *out)
+{
+  JsonNode *node = _quorum_ctx_member (ctx, object_node, path, member, FALSE);
+  g_autofree char *member_path = NULL;
+
+  out->kind = QUORUM_VALUE_ABSENT;
+  if (node == NULL)
+    return TRUE;
+
+  member_path = quorum_path_member (path, member);
+  return _quorum_ctx_amount_node (ctx, node, member_path, FALSE, out);
+}
+
+JsonArray *
+_quorum_ctx_array (QuorumLoadContext  *ctx,
+                   JsonNode           *object_node,
+                   const char         *path,
+                   const char         *member,
+                   gboolean            required,
+                   JsonNode          **out_node)
+{
+  JsonNode *node = _quorum_ctx_member (ctx, object_node, path, member, required);
+
+  if (out_node)
+    *out_node = node;
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *member_path = quorum_path_member (path, member);
+
+      _quorum_ctx_error (ctx, node, member_path, "expected an array, found %s",
+                         node_type_name (node));
+      if (out_node)
+        *out_node = NULL;
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+GStrv
+_quorum_ctx_id_list (QuorumLoadContext *ctx,
+                     JsonNode          *object_node,
+                     const char        *path,
+                     const char        *member,
+                     gboolean           required)
+{
+  g_autofree char *member_path = quorum_path_member (path, member);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  gboolean ok = TRUE;
+
+  array = _quorum_ctx_array (ctx, object_node, path, member, required, NULL);
+  if (array == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *item_path = quorum_path_index (member_path, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          _quorum_ctx_error (ctx, node, item_path, "expected a string, found %s",
+                             node_type_name (node));
+          ok = FALSE;
+        }
+      else if (!quorum_id_is_valid (json_node_get_string (node)))
+        {
+          _quorum_ctx_error (ctx, node, item_path, "“%s” is not a valid id",
+                             json_node_get_string (node));
+          ok = FALSE;
+        }
+      else
+        g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  return ok ? g_strv_builder_end (builder) : NULL;
+}
+
+static gboolean
+is_identifier (const char *s)
+{
+  if (!g_ascii_isalpha (*s) && *s != '_')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isalnum (*s) && *s != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * quorum_path_member:
+ *
+ * Returns: (transfer full): `PATH.member`, or `PATH["member-x"]` where the
+ *   name is not a plain identifier
+ */
+char *
+quorum_path_member (const char *path,
+                    const char *member)
+{
+  g_autoptr(GString) escaped = NULL;
+
+  if (is_identifier (member))
+    return g_strdup_printf ("%s.%s", path, member);
+
+  escaped = g_string_new (NULL);
+  for (const char *p = member; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (escaped, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (escaped, *p);
+    }
+  return g_strdup_printf ("%s[\"%s\"]", path, escaped->str);
+}
+
+char *
+quorum_path_index (const char *path,
+                   guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}

@@ -1,0 +1,141 @@
+/* quorum-model-private.h: instance structs shared by the loader and the checks
+ *
+ * Not installed, not for the app: the app uses the public accessors.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "quorum-budget-document.h"
+#include "quorum-committee.h"
+#include "quorum-json.h"
+
+G_BEGIN_DECLS
+
+struct _QuorumColumn
+{
+  GObject parent_instance;
+
+  char *id;
+  char *label;
+  char *year;
+  char *phase;
+  char *component;
+  char *grade;
+  QuorumFormula formula;
+  GStrv operands;
+  guint *operand_index;   /* resolved operands, n = g_strv_length (operands) */
+  guint index;
+  char *json_path;
+};
+
+struct _QuorumRow
+{
+  GObject parent_instance;
+
+  char *id;
+  char *label;
+  char *note;
+  char *committee;
+  GStrv committees;
+  char *service_area;
+  char *component;
+  QuorumRowKind kind;
+  gboolean has_rate;
+  gint64 rate;
+  gint64 percent;         /* hundredths of a percent */
+  GStrv of;
+  QuorumRow **of_rows;    /* resolved, borrowed from the table */
+  GListStore *children;   /* of QuorumRow */
+  guint depth;
+
+  guint n_values;
+  QuorumValue *stated;
+  QuorumValue *computed;
+  QuorumValue *effective;
+  GPtrArray **findings;   /* per column, NULL unless the cell has one */
+
+  char *json_path;
+  guint line;
+  guint column;
+};
+
+struct _QuorumTable
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *role;
+  char *unit;
+  GListStore *columns;    /* of QuorumColumn */
+  guint n_columns;
+  GListStore *rows;       /* top-level QuorumRow */
+  QuorumRow *total;       /* nullable */
+  GHashTable *row_index;  /* id → QuorumRow (borrowed), every depth */
+  guint n_findings;
+  char *json_path;
+};
+
+/* The tolerance in hundredths of a table's unit. */
+typedef struct
+{
+  char *label;
+  char *left;
+  char *right;
+  gint64 factor;          /* hundredths */
+  QuorumTable *left_table;
+  QuorumRow *left_row;
+  guint left_column;
+  QuorumTable *right_table;
+  QuorumRow *right_row;
+  guint right_column;
+  char *json_path;
+} QuorumCrossCheck;
+
+struct _QuorumBudgetDocument
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *version;
+  char *status;
+  char *effective;
+  char *currency;
+  char *source;
+  char *file;
+  GListStore *tables;     /* of QuorumTable */
+  GPtrArray *cross_checks;
+  GListStore *findings;   /* of QuorumFinding */
+  guint n_mismatches;
+  gint64 tolerance;
+  QuorumJsonTree *tree;   /* the file as read: unknown members survive */
+};
+
+QuorumColumn *_quorum_column_new   (void);
+QuorumRow    *_quorum_row_new      (guint          n_values);
+QuorumTable  *_quorum_table_new    (void);
+QuorumCommittee *_quorum_committee_new (const char *id,
+                                        const char *short_name,
+                                        const char *name,
+                                        const char *service_area,
+                                        const char *established,
+                                        const char *meets,
+                                        const char *note);
+
+void          _quorum_row_add_finding (QuorumRow     *row,
+                                       guint          column,
+                                       QuorumFinding *finding);
+void          _quorum_row_clear_findings (QuorumRow  *row);
+
+/* quorum-checks.c */
+gboolean      _quorum_table_evaluate       (QuorumTable           *table,
+                                            char                 **error_path,
+                                            GError               **error);
+gboolean      _quorum_cross_check_evaluate (QuorumCrossCheck      *check,
+                                            gint64                *stated,
+                                            gint64                *computed);
+void          _quorum_document_collect_findings (QuorumBudgetDocument *document);
+
+G_END_DECLS

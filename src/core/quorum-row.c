@@ -1,0 +1,269 @@
+/* quorum-row.c: a row of a budget table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "quorum-model-private.h"
+
+G_DEFINE_FINAL_TYPE (QuorumRow, quorum_row, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_NOTE,
+  PROP_COMMITTEE,
+  PROP_SERVICE_AREA,
+  PROP_COMPONENT,
+  PROP_KIND,
+  PROP_DEPTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const QuorumValue absent = { QUORUM_VALUE_ABSENT, 0 };
+
+static void
+quorum_row_finalize (GObject *object)
+{
+  QuorumRow *self = (QuorumRow *) object;
+
+  _quorum_row_clear_findings (self);
+  g_free (self->findings);
+  g_free (self->id);
+  g_free (self->label);
+  g_free (self->note);
+  g_free (self->committee);
+  g_strfreev (self->committees);
+  g_free (self->service_area);
+  g_free (self->component);
+  g_strfreev (self->of);
+  g_free (self->of_rows);
+  g_clear_object (&self->children);
+  g_free (self->stated);
+  g_free (self->computed);
+  g_free (self->effective);
+  g_free (self->json_path);
+
+  G_OBJECT_CLASS (quorum_row_parent_class)->finalize (object);
+}
+
+static void
+quorum_row_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  QuorumRow *self = QUORUM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_LABEL: g_value_set_string (value, self->label); break;
+    case PROP_NOTE: g_value_set_string (value, self->note); break;
+    case PROP_COMMITTEE: g_value_set_string (value, self->committee); break;
+    case PROP_SERVICE_AREA: g_value_set_string (value, self->service_area); break;
+    case PROP_COMPONENT: g_value_set_string (value, self->component); break;
+    case PROP_KIND: g_value_set_uint (value, self->kind); break;
+    case PROP_DEPTH: g_value_set_uint (value, self->depth); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_row_class_init (QuorumRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = quorum_row_finalize;
+  object_class->get_property = quorum_row_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  properties[PROP_COMMITTEE] = g_param_spec_string ("committee", NULL, NULL, NULL, flags);
+  properties[PROP_SERVICE_AREA] = g_param_spec_string ("service-area", NULL, NULL, NULL, flags);
+  properties[PROP_COMPONENT] = g_param_spec_string ("component", NULL, NULL, NULL, flags);
+  properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, QUORUM_ROW_TOTAL, 0, flags);
+  properties[PROP_DEPTH] = g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+quorum_row_init (QuorumRow *self)
+{
+}
+
+QuorumRow *
+_quorum_row_new (guint n_values)
+{
+  QuorumRow *self = g_object_new (QUORUM_TYPE_ROW, NULL);
+
+  self->n_values = n_values;
+  self->stated = g_new0 (QuorumValue, n_values);
+  self->computed = g_new0 (QuorumValue, n_values);
+  self->effective = g_new0 (QuorumValue, n_values);
+  self->findings = g_new0 (GPtrArray *, n_values);
+
+  return self;
+}
+
+void
+_quorum_row_add_finding (QuorumRow     *row,
+                         guint          column,
+                         QuorumFinding *finding)
+{
+  g_assert (column < row->n_values);
+
+  if (row->findings[column] == NULL)
+    row->findings[column] = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (row->findings[column], g_object_ref (finding));
+}
+
+void
+_quorum_row_clear_findings (QuorumRow *row)
+{
+  for (guint i = 0; row->findings != NULL && i < row->n_values; i++)
+    g_clear_pointer (&row->findings[i], g_ptr_array_unref);
+}
+
+#define GETTER(type, field, fallback) \
+  type \
+  quorum_row_get_##field (QuorumRow *self) \
+  { \
+    g_return_val_if_fail (QUORUM_IS_ROW (self), fallback); \
+    return self->field; \
+  }
+
+GETTER (const char *, id, NULL)
+GETTER (const char *, label, NULL)
+GETTER (const char *, note, NULL)
+GETTER (const char *, committee, NULL)
+GETTER (const char *, service_area, NULL)
+GETTER (const char *, component, NULL)
+GETTER (QuorumRowKind, kind, QUORUM_ROW_LINE)
+GETTER (guint, depth, 0)
+GETTER (guint, n_values, 0)
+
+/**
+ * quorum_row_get_committees:
+ *
+ * Returns: (nullable) (transfer none): the committees a meetings row covers
+ */
+const char * const *
+quorum_row_get_committees (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return (const char * const *) self->committees;
+}
+
+/**
+ * quorum_row_get_of:
+ *
+ * Returns: (nullable) (transfer none): the rows a percentage is taken of
+ */
+const char * const *
+quorum_row_get_of (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return (const char * const *) self->of;
+}
+
+gboolean
+quorum_row_get_rate (QuorumRow *self,
+                     gint64    *rate)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), FALSE);
+
+  if (self->has_rate && rate != NULL)
+    *rate = self->rate;
+  return self->has_rate;
+}
+
+gboolean
+quorum_row_get_percent (QuorumRow *self,
+                        gint64    *percent_hundredths)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), FALSE);
+
+  if (self->kind == QUORUM_ROW_PERCENTAGE && percent_hundredths != NULL)
+    *percent_hundredths = self->percent;
+  return self->kind == QUORUM_ROW_PERCENTAGE;
+}
+
+/**
+ * quorum_row_get_children:
+ *
+ * Returns: (transfer none) (nullable): the rows of a group, or %NULL
+ */
+GListModel *
+quorum_row_get_children (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return self->children ? G_LIST_MODEL (self->children) : NULL;
+}
+
+/**
+ * quorum_row_get_stated:
+ * @column: a column index
+ *
+ * Returns: (transfer none): the value the document states, possibly absent
+ */
+const QuorumValue *
+quorum_row_get_stated (QuorumRow *self,
+                       guint      column)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), &absent);
+  g_return_val_if_fail (column < self->n_values, &absent);
+  return &self->stated[column];
+}
+
+/**
+ * quorum_row_get_computed:
+ * @column: a column index
+ *
+ * Returns: (transfer none): what the rows or columns beneath add up to,
+ *   absent where nothing can be computed
+ */
+const QuorumValue *
+quorum_row_get_computed (QuorumRow *self,
+                         guint      column)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), &absent);
+  g_return_val_if_fail (column < self->n_values, &absent);
+  return &self->computed[column];
+}
+
+/**
+ * quorum_row_get_effective:
+ * @column: a column index
+ *
+ * Returns: (transfer none): the stated value where there is one, otherwise
+ *   the computed one
+ */
+const QuorumValue *
+quorum_row_get_effective (QuorumRow *self,
+                          guint      column)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), &absent);
+  g_return_val_if_fail (column < self->n_values, &absent);
+  return &self->effective[column];
+}
+
+/**
+ * quorum_row_get_findings:
+ * @column: a column index
+ *
+ * Returns: (transfer none) (nullable) (element-type QuorumFinding): the
+ *   findings on this cell, or %NULL
+ */
+GPtrArray *
+quorum_row_get_findings (QuorumRow *self,
+                         guint      column)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  g_return_val_if_fail (column < self->n_values, NULL);
+  return self->findings[column];
+}

@@ -1,0 +1,42 @@
+/* quorum-store.h: a store folder: committees, budgets, work packages, decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "quorum-budget-document.h"
+#include "quorum-committee.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_STORE (quorum_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumStore, quorum_store, QUORUM, STORE, GObject)
+
+QuorumStore          *quorum_store_new              (const char           *path);
+const char           *quorum_store_get_path         (QuorumStore          *self);
+gboolean              quorum_store_load             (QuorumStore          *self,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void                  quorum_store_load_async       (QuorumStore          *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean              quorum_store_load_finish      (QuorumStore          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+GListModel           *quorum_store_get_committees   (QuorumStore          *self);
+GListModel           *quorum_store_get_documents    (QuorumStore          *self);
+GListModel           *quorum_store_get_work_packages (QuorumStore         *self);
+GListModel           *quorum_store_get_problems     (QuorumStore          *self);
+QuorumCommittee      *quorum_store_find_committee   (QuorumStore          *self,
+                                                     const char           *committee_id);
+QuorumBudgetDocument *quorum_store_find_document    (QuorumStore          *self,
+                                                     const char           *document_id);
+
+char                 *quorum_store_dup_default_path (void);
+char                 *quorum_store_dup_sample_path  (void);
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+/* quorum-table.c: one table of a budget document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "quorum-model-private.h"
+
+G_DEFINE_FINAL_TYPE (QuorumTable, quorum_table, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_ROLE,
+  PROP_UNIT,
+  PROP_N_FINDINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+quorum_table_finalize (GObject *object)
+{
+  QuorumTable *self = (QuorumTable *) object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->role);
+  g_free (self->unit);
+  g_clear_object (&self->columns);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->total);
+  g_clear_pointer (&self->row_index, g_hash_table_unref);
+  g_free (self->json_path);
+
+  G_OBJECT_CLASS (quorum_table_parent_class)->finalize (object);
+}
+
+static void
+quorum_table_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  QuorumTable *self = QUORUM_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_ROLE: g_value_set_string (value, self->role); break;
+    case PROP_UNIT: g_value_set_string (value, self->unit); break;
+    case PROP_N_FINDINGS: g_value_set_uint (value, self->n_findings); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_table_class_init (QuorumTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = quorum_table_finalize;
+  object_class->get_property = quorum_table_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, flags);
+  properties[PROP_N_FINDINGS] =
+    g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+quorum_table_init (QuorumTable *self)
+{
+  self->columns = g_list_store_new (QUORUM_TYPE_COLUMN);
+  self->rows = g_list_store_new (QUORUM_TYPE_ROW);
+  self->row_index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+QuorumTable *
+_quorum_table_new (void)
+{
+  return g_object_new (QUORUM_TYPE_TABLE, NULL);
+}
+
+#define GETTER(type, field, fallback) \
+  type \
+  quorum_table_get_##field (QuorumTable *self) \
+  { \
+    g_return_val_if_fail (QUORUM_IS_TABLE (self), fallback); \
+    return self->field; \
+  }
+
+GETTER (const char *, id, NULL)
+GETTER (const char *, title, NULL)
+GETTER (const char *, role, NULL)
+GETTER (const char *, unit, NULL)
+GETTER (guint, n_columns, 0)
+GETTER (guint, n_findings, 0)
+
+/**
+ * quorum_table_get_columns:
+ *
+ * Returns: (transfer none): the columns, a list of #QuorumColumn
+ */
+GListModel *
+quorum_table_get_columns (QuorumTable *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE (self), NULL);
+  return G_LIST_MODEL (self->columns);
+}
+
+/**
+ * quorum_table_find_column:
+ *
+ * Returns: (transfer none) (nullable): the column with that id
+ */
+QuorumColumn *
+quorum_table_find_column (QuorumTable *self,
+                          const char  *column_id)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE (self), NULL);
+  g_return_val_if_fail (column_id != NULL, NULL);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (G_LIST_MODEL (self->columns), i);
+
+      if (g_strcmp0 (column->id, column_id) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+/**
+ * quorum_table_get_rows:
+ *
+ * Returns: (transfer none): the top-level rows, a list of #QuorumRow
+ */
+GListModel *
+quorum_table_get_rows (QuorumTable *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+/**
+ * quorum_table_get_total:
+ *
+ * Returns: (transfer none) (nullable): the stated total row
+ */
+QuorumRow *
+quorum_table_get_total (QuorumTable *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE (self), NULL);
+  return self->total;
+}
+
+/**
+ * quorum_table_find_row:
+ * @row_id: a row id at any depth, or `@total`
+ *
+ * Returns: (transfer none) (nullable): the row
+ */
+QuorumRow *
+quorum_table_find_row (QuorumTable *self,
+                       const char  *row_id)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE (self), NULL);
+  g_return_val_if_fail (row_id != NULL, NULL);
+
+  if (g_str_equal (row_id, "@total"))
+    return self->total;
+  return g_hash_table_lookup (self->row_index, row_id);
+}

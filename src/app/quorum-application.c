@@ -1,0 +1,181 @@
+/* quorum-application.c: the Quorum application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "quorum-application.h"
+#include "quorum-core.h"
+#include "quorum-window.h"
+
+struct _QuorumApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned */
+  GSettings *settings;   /* nullable: only when the schema is installed */
+};
+
+G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
+
+static char *
+dup_store_path (QuorumApplication *self)
+{
+  g_autofree char *chosen = NULL;
+
+  if (self->settings != NULL)
+    chosen = g_settings_get_string (self->settings, "store-path");
+  if (chosen != NULL && *chosen != '\0' && g_getenv ("QUORUM_STORE") == NULL)
+    return g_steal_pointer (&chosen);
+  return quorum_store_dup_default_path ();
+}
+
+static void
+present_window (QuorumApplication *self,
+                const char        *store_path)
+{
+  QuorumWindow *window = quorum_window_new (self);
+
+  quorum_window_open_store (window, store_path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quorum_application_activate (GApplication *app)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = dup_store_path (self);
+  present_window (self, path);
+}
+
+static void
+quorum_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        present_window (QUORUM_APPLICATION (app), path);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Quorum authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Quorum"),
+                         "application-icon", QUORUM_APP_ID,
+                         "version", QUORUM_VERSION,
+                         "comments", _("Budget and committee oversight for the SEC Panel"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Quorum authors",
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+quorum_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *reload_accels[] = { "<Control>r", "F5", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (quorum_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reload", reload_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+quorum_application_finalize (GObject *object)
+{
+  QuorumApplication *self = (QuorumApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (quorum_application_parent_class)->finalize (object);
+}
+
+static void
+quorum_application_class_init (QuorumApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = quorum_application_finalize;
+  app_class->activate = quorum_application_activate;
+  app_class->open = quorum_application_open;
+  app_class->startup = quorum_application_startup;
+}
+
+static void
+quorum_application_init (QuorumApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, QUORUM_APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (QUORUM_APP_ID);
+  else
+    g_warning ("The settings schema %s is not installed; window state will not be kept. "
+               "Run from the build tree with “meson devenv -C build quorum”.", QUORUM_APP_ID);
+}
+
+QuorumApplication *
+quorum_application_new (void)
+{
+  return g_object_new (QUORUM_TYPE_APPLICATION,
+                       "application-id", QUORUM_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/secpanel/Quorum",
+                       NULL);
+}
+
+/**
+ * quorum_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the
+ *   schema is not installed
+ */
+GSettings *
+quorum_application_get_settings (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

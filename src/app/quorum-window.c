@@ -200,11 +200,13 @@ create_committee_row (gpointer item,
     g_string_append_printf (subtitle, "%s%s %s", subtitle->len ? " · " : "", _("meets"),
                             quorum_committee_get_meets (committee));
 
+  if (quorum_committee_get_note (committee) != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? "\n" : "",
+                            quorum_committee_get_note (committee));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  if (quorum_committee_get_note (committee) != NULL)
-    gtk_widget_set_tooltip_text (row, quorum_committee_get_note (committee));
   g_string_free (subtitle, TRUE);
 
   return row;

@@ -31,6 +31,29 @@ fits (__int128 v)
   return v > -(__int128) QUORUM_AMOUNT_LIMIT && v < (__int128) QUORUM_AMOUNT_LIMIT;
 }
 
+/* Appends a significant digit; zeros are held back until a non-zero digit
+ * follows, so trailing zeros, however many, take no room. */
+static gboolean
+push_digit (char  *digits,
+            gsize  size,
+            gsize *n_digits,
+            gsize *n_zeros,
+            char   digit)
+{
+  if (digit == '0')
+    {
+      (*n_zeros)++;
+      return TRUE;
+    }
+  if (*n_zeros >= size || *n_digits + *n_zeros >= size)
+    return FALSE;
+  memset (digits + *n_digits, '0', *n_zeros);
+  *n_digits += *n_zeros;
+  *n_zeros = 0;
+  digits[(*n_digits)++] = digit;
+  return TRUE;
+}
+
 /**
  * quorum_amount_parse:
  * @text: a JSON number as written, e.g. `602737.8`, `-0.05`, `1e3`
@@ -52,6 +75,7 @@ quorum_amount_parse (const char  *text,
   gboolean negative = FALSE;
   char digits[64];
   gsize n_digits = 0;
+  gsize n_zeros = 0;       /* zeros not yet appended to digits */
   gint64 point = 0;        /* digits before the decimal point */
   gint64 exponent = 0;
   gint64 scale;
@@ -77,9 +101,8 @@ quorum_amount_parse (const char  *text,
     {
       if (n_digits > 0 || *p != '0')
         {
-          if (n_digits >= sizeof digits)
+          if (!push_digit (digits, sizeof digits, &n_digits, &n_zeros, *p))
             goto too_large;
-          digits[n_digits++] = *p;
           point++;
         }
       p++;
@@ -92,12 +115,10 @@ quorum_amount_parse (const char  *text,
         goto not_a_number;
       while (g_ascii_isdigit (*p))
         {
-          if (n_digits >= sizeof digits)
-            goto too_precise;
           if (n_digits == 0 && *p == '0')
             point--;
-          else
-            digits[n_digits++] = *p;
+          else if (!push_digit (digits, sizeof digits, &n_digits, &n_zeros, *p))
+            goto too_precise;
           p++;
         }
     }
@@ -124,10 +145,7 @@ quorum_amount_parse (const char  *text,
   if (*p != '\0')
     goto not_a_number;
 
-  /* Trailing zeros carry no precision. */
-  while (n_digits > 0 && digits[n_digits - 1] == '0')
-    n_digits--;
-
+  /* Trailing zeros carry no precision: those held back are dropped. */
   if (n_digits == 0)
     {
       *out_hundredths = 0;
@@ -246,9 +264,14 @@ quorum_amount_mul_hundredths (gint64  amount,
                               gint64 *out)
 {
   __int128 product = (__int128) amount * factor_hundredths;
-  gint64 result = div_round_half_away (product, 100);
+  gint64 result;
 
+  /* The quotient is checked before rounding, the result after it: rounding
+   * can carry a product just below the limit onto it. */
   if (!fits (product / 100))
+    return FALSE;
+  result = div_round_half_away (product, 100);
+  if (!fits (result))
     return FALSE;
   *out = result;
   return TRUE;
@@ -268,10 +291,14 @@ quorum_amount_percent_of (gint64  amount,
                           gint64 *out)
 {
   __int128 product = (__int128) amount * percent_hundredths;
+  gint64 result;
 
   if (!fits (product / 10000))
     return FALSE;
-  *out = div_round_half_away (product, 10000);
+  result = div_round_half_away (product, 10000);
+  if (!fits (result))
+    return FALSE;
+  *out = result;
   return TRUE;
 }
 

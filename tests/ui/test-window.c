@@ -1,0 +1,189 @@
+/* test-window.c: the real main window, on the sample store and a broken one
+ *
+ * Runs under Xvfb (build-aux/run-tests); skips cleanly without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "quorum-application.h"
+#include "quorum-core.h"
+#include "quorum-window.h"
+
+static QuorumApplication *app;
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "row:%s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "subtitle:%s\n",
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static char *
+window_texts (GtkWidget *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_texts (window, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+store_shown (QuorumWindow *window)
+{
+  g_autofree char *texts = window_texts (GTK_WIDGET (window));
+
+  /* The store page shows the documents group once loading has finished. */
+  return strstr (texts, "label:Budget Documents") != NULL ||
+         strstr (texts, "The Store Could Not Be Opened") != NULL;
+}
+
+static QuorumWindow *
+open_window (QuorumApplication *application,
+             const char        *path)
+{
+  QuorumWindow *window = quorum_window_new (application);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  quorum_window_open_store (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!store_shown (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  /* Let the rows map. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  return window;
+}
+
+static void
+test_sample_store (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window;
+  g_autofree char *texts = NULL;
+
+  window = open_window (app, sample);
+  texts = window_texts (GTK_WIDGET (window));
+
+  g_assert_nonnull (strstr (texts, "row:SEC Panel Approved Budget 2018–2021\n"));
+  g_assert_nonnull (strstr (texts, "row:SEC Panel Budget 2020–2023\n"));
+  g_assert_nonnull (strstr (texts, "subtitle:Approved · 2017/18–2020/21 · version 1.0 · "
+                                   "10 tables · budgets/sec-budget-2018-21.json\n"));
+  g_assert_nonnull (strstr (texts, "label:4 mismatches · 1 rounding\n"));
+  g_assert_nonnull (strstr (texts, "label:6 mismatches · 18 rounding\n"));
+  g_assert_nonnull (strstr (texts, "label:2 documents in budgets/\n"));
+  g_assert_nonnull (strstr (texts, "row:TABASC — Technical Architecture and Business "
+                                   "Architecture Sub-Committee\n"));
+  /* No load errors: the problems group stays hidden. */
+  g_assert_null (strstr (texts, "Files That Could Not Be Loaded"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_broken_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quorum-window-XXXXXX", NULL);
+  g_autofree char *budgets = g_build_filename (dir, "budgets", NULL);
+  g_autofree char *committees = g_build_filename (dir, "committees.json", NULL);
+  g_autofree char *good = g_build_filename (budgets, "good.json", NULL);
+  g_autofree char *bad = g_build_filename (budgets, "bad.json", NULL);
+  g_autofree char *texts = NULL;
+  QuorumWindow *window;
+
+  g_assert_cmpint (g_mkdir (budgets, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (committees,
+                                      "{\"format\": \"quorum.committees/1\", \"committees\": "
+                                      "[{\"id\": \"tag\", \"short\": \"TAG\", "
+                                      "\"name\": \"Technical Architecture Group\"}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (good,
+                                      "{\"format\": \"quorum.budget/1\", \"id\": \"good\",\n"
+                                      " \"title\": \"Good & Plain\", \"status\": \"draft\",\n"
+                                      " \"tables\": [{\"id\": \"t\", \"columns\": [{\"id\": \"a\", "
+                                      "\"year\": \"2020/21\"}],\n"
+                                      "  \"rows\": [{\"id\": \"x\", \"values\": {\"a\": 1}}],\n"
+                                      "  \"total\": {\"values\": {\"a\": 3}}}]}\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+                                      "{\"format\": \"quorum.budget/1\",\n"
+                                      " \"id\": \"bad\",\n"
+                                      " \"tables\": [{\"id\": \"t\", \"columns\": [],\n"
+                                      "   \"rows\": 12.345}]}\n", -1, NULL));
+
+  window = open_window (app, dir);
+  texts = window_texts (GTK_WIDGET (window));
+
+  g_assert_nonnull (strstr (texts, "label:Files That Could Not Be Loaded\n"));
+  g_assert_nonnull (strstr (texts, "row:budgets/bad.json\n"));
+  g_assert_nonnull (strstr (texts, "subtitle:Line 3, column 36 · $.tables[0].columns\n"
+                                   "a table needs at least one column\n"));
+  g_assert_nonnull (strstr (texts, "subtitle:Line 4, column 12 · $.tables[0].rows\n"
+                                   "expected an array, found a number\n"));
+  /* The good document still loads, with its one finding. */
+  g_assert_nonnull (strstr (texts, "row:Good & Plain\n"));
+  g_assert_nonnull (strstr (texts, "label:1 mismatch\n"));
+  g_assert_nonnull (strstr (texts, "label:1 document in budgets/\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_missing_store (void)
+{
+  g_autofree char *texts = NULL;
+  QuorumWindow *window;
+
+  window = open_window (app, "/nonexistent/quorum-store");
+  texts = window_texts (GTK_WIDGET (window));
+
+  g_assert_nonnull (strstr (texts, "The Store Could Not Be Opened"));
+  g_assert_nonnull (strstr (texts, "/nonexistent/quorum-store: the store folder does not exist"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG_DATA_DIRS
+   * (MIME database, icons); settings are in memory (GSETTINGS_BACKEND) and
+   * every test names its store. */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      return 77;
+    }
+  adw_init ();
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/window/sample-store", test_sample_store);
+  g_test_add_func ("/window/broken-store", test_broken_store);
+  g_test_add_func ("/window/missing-store", test_missing_store);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

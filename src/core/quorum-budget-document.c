@@ -594,23 +594,15 @@ read_cross_check (QuorumLoadContext    *ctx,
 
 static QuorumBudgetDocument *
 read_document (QuorumLoadContext *ctx,
-               JsonNode          *root,
-               const char        *expected_id)
+               JsonNode          *root)
 {
   g_autoptr(QuorumBudgetDocument) self = NULL;
   g_autofree char *classification = NULL;
   JsonArray *tables, *checks;
 
-  if (!_quorum_ctx_check_format (ctx, root, "quorum.budget", 1))
-    return NULL;
-
   self = g_object_new (QUORUM_TYPE_BUDGET_DOCUMENT, NULL);
 
-  if (_quorum_ctx_id (ctx, root, "$", "id", TRUE, &self->id) &&
-      self->id != NULL && expected_id != NULL && !g_str_equal (self->id, expected_id))
-    _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (root), "id"), "$.id",
-                       "the id “%s” does not match the file name “%s.json”",
-                       self->id, expected_id);
+  _quorum_ctx_file_id (ctx, root, &self->id);
 
   _quorum_ctx_string (ctx, root, "$", "title", FALSE, &self->title);
   if (self->title == NULL)
@@ -691,23 +683,17 @@ quorum_budget_document_new_from_data (const char *file,
 {
   QuorumLoadContext ctx = { .file = file, .problems = problems };
   g_autoptr(QuorumJsonTree) tree = NULL;
-  g_autofree char *basename = NULL;
   QuorumBudgetDocument *self;
+  JsonNode *root;
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!_quorum_ctx_parse (&ctx, data, length, &tree))
+  root = _quorum_ctx_open (&ctx, data, length, "quorum.budget", 1, &tree);
+  if (root == NULL)
     return NULL;
-  ctx.tree = tree;
 
-  basename = g_path_get_basename (file);
-  if (g_str_has_suffix (basename, ".json"))
-    basename[strlen (basename) - 5] = '\0';
-  else
-    g_clear_pointer (&basename, g_free);
-
-  self = read_document (&ctx, quorum_json_tree_get_root (tree), basename);
+  self = read_document (&ctx, root);
   if (self == NULL)
     return NULL;
 

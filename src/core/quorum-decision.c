@@ -138,28 +138,17 @@ quorum_decision_new_from_data (const char *file,
   QuorumLoadContext ctx = { .file = file, .problems = problems };
   g_autoptr(QuorumJsonTree) tree = NULL;
   g_autoptr(QuorumDecision) self = NULL;
-  g_autofree char *basename = NULL;
   JsonNode *root;
 
   g_return_val_if_fail (file != NULL, NULL);
 
-  if (!_quorum_ctx_parse (&ctx, data, length, &tree))
-    return NULL;
-  ctx.tree = tree;
-  root = quorum_json_tree_get_root (tree);
-  if (!_quorum_ctx_check_format (&ctx, root, "quorum.decision", 1))
+  root = _quorum_ctx_open (&ctx, data, length, "quorum.decision", 1, &tree);
+  if (root == NULL)
     return NULL;
 
   self = g_object_new (QUORUM_TYPE_DECISION, NULL);
   self->file = g_strdup (file);
-  basename = g_path_get_basename (file);
-  if (g_str_has_suffix (basename, ".json"))
-    basename[strlen (basename) - 5] = '\0';
-
-  if (_quorum_ctx_id (&ctx, root, "$", "id", TRUE, &self->id) && self->id != NULL &&
-      !g_str_equal (self->id, basename))
-    _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "id"), "$.id",
-                       "the id “%s” does not match the file name “%s.json”", self->id, basename);
+  _quorum_ctx_file_id (&ctx, root, &self->id);
   if (_quorum_ctx_id (&ctx, root, "$", "work_package", TRUE, &self->work_package) &&
       self->work_package != NULL && work_package_id != NULL &&
       !g_str_equal (self->work_package, work_package_id))

@@ -155,6 +155,58 @@ _quorum_ctx_check_format (QuorumLoadContext *ctx,
   return FALSE;
 }
 
+/**
+ * _quorum_ctx_open:
+ *
+ * Parses a store file and checks its format; on success sets ctx->tree and
+ * returns the root object's node.
+ */
+JsonNode *
+_quorum_ctx_open (QuorumLoadContext  *ctx,
+                  const char         *data,
+                  gsize               length,
+                  const char         *kind,
+                  guint               version,
+                  QuorumJsonTree    **out_tree)
+{
+  JsonNode *root;
+
+  if (!_quorum_ctx_parse (ctx, data, length, out_tree))
+    return NULL;
+  ctx->tree = *out_tree;
+  root = quorum_json_tree_get_root (*out_tree);
+  if (!_quorum_ctx_check_format (ctx, root, kind, version))
+    return NULL;
+  return root;
+}
+
+/**
+ * _quorum_ctx_file_id:
+ *
+ * Reads the file's required `id`, which must equal its file name less
+ * `.json`.
+ */
+gboolean
+_quorum_ctx_file_id (QuorumLoadContext  *ctx,
+                     JsonNode           *root,
+                     char              **out)
+{
+  g_autofree char *basename = g_path_get_basename (ctx->file);
+
+  if (!_quorum_ctx_id (ctx, root, "$", "id", TRUE, out) || *out == NULL)
+    return FALSE;
+
+  if (g_str_has_suffix (basename, ".json"))
+    basename[strlen (basename) - 5] = '\0';
+  if (!g_str_equal (*out, basename))
+    {
+      _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (root), "id"), "$.id",
+                         "the id “%s” does not match the file name “%s.json”", *out, basename);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 JsonObject *
 _quorum_ctx_object (QuorumLoadContext *ctx,
                     JsonNode          *node,

@@ -40,6 +40,15 @@ gboolean     _quorum_ctx_check_format (QuorumLoadContext  *ctx,
                                        JsonNode           *root,
                                        const char         *kind,
                                        guint               version);
+JsonNode    *_quorum_ctx_open         (QuorumLoadContext  *ctx,
+                                       const char         *data,
+                                       gsize               length,
+                                       const char         *kind,
+                                       guint               version,
+                                       QuorumJsonTree    **out_tree);
+gboolean     _quorum_ctx_file_id      (QuorumLoadContext  *ctx,
+                                       JsonNode           *root,
+                                       char              **out);
 JsonObject  *_quorum_ctx_object       (QuorumLoadContext  *ctx,
                                        JsonNode           *node,
                                        const char         *path);

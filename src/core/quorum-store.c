@@ -207,12 +207,8 @@ load_committees (const char *store_path,
     }
   if ((data = read_file (path, &length, result->problems)) == NULL)
     return;
-  if (!_quorum_ctx_parse (&ctx, data, length, &tree))
-    return;
-  ctx.tree = tree;
-  root = quorum_json_tree_get_root (tree);
-
-  if (!_quorum_ctx_check_format (&ctx, root, "quorum.committees", 1))
+  root = _quorum_ctx_open (&ctx, data, length, "quorum.committees", 1, &tree);
+  if (root == NULL)
     return;
 
   list = _quorum_ctx_array (&ctx, root, "$", "committees", TRUE, NULL);

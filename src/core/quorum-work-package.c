@@ -215,29 +215,18 @@ quorum_work_package_new_from_data (const char *file,
   QuorumLoadContext ctx = { .file = file, .problems = problems };
   g_autoptr(QuorumJsonTree) tree = NULL;
   g_autoptr(QuorumWorkPackage) self = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *classification = NULL;
   JsonNode *root, *ref, *estimate, *actual;
 
   g_return_val_if_fail (file != NULL, NULL);
 
-  if (!_quorum_ctx_parse (&ctx, data, length, &tree))
-    return NULL;
-  ctx.tree = tree;
-  root = quorum_json_tree_get_root (tree);
-  if (!_quorum_ctx_check_format (&ctx, root, "quorum.work-package", 1))
+  root = _quorum_ctx_open (&ctx, data, length, "quorum.work-package", 1, &tree);
+  if (root == NULL)
     return NULL;
 
   self = g_object_new (QUORUM_TYPE_WORK_PACKAGE, NULL);
   self->file = g_strdup (file);
-  basename = g_path_get_basename (file);
-  if (g_str_has_suffix (basename, ".json"))
-    basename[strlen (basename) - 5] = '\0';
-
-  if (_quorum_ctx_id (&ctx, root, "$", "id", TRUE, &self->id) && self->id != NULL &&
-      !g_str_equal (self->id, basename))
-    _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "id"), "$.id",
-                       "the id “%s” does not match the file name “%s.json”", self->id, basename);
+  _quorum_ctx_file_id (&ctx, root, &self->id);
 
   _quorum_ctx_member (&ctx, root, "$", "kind", TRUE);
   _quorum_ctx_enum (&ctx, root, "$", "kind", kinds, &self->kind);

@@ -1,0 +1,576 @@
+/* test-json.c: the strict JSON reader and writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "quorum-core.h"
+
+#include <string.h>
+
+static QuorumJsonTree *
+parse_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  QuorumJsonTree *tree = quorum_json_tree_parse (text, strlen (text), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  return tree;
+}
+
+static void
+assert_location (QuorumJsonTree *tree,
+                 JsonNode       *node,
+                 guint           line,
+                 guint           column)
+{
+  guint l = 0, c = 0;
+
+  g_assert_nonnull (node);
+  g_assert_true (quorum_json_tree_get_location (tree, node, &l, &c));
+  g_assert_cmpuint (l, ==, line);
+  g_assert_cmpuint (c, ==, column);
+}
+
+static void
+test_locations (void)
+{
+  const char *text =
+    "{\n"
+    "  \"a\": 1,\n"
+    "  \"b\": [true, null, \"x\"],\n"
+    "  \"c\": {\"d\": -0.50},\n"
+    "  \"é\": \"ü\"\n"
+    "}\n";
+  g_autoptr(QuorumJsonTree) tree = parse_ok (text);
+  JsonNode *root = quorum_json_tree_get_root (tree);
+  JsonObject *object;
+  JsonArray *array;
+  JsonNode *c;
+  guint line = 99, column = 99;
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  assert_location (tree, root, 1, 1);
+  assert_location (tree, json_object_get_member (object, "a"), 2, 8);
+
+  array = json_object_get_array_member (object, "b");
+  assert_location (tree, json_object_get_member (object, "b"), 3, 8);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  assert_location (tree, json_array_get_element (array, 0), 3, 9);
+  assert_location (tree, json_array_get_element (array, 1), 3, 15);
+  assert_location (tree, json_array_get_element (array, 2), 3, 21);
+  g_assert_true (json_array_get_boolean_element (array, 0));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (array, 1)));
+  g_assert_cmpstr (json_array_get_string_element (array, 2), ==, "x");
+
+  c = json_object_get_member (object, "c");
+  assert_location (tree, c, 4, 8);
+  assert_location (tree, json_object_get_member (json_node_get_object (c), "d"), 4, 14);
+
+  /* columns count characters, not bytes */
+  assert_location (tree, json_object_get_member (object, "é"), 5, 8);
+  g_assert_cmpstr (json_object_get_string_member (object, "é"), ==, "ü");
+
+  /* a node of another tree has no location here */
+  {
+    g_autoptr(JsonNode) other = json_node_new (JSON_NODE_NULL);
+
+    g_assert_false (quorum_json_tree_get_location (tree, other, &line, &column));
+    g_assert_cmpuint (line, ==, 99);
+    g_assert_cmpuint (column, ==, 99);
+    g_assert_false (quorum_json_tree_get_location (tree, NULL, NULL, NULL));
+  }
+}
+
+static void
+test_number_text (void)
+{
+  const char *text =
+    "[-0.50, 1e3, 1E+2, 0.1000, 7, -0, 123456789012345678901234567890, "
+    "9223372036854775807, 9223372036854775808, 1.5e-1, \"1.50\", true, null]";
+  static const char * const expected[] = {
+    "-0.50", "1e3", "1E+2", "0.1000", "7", "-0", "123456789012345678901234567890",
+    "9223372036854775807", "9223372036854775808", "1.5e-1",
+  };
+  g_autoptr(QuorumJsonTree) tree = parse_ok (text);
+  JsonArray *array = json_node_get_array (quorum_json_tree_get_root (tree));
+
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (expected) + 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (quorum_json_tree_get_number_text (tree, json_array_get_element (array, i)),
+                     ==, expected[i]);
+
+  /* strings, booleans and null have no number text */
+  for (guint i = G_N_ELEMENTS (expected); i < json_array_get_length (array); i++)
+    g_assert_null (quorum_json_tree_get_number_text (tree, json_array_get_element (array, i)));
+  g_assert_null (quorum_json_tree_get_number_text (tree, quorum_json_tree_get_root (tree)));
+
+  /* the nodes hold the values json-glib would give */
+  g_assert_cmpfloat (json_array_get_double_element (array, 0), ==, -0.5);
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (array, 4)), ==,
+                   G_TYPE_INT64);
+  g_assert_cmpint (json_array_get_int_element (array, 4), ==, 7);
+  g_assert_cmpint (json_array_get_int_element (array, 7), ==, G_MAXINT64);
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (array, 8)), ==,
+                   G_TYPE_DOUBLE);
+}
+
+static void
+test_strings (void)
+{
+  const char *text =
+    "[\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t\", \"\\u00e9\\u20AC\", \"\\ud83d\\ude00\", \"\", "
+    "\"raw é 😀\"]";
+  g_autoptr(QuorumJsonTree) tree = parse_ok (text);
+  JsonArray *array = json_node_get_array (quorum_json_tree_get_root (tree));
+
+  g_assert_cmpstr (json_array_get_string_element (array, 0), ==, "q\" b\\ s/ \b\f\n\r\t");
+  g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "é€");
+  g_assert_cmpstr (json_array_get_string_element (array, 2), ==, "😀");
+  g_assert_cmpstr (json_array_get_string_element (array, 3), ==, "");
+  g_assert_cmpstr (json_array_get_string_element (array, 4), ==, "raw é 😀");
+}
+
+static void
+test_scalars_and_bom (void)
+{
+  g_autoptr(QuorumJsonTree) number = parse_ok (" 42 ");
+  g_autoptr(QuorumJsonTree) string = parse_ok ("\n\"s\"\n");
+  g_autoptr(QuorumJsonTree) null = parse_ok ("null");
+  g_autoptr(QuorumJsonTree) bom = parse_ok ("\xef\xbb\xbf{\"a\": 1}");
+
+  g_assert_cmpstr (quorum_json_tree_get_number_text (number, quorum_json_tree_get_root (number)),
+                   ==, "42");
+  assert_location (number, quorum_json_tree_get_root (number), 1, 2);
+  g_assert_cmpstr (json_node_get_string (quorum_json_tree_get_root (string)), ==, "s");
+  assert_location (string, quorum_json_tree_get_root (string), 2, 1);
+  g_assert_true (JSON_NODE_HOLDS_NULL (quorum_json_tree_get_root (null)));
+  /* a byte order mark is skipped and not counted as a column */
+  assert_location (bom, quorum_json_tree_get_root (bom), 1, 1);
+  assert_location (bom,
+                   json_object_get_member (json_node_get_object (quorum_json_tree_get_root (bom)),
+                                           "a"),
+                   1, 7);
+}
+
+static void
+test_ref (void)
+{
+  QuorumJsonTree *tree = parse_ok ("{\"a\": [1]}");
+  QuorumJsonTree *ref = quorum_json_tree_ref (tree);
+
+  g_assert_true (ref == tree);
+  quorum_json_tree_unref (tree);
+  /* still alive through the second reference */
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (quorum_json_tree_get_root (ref)));
+  quorum_json_tree_unref (ref);
+}
+
+/* Syntax errors ----------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  gssize length;          /* -1: strlen */
+  guint line;
+  guint column;
+  QuorumError code;
+  const char *message;    /* a substring */
+} BadJson;
+
+static const BadJson bad_json[] = {
+  { "empty", "", -1, 1, 1, QUORUM_ERROR_SYNTAX, "unexpected end of file" },
+  { "only-space", "  \n\t\n", -1, 3, 1, QUORUM_ERROR_SYNTAX, "unexpected end of file" },
+  { "unterminated-string", "{\"a\": \"abc", -1, 1, 7, QUORUM_ERROR_SYNTAX,
+    "unterminated string" },
+  { "unterminated-escape", "[\"ab\\", -1, 1, 2, QUORUM_ERROR_SYNTAX, "unterminated string" },
+  { "newline-in-string", "{\n  \"a\": \"abc\n\"}", -1, 2, 12, QUORUM_ERROR_SYNTAX,
+    "control character in a string" },
+  { "tab-in-string", "[\"a\tb\"]", -1, 1, 4, QUORUM_ERROR_SYNTAX,
+    "control character in a string" },
+  { "control-char", "[\"\x01\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX,
+    "control character in a string" },
+  { "trailing-comma-array", "[1, 2,]", -1, 1, 7, QUORUM_ERROR_SYNTAX,
+    "expected a value, found “]”" },
+  { "trailing-comma-object", "{\"a\": 1,}", -1, 1, 9, QUORUM_ERROR_SYNTAX,
+    "expected a member name in quotes, found “}”" },
+  { "missing-colon", "{\"a\" 1}", -1, 1, 6, QUORUM_ERROR_SYNTAX,
+    "expected “:” after the member name, found “1”" },
+  { "missing-comma", "{\"a\": 1 \"b\": 2}", -1, 1, 9, QUORUM_ERROR_SYNTAX,
+    "expected “,” or “}”, found “\"”" },
+  { "missing-bracket", "[1, 2", -1, 1, 6, QUORUM_ERROR_SYNTAX,
+    "expected “,” or “]”, found end of file" },
+  { "unquoted-name", "{a: 1}", -1, 1, 2, QUORUM_ERROR_SYNTAX,
+    "expected a member name in quotes, found “a”" },
+  { "single-quotes", "{'a': 1}", -1, 1, 2, QUORUM_ERROR_SYNTAX,
+    "expected a member name in quotes" },
+  { "garbage-after", "{} x", -1, 1, 4, QUORUM_ERROR_SYNTAX,
+    "unexpected “x” after the end of the JSON text" },
+  { "second-value", "1 2", -1, 1, 3, QUORUM_ERROR_SYNTAX, "after the end of the JSON text" },
+  { "extra-brace", "{}}", -1, 1, 3, QUORUM_ERROR_SYNTAX, "after the end of the JSON text" },
+  { "garbage-later-line", "{}\n\n  x", -1, 3, 3, QUORUM_ERROR_SYNTAX,
+    "after the end of the JSON text" },
+  { "nul-after", "{}\0", 3, 1, 3, QUORUM_ERROR_SYNTAX, "unexpected byte 0x00 after the end" },
+  { "comment", "// x\n{}", -1, 1, 1, QUORUM_ERROR_SYNTAX, "expected a value, found “/”" },
+  { "leading-zero", "[01]", -1, 1, 2, QUORUM_ERROR_SYNTAX, "numbers may not have leading zeros" },
+  { "leading-zero-negative", "{\"a\": -012}", -1, 1, 7, QUORUM_ERROR_SYNTAX,
+    "numbers may not have leading zeros" },
+  { "plus", "[+1]", -1, 1, 2, QUORUM_ERROR_SYNTAX, "expected a value, found “+”" },
+  { "bare-point", "[.5]", -1, 1, 2, QUORUM_ERROR_SYNTAX, "expected a value, found “.”" },
+  { "point-no-digit", "[1.]", -1, 1, 4, QUORUM_ERROR_SYNTAX,
+    "expected a digit after the decimal point" },
+  { "exponent-no-digit", "[1e]", -1, 1, 4, QUORUM_ERROR_SYNTAX,
+    "expected a digit in the exponent" },
+  { "minus-alone", "-", -1, 1, 2, QUORUM_ERROR_SYNTAX, "expected a digit, found end of file" },
+  { "nan", "[NaN]", -1, 1, 2, QUORUM_ERROR_SYNTAX, "expected a value, found “N”" },
+  { "bad-literal", "[tru]", -1, 1, 2, QUORUM_ERROR_SYNTAX, "expected a value, found “t”" },
+  { "capital-literal", "True", -1, 1, 1, QUORUM_ERROR_SYNTAX, "expected a value, found “T”" },
+  { "literal-suffix", "[nullx]", -1, 1, 6, QUORUM_ERROR_SYNTAX, "expected “,” or “]”" },
+  { "invalid-escape", "[\"\\x\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX, "invalid escape sequence" },
+  { "invalid-escape-later", "{\"k\": \"ab\\'\"}", -1, 1, 10, QUORUM_ERROR_SYNTAX,
+    "invalid escape sequence" },
+  { "bad-hex", "[\"ab\\u12G4\"]", -1, 1, 5, QUORUM_ERROR_SYNTAX, "invalid \\u escape" },
+  { "short-hex", "[\"\\u12\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX, "invalid \\u escape" },
+  { "nul-escape", "[\"\\u0000\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX, "\\u0000 is not allowed" },
+  { "lone-high-surrogate", "[\"\\ud800\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX,
+    "unpaired surrogate" },
+  { "lone-low-surrogate", "[\"\\udc00\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX,
+    "unpaired surrogate" },
+  { "high-then-letter", "[\"x\\ud800\\u0041\"]", -1, 1, 4, QUORUM_ERROR_SYNTAX,
+    "unpaired surrogate" },
+  { "high-then-escape", "[\"\\ud83d\\n\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX,
+    "unpaired surrogate" },
+  { "high-at-end", "[\"\\ud83d", -1, 1, 3, QUORUM_ERROR_SYNTAX, "unpaired surrogate" },
+  { "invalid-utf8", "[\"a\xff\"]", -1, 1, 4, QUORUM_ERROR_SYNTAX, "invalid UTF-8 in a string" },
+  { "truncated-utf8", "[\"\xc3(\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX, "invalid UTF-8" },
+  { "overlong-utf8", "[\"\xc0\xaf\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX, "invalid UTF-8" },
+  { "surrogate-utf8", "[\"\xed\xa0\x80\"]", -1, 1, 3, QUORUM_ERROR_SYNTAX, "invalid UTF-8" },
+  { "utf8-after-char", "[\"é\xff\"]", -1, 1, 4, QUORUM_ERROR_SYNTAX, "invalid UTF-8" },
+  { "invalid-utf8-name", "{\"\xff\": 1}", -1, 1, 3, QUORUM_ERROR_SYNTAX, "invalid UTF-8" },
+  { "non-ascii-outside", "é", -1, 1, 1, QUORUM_ERROR_SYNTAX,
+    "expected a value, found byte 0xc3" },
+  { "duplicate-member", "{\"a\": 1, \"a\": 2}", -1, 1, 10, QUORUM_ERROR_SYNTAX,
+    "duplicate member “a”" },
+  { "duplicate-nested", "{\"x\": {\"b\": 1,\n \"b\": [2]}}", -1, 2, 2, QUORUM_ERROR_SYNTAX,
+    "duplicate member “b”" },
+  { "error-on-line-3", "{\n  \"a\": 1,\n  \"b\": tru\n}", -1, 3, 8, QUORUM_ERROR_SYNTAX,
+    "expected a value, found “t”" },
+  { "column-counts-characters", "{\"é€😀\": x}", -1, 1, 9, QUORUM_ERROR_SYNTAX,
+    "expected a value, found “x”" },
+  { "error-after-bom", "\xef\xbb\xbf{\"a\": x}", -1, 1, 7, QUORUM_ERROR_SYNTAX,
+    "expected a value, found “x”" },
+  { "crlf", "{\r\n\"a\":\r\n}", -1, 3, 1, QUORUM_ERROR_SYNTAX, "expected a value, found “}”" },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadJson *bad = data;
+  gsize length = bad->length < 0 ? strlen (bad->text) : (gsize) bad->length;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("%u:%u: ", bad->line, bad->column);
+  guint line = 0, column = 0;
+  QuorumJsonTree *tree;
+
+  tree = quorum_json_tree_parse (bad->text, length, &line, &column, &error);
+  g_assert_null (tree);
+  g_assert_error (error, QUORUM_ERROR, (gint) bad->code);
+  g_test_message ("message: %s", error->message);
+  g_assert_cmpuint (line, ==, bad->line);
+  g_assert_cmpuint (column, ==, bad->column);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, bad->message));
+}
+
+static void
+test_bad_without_position (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* the position pointers are optional */
+  g_assert_null (quorum_json_tree_parse ("[1,]", 4, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "1:4: "));
+
+  /* and so is the error */
+  g_assert_null (quorum_json_tree_parse ("[1,]", 4, NULL, NULL, NULL));
+  /* NULL data is an empty text */
+  g_clear_error (&error);
+  g_assert_null (quorum_json_tree_parse (NULL, 0, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_SYNTAX);
+}
+
+/* The length given is respected: the bytes after it are not read. */
+static void
+test_length (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "[1, 2] trailing";
+  g_autoptr(QuorumJsonTree) tree = quorum_json_tree_parse (text, 6, NULL, NULL, &error);
+  guint line = 0, column = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (quorum_json_tree_get_root (tree))),
+                    ==, 2);
+
+  /* a string cut short by the length is unterminated */
+  g_assert_null (quorum_json_tree_parse ("[\"abc\"]", 4, &line, &column, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "unterminated string"));
+  g_assert_cmpuint (column, ==, 2);
+}
+
+static char *
+nested (const char *open,
+        const char *inner,
+        const char *close,
+        guint       depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, open);
+  g_string_append (text, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, close);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_depth (void)
+{
+  g_autofree char *ok_arrays = nested ("[", "1", "]", QUORUM_JSON_MAX_DEPTH);
+  g_autofree char *deep_arrays = nested ("[", "1", "]", QUORUM_JSON_MAX_DEPTH + 1);
+  g_autofree char *ok_objects = nested ("{\"a\":", "1", "}", QUORUM_JSON_MAX_DEPTH);
+  g_autofree char *deep_objects = nested ("{\"a\":", "1", "}", QUORUM_JSON_MAX_DEPTH + 1);
+  g_autofree char *hostile = nested ("[", "", "", 1000000);
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+
+  tree = quorum_json_tree_parse (ok_arrays, strlen (ok_arrays), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  g_clear_pointer (&tree, quorum_json_tree_unref);
+
+  tree = quorum_json_tree_parse (ok_objects, strlen (ok_objects), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  g_clear_pointer (&tree, quorum_json_tree_unref);
+
+  /* one level too many: a documented limit, not a syntax error */
+  g_assert_null (quorum_json_tree_parse (deep_arrays, strlen (deep_arrays), &line, &column,
+                                         &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (column, ==, QUORUM_JSON_MAX_DEPTH + 1);
+  g_assert_nonnull (strstr (error->message, "nested deeper than 64 levels"));
+  g_clear_error (&error);
+
+  g_assert_null (quorum_json_tree_parse (deep_objects, strlen (deep_objects), &line, &column,
+                                         &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT);
+  g_assert_cmpuint (column, ==, QUORUM_JSON_MAX_DEPTH * 5 + 1);
+  g_clear_error (&error);
+
+  /* a million brackets cost no stack */
+  g_assert_null (quorum_json_tree_parse (hostile, strlen (hostile), &line, &column, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT);
+  g_assert_cmpuint (column, ==, QUORUM_JSON_MAX_DEPTH + 1);
+}
+
+static void
+test_long_tokens (void)
+{
+  g_autoptr(GString) text = g_string_new ("[1, \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  guint line = 0, column = 0;
+
+  /* a string of exactly the limit is fine … */
+  for (guint i = 0; i < QUORUM_JSON_MAX_STRING_BYTES; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\"]");
+  tree = quorum_json_tree_parse (text->str, text->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  g_clear_pointer (&tree, quorum_json_tree_unref);
+
+  /* … one byte more is not */
+  g_string_truncate (text, text->len - 2);
+  g_string_append (text, "x\"]");
+  g_assert_null (quorum_json_tree_parse (text->str, text->len, &line, &column, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "string longer than"));
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (column, ==, 5);
+  g_clear_error (&error);
+
+  /* numbers are bounded too */
+  g_string_assign (text, "[");
+  for (guint i = 0; i < 600; i++)
+    g_string_append_c (text, '7');
+  g_string_append (text, "]");
+  g_assert_null (quorum_json_tree_parse (text->str, text->len, &line, &column, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "number longer than 512 characters"));
+  g_assert_cmpuint (column, ==, 2);
+}
+
+/* Writing ----------------------------------------------------------------- */
+
+/* Text already in the writer's layout comes back byte for byte: member
+ * order, unknown members and the numbers' text all survive. */
+static void
+test_round_trip (void)
+{
+  const char *text =
+    "{\n"
+    "  \"zeta\": 1,\n"
+    "  \"format\": \"quorum.budget/1\",\n"
+    "  \"alpha\": {\n"
+    "    \"numbers\": [\n"
+    "      1.50,\n"
+    "      1e3,\n"
+    "      -0,\n"
+    "      1E+2,\n"
+    "      0.1000,\n"
+    "      123456789012345678901234567890,\n"
+    "      -0.0e-0,\n"
+    "      602737.8\n"
+    "    ],\n"
+    "    \"nested\": {\n"
+    "      \"deep\": {\n"
+    "        \"x\": null,\n"
+    "        \"t\": true,\n"
+    "        \"f\": false\n"
+    "      }\n"
+    "    },\n"
+    "    \"empty_object\": {},\n"
+    "    \"empty_array\": []\n"
+    "  },\n"
+    "  \"text\": \"quote \\\" backslash \\\\ newline \\n return \\r tab \\t é 😀 \\u0001\",\n"
+    "  \"mid\": 2,\n"
+    "  \"a\": \"last\"\n"
+    "}\n";
+  g_autoptr(QuorumJsonTree) tree = parse_ok (text);
+  g_autofree char *out = quorum_json_tree_to_string (tree, NULL);
+  g_autoptr(QuorumJsonTree) again = parse_ok (out);
+  g_autofree char *out_again = quorum_json_tree_to_string (again, NULL);
+
+  g_assert_cmpstr (out, ==, text);
+  g_assert_cmpstr (out_again, ==, text);
+}
+
+/* Any other layout is rewritten in the writer's, keeping order and numbers. */
+static void
+test_rewrite (void)
+{
+  const char *text = "{\"b\":[1.0,{\"c\":\"\\/\\u00e9\\b\\f\"}],\"a\":{},\"n\":-5e-1}";
+  const char *expected =
+    "{\n"
+    "  \"b\": [\n"
+    "    1.0,\n"
+    "    {\n"
+    "      \"c\": \"/é\\u0008\\u000c\"\n"
+    "    }\n"
+    "  ],\n"
+    "  \"a\": {},\n"
+    "  \"n\": -5e-1\n"
+    "}\n";
+  const char *expected_b =
+    "[\n"
+    "  1.0,\n"
+    "  {\n"
+    "    \"c\": \"/é\\u0008\\u000c\"\n"
+    "  }\n"
+    "]\n";
+  g_autoptr(QuorumJsonTree) tree = parse_ok (text);
+  g_autofree char *out = quorum_json_tree_to_string (tree, NULL);
+  JsonNode *b = json_object_get_member (json_node_get_object (quorum_json_tree_get_root (tree)),
+                                        "b");
+  g_autofree char *out_b = quorum_json_tree_to_string (tree, b);
+
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpstr (out_b, ==, expected_b);
+}
+
+static void
+test_node_to_string (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *expected =
+    "{\n"
+    "  \"int\": 42,\n"
+    "  \"negative\": -7,\n"
+    "  \"tenth\": 0.1,\n"
+    "  \"half\": 2.5,\n"
+    "  \"string\": \"a \\\"b\\\" \\\\ \\n\\u0002 é\",\n"
+    "  \"yes\": true,\n"
+    "  \"no\": false,\n"
+    "  \"nothing\": null,\n"
+    "  \"list\": [],\n"
+    "  \"object\": {}\n"
+    "}\n";
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "int");
+  json_builder_add_int_value (builder, 42);
+  json_builder_set_member_name (builder, "negative");
+  json_builder_add_int_value (builder, -7);
+  json_builder_set_member_name (builder, "tenth");
+  json_builder_add_double_value (builder, 0.1);
+  json_builder_set_member_name (builder, "half");
+  json_builder_add_double_value (builder, 2.5);
+  json_builder_set_member_name (builder, "string");
+  json_builder_add_string_value (builder, "a \"b\" \\ \n\x02 é");
+  json_builder_set_member_name (builder, "yes");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "no");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "nothing");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "list");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "object");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = quorum_json_node_to_string (root);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/locations", test_locations);
+  g_test_add_func ("/json/number-text", test_number_text);
+  g_test_add_func ("/json/strings", test_strings);
+  g_test_add_func ("/json/scalars-and-bom", test_scalars_and_bom);
+  g_test_add_func ("/json/ref", test_ref);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_json); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/json/bad/%s", bad_json[i].name);
+
+      g_test_add_data_func (path, &bad_json[i], test_bad);
+    }
+  g_test_add_func ("/json/bad-without-position", test_bad_without_position);
+  g_test_add_func ("/json/length", test_length);
+  g_test_add_func ("/json/depth", test_depth);
+  g_test_add_func ("/json/long-tokens", test_long_tokens);
+  g_test_add_func ("/json/round-trip", test_round_trip);
+  g_test_add_func ("/json/rewrite", test_rewrite);
+  g_test_add_func ("/json/node-to-string", test_node_to_string);
+
+  return g_test_run ();
+}

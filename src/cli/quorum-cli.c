@@ -20,6 +20,7 @@
 typedef struct
 {
   char *store;
+  char *store_option;   /* a --store after the command, moved into store */
 } Globals;
 
 static Globals globals;
@@ -62,7 +63,7 @@ new_context (const char   *parameters,
 {
   GOptionContext *context = g_option_context_new (parameters);
   GOptionEntry store_entries[] = {
-    { "store", 0, 0, G_OPTION_ARG_FILENAME, &globals.store,
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &globals.store_option,
       "The store folder", "DIR" },
     { NULL }
   };
@@ -86,6 +87,14 @@ parse_options (GOptionContext *context,
     {
       usage_error ("%s", error->message);
       return FALSE;
+    }
+
+  /* A --store after the command replaces one given before it; GOption
+   * would overwrite that one without freeing it. */
+  if (globals.store_option != NULL)
+    {
+      g_free (globals.store);
+      globals.store = g_steal_pointer (&globals.store_option);
     }
 
   /* Anything left that looks like an option was not recognised. */

@@ -905,6 +905,15 @@ test_store_selection (void)
   doc = checked_document (&run);
   g_assert_cmpstr (doc, ==, "from-option");
   g_clear_pointer (&doc, g_free);
+  /* the later of two wins (and, under LeakSanitizer, nothing leaks) */
+  run_cli (&run, "--store", b, "check", "--store", a);
+  doc = checked_document (&run);
+  g_assert_cmpstr (doc, ==, "from-option");
+  g_clear_pointer (&doc, g_free);
+  run_cli (&run, "--store", a, "--store", b, "check");
+  doc = checked_document (&run);
+  g_assert_cmpstr (doc, ==, "from-env");
+  g_clear_pointer (&doc, g_free);
 
   /* then $QUORUM_STORE */
   run_cli (&run, "check");

@@ -556,6 +556,7 @@ read_cross_check (QuorumLoadContext    *ctx,
   QuorumCrossCheck *check;
   QuorumValue factor;
   g_autofree char *message = NULL;
+  gboolean resolved;
 
   if (_quorum_ctx_object (ctx, node, path) == NULL)
     return;
@@ -571,11 +572,14 @@ read_cross_check (QuorumLoadContext    *ctx,
   if (_quorum_ctx_amount (ctx, node, path, "factor", &factor) && factor.kind == QUORUM_VALUE_AMOUNT)
     check->factor = factor.amount;
 
+  resolved = check->left != NULL && check->right != NULL;
   if (check->left != NULL &&
       !parse_reference (self, check->left, &check->left_table, &check->left_row,
                         &check->left_column, &message))
     {
       g_autofree char *left_path = quorum_path_member (path, "left");
+
+      resolved = FALSE;
 
       _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "left"),
                          left_path, "%s", message);
@@ -587,8 +591,26 @@ read_cross_check (QuorumLoadContext    *ctx,
     {
       g_autofree char *right_path = quorum_path_member (path, "right");
 
+      resolved = FALSE;
       _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "right"),
                          right_path, "%s", message);
+    }
+
+  /* The tables are evaluated by now. A product out of range would make
+   * _quorum_cross_check_evaluate() skip the check without a word. */
+  if (resolved)
+    {
+      const QuorumValue *right = &check->right_row->effective[check->right_column];
+      gint64 product;
+
+      if (right->kind == QUORUM_VALUE_AMOUNT &&
+          !quorum_amount_mul_hundredths (right->amount, check->factor, &product))
+        {
+          g_autofree char *factor_text = quorum_amount_format (check->factor);
+
+          _quorum_ctx_error (ctx, node, path, "“%s” × %s is out of range: magnitudes of 10^13 "
+                             "or more are not allowed", check->right, factor_text);
+        }
     }
 }
 

@@ -547,6 +547,19 @@ static const CheckCase cases[] = {
     { { NULL } },
   },
   {
+    /* the largest products held, either sign */
+    "cross-check/near-the-limit",
+    "{'id': 't', 'columns': [{'id': 'y'}], 'rows': ["
+    " {'id': 'm', 'values': {'y': 9999999999.99}},"
+    " {'id': 'big', 'values': {'y': 9999999999990}},"
+    " {'id': 'neg', 'values': {'y': -9999999999999.99}}]}",
+    "{'left': 't/big/y', 'right': 't/m/y', 'factor': 1000},"
+    "{'left': 't/neg/y', 'right': 't/m/y', 'factor': -1000}",
+    { { MISMATCH, CROSS, "t", "neg", "y", G_GINT64_CONSTANT (-999999999999999),
+        G_GINT64_CONSTANT (-999999999999000), -999 } },
+    { { NULL } },
+  },
+  {
     /* a contractual discount of minus 10% */
     "cross-check/negative-factor",
     "{'id': 't', 'columns': [{'id': 'y'}, {'id': 'z'}], 'rows': ["

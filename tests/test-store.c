@@ -850,6 +850,19 @@ static const BadFile bad_files[] = {
     BUDGET_HEAD "'tables': [{'id': 't', 'columns': [{'id': 'a'}], 'rows': [{'id': 'x'}]}],"
     " 'checks': [{'right': 't/x/a'}]}",
     1, "$.checks[0]", "{'right'", 0, 0, "required member “left” is missing" },
+  { "cross-check-out-of-range", BUDGET,
+    BUDGET_HEAD "'tables': [{'id': 't', 'columns': [{'id': 'a'}], 'rows': ["
+    " {'id': 'x', 'values': {'a': 9000000000000}}, {'id': 'y', 'values': {'a': 10000000000}}]}],"
+    " 'checks': [{'left': 't/x/a', 'right': 't/y/a', 'factor': 1000}]}",
+    1, "$.checks[0]", "{'left'", 0, 0,
+    "“t/y/a” × 1000.00 is out of range: magnitudes of 10^13 or more are not allowed" },
+  { "cross-check-large-group", BUDGET,
+    BUDGET_HEAD "'tables': [{'id': 't', 'columns': [{'id': 'a'}], 'rows': ["
+    " {'id': 'x', 'values': {'a': 9000000000000}},"
+    " {'id': 'g', 'rows': [{'id': 'y', 'values': {'a': 9000000000000}},"
+    "                      {'id': 'z', 'values': {'a': 9000000000000}}]}]}],"
+    " 'checks': [{'left': 't/x/a', 'right': 't/g/a'}]}",
+    1, "$.checks[0]", "{'left'", 0, 0, "“t/g/a” × 1.00 is out of range" },
   { "cross-check-bad-factor", BUDGET,
     BUDGET_HEAD "'tables': [{'id': 't', 'columns': [{'id': 'a'}], 'rows': [{'id': 'x'}]}],"
     " 'checks': [{'left': 't/x/a', 'right': 't/x/a', 'factor': '1000'}]}",

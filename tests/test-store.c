@@ -216,6 +216,51 @@ test_good_store (void)
   rm_rf (path);
 }
 
+/* A package's decisions are in time order, then by id; the last is its
+ * outcome, whatever the file names. */
+static void
+test_decision_order (void)
+{
+  g_autofree char *path = make_store ();
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumWorkPackage) package = NULL;
+  g_autofree char *outcome = NULL;
+  static const char * const order[] = { "d-1", "b", "a", "c" };
+  GListModel *decisions;
+
+  write_file (path, "decisions/wp-good/a.json",
+              "{\"format\": \"quorum.decision/1\", \"id\": \"a\", \"work_package\": \"wp-good\","
+              " \"decision\": \"approve\", \"by\": \"A\", \"at\": \"2020-03-13T09:00:00Z\"}", -1);
+  write_file (path, "decisions/wp-good/b.json",
+              "{\"format\": \"quorum.decision/1\", \"id\": \"b\", \"work_package\": \"wp-good\","
+              " \"decision\": \"reject\", \"by\": \"B\", \"at\": \"2020-03-12T11:00:00Z\"}", -1);
+  /* the same instant as a, written differently: the id decides */
+  write_file (path, "decisions/wp-good/c.json",
+              "{\"format\": \"quorum.decision/1\", \"id\": \"c\", \"work_package\": \"wp-good\","
+              " \"decision\": \"defer\", \"by\": \"C\", \"at\": \"2020-03-13T09:00:00.000Z\","
+              " \"comment\": \"Later.\"}", -1);
+
+  store = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 0);
+  package = g_list_model_get_item (quorum_store_get_work_packages (store), 0);
+  decisions = quorum_work_package_get_decisions (package);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(QuorumDecision) decision = g_list_model_get_item (decisions, i);
+
+      g_assert_cmpstr (quorum_decision_get_id (decision), ==, order[i]);
+    }
+  g_assert_cmpstr (quorum_decision_get_decision (quorum_work_package_get_latest (package)), ==,
+                   "defer");
+  g_assert_cmpstr (quorum_decision_get_comment (quorum_work_package_get_latest (package)), ==,
+                   "Later.");
+  g_object_get (package, "outcome", &outcome, NULL);
+  g_assert_cmpstr (outcome, ==, "defer");
+
+  rm_rf (path);
+}
+
 /* Reading a store again replaces what was read, it does not add to it. */
 static void
 test_reload (void)
@@ -769,7 +814,8 @@ static const BadFile bad_files[] = {
   { "string-for-number", BUDGET, ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'values': {'a': '12'}}"),
     1, "$.tables[0].rows[0].values.a", "'12'", 0, 0, "expected a number or null, found a string" },
   { "bool-for-number", BUDGET, ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'values': {'a': true}}"),
-    1, "$.tables[0].rows[0].values.a", "true", 0, 0, "expected a number or null, found a boolean" },
+    1, "$.tables[0].rows[0].values.a", "true", 0, 0,
+    "expected a number or null, found a boolean" },
   { "bad-rate", BUDGET, ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'rate': 0.001}"),
     1, "$.tables[0].rows[0].rate", "0.001", 0, 0, "more than two decimal places" },
   { "null-rate", BUDGET, ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'rate': null}"),
@@ -807,7 +853,8 @@ static const BadFile bad_files[] = {
   { "unknown-of-row", BUDGET,
     ONE_TABLE ("{'id': 'a'}", "{'id': 'x'}, {'id': 'p', 'percent': 5, 'of': ['x', 'nope']}"),
     1, "$.tables[0].rows[1].of[1]", NULL, 0, 0, "no row “nope” in table “t”" },
-  { "unknown-sum-operand", BUDGET, ONE_TABLE ("{'id': 'a'}, {'id': 's', 'sum': ['a', 'nope']}", ""),
+  { "unknown-sum-operand", BUDGET,
+    ONE_TABLE ("{'id': 'a'}, {'id': 's', 'sum': ['a', 'nope']}", ""),
     1, "$.tables[0].columns[1].sum[1]", NULL, 0, 0, "no column “nope” in table “t”" },
   { "empty-sum", BUDGET, ONE_TABLE ("{'id': 'a'}, {'id': 's', 'sum': []}", ""),
     1, "$.tables[0].columns[1].sum", "[]", 0, 0, "“sum” names no columns" },
@@ -886,7 +933,8 @@ static const BadFile bad_files[] = {
   { "bad-currency", BUDGET, BUDGET_HEAD "'currency': 'EUR', 'tables': []}",
     1, "$.currency", "'EUR'", 0, 0, "currency “EUR” is not supported" },
   { "bad-role", BUDGET,
-    BUDGET_HEAD "'tables': [{'id': 't', 'role': 'budgets', 'columns': [{'id': 'a'}], 'rows': []}]}",
+    BUDGET_HEAD "'tables': [{'id': 't', 'role': 'budgets', 'columns': [{'id': 'a'}],"
+    " 'rows': []}]}",
     1, "$.tables[0].role", "'budgets'", 0, 0, "“budgets” is not one of: budget, committee-costs" },
   { "bad-unit", BUDGET,
     BUDGET_HEAD "'tables': [{'id': 't', 'unit': 'EUR', 'columns': [{'id': 'a'}], 'rows': []}]}",
@@ -898,7 +946,8 @@ static const BadFile bad_files[] = {
     1, "$.tables[0].columns[0].component", "'staff'", 0, 0, "“staff” is not one of: core-team" },
   { "bad-row-component", BUDGET, ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'component': 'Support'}"),
     1, "$.tables[0].rows[0].component", "'Support'", 0, 0, "“Support” is not one of" },
-  { "bad-committees-list", BUDGET, ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'committees': ['ok', 7]}"),
+  { "bad-committees-list", BUDGET,
+    ONE_TABLE ("{'id': 'a'}", "{'id': 'x', 'committees': ['ok', 7]}"),
     1, "$.tables[0].rows[0].committees[1]", "7]", 0, 0, "expected a string, found a number" },
 
   /* the committee register */
@@ -924,7 +973,8 @@ static const BadFile bad_files[] = {
   { "package-bad-quarter", PACKAGE,
     PACKAGE_HEAD "'kind': 'quarterly', 'quarter': '2020/21 Q5', 'title': 'T',"
     " 'estimate': {'cost': 1}, 'status': 'draft'}",
-    1, "$.quarter", "'2020/21 Q5'", 0, 0, "“2020/21 Q5” is not a quarter written like 2020/21 Q1" },
+    1, "$.quarter", "'2020/21 Q5'", 0, 0,
+    "“2020/21 Q5” is not a quarter written like 2020/21 Q1" },
   { "package-bad-quarter-year", PACKAGE,
     PACKAGE_HEAD "'kind': 'quarterly', 'quarter': '2020/22 Q1', 'title': 'T',"
     " 'estimate': {'cost': 1}, 'status': 'draft'}",
@@ -955,7 +1005,8 @@ static const BadFile bad_files[] = {
   { "package-id-not-file-name", PACKAGE,
     "{'format': 'quorum.work-package/1', 'id': 'wp-other', 'kind': 'quarterly',"
     " 'quarter': '2020/21 Q1', 'title': 'T', 'estimate': {'cost': 1}, 'status': 'draft'}",
-    1, "$.id", "'wp-other'", 0, 0, "the id “wp-other” does not match the file name “wp-bad.json”" },
+    1, "$.id", "'wp-other'", 0, 0,
+    "the id “wp-other” does not match the file name “wp-bad.json”" },
   { "package-newer", PACKAGE, "{'format': 'quorum.work-package/3'}",
     1, "$.format", "'quorum.work-package/3'", 0, 0, "is newer than this version" },
 
@@ -1130,6 +1181,7 @@ main (int   argc,
 
   g_test_add_func ("/store/good", test_good_store);
   g_test_add_func ("/store/reload", test_reload);
+  g_test_add_func ("/store/decision-order", test_decision_order);
   g_test_add_func ("/store/ignored-files", test_ignored_files);
   g_test_add_func ("/store/empty", test_empty_store);
   g_test_add_func ("/store/missing", test_missing_store);

@@ -36,6 +36,8 @@ typedef struct
   const char *p;
   guint line;
   const char *line_start;
+  const char *known_at;       /* a position on this line … */
+  guint known_column;         /* … and its column */
   QuorumJsonTree *tree;
   guint depth;
   GError *error;
@@ -58,8 +60,16 @@ static guint
 reader_column (Reader     *r,
                const char *at)
 {
-  /* Columns count characters, not bytes, from 1. */
-  return (guint) g_utf8_strlen (r->line_start, at - r->line_start) + 1;
+  /* Columns count characters, not bytes, from 1. Counting on from the
+   * last position asked keeps a long (minified) line linear. */
+  if (r->known_at < r->line_start || r->known_at > at)
+    {
+      r->known_at = r->line_start;
+      r->known_column = 1;
+    }
+  r->known_column += (guint) g_utf8_strlen (r->known_at, at - r->known_at);
+  r->known_at = at;
+  return r->known_column;
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -615,6 +625,8 @@ quorum_json_tree_parse (const char  *data,
   /* A UTF-8 byte order mark, as some editors write, is tolerated. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     r.p += 3, r.line_start += 3;
+  r.known_at = r.line_start;
+  r.known_column = 1;
 
   root = read_value (&r);
   if (root != NULL)

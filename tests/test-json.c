@@ -419,6 +419,46 @@ test_long_tokens (void)
   g_assert_cmpuint (column, ==, 2);
 }
 
+/* A minified file is one long line: reading it must stay linear. */
+static void
+test_long_line (void)
+{
+  const guint n = 200000;
+  g_autoptr(GString) text = g_string_sized_new (n * 8);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint line = 0, column = 0;
+
+  g_string_append (text, "[\"é\"");
+  for (guint i = 1; i < n; i++)
+    g_string_append (text, ",{\"a\":1}");
+  g_string_append (text, "]");
+
+  tree = quorum_json_tree_parse (text->str, text->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (quorum_json_tree_get_root (tree));
+  g_assert_cmpuint (json_array_get_length (array), ==, n);
+  /* the last object starts at character 1 + 3 + 8 × (n − 2) + 2 */
+  g_assert_true (quorum_json_tree_get_location (tree, json_array_get_element (array, n - 1),
+                                                &line, &column));
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (column, ==, 1 + 3 + 8 * (n - 2) + 2);
+
+  /* an error at the end of it is placed just as well */
+  g_string_truncate (text, text->len - 1);
+  g_string_append (text, "x");
+  g_clear_pointer (&tree, quorum_json_tree_unref);
+  g_assert_null (quorum_json_tree_parse (text->str, text->len, &line, &column, &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_SYNTAX);
+  g_assert_cmpuint (column, ==, 1 + 3 + 8 * (n - 1) + 1);
+
+  /* seconds, not the hours a quadratic count of columns takes */
+  g_test_message ("%u values on one line: %.2f s", n, g_timer_elapsed (timer, NULL));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 20.0);
+}
+
 /* Writing ----------------------------------------------------------------- */
 
 /* Text already in the writer's layout comes back byte for byte: member
@@ -568,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/json/length", test_length);
   g_test_add_func ("/json/depth", test_depth);
   g_test_add_func ("/json/long-tokens", test_long_tokens);
+  g_test_add_func ("/json/long-line", test_long_line);
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/rewrite", test_rewrite);
   g_test_add_func ("/json/node-to-string", test_node_to_string);

@@ -12,6 +12,11 @@
 #include "quorum-amount.h"
 #include "quorum-error.h"
 
+/* Evaluation recurses along the rows a row is computed from; a longer chain
+ * (percentages of percentages of …) is refused rather than let overflow the
+ * stack. Groups alone nest at most about 30 deep (the JSON depth limit). */
+#define MAX_CHAIN 1000
+
 typedef enum
 {
   UNVISITED,
@@ -26,6 +31,7 @@ typedef struct
   gboolean *regular;        /* per column: not computed */
   GError *error;
   char *error_path;
+  guint depth;              /* of evaluate_row()'s recursion */
 } Evaluation;
 
 /* Adds @value into @sum; N/A counts as 0. Returns FALSE on overflow. */
@@ -165,8 +171,16 @@ evaluate_row (Evaluation *ev,
         }
     }
 
+  if (n_operands > 0 && ev->depth >= MAX_CHAIN)
+    {
+      fail (ev, row, QUORUM_ERROR_LIMIT,
+            "row “%s” is computed through a chain of more than %u rows", row->id, MAX_CHAIN);
+      return;
+    }
+  ev->depth++;
   for (guint i = 0; i < n_operands; i++)
     evaluate_row (ev, operands[i]);
+  ev->depth--;
   if (ev->error != NULL)
     return;
 

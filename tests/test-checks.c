@@ -912,6 +912,54 @@ test_loop (gconstpointer data)
                                                        NULL));
 }
 
+/* A percentage of a percentage of … n rows: row p0 names p1, and so on,
+ * the last names a line of 1.00. Written on one line, like a script would. */
+static char *
+chain_document (guint n)
+{
+  GString *text = g_string_new ("{\"format\": \"quorum.budget/1\", \"id\": \"t\", \"tables\": "
+                                "[{\"id\": \"t\", \"columns\": [{\"id\": \"a\"}], \"rows\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "{\"id\": \"p%u\", \"percent\": 100, \"of\": [\"p%u\"]}, ",
+                            i, i + 1);
+  g_string_append_printf (text, "{\"id\": \"p%u\", \"values\": {\"a\": 1}}]}]}", n);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_chain_limit (void)
+{
+  g_autofree char *ok = chain_document (1000);
+  g_autofree char *too_long = chain_document (1001);
+  g_autofree char *hostile = chain_document (99998);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(QuorumBudgetDocument) document = NULL;
+  QuorumProblem *problem;
+  QuorumRow *first;
+
+  document = quorum_budget_document_new_from_data ("budgets/t.json", ok, strlen (ok), problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (document);
+  first = quorum_table_find_row (quorum_budget_document_find_table (document, "t"), "p0");
+  g_assert_cmpint (quorum_row_get_effective (first, 0)->amount, ==, 100);
+
+  /* one more is refused, at the row where the chain is too long */
+  g_assert_null (quorum_budget_document_new_from_data ("budgets/t.json", too_long,
+                                                       strlen (too_long), problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (quorum_problem_get_file (problem), ==, "budgets/t.json");
+  g_assert_cmpstr (quorum_problem_get_path (problem), ==, "$.tables[0].rows[1000]");
+  g_assert_cmpstr (quorum_problem_get_message (problem), ==,
+                   "row “p1000” is computed through a chain of more than 1000 rows");
+
+  /* and a hostile one costs no more than that */
+  g_assert_null (quorum_budget_document_new_from_data ("budgets/t.json", hostile,
+                                                       strlen (hostile), problems));
+  g_assert_cmpuint (problems->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/checks/tolerance-notify", test_tolerance_notify);
   g_test_add_func ("/checks/order-and-counts", test_order_and_counts);
   g_test_add_func ("/checks/row-kinds", test_row_kinds);
+  g_test_add_func ("/checks/chain-limit", test_chain_limit);
   for (gsize i = 0; i < G_N_ELEMENTS (loops); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checks/loop/%s", loops[i].name);

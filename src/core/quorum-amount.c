@@ -310,7 +310,9 @@ quorum_amount_percent_of (gint64  amount,
  *
  * Adds two amounts. Every amount read is below 10^15 hundredths, so a sum
  * can only leave the 64-bit range after ~9000 such terms; this refuses it
- * rather than wrapping.
+ * rather than wrapping. It also refuses the last 10^15 hundredths before
+ * that, so that an amount read minus a sum (a finding's difference) can
+ * always be held.
  *
  * Returns: %FALSE on overflow
  */
@@ -319,5 +321,11 @@ quorum_amount_add (gint64  a,
                    gint64  b,
                    gint64 *out)
 {
-  return !__builtin_add_overflow (a, b, out);
+  const gint64 limit = G_MAXINT64 - QUORUM_AMOUNT_LIMIT;
+  gint64 sum;
+
+  if (__builtin_add_overflow (a, b, &sum) || sum > limit || sum < -limit)
+    return FALSE;
+  *out = sum;
+  return TRUE;
 }

@@ -405,16 +405,26 @@ test_add (void)
 {
   gint64 out = 0;
 
+  const gint64 largest = G_MAXINT64 - QUORUM_AMOUNT_LIMIT;
+
   g_assert_true (quorum_amount_add (150, -275, &out));
   g_assert_cmpint (out, ==, -125);
-  g_assert_true (quorum_amount_add (G_MAXINT64 - 1, 1, &out));
-  g_assert_cmpint (out, ==, G_MAXINT64);
   g_assert_true (quorum_amount_add (G_MININT64, G_MAXINT64, &out));
   g_assert_cmpint (out, ==, -1);
 
+  /* sums stay 10^15 hundredths inside the 64-bit range, so that an amount
+   * read minus a sum can always be held */
+  g_assert_true (quorum_amount_add (largest - 1, 1, &out));
+  g_assert_cmpint (out, ==, largest);
+  g_assert_true (quorum_amount_add (-largest + 1, -1, &out));
+  g_assert_cmpint (out, ==, -largest);
+
   out = 5;
+  g_assert_false (quorum_amount_add (largest, 1, &out));
+  g_assert_false (quorum_amount_add (-largest, -1, &out));
   g_assert_false (quorum_amount_add (G_MAXINT64, 1, &out));
   g_assert_false (quorum_amount_add (G_MININT64, -1, &out));
+  g_assert_cmpint (out, ==, 5);
 }
 
 int

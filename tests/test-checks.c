@@ -960,6 +960,54 @@ test_chain_limit (void)
   g_assert_cmpuint (problems->len, ==, 2);
 }
 
+/* n rows of the largest amount and a total of minus that */
+static char *
+huge_document (guint n)
+{
+  GString *text = g_string_new ("{\"format\": \"quorum.budget/1\", \"id\": \"t\", \"tables\": "
+                                "[{\"id\": \"t\", \"columns\": [{\"id\": \"a\"}], \"rows\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"id\": \"r%u\", \"values\": {\"a\": 9999999999999.99}}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (text, "], \"total\": {\"values\": {\"a\": -9999999999999.99}}}]}");
+  return g_string_free (text, FALSE);
+}
+
+/* Sums beyond the amounts' limit are held while a finding's difference
+ * can be: 9222 rows are, 9223 are not. */
+static void
+test_huge_sums (void)
+{
+  g_autofree char *held = huge_document (9222);
+  g_autofree char *too_much = huge_document (9223);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(QuorumBudgetDocument) document = NULL;
+  g_autoptr(QuorumFinding) finding = NULL;
+  QuorumProblem *problem;
+
+  document = quorum_budget_document_new_from_data ("budgets/t.json", held, strlen (held),
+                                                   problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (quorum_budget_document_get_n_findings (document), ==, 1);
+  finding = g_list_model_get_item (quorum_budget_document_get_findings (document), 0);
+  g_assert_cmpint (quorum_finding_get_stated (finding), ==, G_GINT64_CONSTANT (-999999999999999));
+  g_assert_cmpint (quorum_finding_get_computed (finding), ==,
+                   G_GINT64_CONSTANT (9221999999999990778));
+  g_assert_cmpint (quorum_finding_get_difference (finding), ==,
+                   G_GINT64_CONSTANT (-9222999999999990777));
+  g_assert_cmpint (quorum_finding_get_severity (finding), ==, MISMATCH);
+
+  g_assert_null (quorum_budget_document_new_from_data ("budgets/t.json", too_much,
+                                                       strlen (too_much), problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (quorum_problem_get_path (problem), ==, "$.tables[0].total");
+  g_assert_cmpstr (quorum_problem_get_message (problem), ==,
+                   "row “@total” adds up to more than can be held");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -977,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/checks/order-and-counts", test_order_and_counts);
   g_test_add_func ("/checks/row-kinds", test_row_kinds);
   g_test_add_func ("/checks/chain-limit", test_chain_limit);
+  g_test_add_func ("/checks/huge-sums", test_huge_sums);
   for (gsize i = 0; i < G_N_ELEMENTS (loops); i++)
     {
       g_autofree char *path = g_strdup_printf ("/checks/loop/%s", loops[i].name);

@@ -619,6 +619,8 @@ static const Usage usage_errors[] = {
   { { NULL }, "Usage: quorum-cli" },
   { { "frobnicate" }, "unknown command “frobnicate”" },
   { { "--bogus", "check" }, "unknown option “--bogus”" },
+  { { "--store" }, "--store" },
+  { { "check", "--store" }, "Missing argument for --store" },
   { { "check", "--bogus" }, "--bogus" },
   { { "check", "-x" }, "-x" },
   { { "check", "--format", "xml" }, "--format is text or json, not “xml”" },

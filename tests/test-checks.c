@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-core.h"
+#include "quorum-test-util.h"
 
 #include <string.h>
 
@@ -58,22 +59,12 @@ typedef struct
   ExpectedCell cells[MAX_CELLS];
 } CheckCase;
 
-/* Turns single quotes into double quotes. */
-static char *
-dq (const char *text)
-{
-  char *out = g_strdup (text);
-
-  g_strdelimit (out, "'", '"');
-  return out;
-}
-
 static char *
 document_text (const char *tables,
                const char *checks)
 {
-  g_autofree char *t = dq (tables);
-  g_autofree char *c = checks ? dq (checks) : NULL;
+  g_autofree char *t = quorum_test_dq (tables);
+  g_autofree char *c = checks ? quorum_test_dq (checks) : NULL;
 
   if (c != NULL)
     return g_strdup_printf ("{\"format\": \"quorum.budget/1\", \"id\": \"t\",\n"

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-core.h"
+#include "quorum-test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -35,46 +36,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Helpers ------------------------------------------------------------------ */
 
-static char *
-dq (const char *text)
-{
-  char *out = g_strdup (text);
-
-  g_strdelimit (out, "'", '"');
-  return out;
-}
-
+/* Writes a fixture, its single quotes turned into double quotes. */
 static void
 write_file (const char *dir,
             const char *relpath,
             const char *content)
 {
-  g_autofree char *path = g_build_filename (dir, relpath, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autofree char *text = dq (content);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *text = quorum_test_dq (content);
 
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-    }
-  g_remove (path);
+  quorum_test_write_file (dir, relpath, text, -1);
 }
 
 static char *
@@ -230,65 +200,6 @@ split_lines (const char *text)
   return out;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-assert_same_lines (GPtrArray *got,
-                   GPtrArray *expected)
-{
-  guint i = 0, j = 0, differences = 0;
-
-  g_ptr_array_sort (got, compare_strings);
-  g_ptr_array_sort (expected, compare_strings);
-  while (i < got->len || j < expected->len)
-    {
-      int order = i >= got->len ? 1 : j >= expected->len ? -1
-                  : strcmp (g_ptr_array_index (got, i), g_ptr_array_index (expected, j));
-
-      if (order == 0)
-        {
-          i++, j++;
-          continue;
-        }
-      differences++;
-      if (order < 0)
-        g_test_message ("not expected: %s", (char *) g_ptr_array_index (got, i++));
-      else
-        g_test_message ("missing:      %s", (char *) g_ptr_array_index (expected, j++));
-    }
-  g_assert_cmpuint (differences, ==, 0);
-}
-
-/* The expected findings of the sample store, hand-computed: 8 fields. */
-static GPtrArray *
-read_expected (const char * const *document_ids)
-{
-  GPtrArray *expected = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint d = 0; document_ids[d] != NULL; d++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s.findings", document_ids[d]);
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "expected", name,
-                                                     NULL);
-      g_autofree char *text = NULL;
-      g_autoptr(GPtrArray) lines = NULL;
-      g_autoptr(GError) error = NULL;
-
-      g_file_get_contents (path, &text, NULL, &error);
-      g_assert_no_error (error);
-      lines = split_lines (text);
-      for (guint i = 0; i < lines->len; i++)
-        if (((char *) g_ptr_array_index (lines, i))[0] != '#')
-          g_ptr_array_add (expected, g_strdup (g_ptr_array_index (lines, i)));
-    }
-  return expected;
-}
-
 static const char * const both_documents[] = { "sec-budget-2018-21", "sec-budget-2020-23", NULL };
 
 static gboolean
@@ -349,7 +260,7 @@ test_check_text (void)
 {
   g_auto(Run) run;
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GPtrArray) expected = read_expected (both_documents);
+  g_autoptr(GPtrArray) expected = quorum_test_read_expected (both_documents);
 
   run_init (&run);
   g_assert_cmpint (run_cli (&run, "check"), ==, 0);
@@ -367,7 +278,7 @@ test_check_text (void)
         g_assert_true (is_amount (fields[f]));
     }
   g_assert_cmpuint (lines->len, ==, 29);
-  assert_same_lines (lines, expected);
+  quorum_test_assert_same_lines (lines, expected);
 }
 
 static void
@@ -376,7 +287,7 @@ test_check_json (void)
   g_auto(Run) run;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) expected = read_expected (both_documents);
+  g_autoptr(GPtrArray) expected = quorum_test_read_expected (both_documents);
   static const char * const rules[] = { "group", "total", "percent", "column", "cross-check",
                                         NULL };
   JsonObject *object;
@@ -422,7 +333,7 @@ test_check_json (void)
 
       g_ptr_array_add (lines, finding_line (finding, FALSE));
     }
-  assert_same_lines (lines, expected);
+  quorum_test_assert_same_lines (lines, expected);
   g_assert_cmpuint (n_cross_checks, ==, 7);
 
   /* some rules, checked by hand against the documents */
@@ -474,7 +385,7 @@ test_check_tolerance (void)
       g_auto(Run) run;
       g_autoptr(GPtrArray) lines = NULL;
       g_autoptr(GPtrArray) json_lines = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) expected = read_expected (both_documents);
+      g_autoptr(GPtrArray) expected = quorum_test_read_expected (both_documents);
       g_autoptr(GPtrArray) adjusted = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *option = g_strdup_printf ("--tolerance=%s", steps[s].option);
@@ -487,7 +398,7 @@ test_check_tolerance (void)
       run_init (&run);
       g_assert_cmpint (run_cli (&run, "check", "--tolerance", steps[s].option), ==, 0);
       lines = split_lines (run.out);
-      assert_same_lines (lines, adjusted);
+      quorum_test_assert_same_lines (lines, adjusted);
 
       g_assert_cmpint (run_cli (&run, "check", option, "--format=json"), ==, 0);
       root = parse_json (run.out);
@@ -495,7 +406,7 @@ test_check_tolerance (void)
       for (guint i = 0; i < json_array_get_length (findings); i++)
         g_ptr_array_add (json_lines, finding_line (json_array_get_object_element (findings, i),
                                                    FALSE));
-      assert_same_lines (json_lines, adjusted);
+      quorum_test_assert_same_lines (json_lines, adjusted);
     }
 }
 
@@ -510,9 +421,9 @@ test_check_documents (void)
   run_init (&run);
   g_assert_cmpint (run_cli (&run, "check", "sec-budget-2018-21"), ==, 0);
   lines = split_lines (run.out);
-  expected = read_expected (first);
+  expected = quorum_test_read_expected (first);
   g_assert_cmpuint (lines->len, ==, 5);
-  assert_same_lines (lines, expected);
+  quorum_test_assert_same_lines (lines, expected);
   g_clear_pointer (&lines, g_ptr_array_unref);
   g_clear_pointer (&expected, g_ptr_array_unref);
 
@@ -520,8 +431,8 @@ test_check_documents (void)
   g_assert_cmpint (run_cli (&run, "check", "sec-budget-2020-23", "sec-budget-2018-21"), ==, 0);
   g_assert_true (g_str_has_prefix (strchr (run.out, '\t') + 1, "sec-budget-2020-23\t"));
   lines = split_lines (run.out);
-  expected = read_expected (both_documents);
-  assert_same_lines (lines, expected);
+  expected = quorum_test_read_expected (both_documents);
+  quorum_test_assert_same_lines (lines, expected);
   g_clear_pointer (&lines, g_ptr_array_unref);
 
   /* an unknown id is an error, but the others are still checked */
@@ -604,7 +515,7 @@ test_check_broken_store (void)
   g_assert_nonnull (strstr (run.err, "/nonexistent/quorum"));
   g_assert_nonnull (strstr (run.err, "does not exist"));
 
-  rm_rf (store);
+  quorum_test_rm_rf (store);
 }
 
 /* Usage errors ------------------------------------------------------------ */
@@ -741,7 +652,7 @@ test_export_csv (void)
   g_assert_nonnull (strstr (run.err, "broken.json"));
   g_assert_nonnull (strstr (run.err, "required member “tables” is missing"));
 
-  rm_rf (store);
+  quorum_test_rm_rf (store);
 }
 
 typedef struct
@@ -836,7 +747,7 @@ test_export_json (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tables, 0),
                                                   "id"), ==, "other");
 
-  rm_rf (store);
+  quorum_test_rm_rf (store);
 }
 
 /* The sample store exports too; its first table's header is checked. */
@@ -960,7 +871,7 @@ test_store_selection (void)
   doc = checked_document (&run);
   g_assert_cmpstr (doc, ==, "from-env");
 
-  rm_rf (base);
+  quorum_test_rm_rf (base);
 }
 
 /* Hostile stores ------------------------------------------------------------ */
@@ -1054,7 +965,7 @@ test_hostile_store (void)
   g_assert_cmpint (run_cli (&run, "--store", store, "export", "deep", "--format", "json"), ==, 1);
   g_assert_nonnull (strstr (run.err, "nested deeper than 64 levels"));
 
-  rm_rf (store);
+  quorum_test_rm_rf (store);
 }
 
 int

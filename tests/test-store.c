@@ -7,54 +7,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-core.h"
+#include "quorum-test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
 /* Helpers ------------------------------------------------------------------ */
-
-/* Turns single quotes into double quotes: the fixtures are easier to read. */
-static char *
-dq (const char *text)
-{
-  char *out = g_strdup (text);
-
-  g_strdelimit (out, "'", '"');
-  return out;
-}
-
-static void
-write_file (const char *store,
-            const char *relpath,
-            const char *content,
-            gssize      length)
-{
-  g_autofree char *path = g_build_filename (store, relpath, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, content, length, &error);
-  g_assert_no_error (error);
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-    }
-  g_remove (path);
-}
 
 static const char good_committees[] =
   "{'format': 'quorum.committees/1', 'committees': [\n"
@@ -91,18 +49,18 @@ make_store (void)
 {
   g_autoptr(GError) error = NULL;
   char *store = g_dir_make_tmp ("quorum-store-XXXXXX", &error);
-  g_autofree char *committees = dq (good_committees);
-  g_autofree char *budget = dq (good_budget);
-  g_autofree char *package = dq (good_package);
-  g_autofree char *second = dq (second_package);
-  g_autofree char *decision = dq (good_decision);
+  g_autofree char *committees = quorum_test_dq (good_committees);
+  g_autofree char *budget = quorum_test_dq (good_budget);
+  g_autofree char *package = quorum_test_dq (good_package);
+  g_autofree char *second = quorum_test_dq (second_package);
+  g_autofree char *decision = quorum_test_dq (good_decision);
 
   g_assert_no_error (error);
-  write_file (store, "committees.json", committees, -1);
-  write_file (store, "budgets/good.json", budget, -1);
-  write_file (store, "work-packages/wp-good.json", package, -1);
-  write_file (store, "work-packages/wp-two.json", second, -1);
-  write_file (store, "decisions/wp-good/d-1.json", decision, -1);
+  quorum_test_write_file (store, "committees.json", committees, -1);
+  quorum_test_write_file (store, "budgets/good.json", budget, -1);
+  quorum_test_write_file (store, "work-packages/wp-good.json", package, -1);
+  quorum_test_write_file (store, "work-packages/wp-two.json", second, -1);
+  quorum_test_write_file (store, "decisions/wp-good/d-1.json", decision, -1);
   return store;
 }
 
@@ -213,7 +171,7 @@ test_good_store (void)
   g_assert_cmpint (cost, ==, 99000);
   g_assert_null (quorum_work_package_get_latest (package));
 
-  rm_rf (path);
+  quorum_test_rm_rf (path);
 }
 
 /* A package's decisions are in time order, then by id; the last is its
@@ -228,14 +186,14 @@ test_decision_order (void)
   static const char * const order[] = { "d-1", "b", "a", "c" };
   GListModel *decisions;
 
-  write_file (path, "decisions/wp-good/a.json",
+  quorum_test_write_file (path, "decisions/wp-good/a.json",
               "{\"format\": \"quorum.decision/1\", \"id\": \"a\", \"work_package\": \"wp-good\","
               " \"decision\": \"approve\", \"by\": \"A\", \"at\": \"2020-03-13T09:00:00Z\"}", -1);
-  write_file (path, "decisions/wp-good/b.json",
+  quorum_test_write_file (path, "decisions/wp-good/b.json",
               "{\"format\": \"quorum.decision/1\", \"id\": \"b\", \"work_package\": \"wp-good\","
               " \"decision\": \"reject\", \"by\": \"B\", \"at\": \"2020-03-12T11:00:00Z\"}", -1);
   /* the same instant as a, written differently: the id decides */
-  write_file (path, "decisions/wp-good/c.json",
+  quorum_test_write_file (path, "decisions/wp-good/c.json",
               "{\"format\": \"quorum.decision/1\", \"id\": \"c\", \"work_package\": \"wp-good\","
               " \"decision\": \"defer\", \"by\": \"C\", \"at\": \"2020-03-13T09:00:00.000Z\","
               " \"comment\": \"Later.\"}", -1);
@@ -258,7 +216,7 @@ test_decision_order (void)
   g_object_get (package, "outcome", &outcome, NULL);
   g_assert_cmpstr (outcome, ==, "defer");
 
-  rm_rf (path);
+  quorum_test_rm_rf (path);
 }
 
 /* Reading a store again replaces what was read, it does not add to it. */
@@ -282,7 +240,7 @@ test_reload (void)
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_committees (store)), ==, 2);
 
-  rm_rf (path);
+  quorum_test_rm_rf (path);
 }
 
 /* Files that are not .json, hidden files and folders are not read. */
@@ -293,17 +251,17 @@ test_ignored_files (void)
   g_autofree char *folder = g_build_filename (path, "budgets", "folder.json", NULL);
   g_autoptr(QuorumStore) store = NULL;
 
-  write_file (path, "budgets/README.txt", "not JSON", -1);
-  write_file (path, "budgets/.hidden.json", "not JSON", -1);
-  write_file (path, "budgets/good.json~", "not JSON", -1);
-  write_file (path, "decisions/wp-good/notes.md", "not JSON", -1);
+  quorum_test_write_file (path, "budgets/README.txt", "not JSON", -1);
+  quorum_test_write_file (path, "budgets/.hidden.json", "not JSON", -1);
+  quorum_test_write_file (path, "budgets/good.json~", "not JSON", -1);
+  quorum_test_write_file (path, "decisions/wp-good/notes.md", "not JSON", -1);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
 
   store = load_store (path);
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 0);
   assert_rest_loads (store, FALSE);
 
-  rm_rf (path);
+  quorum_test_rm_rf (path);
 }
 
 /* An empty folder is an empty store, short of its committee register. */
@@ -327,7 +285,7 @@ test_empty_store (void)
   g_assert_cmpstr (quorum_problem_get_file (problem), ==, register_path);
   g_assert_cmpstr (quorum_problem_get_message (problem), ==, "the committee register is missing");
 
-  rm_rf (path);
+  quorum_test_rm_rf (path);
 }
 
 static void
@@ -349,37 +307,14 @@ test_missing_store (void)
   g_clear_error (&error);
 
   /* a file where the folder should be */
-  write_file (base, "file", "{}", -1);
+  quorum_test_write_file (base, "file", "{}", -1);
   g_assert_false (quorum_store_load (file_store, NULL, &error));
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND);
 
-  rm_rf (base);
+  quorum_test_rm_rf (base);
 }
 
 /* The sample store ------------------------------------------------------------ */
-
-static GPtrArray *
-read_expected (const char *document_id)
-{
-  g_autofree char *name = g_strdup_printf ("%s.findings", document_id);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "expected", name, NULL);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *expected = g_ptr_array_new_with_free_func (g_free);
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      g_ptr_array_add (expected, g_strdup (lines[i]));
-    }
-  return expected;
-}
 
 static GPtrArray *
 finding_lines (QuorumBudgetDocument *document)
@@ -407,45 +342,6 @@ finding_lines (QuorumBudgetDocument *document)
   return lines;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Compares two sets of lines, listing every difference before failing. */
-static void
-assert_same_lines (GPtrArray *got,
-                   GPtrArray *expected)
-{
-  guint i = 0, j = 0, differences = 0;
-
-  g_ptr_array_sort (got, compare_strings);
-  g_ptr_array_sort (expected, compare_strings);
-  while (i < got->len || j < expected->len)
-    {
-      int order = i >= got->len ? 1 : j >= expected->len ? -1
-                  : strcmp (g_ptr_array_index (got, i), g_ptr_array_index (expected, j));
-
-      if (order == 0)
-        {
-          i++, j++;
-          continue;
-        }
-      differences++;
-      if (order < 0)
-        g_test_message ("not expected: %s", (char *) g_ptr_array_index (got, i++));
-      else
-        g_test_message ("missing:      %s", (char *) g_ptr_array_index (expected, j++));
-    }
-  g_assert_cmpuint (differences, ==, 0);
-
-  /* sets: no line twice */
-  for (guint k = 1; k < got->len; k++)
-    g_assert_cmpstr (g_ptr_array_index (got, k - 1), !=, g_ptr_array_index (got, k));
-}
-
 static void
 test_sample_store (void)
 {
@@ -468,7 +364,8 @@ test_sample_store (void)
       g_autoptr(QuorumBudgetDocument) document =
         g_list_model_get_item (quorum_store_get_documents (store), d);
       g_autoptr(GPtrArray) got = NULL;
-      g_autoptr(GPtrArray) expected = read_expected (ids[d]);
+      const char * const one[] = { ids[d], NULL };
+      g_autoptr(GPtrArray) expected = quorum_test_read_expected (one);
       g_autofree char *span = quorum_budget_document_dup_years (document);
 
       /* documents are listed by file name */
@@ -482,7 +379,7 @@ test_sample_store (void)
       got = finding_lines (document);
       g_test_message ("%s: %u findings, %u expected", ids[d], got->len, expected->len);
       g_assert_cmpuint (expected->len, >, 0);
-      assert_same_lines (got, expected);
+      quorum_test_assert_same_lines (got, expected);
     }
 }
 
@@ -571,7 +468,7 @@ test_async_errors (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_documents (cancelled)), ==, 0);
 
-  rm_rf (base);
+  quorum_test_rm_rf (base);
 }
 
 /* The store paths ----------------------------------------------------------- */
@@ -611,7 +508,7 @@ test_default_path (void)
   g_assert_cmpstr (path, ==, sample);
   g_clear_pointer (&path, g_free);
 
-  rm_rf (user_store);
+  quorum_test_rm_rf (user_store);
 }
 
 /* Unknown fields survive a rewrite ------------------------------------------ */
@@ -679,7 +576,7 @@ static const char unknown_fields[] =
 static void
 test_unknown_fields (void)
 {
-  g_autofree char *text = dq (unknown_fields);
+  g_autofree char *text = quorum_test_dq (unknown_fields);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(QuorumBudgetDocument) document = NULL;
   g_autoptr(QuorumBudgetDocument) again = NULL;
@@ -1066,14 +963,14 @@ test_bad_file (gconstpointer data)
         g_string_append_printf (text, "%s{'id': 'r%u', 'values': {'a': 1.001}}",
                                 i > 0 ? ", " : "", i);
       g_string_append (text, "]}]}");
-      content = dq (text->str);
+      content = quorum_test_dq (text->str);
       g_string_free (text, TRUE);
     }
   else if (bad->content != NULL)
-    content = dq (bad->content);
+    content = quorum_test_dq (bad->content);
 
   if (content != NULL)
-    write_file (store_path, bad->file, content, -1);
+    quorum_test_write_file (store_path, bad->file, content, -1);
   else
     g_assert_cmpint (g_remove (file), ==, 0);
 
@@ -1084,7 +981,7 @@ test_bad_file (gconstpointer data)
 
   if (bad->needle != NULL)
     {
-      g_autofree char *needle = dq (bad->needle);
+      g_autofree char *needle = quorum_test_dq (bad->needle);
 
       position_of (content, needle, &line, &column);
     }
@@ -1112,7 +1009,7 @@ test_bad_file (gconstpointer data)
 
   assert_rest_loads (store, g_str_equal (bad->file, "committees.json"));
 
-  rm_rf (store_path);
+  quorum_test_rm_rf (store_path);
 }
 
 /* Files over 16 MiB are refused before they are read. */
@@ -1157,7 +1054,7 @@ test_oversized (void)
   g_assert_nonnull (strstr (quorum_problem_get_message (g_ptr_array_index (problems, 0)),
                             "16 MiB"));
 
-  rm_rf (store_path);
+  quorum_test_rm_rf (store_path);
 }
 
 /* How a problem reads, as quorum-cli prints it. */

@@ -951,6 +951,50 @@ test_chain_limit (void)
   g_assert_cmpuint (problems->len, ==, 2);
 }
 
+/* The same chain listed bottom-up: p0 is the line, p1 is a percentage of
+ * p0, and so on, so each row's operand is already computed when it is
+ * reached and evaluation never recurses deeply. */
+static char *
+reversed_chain_document (guint n)
+{
+  GString *text = g_string_new ("{\"format\": \"quorum.budget/1\", \"id\": \"t\", \"tables\": "
+                                "[{\"id\": \"t\", \"columns\": [{\"id\": \"a\"}], \"rows\": ["
+                                "{\"id\": \"p0\", \"values\": {\"a\": 1}}");
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (text, ", {\"id\": \"p%u\", \"percent\": 100, \"of\": [\"p%u\"]}",
+                            i, i - 1);
+  g_string_append (text, "]}]}");
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_chain_limit_any_order (void)
+{
+  g_autofree char *ok = reversed_chain_document (1000);
+  g_autofree char *too_long = reversed_chain_document (1001);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(QuorumBudgetDocument) document = NULL;
+  QuorumProblem *problem;
+  QuorumRow *last;
+
+  document = quorum_budget_document_new_from_data ("budgets/t.json", ok, strlen (ok), problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (document);
+  last = quorum_table_find_row (quorum_budget_document_find_table (document, "t"), "p1000");
+  g_assert_cmpint (quorum_row_get_effective (last, 0)->amount, ==, 100);
+
+  /* one more is refused as in the top-down order, at the row whose chain
+   * is too long */
+  g_assert_null (quorum_budget_document_new_from_data ("budgets/t.json", too_long,
+                                                       strlen (too_long), problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (quorum_problem_get_path (problem), ==, "$.tables[0].rows[1001]");
+  g_assert_cmpstr (quorum_problem_get_message (problem), ==,
+                   "row “p1001” is computed through a chain of more than 1000 rows");
+}
+
 /* n rows of the largest amount and a total of minus that */
 static char *
 huge_document (guint n)
@@ -1016,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/checks/order-and-counts", test_order_and_counts);
   g_test_add_func ("/checks/row-kinds", test_row_kinds);
   g_test_add_func ("/checks/chain-limit", test_chain_limit);
+  g_test_add_func ("/checks/chain-limit-any-order", test_chain_limit_any_order);
   g_test_add_func ("/checks/huge-sums", test_huge_sums);
   for (gsize i = 0; i < G_N_ELEMENTS (loops); i++)
     {

@@ -17,12 +17,18 @@
  * stack. Groups alone nest at most about 30 deep (the JSON depth limit). */
 #define MAX_CHAIN 1000
 
+/* A row's mark: unvisited, being visited, or done; a done row's mark also
+ * holds its height, the longest chain of computed rows beneath it (a line
+ * has height 0), so the chain limit does not depend on the rows' order. */
 typedef enum
 {
   UNVISITED,
   VISITING,
   DONE,
 } Mark;
+
+#define DONE_MARK(height) GUINT_TO_POINTER (DONE + (height))
+#define MARK_HEIGHT(mark) ((mark) - DONE)
 
 typedef struct
 {
@@ -126,11 +132,12 @@ static void
 evaluate_row (Evaluation *ev,
               QuorumRow  *row)
 {
-  Mark mark = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row));
+  guint mark = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row));
   g_autofree QuorumRow **operands = NULL;
   guint n_operands = 0;
+  guint height = 0;
 
-  if (ev->error != NULL || mark == DONE)
+  if (ev->error != NULL || mark >= DONE)
     return;
 
   if (mark == VISITING)
@@ -184,6 +191,21 @@ evaluate_row (Evaluation *ev,
   if (ev->error != NULL)
     return;
 
+  /* The depth above guards the stack when the chain runs top-down; the
+   * height refuses the same chain listed bottom-up. */
+  for (guint i = 0; i < n_operands; i++)
+    {
+      guint below = MARK_HEIGHT (GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, operands[i])));
+
+      height = MAX (height, below + 1);
+    }
+  if (height > MAX_CHAIN)
+    {
+      fail (ev, row, QUORUM_ERROR_LIMIT,
+            "row “%s” is computed through a chain of more than %u rows", row->id, MAX_CHAIN);
+      return;
+    }
+
   if (n_operands > 0)
     sum_rows (ev, row, operands, n_operands);
 
@@ -191,7 +213,7 @@ evaluate_row (Evaluation *ev,
     if (ev->regular[c])
       finish_cell (row, c);
 
-  g_hash_table_insert (ev->marks, row, GUINT_TO_POINTER (DONE));
+  g_hash_table_insert (ev->marks, row, DONE_MARK (height));
 }
 
 static void

@@ -895,6 +895,9 @@ test_loop (gconstpointer data)
   g_test_message ("problem: %s", quorum_problem_get_message (problem));
   g_assert_cmpstr (quorum_problem_get_file (problem), ==, "budgets/t.json");
   g_assert_cmpstr (quorum_problem_get_path (problem), ==, loop->path);
+  /* and where it stands in the file */
+  g_assert_cmpuint (quorum_problem_get_line (problem), >, 0);
+  g_assert_cmpuint (quorum_problem_get_column (problem), >, 0);
   g_assert_nonnull (strstr (quorum_problem_get_message (problem), "loop"));
   g_assert_nonnull (strstr (quorum_problem_get_message (problem), loop->message));
 

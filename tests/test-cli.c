@@ -477,7 +477,8 @@ test_check_broken_store (void)
   g_autofree char *broken_line =
     g_strdup_printf ("%s:3:18: $: expected a member name in quotes, found “,”\n", broken);
   g_autofree char *dangling_line =
-    g_strdup_printf ("%s: $.tables[0].rows[0].of[0]: no row “nope” in table “t”\n", dangling);
+    g_strdup_printf ("%s:3:45: $.tables[0].rows[0].of[0]: no row “nope” in table “t”\n",
+                     dangling);
   g_autoptr(JsonNode) root = NULL;
   JsonArray *errors;
   JsonObject *error;
@@ -505,7 +506,8 @@ test_check_broken_store (void)
   g_assert_cmpstr (json_object_get_string_member (error, "file"), ==, dangling);
   g_assert_cmpstr (json_object_get_string_member (error, "path"), ==,
                    "$.tables[0].rows[0].of[0]");
-  g_assert_true (json_object_get_null_member (error, "line"));
+  g_assert_cmpint (json_object_get_int_member (error, "line"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (error, "column"), ==, 45);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                       json_node_get_object (root), "findings")), ==, 1);
 

@@ -749,10 +749,10 @@ static const BadFile bad_files[] = {
   /* references */
   { "unknown-of-row", BUDGET,
     ONE_TABLE ("{'id': 'a'}", "{'id': 'x'}, {'id': 'p', 'percent': 5, 'of': ['x', 'nope']}"),
-    1, "$.tables[0].rows[1].of[1]", NULL, 0, 0, "no row “nope” in table “t”" },
+    1, "$.tables[0].rows[1].of[1]", "'nope'", 0, 0, "no row “nope” in table “t”" },
   { "unknown-sum-operand", BUDGET,
     ONE_TABLE ("{'id': 'a'}, {'id': 's', 'sum': ['a', 'nope']}", ""),
-    1, "$.tables[0].columns[1].sum[1]", NULL, 0, 0, "no column “nope” in table “t”" },
+    1, "$.tables[0].columns[1].sum[1]", "'nope'", 0, 0, "no column “nope” in table “t”" },
   { "empty-sum", BUDGET, ONE_TABLE ("{'id': 'a'}, {'id': 's', 'sum': []}", ""),
     1, "$.tables[0].columns[1].sum", "[]", 0, 0, "“sum” names no columns" },
   { "difference-one-operand", BUDGET,

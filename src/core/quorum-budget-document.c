@@ -200,7 +200,7 @@ read_row (QuorumLoadContext *ctx,
   row = _quorum_row_new (table->n_columns);
   row->depth = depth;
   row->json_path = g_strdup (path);
-  quorum_json_tree_get_location (ctx->tree, node, &row->line, &row->column);
+  row->node = node;
 
   _quorum_ctx_id (ctx, node, path, "id", TRUE, &row->id);
   _quorum_ctx_string (ctx, node, path, "label", FALSE, &row->label);
@@ -268,21 +268,27 @@ read_row (QuorumLoadContext *ctx,
   return g_steal_pointer (&row);
 }
 
+/* Resolves each percentage's “of” ids, in document order so problems are
+ * listed in the order they stand in the file. */
 static void
 resolve_percentages (QuorumLoadContext *ctx,
-                     QuorumTable       *table)
+                     QuorumTable       *table,
+                     GListModel        *rows)
 {
-  GHashTableIter iter;
-  QuorumRow *row;
+  guint n_rows = g_list_model_get_n_items (rows);
 
-  g_hash_table_iter_init (&iter, table->row_index);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+  for (guint r = 0; r < n_rows; r++)
     {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, r);
+      JsonNode *of_node;
       guint n;
 
+      if (row->children != NULL)
+        resolve_percentages (ctx, table, G_LIST_MODEL (row->children));
       if (row->kind != QUORUM_ROW_PERCENTAGE || row->of == NULL)
         continue;
 
+      of_node = json_object_get_member (json_node_get_object (row->node), "of");
       n = g_strv_length (row->of);
       row->of_rows = g_new0 (QuorumRow *, n + 1);
       for (guint i = 0; i < n; i++)
@@ -293,8 +299,8 @@ resolve_percentages (QuorumLoadContext *ctx,
               g_autofree char *of_path = quorum_path_member (row->json_path, "of");
               g_autofree char *item_path = quorum_path_index (of_path, i);
 
-              _quorum_ctx_error (ctx, NULL, item_path, "no row “%s” in table “%s”",
-                                 row->of[i], table->id);
+              _quorum_ctx_error (ctx, json_array_get_element (json_node_get_array (of_node), i),
+                                 item_path, "no row “%s” in table “%s”", row->of[i], table->id);
             }
         }
     }
@@ -313,6 +319,7 @@ read_column (QuorumLoadContext *ctx,
 
   column = _quorum_column_new ();
   column->json_path = g_strdup (path);
+  column->node = node;
   _quorum_ctx_id (ctx, node, path, "id", TRUE, &column->id);
   _quorum_ctx_string (ctx, node, path, "label", FALSE, &column->label);
   if (column->label == NULL)
@@ -369,6 +376,7 @@ resolve_columns (QuorumLoadContext *ctx,
   for (guint i = 0; i < table->n_columns; i++)
     {
       g_autoptr(QuorumColumn) column = g_list_model_get_item (G_LIST_MODEL (table->columns), i);
+      JsonNode *list_node;
       guint n;
 
       if (column->operands == NULL)
@@ -376,6 +384,9 @@ resolve_columns (QuorumLoadContext *ctx,
 
       n = g_strv_length (column->operands);
       column->operand_index = g_new0 (guint, n);
+      list_node = json_object_get_member (json_node_get_object (column->node),
+                                          column->formula == QUORUM_FORMULA_SUM ? "sum"
+                                                                                : "difference");
       for (guint j = 0; j < n; j++)
         {
           QuorumColumn *operand = quorum_table_find_column (table, column->operands[j]);
@@ -385,7 +396,8 @@ resolve_columns (QuorumLoadContext *ctx,
           g_autofree char *item_path = quorum_path_index (list_path, j);
 
           if (operand == NULL)
-            _quorum_ctx_error (ctx, NULL, item_path, "no column “%s” in table “%s”",
+            _quorum_ctx_error (ctx, json_array_get_element (json_node_get_array (list_node), j),
+                               item_path, "no column “%s” in table “%s”",
                                column->operands[j], table->id);
           else
             column->operand_index[j] = operand->index;
@@ -484,6 +496,7 @@ read_table (QuorumLoadContext *ctx,
           table->total->kind = QUORUM_ROW_TOTAL;
           table->total->id = g_strdup ("@total");
           table->total->json_path = g_strdup (total_path);
+          table->total->node = total_node;
           _quorum_ctx_string (ctx, total_node, total_path, "label", FALSE, &table->total->label);
           if (table->total->label == NULL)
             table->total->label = g_strdup ("Total");
@@ -492,16 +505,18 @@ read_table (QuorumLoadContext *ctx,
         }
     }
 
-  resolve_percentages (ctx, table);
+  resolve_percentages (ctx, table, G_LIST_MODEL (table->rows));
 
   /* Only a table that read cleanly is evaluated: loops are found here. */
   if (ctx->n_errors == errors_before)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *error_path = NULL;
+      JsonNode *error_node = NULL;
 
-      if (!_quorum_table_evaluate (table, &error_path, &error))
-        _quorum_ctx_error (ctx, NULL, error_path ? error_path : path, "%s", error->message);
+      if (!_quorum_table_evaluate (table, &error_path, &error_node, &error))
+        _quorum_ctx_error (ctx, error_node ? error_node : node,
+                           error_path ? error_path : path, "%s", error->message);
     }
 
   return g_steal_pointer (&table);

@@ -37,6 +37,7 @@ typedef struct
   gboolean *regular;        /* per column: not computed */
   GError *error;
   char *error_path;
+  JsonNode *error_node;
   guint depth;              /* of evaluate_row()'s recursion */
 } Evaluation;
 
@@ -75,6 +76,7 @@ fail (Evaluation *ev,
   ev->error = g_error_new_valist (QUORUM_ERROR, code, format, args);
   va_end (args);
   ev->error_path = g_strdup (row ? row->json_path : ev->table->json_path);
+  ev->error_node = row ? row->node : NULL;
 }
 
 static void
@@ -284,6 +286,7 @@ evaluate_column (Evaluation   *ev,
                                "column “%s” is computed from itself (a loop); "
                                "its values cannot be computed", column->id);
       ev->error_path = g_strdup (column->json_path);
+      ev->error_node = column->node;
       return;
     }
 
@@ -311,6 +314,7 @@ evaluate_column (Evaluation   *ev,
  * _quorum_table_evaluate:
  * @table: a table whose references are all resolved
  * @error_path: (out): the JSON path of what failed
+ * @error_node: (out): its node, for the line and column
  *
  * Computes every cell's computed and effective value.
  *
@@ -319,6 +323,7 @@ evaluate_column (Evaluation   *ev,
 gboolean
 _quorum_table_evaluate (QuorumTable  *table,
                         char        **error_path,
+                        JsonNode    **error_node,
                         GError      **error)
 {
   Evaluation ev = { .table = table };
@@ -363,6 +368,7 @@ _quorum_table_evaluate (QuorumTable  *table,
   if (ev.error != NULL)
     {
       *error_path = ev.error_path;
+      *error_node = ev.error_node;
       g_propagate_error (error, ev.error);
       return FALSE;
     }

@@ -27,6 +27,7 @@ struct _QuorumColumn
   guint *operand_index;   /* resolved operands, n = g_strv_length (operands) */
   guint index;
   char *json_path;
+  JsonNode *node;         /* borrowed from the document's tree, for positions */
 };
 
 struct _QuorumRow
@@ -56,8 +57,7 @@ struct _QuorumRow
   GPtrArray **findings;   /* per column, NULL unless the cell has one */
 
   char *json_path;
-  guint line;
-  guint column;
+  JsonNode *node;         /* borrowed from the document's tree, for positions */
 };
 
 struct _QuorumTable
@@ -132,6 +132,7 @@ void          _quorum_row_clear_findings (QuorumRow  *row);
 /* quorum-checks.c */
 gboolean      _quorum_table_evaluate       (QuorumTable           *table,
                                             char                 **error_path,
+                                            JsonNode             **error_node,
                                             GError               **error);
 gboolean      _quorum_cross_check_evaluate (QuorumCrossCheck      *check,
                                             gint64                *stated,

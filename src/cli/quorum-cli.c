@@ -25,7 +25,7 @@ typedef struct
 
 static Globals globals;
 
-static const char *usage_text =
+static const char *usage_text = N_(
   "Usage: quorum-cli [--store DIR] COMMAND [OPTION…]\n"
   "\n"
   "Commands:\n"
@@ -36,7 +36,7 @@ static const char *usage_text =
   "\n"
   "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
   "exists, else the bundled sample store.\n"
-  "Exit status: 0 success, 1 the store or the input has errors, 2 a usage error.\n";
+  "Exit status: 0 success, 1 the store or the input has errors, 2 a usage error.\n");
 
 static int
 usage_error (const char *format,
@@ -53,7 +53,7 @@ usage_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("quorum-cli: %s\nTry “quorum-cli --help”.\n", message);
+  g_printerr (_("quorum-cli: %s\nTry “quorum-cli --help”.\n"), message);
   return EXIT_USAGE;
 }
 
@@ -64,10 +64,11 @@ new_context (const char   *parameters,
   GOptionContext *context = g_option_context_new (parameters);
   GOptionEntry store_entries[] = {
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &globals.store_option,
-      "The store folder", "DIR" },
+      N_("The store folder"), "DIR" },
     { NULL }
   };
 
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   g_option_context_add_main_entries (context, store_entries, NULL);
   if (entries != NULL)
@@ -101,7 +102,7 @@ parse_options (GOptionContext *context,
   for (int i = 1; i < *argc; i++)
     if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
       {
-        usage_error ("unknown option “%s”", (*argv)[i]);
+        usage_error (_("unknown option “%s”"), (*argv)[i]);
         return FALSE;
       }
   return TRUE;
@@ -207,9 +208,9 @@ add_finding_json (JsonArray     *findings,
                   QuorumFinding *finding)
 {
   JsonObject *object = json_object_new ();
+  QuorumSeverity severity = quorum_finding_get_severity (finding);
 
-  json_object_set_string_member (object, "severity",
-                                 quorum_severity_to_string (quorum_finding_get_severity (finding)));
+  json_object_set_string_member (object, "severity", quorum_severity_to_string (severity));
   json_object_set_string_member (object, "document", quorum_finding_get_document_id (finding));
   json_object_set_string_member (object, "table", quorum_finding_get_table_id (finding));
   json_object_set_string_member (object, "row", quorum_finding_get_row_id (finding));
@@ -240,11 +241,11 @@ command_check (int    argc,
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "tolerance", 0, 0, G_OPTION_ARG_STRING, &tolerance_text,
-      "Differences up to this are “rounding”, above it “mismatch” (default 1.00)", "AMOUNT" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text or json", "FORMAT" },
+      N_("Differences up to this are “rounding”, above it “mismatch” (default 1.00)"), "AMOUNT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("[DOCUMENT-ID…] - list the findings",
+  g_autoptr(GOptionContext) context = new_context (_("[DOCUMENT-ID…] - list the findings"),
                                                    entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = NULL;
@@ -258,7 +259,7 @@ command_check (int    argc,
     return EXIT_USAGE;
 
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return usage_error ("--format is text or json, not “%s”", format);
+    return usage_error (_("--format is text or json, not “%s”"), format);
   json = g_strcmp0 (format, "json") == 0;
 
   if (tolerance_text != NULL)
@@ -266,9 +267,9 @@ command_check (int    argc,
       g_autoptr(GError) amount_error = NULL;
 
       if (!quorum_amount_parse (tolerance_text, &tolerance, &amount_error))
-        return usage_error ("--tolerance: %s", amount_error->message);
+        return usage_error (_("--tolerance: %s"), amount_error->message);
       if (tolerance < 0)
-        return usage_error ("--tolerance cannot be negative");
+        return usage_error (_("--tolerance cannot be negative"));
     }
 
   if ((store = open_store (&error)) == NULL)
@@ -287,7 +288,7 @@ command_check (int    argc,
 
         if (document == NULL)
           {
-            g_printerr ("%s: no valid budget document “%s” in this store\n",
+            g_printerr (_("%s: no valid budget document “%s” in this store\n"),
                         quorum_store_get_path (store), argv[i]);
             failed = TRUE;
             continue;
@@ -506,11 +507,11 @@ command_export (int    argc,
   g_autofree char *table_id = NULL;
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
-    { "table", 0, 0, G_OPTION_ARG_STRING, &table_id, "Export only this table", "TABLE-ID" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: csv or json", "FORMAT" },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_id, N_("Export only this table"), "TABLE-ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), "FORMAT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("DOCUMENT-ID - export a document's tables",
+  g_autoptr(GOptionContext) context = new_context (_("DOCUMENT-ID - export a document's tables"),
                                                    entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumStore) store = NULL;
@@ -522,10 +523,10 @@ command_export (int    argc,
   if (!parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc != 2)
-    return usage_error (argc < 2 ? "export needs a DOCUMENT-ID"
-                                 : "export takes one DOCUMENT-ID");
+    return usage_error ("%s", argc < 2 ? _("export needs a DOCUMENT-ID")
+                                       : _("export takes one DOCUMENT-ID"));
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
-    return usage_error ("--format is csv or json, not “%s”", format);
+    return usage_error (_("--format is csv or json, not “%s”"), format);
   json = g_strcmp0 (format, "json") == 0;
 
   if ((store = open_store (&error)) == NULL)
@@ -541,7 +542,7 @@ command_export (int    argc,
 
       /* If the document's file failed to load, say why. */
       if (print_problems (store, file) == 0)
-        g_printerr ("%s: no budget document “%s” in this store\n",
+        g_printerr (_("%s: no budget document “%s” in this store\n"),
                     quorum_store_get_path (store), argv[1]);
       return EXIT_ERRORS;
     }
@@ -556,7 +557,7 @@ command_export (int    argc,
     }
   if (table_id != NULL && tables->len == 0)
     {
-      g_printerr ("%s: no table “%s” in document “%s”\n",
+      g_printerr (_("%s: no table “%s” in document “%s”\n"),
                   quorum_budget_document_get_file (document), table_id, argv[1]);
       return EXIT_ERRORS;
     }
@@ -611,13 +612,14 @@ main (int    argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, QUORUM_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* A --store given before the command. */
   while (first < argc && argv[first][0] == '-')
     {
       if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
         {
-          fputs (usage_text, stdout);
+          fputs (_(usage_text), stdout);
           return EXIT_OK;
         }
       if (g_str_equal (argv[first], "--version"))
@@ -638,12 +640,12 @@ main (int    argc,
           first += 1;
         }
       else
-        return usage_error ("unknown option “%s”", argv[first]);
+        return usage_error (_("unknown option “%s”"), argv[first]);
     }
 
   if (first >= argc)
     {
-      fputs (usage_text, stderr);
+      fputs (_(usage_text), stderr);
       return EXIT_USAGE;
     }
 
@@ -659,7 +661,7 @@ main (int    argc,
       }
 
   if (status < 0)
-    status = usage_error ("unknown command “%s”", argv[first]);
+    status = usage_error (_("unknown command “%s”"), argv[first]);
 
   g_free (globals.store);
   return status;

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-amount.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-error.h"
 
 #include <string.h>
@@ -172,17 +173,17 @@ quorum_amount_parse (const char  *text,
   return TRUE;
 
 not_a_number:
-  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, "“%s” is not a number", text);
+  g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("“%s” is not a number"), text);
   return FALSE;
 
 too_precise:
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-               "%s has more than two decimal places", text);
+               _("%s has more than two decimal places"), text);
   return FALSE;
 
 too_large:
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-               "%s is too large: magnitudes of 10^13 or more are not allowed", text);
+               _("%s is too large: magnitudes of 10^13 or more are not allowed"), text);
   return FALSE;
 }
 

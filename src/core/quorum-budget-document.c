@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-model-private.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-amount.h"
 #include "quorum-finding.h"
 #include "quorum-load-context.h"
@@ -164,7 +165,7 @@ read_values (QuorumLoadContext *ctx,
 
       if (column == NULL)
         {
-          _quorum_ctx_error (ctx, value, value_path, "no column “%s” in table “%s”",
+          _quorum_ctx_error (ctx, value, value_path, _("no column “%s” in table “%s”"),
                              name, table->id);
           continue;
         }
@@ -192,7 +193,7 @@ read_row (QuorumLoadContext *ctx,
   if (++(*n_rows) > QUORUM_MAX_ROWS_PER_TABLE)
     {
       if (*n_rows == QUORUM_MAX_ROWS_PER_TABLE + 1)
-        _quorum_ctx_error (ctx, node, path, "more than %u rows in one table",
+        _quorum_ctx_error (ctx, node, path, _("more than %u rows in one table"),
                            QUORUM_MAX_ROWS_PER_TABLE);
       return NULL;
     }
@@ -221,7 +222,7 @@ read_row (QuorumLoadContext *ctx,
     {
       if (g_hash_table_contains (table->row_index, row->id))
         _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "id"),
-                           path, "row id “%s” is used twice in table “%s”", row->id, table->id);
+                           path, _("row id “%s” is used twice in table “%s”"), row->id, table->id);
       else
         g_hash_table_insert (table->row_index, row->id, row);
     }
@@ -239,14 +240,14 @@ read_row (QuorumLoadContext *ctx,
       row->kind = QUORUM_ROW_PERCENTAGE;
       if (rows_node != NULL)
         _quorum_ctx_error (ctx, node, path,
-                           "a row is a group (“rows”) or a percentage (“percent”), not both");
+                           _("a row is a group (“rows”) or a percentage (“percent”), not both"));
       if (percent_node == NULL)
-        _quorum_ctx_error (ctx, node, path, "“of” needs a “percent”");
+        _quorum_ctx_error (ctx, node, path, _("“of” needs a “percent”"));
       else if (_quorum_ctx_amount_node (ctx, percent_node, percent_path, FALSE, &percent))
         row->percent = percent.amount;
       row->of = _quorum_ctx_id_list (ctx, node, path, "of", TRUE);
       if (row->of != NULL && row->of[0] == NULL)
-        _quorum_ctx_error (ctx, node, path, "“of” names no rows");
+        _quorum_ctx_error (ctx, node, path, _("“of” names no rows"));
     }
   else if (rows_node != NULL)
     {
@@ -300,7 +301,7 @@ resolve_percentages (QuorumLoadContext *ctx,
               g_autofree char *item_path = quorum_path_index (of_path, i);
 
               _quorum_ctx_error (ctx, json_array_get_element (json_node_get_array (of_node), i),
-                                 item_path, "no row “%s” in table “%s”", row->of[i], table->id);
+                                 item_path, _("no row “%s” in table “%s”"), row->of[i], table->id);
             }
         }
     }
@@ -330,7 +331,7 @@ read_column (QuorumLoadContext *ctx,
       g_autofree char *year_path = quorum_path_member (path, "year");
 
       _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "year"),
-                         year_path, "“%s” is not a regulatory year written like 2020/21",
+                         year_path, _("“%s” is not a regulatory year written like 2020/21"),
                          column->year);
     }
   _quorum_ctx_enum (ctx, node, path, "phase", phases, &column->phase);
@@ -341,7 +342,7 @@ read_column (QuorumLoadContext *ctx,
   difference_node = _quorum_ctx_member (ctx, node, path, "difference", FALSE);
 
   if (sum_node != NULL && difference_node != NULL)
-    _quorum_ctx_error (ctx, node, path, "a column has “sum” or “difference”, not both");
+    _quorum_ctx_error (ctx, node, path, _("a column has “sum” or “difference”, not both"));
   else if (sum_node != NULL)
     {
       column->formula = QUORUM_FORMULA_SUM;
@@ -350,7 +351,7 @@ read_column (QuorumLoadContext *ctx,
         {
           g_autofree char *sum_path = quorum_path_member (path, "sum");
 
-          _quorum_ctx_error (ctx, sum_node, sum_path, "“sum” names no columns");
+          _quorum_ctx_error (ctx, sum_node, sum_path, _("“sum” names no columns"));
         }
     }
   else if (difference_node != NULL)
@@ -362,7 +363,7 @@ read_column (QuorumLoadContext *ctx,
           g_autofree char *difference_path = quorum_path_member (path, "difference");
 
           _quorum_ctx_error (ctx, difference_node, difference_path,
-                             "“difference” names exactly two columns, a and b, for a − b");
+                             _("“difference” names exactly two columns, a and b, for a − b"));
         }
     }
 
@@ -397,7 +398,7 @@ resolve_columns (QuorumLoadContext *ctx,
 
           if (operand == NULL)
             _quorum_ctx_error (ctx, json_array_get_element (json_node_get_array (list_node), j),
-                               item_path, "no column “%s” in table “%s”",
+                               item_path, _("no column “%s” in table “%s”"),
                                column->operands[j], table->id);
           else
             column->operand_index[j] = operand->index;
@@ -440,11 +441,11 @@ read_table (QuorumLoadContext *ctx,
 
       if (n == 0)
         _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "columns"),
-                           columns_path, "a table needs at least one column");
+                           columns_path, _("a table needs at least one column"));
       if (n > QUORUM_MAX_COLUMNS)
         {
           _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "columns"),
-                             columns_path, "more than %u columns", QUORUM_MAX_COLUMNS);
+                             columns_path, _("more than %u columns"), QUORUM_MAX_COLUMNS);
           return NULL;
         }
 
@@ -459,7 +460,7 @@ read_table (QuorumLoadContext *ctx,
           if (quorum_table_find_column (table, column->id) != NULL)
             {
               _quorum_ctx_error (ctx, json_array_get_element (columns, i), column_path,
-                                 "column id “%s” is used twice in table “%s”",
+                                 _("column id “%s” is used twice in table “%s”"),
                                  column->id, table->id);
               continue;
             }
@@ -535,26 +536,27 @@ parse_reference (QuorumBudgetDocument  *self,
 
   if (g_strv_length (parts) != 3)
     {
-      *message = g_strdup_printf ("“%s” is not a reference written TABLE/ROW/COLUMN", reference);
+      *message = g_strdup_printf (_("“%s” is not a reference written TABLE/ROW/COLUMN"),
+                                  reference);
       return FALSE;
     }
   *table = quorum_budget_document_find_table (self, parts[0]);
   if (*table == NULL)
     {
-      *message = g_strdup_printf ("“%s”: no table “%s”", reference, parts[0]);
+      *message = g_strdup_printf (_("“%s”: no table “%s”"), reference, parts[0]);
       return FALSE;
     }
   *row = quorum_table_find_row (*table, parts[1]);
   if (*row == NULL)
     {
-      *message = g_strdup_printf ("“%s”: no row “%s” in table “%s”", reference, parts[1],
+      *message = g_strdup_printf (_("“%s”: no row “%s” in table “%s”"), reference, parts[1],
                                   parts[0]);
       return FALSE;
     }
   col = quorum_table_find_column (*table, parts[2]);
   if (col == NULL)
     {
-      *message = g_strdup_printf ("“%s”: no column “%s” in table “%s”", reference, parts[2],
+      *message = g_strdup_printf (_("“%s”: no column “%s” in table “%s”"), reference, parts[2],
                                   parts[0]);
       return FALSE;
     }
@@ -584,7 +586,8 @@ read_cross_check (QuorumLoadContext    *ctx,
   _quorum_ctx_string (ctx, node, path, "label", FALSE, &check->label);
   _quorum_ctx_string (ctx, node, path, "left", TRUE, &check->left);
   _quorum_ctx_string (ctx, node, path, "right", TRUE, &check->right);
-  if (_quorum_ctx_amount (ctx, node, path, "factor", &factor) && factor.kind == QUORUM_VALUE_AMOUNT)
+  if (_quorum_ctx_amount (ctx, node, path, "factor", &factor) &&
+      factor.kind == QUORUM_VALUE_AMOUNT)
     check->factor = factor.amount;
 
   resolved = check->left != NULL && check->right != NULL;
@@ -623,8 +626,8 @@ read_cross_check (QuorumLoadContext    *ctx,
         {
           g_autofree char *factor_text = quorum_amount_format (check->factor);
 
-          _quorum_ctx_error (ctx, node, path, "“%s” × %s is out of range: magnitudes of 10^13 "
-                             "or more are not allowed", check->right, factor_text);
+          _quorum_ctx_error (ctx, node, path, _("“%s” × %s is out of range: magnitudes of 10^13 "
+                             "or more are not allowed"), check->right, factor_text);
         }
     }
 }
@@ -650,7 +653,7 @@ read_document (QuorumLoadContext *ctx,
   _quorum_ctx_string (ctx, root, "$", "currency", FALSE, &self->currency);
   if (self->currency != NULL && !g_str_equal (self->currency, "GBP"))
     _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (root), "currency"),
-                       "$.currency", "currency “%s” is not supported: amounts are in GBP",
+                       "$.currency", _("currency “%s” is not supported: amounts are in GBP"),
                        self->currency);
   _quorum_ctx_string (ctx, root, "$", "source", FALSE, &self->source);
   _quorum_ctx_enum (ctx, root, "$", "classification", classifications, &classification);
@@ -661,7 +664,7 @@ read_document (QuorumLoadContext *ctx,
       if (json_array_get_length (tables) > QUORUM_MAX_TABLES)
         {
           _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (root), "tables"),
-                             "$.tables", "more than %u tables", QUORUM_MAX_TABLES);
+                             "$.tables", _("more than %u tables"), QUORUM_MAX_TABLES);
           return NULL;
         }
 
@@ -676,7 +679,7 @@ read_document (QuorumLoadContext *ctx,
           if (quorum_budget_document_find_table (self, table->id) != NULL)
             {
               _quorum_ctx_error (ctx, json_array_get_element (tables, i), table_path,
-                                 "table id “%s” is used twice", table->id);
+                                 _("table id “%s” is used twice"), table->id);
               continue;
             }
           g_list_store_append (self->tables, table);

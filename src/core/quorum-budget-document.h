@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 #define QUORUM_TYPE_BUDGET_DOCUMENT (quorum_budget_document_get_type ())
 
-G_DECLARE_FINAL_TYPE (QuorumBudgetDocument, quorum_budget_document, QUORUM, BUDGET_DOCUMENT, GObject)
+G_DECLARE_FINAL_TYPE (QuorumBudgetDocument, quorum_budget_document,
+                      QUORUM, BUDGET_DOCUMENT, GObject)
 
 QuorumBudgetDocument *quorum_budget_document_new_from_data     (const char            *file,
                                                                 const char            *data,

@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-model-private.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-amount.h"
 #include "quorum-error.h"
 
@@ -108,7 +109,7 @@ sum_rows (Evaluation  *ev,
       for (guint i = 0; i < n_operands; i++)
         if (!accumulate (&operands[i]->effective[c], &sum, &has_amount))
           {
-            fail (ev, row, QUORUM_ERROR_LIMIT, "row “%s” adds up to more than can be held",
+            fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” adds up to more than can be held"),
                   row->id);
             return;
           }
@@ -120,7 +121,7 @@ sum_rows (Evaluation  *ev,
         {
           if (!quorum_amount_percent_of (sum, row->percent, &sum))
             {
-              fail (ev, row, QUORUM_ERROR_LIMIT, "row “%s” is out of range", row->id);
+              fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” is out of range"), row->id);
               return;
             }
         }
@@ -145,8 +146,8 @@ evaluate_row (Evaluation *ev,
   if (mark == VISITING)
     {
       fail (ev, row, QUORUM_ERROR_LOOP,
-            "row “%s” refers to itself through its rows or “of” (a loop); "
-            "its value cannot be computed", row->id);
+            _("row “%s” refers to itself through its rows or “of” (a loop); "
+            "its value cannot be computed"), row->id);
       return;
     }
 
@@ -183,7 +184,7 @@ evaluate_row (Evaluation *ev,
   if (n_operands > 0 && ev->depth >= MAX_CHAIN)
     {
       fail (ev, row, QUORUM_ERROR_LIMIT,
-            "row “%s” is computed through a chain of more than %u rows", row->id, MAX_CHAIN);
+            _("row “%s” is computed through a chain of more than %u rows"), row->id, MAX_CHAIN);
       return;
     }
   ev->depth++;
@@ -204,7 +205,7 @@ evaluate_row (Evaluation *ev,
   if (height > MAX_CHAIN)
     {
       fail (ev, row, QUORUM_ERROR_LIMIT,
-            "row “%s” is computed through a chain of more than %u rows", row->id, MAX_CHAIN);
+            _("row “%s” is computed through a chain of more than %u rows"), row->id, MAX_CHAIN);
       return;
     }
 
@@ -240,7 +241,7 @@ evaluate_column_cell (Evaluation   *ev,
         term = -term;
       if (!quorum_amount_add (result, term, &result))
         {
-          fail (ev, row, QUORUM_ERROR_LIMIT, "column “%s” of row “%s” is out of range",
+          fail (ev, row, QUORUM_ERROR_LIMIT, _("column “%s” of row “%s” is out of range"),
                 column->id, row->id);
           return;
         }
@@ -283,8 +284,8 @@ evaluate_column (Evaluation   *ev,
   if (marks[column->index] == VISITING)
     {
       ev->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LOOP,
-                               "column “%s” is computed from itself (a loop); "
-                               "its values cannot be computed", column->id);
+                               _("column “%s” is computed from itself (a loop); "
+                               "its values cannot be computed"), column->id);
       ev->error_path = g_strdup (column->json_path);
       ev->error_node = column->node;
       return;

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-decision.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-load-context.h"
 
 #include <string.h>
@@ -154,7 +155,7 @@ quorum_decision_new_from_data (const char *file,
       !g_str_equal (self->work_package, work_package_id))
     _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "work_package"),
                        "$.work_package",
-                       "the decision names “%s” but is filed under decisions/%s/",
+                       _("the decision names “%s” but is filed under decisions/%s/"),
                        self->work_package, work_package_id);
 
   _quorum_ctx_member (&ctx, root, "$", "decision", TRUE);
@@ -162,12 +163,12 @@ quorum_decision_new_from_data (const char *file,
   _quorum_ctx_string (&ctx, root, "$", "by", TRUE, &self->by);
   if (self->by != NULL && g_strstrip (self->by)[0] == '\0')
     _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "by"), "$.by",
-                       "who decided must be named");
+                       _("who decided must be named"));
   _quorum_ctx_string (&ctx, root, "$", "role", FALSE, &self->role);
   _quorum_ctx_string (&ctx, root, "$", "at", TRUE, &self->at);
   if (self->at != NULL && !quorum_timestamp_is_valid (self->at))
     _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "at"), "$.at",
-                       "“%s” is not an RFC 3339 timestamp in UTC like 2020-03-12T10:31:00Z",
+                       _("“%s” is not an RFC 3339 timestamp in UTC like 2020-03-12T10:31:00Z"),
                        self->at);
   _quorum_ctx_string (&ctx, root, "$", "comment", FALSE, &self->comment);
 

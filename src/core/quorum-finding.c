@@ -62,7 +62,9 @@ quorum_finding_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SEVERITY: g_value_set_string (value, quorum_severity_to_string (self->severity)); break;
+    case PROP_SEVERITY:
+      g_value_set_string (value, quorum_severity_to_string (self->severity));
+      break;
     case PROP_RULE: g_value_set_string (value, quorum_rule_to_string (self->rule)); break;
     case PROP_DOCUMENT_ID: g_value_set_string (value, self->document_id); break;
     case PROP_TABLE_ID: g_value_set_string (value, self->table_id); break;

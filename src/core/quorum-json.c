@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-json.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-error.h"
 
 #include <errno.h>
@@ -136,7 +137,7 @@ describe_char (const char *p,
                char        buf[16])
 {
   if (p >= end)
-    return "end of file";
+    return _("end of file");
   if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f)
     g_snprintf (buf, 16, "byte 0x%02x", (guchar) *p);
   else
@@ -186,7 +187,7 @@ read_string (Reader *r)
 
           if (!g_utf8_validate (chunk, r->p - chunk, &bad))
             {
-              reader_fail (r, bad, "invalid UTF-8 in a string");
+              reader_fail (r, bad, _("invalid UTF-8 in a string"));
               goto fail;
             }
           g_string_append_len (out, chunk, r->p - chunk);
@@ -197,7 +198,7 @@ read_string (Reader *r)
           r->error_line = r->line;
           r->error_column = reader_column (r, start);
           r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                                  "%u:%u: string longer than %u bytes",
+                                  _("%u:%u: string longer than %u bytes"),
                                   r->error_line, r->error_column,
                                   (guint) QUORUM_JSON_MAX_STRING_BYTES);
           goto fail;
@@ -205,7 +206,7 @@ read_string (Reader *r)
 
       if (r->p >= r->end)
         {
-          reader_fail (r, start, "unterminated string");
+          reader_fail (r, start, _("unterminated string"));
           goto fail;
         }
 
@@ -217,7 +218,7 @@ read_string (Reader *r)
 
       if ((guchar) *r->p < 0x20)
         {
-          reader_fail (r, r->p, "control character in a string");
+          reader_fail (r, r->p, _("control character in a string"));
           goto fail;
         }
 
@@ -225,7 +226,7 @@ read_string (Reader *r)
       r->p++;
       if (r->p >= r->end)
         {
-          reader_fail (r, start, "unterminated string");
+          reader_fail (r, start, _("unterminated string"));
           goto fail;
         }
       switch (*r->p++)
@@ -245,7 +246,7 @@ read_string (Reader *r)
 
             if (!read_hex4 (r, &c))
               {
-                reader_fail (r, esc, "invalid \\u escape");
+                reader_fail (r, esc, _("invalid \\u escape"));
                 goto fail;
               }
             if (c >= 0xd800 && c < 0xdc00)
@@ -254,32 +255,32 @@ read_string (Reader *r)
 
                 if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
                   {
-                    reader_fail (r, esc, "unpaired surrogate in a \\u escape");
+                    reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
                     goto fail;
                   }
                 r->p += 2;
                 if (!read_hex4 (r, &low) || low < 0xdc00 || low > 0xdfff)
                   {
-                    reader_fail (r, esc, "unpaired surrogate in a \\u escape");
+                    reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
                     goto fail;
                   }
                 c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
               }
             else if (c >= 0xdc00 && c <= 0xdfff)
               {
-                reader_fail (r, esc, "unpaired surrogate in a \\u escape");
+                reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
                 goto fail;
               }
             if (c == 0)
               {
-                reader_fail (r, esc, "\\u0000 is not allowed in a string");
+                reader_fail (r, esc, _("\\u0000 is not allowed in a string"));
                 goto fail;
               }
             g_string_append_unichar (out, c);
           }
           break;
         default:
-          reader_fail (r, r->p - 2, "invalid escape sequence");
+          reader_fail (r, r->p - 2, _("invalid escape sequence"));
           goto fail;
         }
     }
@@ -303,7 +304,7 @@ read_number (Reader *r)
     r->p++;
   if (r->p >= r->end || !g_ascii_isdigit (*r->p))
     {
-      reader_fail (r, r->p, "expected a digit, found %s", describe_char (r->p, r->end, buf));
+      reader_fail (r, r->p, _("expected a digit, found %s"), describe_char (r->p, r->end, buf));
       return NULL;
     }
   if (*r->p == '0')
@@ -311,7 +312,7 @@ read_number (Reader *r)
       r->p++;
       if (r->p < r->end && g_ascii_isdigit (*r->p))
         {
-          reader_fail (r, start, "numbers may not have leading zeros");
+          reader_fail (r, start, _("numbers may not have leading zeros"));
           return NULL;
         }
     }
@@ -325,7 +326,7 @@ read_number (Reader *r)
       r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
         {
-          reader_fail (r, r->p, "expected a digit after the decimal point");
+          reader_fail (r, r->p, _("expected a digit after the decimal point"));
           return NULL;
         }
       while (r->p < r->end && g_ascii_isdigit (*r->p))
@@ -340,7 +341,7 @@ read_number (Reader *r)
         r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
         {
-          reader_fail (r, r->p, "expected a digit in the exponent");
+          reader_fail (r, r->p, _("expected a digit in the exponent"));
           return NULL;
         }
       while (r->p < r->end && g_ascii_isdigit (*r->p))
@@ -352,7 +353,7 @@ read_number (Reader *r)
       r->error_line = r->line;
       r->error_column = column;
       r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                              "%u:%u: number longer than 512 characters",
+                              _("%u:%u: number longer than 512 characters"),
                               r->line, column);
       return NULL;
     }
@@ -401,7 +402,7 @@ enter (Reader     *r,
       r->error_line = r->line;
       r->error_column = reader_column (r, at);
       r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                              "%u:%u: nested deeper than %u levels",
+                              _("%u:%u: nested deeper than %u levels"),
                               r->error_line, r->error_column, QUORUM_JSON_MAX_DEPTH);
       return FALSE;
     }
@@ -436,7 +437,7 @@ read_object (Reader *r)
         key_at = r->p;
         if (r->p >= r->end || *r->p != '"')
           {
-            reader_fail (r, r->p, "expected a member name in quotes, found %s",
+            reader_fail (r, r->p, _("expected a member name in quotes, found %s"),
                          describe_char (r->p, r->end, buf));
             return NULL;
           }
@@ -445,13 +446,13 @@ read_object (Reader *r)
           return NULL;
         if (json_object_has_member (object, key))
           {
-            reader_fail (r, key_at, "duplicate member “%s”", key);
+            reader_fail (r, key_at, _("duplicate member “%s”"), key);
             return NULL;
           }
         skip_space (r);
         if (r->p >= r->end || *r->p != ':')
           {
-            reader_fail (r, r->p, "expected “:” after the member name, found %s",
+            reader_fail (r, r->p, _("expected “:” after the member name, found %s"),
                          describe_char (r->p, r->end, buf));
             return NULL;
           }
@@ -471,7 +472,8 @@ read_object (Reader *r)
             r->p++;
             break;
           }
-        reader_fail (r, r->p, "expected “,” or “}”, found %s", describe_char (r->p, r->end, buf));
+        reader_fail (r, r->p, _("expected “,” or “}”, found %s"),
+                     describe_char (r->p, r->end, buf));
         return NULL;
       }
 
@@ -517,7 +519,8 @@ read_array (Reader *r)
             r->p++;
             break;
           }
-        reader_fail (r, r->p, "expected “,” or “]”, found %s", describe_char (r->p, r->end, buf));
+        reader_fail (r, r->p, _("expected “,” or “]”, found %s"),
+                     describe_char (r->p, r->end, buf));
         return NULL;
       }
 
@@ -540,7 +543,7 @@ read_value (Reader *r)
 
   if (r->p >= r->end)
     {
-      reader_fail (r, r->p, "unexpected end of file, expected a value");
+      reader_fail (r, r->p, _("unexpected end of file, expected a value"));
       return NULL;
     }
 
@@ -568,7 +571,8 @@ read_value (Reader *r)
       break;
     case 'f':
       if (read_literal (r, "false"))
-        return remember (r, json_node_init_boolean (json_node_alloc (), FALSE), line, column, NULL);
+        return remember (r, json_node_init_boolean (json_node_alloc (), FALSE),
+                         line, column, NULL);
       break;
     case 'n':
       if (read_literal (r, "null"))
@@ -580,7 +584,7 @@ read_value (Reader *r)
       break;
     }
 
-  reader_fail (r, r->p, "expected a value, found %s", describe_char (r->p, r->end, buf));
+  reader_fail (r, r->p, _("expected a value, found %s"), describe_char (r->p, r->end, buf));
   return NULL;
 }
 
@@ -636,11 +640,11 @@ quorum_json_tree_parse (const char  *data,
       tree->root = root;
       skip_space (&r);
       if (r.p < r.end)
-        reader_fail (&r, r.p, "unexpected %s after the end of the JSON text",
+        reader_fail (&r, r.p, _("unexpected %s after the end of the JSON text"),
                      describe_char (r.p, r.end, buf));
     }
   else if (r.error == NULL)
-    reader_fail (&r, r.p, "not a JSON text");
+    reader_fail (&r, r.p, _("not a JSON text"));
 
   if (r.error != NULL)
     {

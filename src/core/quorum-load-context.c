@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-load-context.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-amount.h"
 #include "quorum-error.h"
 
@@ -34,7 +35,7 @@ _quorum_ctx_error (QuorumLoadContext *ctx,
     {
       g_ptr_array_add (ctx->problems,
                        quorum_problem_new (ctx->file, "$", 0, 0,
-                                           "too many errors; the rest are not listed"));
+                                           _("too many errors; the rest are not listed")));
       return;
     }
 
@@ -69,7 +70,7 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       if (ctx->problems)
         g_ptr_array_add (ctx->problems,
                          quorum_problem_new (ctx->file, "$", 0, 0,
-                                             "file larger than the 16 MiB limit"));
+                                             _("file larger than the 16 MiB limit")));
       return FALSE;
     }
 
@@ -84,7 +85,8 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
         message = colon + 2;
       ctx->n_errors++;
       if (ctx->problems)
-        g_ptr_array_add (ctx->problems, quorum_problem_new (ctx->file, "$", line, column, message));
+        g_ptr_array_add (ctx->problems,
+                         quorum_problem_new (ctx->file, "$", line, column, message));
       return FALSE;
     }
 
@@ -96,20 +98,20 @@ static const char *
 node_type_name (JsonNode *node)
 {
   if (node == NULL)
-    return "nothing";
+    return _("nothing");
   switch (json_node_get_node_type (node))
     {
-    case JSON_NODE_OBJECT: return "an object";
-    case JSON_NODE_ARRAY: return "an array";
-    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
+    case JSON_NODE_NULL: return _("null");
     case JSON_NODE_VALUE:
       switch (json_node_get_value_type (node))
         {
-        case G_TYPE_STRING: return "a string";
-        case G_TYPE_BOOLEAN: return "a boolean";
-        default: return "a number";
+        case G_TYPE_STRING: return _("a string");
+        case G_TYPE_BOOLEAN: return _("a boolean");
+        default: return _("a number");
         }
-    default: return "something else";
+    default: return _("something else");
     }
 }
 
@@ -142,15 +144,15 @@ _quorum_ctx_check_format (QuorumLoadContext *ctx,
           if (n > version)
             {
               _quorum_ctx_error (ctx, node, "$.format",
-                                 "format “%s” is newer than this version of Quorum "
-                                 "understands (%s%u); the file is left untouched",
+                                 _("format “%s” is newer than this version of Quorum "
+                                 "understands (%s%u); the file is left untouched"),
                                  format, prefix, version);
               return FALSE;
             }
         }
     }
 
-  _quorum_ctx_error (ctx, node, "$.format", "unknown format “%s”, expected “%s%u”",
+  _quorum_ctx_error (ctx, node, "$.format", _("unknown format “%s”, expected “%s%u”"),
                      format, prefix, version);
   return FALSE;
 }
@@ -201,7 +203,7 @@ _quorum_ctx_file_id (QuorumLoadContext  *ctx,
   if (!g_str_equal (*out, basename))
     {
       _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (root), "id"), "$.id",
-                         "the id “%s” does not match the file name “%s.json”", *out, basename);
+                         _("the id “%s” does not match the file name “%s.json”"), *out, basename);
       return FALSE;
     }
   return TRUE;
@@ -214,7 +216,8 @@ _quorum_ctx_object (QuorumLoadContext *ctx,
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      _quorum_ctx_error (ctx, node, path, "expected an object, found %s", node_type_name (node));
+      _quorum_ctx_error (ctx, node, path, _("expected an object, found %s"),
+                         node_type_name (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -231,7 +234,7 @@ _quorum_ctx_member (QuorumLoadContext *ctx,
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL && required)
-    _quorum_ctx_error (ctx, object_node, path, "required member “%s” is missing", member);
+    _quorum_ctx_error (ctx, object_node, path, _("required member “%s” is missing"), member);
   return node;
 }
 
@@ -253,7 +256,7 @@ _quorum_ctx_string (QuorumLoadContext  *ctx,
     {
       g_autofree char *member_path = quorum_path_member (path, member);
 
-      _quorum_ctx_error (ctx, node, member_path, "expected a string, found %s",
+      _quorum_ctx_error (ctx, node, member_path, _("expected a string, found %s"),
                          node_type_name (node));
       return FALSE;
     }
@@ -302,8 +305,8 @@ _quorum_ctx_id (QuorumLoadContext  *ctx,
       JsonNode *node = json_object_get_member (json_node_get_object (object_node), member);
 
       _quorum_ctx_error (ctx, node, member_path,
-                         "“%s” is not a valid id: use 1 to 64 lowercase letters, digits and "
-                         "hyphens, starting with a letter or digit", id);
+                         _("“%s” is not a valid id: use 1 to 64 lowercase letters, digits and "
+                         "hyphens, starting with a letter or digit"), id);
       return FALSE;
     }
 
@@ -335,7 +338,7 @@ _quorum_ctx_enum (QuorumLoadContext  *ctx,
   member_path = quorum_path_member (path, member);
   list = g_strjoinv (", ", (char **) allowed);
   _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (object_node), member),
-                     member_path, "“%s” is not one of: %s", value, list);
+                     member_path, _("“%s” is not one of: %s"), value, list);
   return FALSE;
 }
 
@@ -394,7 +397,7 @@ _quorum_ctx_date (QuorumLoadContext  *ctx,
       g_autofree char *member_path = quorum_path_member (path, member);
 
       _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (object_node), member),
-                         member_path, "“%s” is not a date written YYYY-MM-DD", value);
+                         member_path, _("“%s” is not a date written YYYY-MM-DD"), value);
       return FALSE;
     }
   *out = g_steal_pointer (&value);
@@ -423,8 +426,12 @@ _quorum_ctx_amount_node (QuorumLoadContext *ctx,
   text = ctx->tree ? quorum_json_tree_get_number_text (ctx->tree, node) : NULL;
   if (text == NULL)
     {
-      _quorum_ctx_error (ctx, node, path, "expected a number%s, found %s",
-                         allow_null ? " or null" : "", node_type_name (node));
+      if (allow_null)
+        _quorum_ctx_error (ctx, node, path, _("expected a number or null, found %s"),
+                           node_type_name (node));
+      else
+        _quorum_ctx_error (ctx, node, path, _("expected a number, found %s"),
+                           node_type_name (node));
       return FALSE;
     }
 
@@ -475,7 +482,7 @@ _quorum_ctx_array (QuorumLoadContext  *ctx,
     {
       g_autofree char *member_path = quorum_path_member (path, member);
 
-      _quorum_ctx_error (ctx, node, member_path, "expected an array, found %s",
+      _quorum_ctx_error (ctx, node, member_path, _("expected an array, found %s"),
                          node_type_name (node));
       if (out_node)
         *out_node = NULL;
@@ -508,13 +515,13 @@ _quorum_ctx_id_list (QuorumLoadContext *ctx,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
-          _quorum_ctx_error (ctx, node, item_path, "expected a string, found %s",
+          _quorum_ctx_error (ctx, node, item_path, _("expected a string, found %s"),
                              node_type_name (node));
           ok = FALSE;
         }
       else if (!quorum_id_is_valid (json_node_get_string (node)))
         {
-          _quorum_ctx_error (ctx, node, item_path, "“%s” is not a valid id",
+          _quorum_ctx_error (ctx, node, item_path, _("“%s” is not a valid id"),
                              json_node_get_string (node));
           ok = FALSE;
         }

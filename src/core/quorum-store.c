@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-store.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-model-private.h"
 #include "quorum-error.h"
 #include "quorum-load-context.h"
@@ -202,7 +203,7 @@ load_committees (const char *store_path,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      add_problem (result->problems, path, "the committee register is missing");
+      add_problem (result->problems, path, _("the committee register is missing"));
       return;
     }
   if ((data = read_file (path, &length, result->problems)) == NULL)
@@ -234,7 +235,7 @@ load_committees (const char *store_path,
       for (guint j = 0; j < committees->len; j++)
         if (g_str_equal (quorum_committee_get_id (g_ptr_array_index (committees, j)), id))
           {
-            _quorum_ctx_error (&ctx, node, item, "committee id “%s” is used twice", id);
+            _quorum_ctx_error (&ctx, node, item, _("committee id “%s” is used twice"), id);
             g_clear_pointer (&id, g_free);
             break;
           }
@@ -375,8 +376,8 @@ load_work_packages (const char   *store_path,
           if (package == NULL)
             {
               g_autofree char *message =
-                g_strdup_printf ("a decision on “%s”, but there is no work package "
-                                 "with that id; the decision is kept but not shown",
+                g_strdup_printf (_("a decision on “%s”, but there is no work package "
+                                 "with that id; the decision is kept but not shown"),
                                  package_id);
               g_ptr_array_add (result->problems,
                                quorum_problem_new (path, "$.work_package", 0, 0, message));
@@ -402,7 +403,7 @@ load_store (const char    *path,
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
-                   "%s: the store folder does not exist or is not a folder", path);
+                   _("%s: the store folder does not exist or is not a folder"), path);
       return NULL;
     }
 

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-work-package.h"
+#include <glib/gi18n-lib.h>
 #include "quorum-load-context.h"
 
 #include <string.h>
@@ -176,8 +177,9 @@ read_days (QuorumLoadContext *ctx,
       if (_quorum_ctx_amount_node (ctx, value, grade_path, FALSE, &amount))
         {
           if (amount.amount < 0)
-            _quorum_ctx_error (ctx, value, grade_path, "days cannot be negative");
-          g_hash_table_insert (days, g_strdup (grade), g_memdup2 (&amount.amount, sizeof (gint64)));
+            _quorum_ctx_error (ctx, value, grade_path, _("days cannot be negative"));
+          g_hash_table_insert (days, g_strdup (grade),
+                               g_memdup2 (&amount.amount, sizeof (gint64)));
         }
     }
   return days;
@@ -233,7 +235,7 @@ quorum_work_package_new_from_data (const char *file,
   _quorum_ctx_string (&ctx, root, "$", "quarter", TRUE, &self->quarter);
   if (self->quarter != NULL && !quorum_quarter_is_valid (self->quarter))
     _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "quarter"),
-                       "$.quarter", "“%s” is not a quarter written like 2020/21 Q1",
+                       "$.quarter", _("“%s” is not a quarter written like 2020/21 Q1"),
                        self->quarter);
   _quorum_ctx_string (&ctx, root, "$", "title", TRUE, &self->title);
   _quorum_ctx_id (&ctx, root, "$", "committee", FALSE, &self->committee);
@@ -243,7 +245,7 @@ quorum_work_package_new_from_data (const char *file,
   _quorum_ctx_date (&ctx, root, "$", "end", FALSE, &self->end);
   if (self->start != NULL && self->end != NULL && strcmp (self->end, self->start) < 0)
     _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "end"),
-                       "$.end", "the end %s is before the start %s", self->end, self->start);
+                       "$.end", _("the end %s is before the start %s"), self->end, self->start);
   _quorum_ctx_member (&ctx, root, "$", "status", TRUE);
   _quorum_ctx_enum (&ctx, root, "$", "status", statuses, &self->status);
   _quorum_ctx_enum (&ctx, root, "$", "classification", classifications, &classification);

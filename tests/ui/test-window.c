@@ -115,7 +115,8 @@ test_broken_store (void)
   g_assert_true (g_file_set_contents (good,
                                       "{\"format\": \"quorum.budget/1\", \"id\": \"good\",\n"
                                       " \"title\": \"Good & Plain\", \"status\": \"draft\",\n"
-                                      " \"tables\": [{\"id\": \"t\", \"columns\": [{\"id\": \"a\", "
+                                      " \"tables\": [{\"id\": \"t\", "
+                                      "\"columns\": [{\"id\": \"a\", "
                                       "\"year\": \"2020/21\"}],\n"
                                       "  \"rows\": [{\"id\": \"x\", \"values\": {\"a\": 1}}],\n"
                                       "  \"total\": {\"values\": {\"a\": 3}}}]}\n", -1, NULL));

@@ -33,6 +33,10 @@ static const char *usage_text = N_(
   "      List the figures of every budget document (or those named) that do not add up.\n"
   "  export DOCUMENT-ID [--table TABLE-ID] [--format csv|json]\n"
   "      Write a document's tables as displayed, with stated, computed and effective values.\n"
+  "  work-packages [--quarter Q] [--outcome O] [--committee C] [--format text|json]\n"
+  "      List the work packages with their estimates, out-turns and the Board's outcome.\n"
+  "  decide WORK-PACKAGE-ID approve|reject|defer --by NAME [--role ROLE] [--comment TEXT]\n"
+  "      Record a Board decision as a new, sealed decision file.\n"
   "\n"
   "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
   "exists, else the bundled sample store.\n"
@@ -591,6 +595,330 @@ command_export (int    argc,
   return EXIT_OK;
 }
 
+static int
+compare_packages (gconstpointer a,
+                  gconstpointer b)
+{
+  QuorumWorkPackage *pa = *(QuorumWorkPackage **) a;
+  QuorumWorkPackage *pb = *(QuorumWorkPackage **) b;
+  int order = g_strcmp0 (quorum_work_package_get_quarter (pa),
+                         quorum_work_package_get_quarter (pb));
+
+  if (order == 0)
+    order = g_strcmp0 (quorum_work_package_get_committee (pa),
+                       quorum_work_package_get_committee (pb));
+  if (order == 0)
+    order = g_strcmp0 (quorum_work_package_get_id (pa), quorum_work_package_get_id (pb));
+  return order;
+}
+
+static char *
+dup_percent (gint64 hundredths)
+{
+  return quorum_amount_format (hundredths);
+}
+
+static const char *
+seal_state_to_string (QuorumSealState state)
+{
+  switch (state)
+    {
+    case QUORUM_SEAL_VALID: return "valid";
+    case QUORUM_SEAL_BROKEN: return "broken";
+    case QUORUM_SEAL_NONE:
+    default: return "none";
+    }
+}
+
+static void
+set_string_or_null (JsonObject *object,
+                    const char *member,
+                    const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+  else
+    json_object_set_null_member (object, member);
+}
+
+static JsonObject *
+decision_json (QuorumDecision *decision)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "id", quorum_decision_get_id (decision));
+  json_object_set_string_member (object, "decision", quorum_decision_get_decision (decision));
+  json_object_set_string_member (object, "by", quorum_decision_get_by (decision));
+  set_string_or_null (object, "role", quorum_decision_get_role (decision));
+  json_object_set_string_member (object, "at", quorum_decision_get_at (decision));
+  set_string_or_null (object, "comment", quorum_decision_get_comment (decision));
+  json_object_set_string_member (object, "seal",
+                                 seal_state_to_string (quorum_decision_get_seal_state (decision)));
+  json_object_set_boolean_member (object, "pending_sync",
+                                  quorum_decision_get_pending_sync (decision));
+  json_object_set_string_member (object, "file", quorum_decision_get_file (decision));
+  return object;
+}
+
+static JsonObject *
+package_json (QuorumWorkPackage *package)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *decisions = json_array_new ();
+  GListModel *model = quorum_work_package_get_decisions (package);
+  const char *document, *table, *row, *column, *line_column, *label;
+  gint64 actual, variance, percent, provision;
+
+  json_object_set_string_member (object, "id", quorum_work_package_get_id (package));
+  json_object_set_string_member (object, "quarter", quorum_work_package_get_quarter (package));
+  json_object_set_string_member (object, "kind", quorum_work_package_get_kind (package));
+  json_object_set_string_member (object, "title", quorum_work_package_get_title (package));
+  set_string_or_null (object, "committee", quorum_work_package_get_committee (package));
+  set_string_or_null (object, "service_area", quorum_work_package_get_service_area (package));
+  json_object_set_string_member (object, "status", quorum_work_package_get_status (package));
+  json_object_set_string_member (object, "outcome",
+                                 quorum_outcome_to_string (
+                                   quorum_work_package_get_outcome (package)));
+  set_amount_member (object, "estimate", quorum_work_package_get_estimate (package));
+  if (quorum_work_package_get_actual (package, &actual))
+    set_amount_member (object, "actual", actual);
+  else
+    json_object_set_null_member (object, "actual");
+  if (quorum_work_package_get_variance (package, &variance, &percent))
+    {
+      g_autofree char *percent_text = dup_percent (percent);
+
+      set_amount_member (object, "variance", variance);
+      json_object_set_string_member (object, "variance_percent", percent_text);
+    }
+  else
+    {
+      json_object_set_null_member (object, "variance");
+      json_object_set_null_member (object, "variance_percent");
+    }
+
+  if (quorum_work_package_get_budget_ref (package, &document, &table, &row, &column))
+    {
+      JsonObject *ref = json_object_new ();
+
+      json_object_set_string_member (ref, "document", document);
+      json_object_set_string_member (ref, "table", table);
+      json_object_set_string_member (ref, "row", row);
+      if (quorum_work_package_get_budget_line (package, &line_column, &label, &provision))
+        {
+          json_object_set_string_member (ref, "column", line_column);
+          json_object_set_string_member (ref, "label", label);
+          set_amount_member (ref, "provision", provision);
+        }
+      else
+        {
+          set_string_or_null (ref, "column", column);
+          json_object_set_null_member (ref, "provision");
+        }
+      set_string_or_null (ref, "problem", quorum_work_package_get_budget_problem (package));
+      json_object_set_object_member (object, "budget_ref", ref);
+    }
+  else
+    json_object_set_null_member (object, "budget_ref");
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(QuorumDecision) decision = g_list_model_get_item (model, i);
+
+      json_array_add_object_element (decisions, decision_json (decision));
+    }
+  json_object_set_array_member (object, "decisions", decisions);
+  return object;
+}
+
+static void
+print_package_text (QuorumWorkPackage *package)
+{
+  g_autofree char *estimate = quorum_amount_format (quorum_work_package_get_estimate (package));
+  g_autofree char *actual = NULL;
+  g_autofree char *variance = NULL;
+  gint64 amount, percent;
+  QuorumDecision *latest = quorum_work_package_get_latest (package);
+  const char *committee = quorum_work_package_get_committee (package);
+
+  if (quorum_work_package_get_actual (package, &amount))
+    actual = quorum_amount_format (amount);
+  if (quorum_work_package_get_variance (package, &amount, &percent))
+    variance = quorum_amount_format (amount);
+
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\n",
+           quorum_work_package_get_id (package),
+           quorum_work_package_get_quarter (package),
+           committee != NULL ? committee : "-",
+           quorum_work_package_get_kind (package),
+           quorum_work_package_get_status (package),
+           quorum_outcome_to_string (quorum_work_package_get_outcome (package)),
+           latest != NULL && quorum_decision_get_pending_sync (latest) ? "*" : "",
+           estimate,
+           actual != NULL ? actual : "-",
+           variance != NULL ? variance : "-",
+           quorum_work_package_get_title (package));
+}
+
+static int
+command_work_packages (int    argc,
+                       char **argv)
+{
+  g_autofree char *quarter = NULL;
+  g_autofree char *outcome_text = NULL;
+  g_autofree char *committee = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
+      N_("Only packages of this quarter, like “2020/21 Q1”"), "QUARTER" },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome_text,
+      N_("Only packages with this outcome: awaiting, approved, rejected or deferred"),
+      "OUTCOME" },
+    { "committee", 0, 0, G_OPTION_ARG_STRING, &committee,
+      N_("Only packages of this committee id"), "COMMITTEE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("- list the work packages and their outcomes"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_object_unref);
+  QuorumOutcome outcome = QUORUM_OUTCOME_AWAITING;
+  gboolean json = FALSE;
+  GListModel *all;
+  guint n_problems;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("work-packages takes no arguments, only options; “%s” is extra"),
+                        argv[1]);
+  if (format != NULL && !(json = g_str_equal (format, "json")) && !g_str_equal (format, "text"))
+    return usage_error (_("--format is text or json, not “%s”"), format);
+  if (quarter != NULL && !quorum_quarter_is_valid (quarter))
+    return usage_error (_("--quarter: “%s” is not a quarter written like “2020/21 Q1”"),
+                        quarter);
+  if (outcome_text != NULL && !quorum_outcome_from_string (outcome_text, &outcome))
+    return usage_error (_("--outcome is awaiting, approved, rejected or deferred, not “%s”"),
+                        outcome_text);
+
+  if ((store = open_store (&error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  if (committee != NULL && quorum_store_find_committee (store, committee) == NULL)
+    {
+      g_printerr (_("%s: there is no committee “%s” in the register\n"),
+                  quorum_store_get_path (store), committee);
+      return EXIT_ERRORS;
+    }
+
+  all = quorum_store_get_work_packages (store);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(QuorumWorkPackage) package = g_list_model_get_item (all, i);
+
+      if (quarter != NULL && !g_str_equal (quarter, quorum_work_package_get_quarter (package)))
+        continue;
+      if (outcome_text != NULL && quorum_work_package_get_outcome (package) != outcome)
+        continue;
+      if (committee != NULL &&
+          g_strcmp0 (committee, quorum_work_package_get_committee (package)) != 0)
+        continue;
+      g_ptr_array_add (packages, g_steal_pointer (&package));
+    }
+  g_ptr_array_sort (packages, compare_packages);
+
+  n_problems = print_problems (store, NULL);
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      JsonArray *errors = json_array_new ();
+      JsonArray *list = json_array_new ();
+      GListModel *problems = quorum_store_get_problems (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+        {
+          g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
+
+          add_problem_json (errors, problem);
+        }
+      for (guint i = 0; i < packages->len; i++)
+        json_array_add_object_element (list, package_json (g_ptr_array_index (packages, i)));
+      json_object_set_array_member (object, "errors", errors);
+      json_object_set_array_member (object, "work_packages", list);
+      json_node_take_object (root, object);
+      print_json (root);
+    }
+  else
+    for (guint i = 0; i < packages->len; i++)
+      print_package_text (g_ptr_array_index (packages, i));
+
+  return n_problems > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+static int
+command_decide (int    argc,
+                char **argv)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *comment = NULL;
+  GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who decides (required)"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Their role, e.g. “SECCo Board”"), "ROLE" },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("Why"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("WORK-PACKAGE-ID approve|reject|defer - record a Board decision"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumDecision) decision = NULL;
+  QuorumWorkPackage *package;
+  const char *verb;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 3)
+    return usage_error (argc < 3 ? _("decide needs a WORK-PACKAGE-ID and approve, reject or "
+                                     "defer")
+                                 : _("decide takes two arguments; “%s” is extra"),
+                        argc > 3 ? argv[3] : "");
+  verb = argv[2];
+  if (!g_str_equal (verb, "approve") && !g_str_equal (verb, "reject") &&
+      !g_str_equal (verb, "defer"))
+    return usage_error (_("the decision is approve, reject or defer, not “%s”"), verb);
+  if (by == NULL || g_strstrip (by)[0] == '\0')
+    return usage_error (_("decide needs --by NAME: who decides"));
+  if (!g_utf8_validate (by, -1, NULL) || (role && !g_utf8_validate (role, -1, NULL)) ||
+      (comment && !g_utf8_validate (comment, -1, NULL)))
+    return usage_error (_("--by, --role and --comment must be UTF-8 text"));
+
+  if ((store = open_store (&error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  decision = quorum_store_decide (store, argv[1], verb, by, role, comment, NULL, &error);
+  if (decision == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+
+  package = quorum_store_find_work_package (store, argv[1]);
+  g_print (_("Recorded %s on %s by %s at %s\n"), verb, argv[1],
+           quorum_decision_get_by (decision), quorum_decision_get_at (decision));
+  g_print (_("File: %s\n"), quorum_decision_get_file (decision));
+  g_print (_("Outcome: %s (awaiting sync)\n"),
+           quorum_outcome_to_string (quorum_work_package_get_outcome (package)));
+  return EXIT_OK;
+}
+
 typedef struct
 {
   const char *name;
@@ -600,6 +928,8 @@ typedef struct
 static const Command commands[] = {
   { "check", command_check },
   { "export", command_export },
+  { "work-packages", command_work_packages },
+  { "decide", command_decide },
 };
 
 int

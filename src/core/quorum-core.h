@@ -12,6 +12,7 @@
 #include "quorum-error.h"
 #include "quorum-finding.h"
 #include "quorum-json.h"
+#include "quorum-pressure-line.h"
 #include "quorum-problem.h"
 #include "quorum-row.h"
 #include "quorum-store.h"

@@ -4,6 +4,7 @@
  */
 #include "quorum-decision.h"
 #include <glib/gi18n-lib.h>
+#include "quorum-error.h"
 #include "quorum-load-context.h"
 
 #include <string.h>
@@ -19,6 +20,9 @@ struct _QuorumDecision
   char *role;
   char *at;
   char *comment;
+  char *seal;
+  QuorumSealState seal_state;
+  gboolean pending_sync;
   char *file;
 };
 
@@ -33,6 +37,8 @@ enum {
   PROP_ROLE,
   PROP_AT,
   PROP_COMMENT,
+  PROP_SEAL_STATE,
+  PROP_PENDING_SYNC,
   N_PROPS
 };
 
@@ -52,6 +58,7 @@ quorum_decision_finalize (GObject *object)
   g_free (self->role);
   g_free (self->at);
   g_free (self->comment);
+  g_free (self->seal);
   g_free (self->file);
 
   G_OBJECT_CLASS (quorum_decision_parent_class)->finalize (object);
@@ -74,6 +81,8 @@ quorum_decision_get_property (GObject    *object,
     case PROP_ROLE: g_value_set_string (value, self->role); break;
     case PROP_AT: g_value_set_string (value, self->at); break;
     case PROP_COMMENT: g_value_set_string (value, self->comment); break;
+    case PROP_SEAL_STATE: g_value_set_int (value, self->seal_state); break;
+    case PROP_PENDING_SYNC: g_value_set_boolean (value, self->pending_sync); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -94,6 +103,11 @@ quorum_decision_class_init (QuorumDecisionClass *klass)
   properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
   properties[PROP_AT] = g_param_spec_string ("at", NULL, NULL, NULL, flags);
   properties[PROP_COMMENT] = g_param_spec_string ("comment", NULL, NULL, NULL, flags);
+  properties[PROP_SEAL_STATE] =
+    g_param_spec_int ("seal-state", NULL, NULL, QUORUM_SEAL_NONE, QUORUM_SEAL_BROKEN,
+                      QUORUM_SEAL_NONE, flags);
+  properties[PROP_PENDING_SYNC] =
+    g_param_spec_boolean ("pending-sync", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -171,10 +185,279 @@ quorum_decision_new_from_data (const char *file,
                        _("“%s” is not an RFC 3339 timestamp in UTC like 2020-03-12T10:31:00Z"),
                        self->at);
   _quorum_ctx_string (&ctx, root, "$", "comment", FALSE, &self->comment);
+  _quorum_ctx_string (&ctx, root, "$", "seal", FALSE, &self->seal);
 
   if (ctx.n_errors > 0)
     return NULL;
+
+  if (self->seal != NULL)
+    {
+      g_autofree char *expected =
+        quorum_decision_compute_seal (self->id, self->work_package, self->decision, self->by,
+                                      self->role, self->at, self->comment);
+
+      self->seal_state = g_str_equal (expected, self->seal) ? QUORUM_SEAL_VALID
+                                                            : QUORUM_SEAL_BROKEN;
+      if (self->seal_state == QUORUM_SEAL_BROKEN && problems != NULL)
+        g_ptr_array_add (problems,
+                         quorum_problem_new (file, "$.seal", 0, 0,
+                                             _("the decision was changed after it was written "
+                                               "(its content no longer matches its seal); it "
+                                               "is shown but not counted")));
+    }
+
   return g_steal_pointer (&self);
+}
+
+static void
+seal_field (GString    *out,
+            const char *value)
+{
+  if (value == NULL)
+    g_string_append (out, "-\n");
+  else
+    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s\n", strlen (value), value);
+}
+
+/**
+ * quorum_decision_compute_seal:
+ *
+ * The seal Quorum writes into every decision file it creates: `sha256:`
+ * and the SHA-256 of each field (format, id, work_package, decision, by,
+ * role, at, comment) written as `LENGTH:BYTES\n`, or `-\n` when absent.
+ * A file whose fields no longer match its seal was changed after it was
+ * written.
+ *
+ * Returns: (transfer full): the seal
+ */
+char *
+quorum_decision_compute_seal (const char *id,
+                              const char *work_package,
+                              const char *decision,
+                              const char *by,
+                              const char *role,
+                              const char *at,
+                              const char *comment)
+{
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  g_autofree char *digest = NULL;
+
+  seal_field (canonical, "quorum.decision/1");
+  seal_field (canonical, id);
+  seal_field (canonical, work_package);
+  seal_field (canonical, decision);
+  seal_field (canonical, by);
+  seal_field (canonical, role);
+  seal_field (canonical, at);
+  seal_field (canonical, comment);
+
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
+                                        canonical->len);
+  return g_strconcat ("sha256:", digest, NULL);
+}
+
+static char *
+dup_slug (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+  return g_string_free (slug, FALSE);
+}
+
+static char *
+dup_optional_text (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  return copy[0] == '\0' ? NULL : g_steal_pointer (&copy);
+}
+
+/**
+ * quorum_decision_new:
+ * @work_package_id: the package decided
+ * @decision: `approve`, `reject` or `defer`
+ * @by: who decided; must not be blank
+ * @role: (nullable): their role
+ * @comment: (nullable): why
+ * @at: (nullable): when (to the second); %NULL for now
+ *
+ * Creates a new decision, sealed, with the id `YYYYMMDDtHHMMSSz-NAME`.
+ * Blank role and comment are left out.
+ *
+ * Returns: (transfer full) (nullable): the decision, or %NULL with
+ *   %QUORUM_ERROR_INVALID
+ */
+QuorumDecision *
+quorum_decision_new (const char  *work_package_id,
+                     const char  *decision,
+                     const char  *by,
+                     const char  *role,
+                     const char  *comment,
+                     GDateTime   *at,
+                     GError     **error)
+{
+  g_autoptr(QuorumDecision) self = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (work_package_id != NULL, NULL);
+  g_return_val_if_fail (decision != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!quorum_id_is_valid (work_package_id))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” is not a work package id"), work_package_id);
+      return NULL;
+    }
+  if (!g_strv_contains (decisions, decision))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("“%s” is not a decision: use approve, reject or defer"), decision);
+      return NULL;
+    }
+  if (by == NULL || !g_utf8_validate (by, -1, NULL) ||
+      (role != NULL && !g_utf8_validate (role, -1, NULL)) ||
+      (comment != NULL && !g_utf8_validate (comment, -1, NULL)))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("the name, role and comment must be UTF-8 text"));
+      return NULL;
+    }
+
+  self = g_object_new (QUORUM_TYPE_DECISION, NULL);
+  self->by = dup_optional_text (by);
+  self->role = dup_optional_text (role);
+  self->comment = dup_optional_text (comment);
+  if (self->by == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                   _("who decided must be named"));
+      return NULL;
+    }
+  slug = dup_slug (self->by);
+  if (slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup ("member");
+    }
+  if (strlen (slug) > 40)
+    slug[40] = '\0';
+  while (strlen (slug) > 0 && slug[strlen (slug) - 1] == '-')
+    slug[strlen (slug) - 1] = '\0';
+
+  when = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
+  self->at = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  stamp = g_date_time_format (when, "%Y%m%dt%H%M%Sz");
+  id = g_strconcat (stamp, "-", slug, NULL);
+
+  self->work_package = g_strdup (work_package_id);
+  self->decision = g_strdup (decision);
+  _quorum_decision_set_id (self, id);
+  self->seal_state = QUORUM_SEAL_VALID;
+
+  return g_steal_pointer (&self);
+}
+
+void
+_quorum_decision_set_id (QuorumDecision *self,
+                         const char     *id)
+{
+  g_return_if_fail (QUORUM_IS_DECISION (self));
+  g_return_if_fail (quorum_id_is_valid (id));
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_free (self->seal);
+  self->seal = quorum_decision_compute_seal (self->id, self->work_package, self->decision,
+                                             self->by, self->role, self->at, self->comment);
+}
+
+void
+_quorum_decision_set_file (QuorumDecision *self,
+                           const char     *file)
+{
+  g_return_if_fail (QUORUM_IS_DECISION (self));
+  g_free (self->file);
+  self->file = g_strdup (file);
+}
+
+void
+_quorum_decision_set_pending_sync (QuorumDecision *self,
+                                   gboolean        pending)
+{
+  g_return_if_fail (QUORUM_IS_DECISION (self));
+
+  pending = !!pending;
+  if (self->pending_sync == pending)
+    return;
+  self->pending_sync = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_SYNC]);
+}
+
+/**
+ * quorum_decision_to_data:
+ *
+ * Returns: (transfer full): the decision as its file's content: the
+ *   spec's fields in order, then the seal, 2-space indented, with a final
+ *   newline
+ */
+char *
+quorum_decision_to_data (QuorumDecision *self,
+                         gsize          *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  char *data;
+
+  g_return_val_if_fail (QUORUM_IS_DECISION (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "quorum.decision/1");
+#define MEMBER(name, field) \
+  if (self->field != NULL) \
+    { \
+      json_builder_set_member_name (builder, name); \
+      json_builder_add_string_value (builder, self->field); \
+    }
+  MEMBER ("id", id)
+  MEMBER ("work_package", work_package)
+  MEMBER ("decision", decision)
+  MEMBER ("by", by)
+  MEMBER ("role", role)
+  MEMBER ("at", at)
+  MEMBER ("comment", comment)
+  MEMBER ("seal", seal)
+#undef MEMBER
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = quorum_json_node_to_string (root);
+  data = g_strconcat (text, "\n", NULL);
+  if (length != NULL)
+    *length = strlen (data);
+  return data;
 }
 
 #define GETTER(field) \
@@ -193,6 +476,21 @@ GETTER (role)
 GETTER (at)
 GETTER (comment)
 GETTER (file)
+GETTER (seal)
+
+QuorumSealState
+quorum_decision_get_seal_state (QuorumDecision *self)
+{
+  g_return_val_if_fail (QUORUM_IS_DECISION (self), QUORUM_SEAL_NONE);
+  return self->seal_state;
+}
+
+gboolean
+quorum_decision_get_pending_sync (QuorumDecision *self)
+{
+  g_return_val_if_fail (QUORUM_IS_DECISION (self), FALSE);
+  return self->pending_sync;
+}
 
 /**
  * quorum_decision_compare:

@@ -18,6 +18,8 @@ typedef enum
   QUORUM_ERROR_LIMIT,        /* over a documented limit (size, depth, count) */
   QUORUM_ERROR_LOOP,         /* references that refer to each other */
   QUORUM_ERROR_NOT_FOUND,    /* no such document, table or file */
+  QUORUM_ERROR_NOT_ALLOWED,  /* the action is not open (e.g. deciding a withdrawn package) */
+  QUORUM_ERROR_IO,           /* reading or writing a file failed */
 } QuorumError;
 
 GQuark quorum_error_quark (void);

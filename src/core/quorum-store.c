@@ -6,13 +6,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE
 #include "quorum-store.h"
 #include <glib/gi18n-lib.h>
 #include "quorum-model-private.h"
 #include "quorum-error.h"
+#include "quorum-file-util.h"
 #include "quorum-load-context.h"
 #include "quorum-work-package.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct _QuorumStore
@@ -320,6 +325,220 @@ load_budgets (const char   *store_path,
     }
 }
 
+/* A decision written here and not yet sent to the remote has a marker in
+ * STORE/.quorum/outbox/WORK-PACKAGE/DECISION.json; sync removes it. */
+static char *
+outbox_path (const char *store_path,
+             const char *package_id,
+             const char *decision_id)
+{
+  g_autofree char *name = g_strconcat (decision_id, ".json", NULL);
+
+  return g_build_filename (store_path, ".quorum", "outbox", package_id, name, NULL);
+}
+
+static gboolean
+outbox_has (const char *store_path,
+            const char *package_id,
+            const char *decision_id)
+{
+  g_autofree char *path = outbox_path (store_path, package_id, decision_id);
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+add_ref_problem (GPtrArray         *problems,
+                 QuorumWorkPackage *package,
+                 const char        *path,
+                 const char        *message)
+{
+  g_ptr_array_add (problems,
+                   quorum_problem_new (quorum_work_package_get_file (package), path, 0, 0,
+                                       message));
+  _quorum_work_package_set_budget_problem (package, message);
+}
+
+static const char * const phase_preference[] = {
+  "approved", "estimated", "draft", "outturn", "actual", NULL
+};
+
+static guint
+phase_rank (const char *phase)
+{
+  for (guint i = 0; phase_preference[i] != NULL; i++)
+    if (g_strcmp0 (phase, phase_preference[i]) == 0)
+      return i;
+  return G_N_ELEMENTS (phase_preference);
+}
+
+/* The column holding the year's provision: the one named in budget_ref, or
+ * among the table's columns for the quarter's year the best phase
+ * (approved, then estimated, …), and within it a sum column (the line's
+ * total) over its parts. Difference columns are variances, never a
+ * provision. NULL, with *ambiguous set, when two columns tie. */
+static QuorumColumn *
+pick_column (QuorumTable *table,
+             const char  *year,
+             gboolean    *ambiguous)
+{
+  GListModel *columns = quorum_table_get_columns (table);
+  QuorumColumn *best = NULL;
+  guint best_rank = G_MAXUINT;
+  guint n = g_list_model_get_n_items (columns);
+
+  *ambiguous = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, i);
+      guint rank;
+
+      if (g_strcmp0 (quorum_column_get_year (column), year) != 0 ||
+          quorum_column_get_formula (column) == QUORUM_FORMULA_DIFFERENCE)
+        continue;
+      rank = phase_rank (quorum_column_get_phase (column)) * 2 +
+             (quorum_column_get_formula (column) == QUORUM_FORMULA_SUM ? 0 : 1);
+      if (rank < best_rank)
+        {
+          best = column;
+          best_rank = rank;
+          *ambiguous = FALSE;
+        }
+      else if (rank == best_rank)
+        *ambiguous = TRUE;
+    }
+  return *ambiguous ? NULL : best;
+}
+
+static char *
+dup_years (QuorumTable *table)
+{
+  GListModel *columns = quorum_table_get_columns (table);
+  g_autoptr(GString) years = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (columns);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, i);
+      const char *year = quorum_column_get_year (column);
+
+      if (year == NULL || strstr (years->str, year) != NULL)
+        continue;
+      if (years->len > 0)
+        g_string_append (years, ", ");
+      g_string_append (years, year);
+    }
+  return years->len > 0 ? g_strdup (years->str) : g_strdup (_("none"));
+}
+
+/* Resolves the budget line a package draws on, or says why it cannot. */
+static void
+resolve_budget_ref (QuorumWorkPackage *package,
+                    GHashTable        *documents,
+                    GPtrArray         *problems)
+{
+  const char *document_id, *table_id, *row_id, *column_id;
+  QuorumBudgetDocument *document;
+  QuorumTable *table;
+  QuorumRow *row;
+  QuorumColumn *column;
+  const QuorumValue *value;
+  g_autofree char *year = NULL;
+  g_autofree char *message = NULL;
+  gboolean ambiguous = FALSE;
+
+  if (!quorum_work_package_get_budget_ref (package, &document_id, &table_id, &row_id,
+                                           &column_id))
+    return;
+
+  if ((document = g_hash_table_lookup (documents, document_id)) == NULL)
+    {
+      message = g_strdup_printf (_("there is no budget document “%s” in the store"),
+                                 document_id);
+      add_ref_problem (problems, package, "$.budget_ref.document", message);
+      return;
+    }
+  if ((table = quorum_budget_document_find_table (document, table_id)) == NULL)
+    {
+      message = g_strdup_printf (_("%s has no table “%s”"), document_id, table_id);
+      add_ref_problem (problems, package, "$.budget_ref.table", message);
+      return;
+    }
+  if ((row = quorum_table_find_row (table, row_id)) == NULL)
+    {
+      message = g_strdup_printf (_("table “%s” of %s has no row “%s”"),
+                                 table_id, document_id, row_id);
+      add_ref_problem (problems, package, "$.budget_ref.row", message);
+      return;
+    }
+
+  year = g_strndup (quorum_work_package_get_quarter (package), 7);
+  if (column_id != NULL)
+    {
+      if ((column = quorum_table_find_column (table, column_id)) == NULL)
+        {
+          message = g_strdup_printf (_("table “%s” of %s has no column “%s”"),
+                                     table_id, document_id, column_id);
+          add_ref_problem (problems, package, "$.budget_ref.column", message);
+          return;
+        }
+      if (g_strcmp0 (quorum_column_get_year (column), year) != 0)
+        {
+          message = g_strdup_printf (_("the quarter %s is out of range: column “%s” is for %s"),
+                                     quorum_work_package_get_quarter (package), column_id,
+                                     quorum_column_get_year (column) != NULL
+                                       ? quorum_column_get_year (column) : _("no year"));
+          add_ref_problem (problems, package, "$.quarter", message);
+          return;
+        }
+    }
+  else if ((column = pick_column (table, year, &ambiguous)) == NULL)
+    {
+      g_autofree char *years = dup_years (table);
+
+      if (ambiguous)
+        message = g_strdup_printf (_("table “%s” of %s has several columns for %s; name one "
+                                     "in budget_ref.column"), table_id, document_id, year);
+      else
+        message = g_strdup_printf (_("the quarter %s is out of range: table “%s” of %s has no "
+                                     "column for %s (its years: %s)"),
+                                   quorum_work_package_get_quarter (package), table_id,
+                                   document_id, year, years);
+      add_ref_problem (problems, package, ambiguous ? "$.budget_ref" : "$.quarter", message);
+      return;
+    }
+
+  value = quorum_row_get_effective (row, quorum_column_get_index (column));
+  if (value == NULL || value->kind == QUORUM_VALUE_ABSENT)
+    {
+      message = g_strdup_printf (_("row “%s” of table “%s” of %s states no provision for %s"),
+                                 row_id, table_id, document_id,
+                                 quorum_column_get_label (column));
+      add_ref_problem (problems, package, "$.budget_ref.row", message);
+      return;
+    }
+  _quorum_work_package_set_budget_line (package, quorum_column_get_id (column),
+                                        quorum_row_get_label (row),
+                                        value->kind == QUORUM_VALUE_AMOUNT ? value->amount : 0);
+}
+
+static void
+resolve_budget_refs (LoadResult *result)
+{
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < result->documents->len; i++)
+    {
+      QuorumBudgetDocument *document = g_ptr_array_index (result->documents, i);
+
+      g_hash_table_insert (documents, (char *) quorum_budget_document_get_id (document),
+                           document);
+    }
+  for (guint i = 0; i < result->work_packages->len; i++)
+    resolve_budget_ref (g_ptr_array_index (result->work_packages, i), documents,
+                        result->problems);
+}
+
 static void
 load_work_packages (const char   *store_path,
                     LoadResult   *result,
@@ -373,6 +592,8 @@ load_work_packages (const char   *store_path,
                                                     result->problems);
           if (decision == NULL)
             continue;
+          if (outbox_has (store_path, package_id, quorum_decision_get_id (decision)))
+            _quorum_decision_set_pending_sync (decision, TRUE);
           if (package == NULL)
             {
               g_autofree char *message =
@@ -410,6 +631,7 @@ load_store (const char    *path,
   load_committees (path, result);
   load_budgets (path, result, cancellable);
   load_work_packages (path, result, cancellable);
+  resolve_budget_refs (result);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -620,6 +842,481 @@ quorum_store_find_document (QuorumStore *self,
 }
 
 /**
+ * quorum_store_find_work_package:
+ *
+ * Returns: (transfer none) (nullable): the work package
+ */
+QuorumWorkPackage *
+quorum_store_find_work_package (QuorumStore *self,
+                                const char  *work_package_id)
+{
+  guint n;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (work_package_id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->work_packages));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumWorkPackage) package =
+        g_list_model_get_item (G_LIST_MODEL (self->work_packages), i);
+
+      if (g_str_equal (quorum_work_package_get_id (package), work_package_id))
+        return package;
+    }
+  return NULL;
+}
+
+static gboolean
+same_folder (const char *a,
+             const char *b)
+{
+  g_autofree char *real_a = realpath (a, NULL);
+  g_autofree char *real_b = realpath (b, NULL);
+
+  return real_a != NULL && real_b != NULL && g_str_equal (real_a, real_b);
+}
+
+/**
+ * quorum_store_is_sample:
+ *
+ * Returns: %TRUE if this is the bundled sample store, which Quorum never
+ *   writes to
+ */
+gboolean
+quorum_store_is_sample (QuorumStore *self)
+{
+  g_autofree char *sample = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  sample = quorum_store_dup_sample_path ();
+  return same_folder (self->path, sample) ||
+         same_folder (self->path, QUORUM_SAMPLE_STORE_DIR) ||
+         same_folder (self->path, QUORUM_SOURCE_SAMPLE_STORE_DIR);
+}
+
+/* Picks the decision's file name: its id, or the id with -2, -3, … when
+ * the same person decided the same package in the same second. */
+static char *
+free_decision_path (const char     *folder,
+                    QuorumDecision *decision,
+                    const char     *base,
+                    guint          *attempt)
+{
+  for (; *attempt < 100; (*attempt)++)
+    {
+      g_autofree char *id = *attempt == 1 ? g_strdup (base)
+                                          : g_strdup_printf ("%s-%u", base, *attempt);
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+
+      if (!quorum_id_is_valid (id))
+        break;
+      name = g_strconcat (id, ".json", NULL);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          _quorum_decision_set_id (decision, id);
+          return g_steal_pointer (&path);
+        }
+    }
+  return NULL;
+}
+
+/* Writes a new decision file, never replacing one; runs on any thread. */
+static gboolean
+write_decision (const char      *store_path,
+                QuorumDecision  *decision,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  const char *package_id = quorum_decision_get_work_package (decision);
+  g_autofree char *folder = g_build_filename (store_path, "decisions", package_id, NULL);
+  g_autofree char *outbox = g_build_filename (store_path, ".quorum", "outbox", package_id,
+                                              NULL);
+  g_autofree char *base = g_strdup (quorum_decision_get_id (decision));
+  guint attempt = 1;
+
+  if (!_quorum_folder_make (folder, error) || !_quorum_folder_make (outbox, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autofree char *path = free_decision_path (folder, decision, base, &attempt);
+      g_autofree char *marker = NULL;
+      g_autofree char *marker_data = NULL;
+      g_autofree char *data = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize length;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (path == NULL)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO,
+                       _("%s: too many decisions with the same name in the same second"),
+                       folder);
+          return FALSE;
+        }
+
+      /* The outbox marker first: a crash between the two leaves a marker
+       * without a decision, which sync ignores, rather than a decision
+       * that would never be sent. */
+      marker = outbox_path (store_path, package_id, quorum_decision_get_id (decision));
+      marker_data = g_strdup_printf ("{\n  \"format\": \"quorum.outbox/1\",\n"
+                                     "  \"seal\": \"%s\"\n}\n",
+                                     quorum_decision_get_seal (decision));
+      if (!_quorum_file_replace (marker, marker_data, strlen (marker_data), error))
+        return FALSE;
+
+      data = quorum_decision_to_data (decision, &length);
+      if (_quorum_file_write_new (path, data, length, &local_error))
+        {
+          _quorum_decision_set_file (decision, path);
+          _quorum_decision_set_pending_sync (decision, TRUE);
+          return TRUE;
+        }
+      g_unlink (marker);
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Someone took the name since we looked: try the next one. */
+      attempt++;
+    }
+}
+
+static QuorumDecision *
+prepare_decision (QuorumStore        *self,
+                  const char         *work_package_id,
+                  const char         *decision,
+                  const char         *by,
+                  const char         *role,
+                  const char         *comment,
+                  QuorumWorkPackage **out_package,
+                  GError            **error)
+{
+  QuorumWorkPackage *package;
+
+  if ((package = quorum_store_find_work_package (self, work_package_id)) == NULL)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
+                   _("there is no work package “%s” in the store %s"),
+                   work_package_id, self->path);
+      return NULL;
+    }
+  if (quorum_store_is_sample (self))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
+                   _("%s is the bundled sample store, which is read-only; make a copy of it "
+                     "to record decisions"), self->path);
+      return NULL;
+    }
+  if (!quorum_work_package_can_decide (package, error))
+    return NULL;
+
+  *out_package = package;
+  return quorum_decision_new (work_package_id, decision, by, role, comment, NULL, error);
+}
+
+/**
+ * quorum_store_decide:
+ * @decision: `approve`, `reject` or `defer`
+ * @role: (nullable)
+ * @comment: (nullable)
+ *
+ * Records a decision on a submitted package as a new, sealed file
+ * (written crash-safely, never replacing a file) and marks it as
+ * awaiting sync. Blocks on disk I/O: the app uses
+ * quorum_store_decide_async().
+ *
+ * Returns: (transfer full) (nullable): the decision, now also the
+ *   package's latest
+ */
+QuorumDecision *
+quorum_store_decide (QuorumStore   *self,
+                     const char    *work_package_id,
+                     const char    *decision,
+                     const char    *by,
+                     const char    *role,
+                     const char    *comment,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(QuorumDecision) result = NULL;
+  QuorumWorkPackage *package = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (work_package_id != NULL, NULL);
+  g_return_val_if_fail (decision != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = prepare_decision (self, work_package_id, decision, by, role, comment, &package,
+                             error);
+  if (result == NULL || !write_decision (self->path, result, cancellable, error))
+    return NULL;
+
+  quorum_work_package_add_decision (package, result);
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  char *store_path;
+  QuorumDecision *decision;
+  QuorumWorkPackage *package;
+} DecideData;
+
+static void
+decide_data_free (DecideData *data)
+{
+  g_free (data->store_path);
+  g_clear_object (&data->decision);
+  g_clear_object (&data->package);
+  g_free (data);
+}
+
+static void
+decide_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DecideData *data = task_data;
+  GError *error = NULL;
+
+  if (write_decision (data->store_path, data->decision, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+decide_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DecideData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Back on the caller's thread: the models change here only. */
+  quorum_work_package_add_decision (data->package, data->decision);
+  g_task_return_pointer (task, g_object_ref (data->decision), g_object_unref);
+}
+
+/**
+ * quorum_store_decide_async:
+ *
+ * Like quorum_store_decide(), writing on a worker thread. When the
+ * callback runs the package already holds the new decision.
+ */
+void
+quorum_store_decide_async (QuorumStore         *self,
+                           const char          *work_package_id,
+                           const char          *decision,
+                           const char          *by,
+                           const char          *role,
+                           const char          *comment,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autoptr(QuorumDecision) prepared = NULL;
+  QuorumWorkPackage *package = NULL;
+  GError *error = NULL;
+  DecideData *data;
+
+  g_return_if_fail (QUORUM_IS_STORE (self));
+  g_return_if_fail (work_package_id != NULL);
+  g_return_if_fail (decision != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, quorum_store_decide_async);
+
+  prepared = prepare_decision (self, work_package_id, decision, by, role, comment, &package,
+                               &error);
+  if (prepared == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (DecideData, 1);
+  data->store_path = g_strdup (self->path);
+  data->decision = g_steal_pointer (&prepared);
+  data->package = g_object_ref (package);
+  g_task_set_task_data (task, data, (GDestroyNotify) decide_data_free);
+
+  worker = g_task_new (self, cancellable, decide_written_cb, g_object_ref (task));
+  g_task_set_source_tag (worker, decide_thread);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, decide_thread);
+}
+
+/**
+ * quorum_store_decide_finish:
+ *
+ * Returns: (transfer full) (nullable): the decision recorded
+ */
+QuorumDecision *
+quorum_store_decide_finish (QuorumStore   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+copy_tree (GFile         *from,
+           GFile         *to,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  if (!g_file_make_directory (to, cancellable, error))
+    return FALSE;
+  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable,
+                                        error);
+  if (children == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info;
+      GFile *child;
+      g_autoptr(GFile) target = NULL;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+        return FALSE;
+      if (info == NULL)
+        return TRUE;
+      /* The store's own state (outbox, sync records) stays with the original. */
+      if (g_file_info_get_name (info)[0] == '.')
+        continue;
+      target = g_file_get_child (to, g_file_info_get_name (info));
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!copy_tree (child, target, cancellable, error))
+            return FALSE;
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        {
+          if (!g_file_copy (child, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, error))
+            return FALSE;
+        }
+    }
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/**
+ * quorum_store_copy_folder:
+ * @from: a store folder
+ * @to: a folder that must not exist yet
+ *
+ * Copies a store (typically the sample, to start one's own) into a
+ * temporary folder beside @to, then renames it into place, so @to either
+ * does not exist or holds the complete copy. Blocks on disk I/O.
+ */
+gboolean
+quorum_store_copy_folder (const char    *from,
+                          const char    *to,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *temporary = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) staging = NULL;
+
+  g_return_val_if_fail (from != NULL, FALSE);
+  g_return_val_if_fail (to != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (to, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s: the folder already exists"), to);
+      return FALSE;
+    }
+  parent = g_path_get_dirname (to);
+  base = g_path_get_basename (to);
+  if (!_quorum_folder_make (parent, error))
+    return FALSE;
+
+  template = g_strdup_printf (".%s.XXXXXX", base);
+  temporary = g_build_filename (parent, template, NULL);
+  if (g_mkdtemp (temporary) == NULL || g_rmdir (temporary) != 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", parent, g_strerror (errno));
+      return FALSE;
+    }
+
+  source = g_file_new_for_path (from);
+  staging = g_file_new_for_path (temporary);
+  if (!copy_tree (source, staging, cancellable, error))
+    {
+      remove_tree (staging);
+      return FALSE;
+    }
+  if (g_rename (temporary, to) != 0)
+    {
+      int saved_errno = errno;
+
+      remove_tree (staging);
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", to, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return _quorum_folder_sync (parent, error);
+}
+
+/**
+ * quorum_store_dup_user_path:
+ *
+ * Returns: (transfer full): the user's own store, `$XDG_DATA_HOME/quorum/store`
+ *   (which may not exist yet)
+ */
+char *
+quorum_store_dup_user_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "quorum", "store", NULL);
+}
+
+/**
  * quorum_store_dup_sample_path:
  *
  * Returns: (transfer full): the bundled sample store: `$QUORUM_SAMPLE_STORE`
@@ -656,7 +1353,7 @@ quorum_store_dup_default_path (void)
   if (env != NULL && *env != '\0')
     return g_strdup (env);
 
-  user = g_build_filename (g_get_user_data_dir (), "quorum", "store", NULL);
+  user = quorum_store_dup_user_path ();
   if (g_file_test (user, G_FILE_TEST_IS_DIR))
     return g_steal_pointer (&user);
 

@@ -8,6 +8,7 @@
 
 #include "quorum-budget-document.h"
 #include "quorum-committee.h"
+#include "quorum-work-package.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +36,36 @@ QuorumCommittee      *quorum_store_find_committee   (QuorumStore          *self,
                                                      const char           *committee_id);
 QuorumBudgetDocument *quorum_store_find_document    (QuorumStore          *self,
                                                      const char           *document_id);
+QuorumWorkPackage    *quorum_store_find_work_package (QuorumStore         *self,
+                                                     const char           *work_package_id);
 
+QuorumDecision       *quorum_store_decide           (QuorumStore          *self,
+                                                     const char           *work_package_id,
+                                                     const char           *decision,
+                                                     const char           *by,
+                                                     const char           *role,
+                                                     const char           *comment,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void                  quorum_store_decide_async     (QuorumStore          *self,
+                                                     const char           *work_package_id,
+                                                     const char           *decision,
+                                                     const char           *by,
+                                                     const char           *role,
+                                                     const char           *comment,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+QuorumDecision       *quorum_store_decide_finish    (QuorumStore          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+gboolean              quorum_store_is_sample        (QuorumStore          *self);
+gboolean              quorum_store_copy_folder      (const char           *from,
+                                                     const char           *to,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+char                 *quorum_store_dup_user_path    (void);
 char                 *quorum_store_dup_default_path (void);
 char                 *quorum_store_dup_sample_path  (void);
 

@@ -4,8 +4,10 @@
  */
 #include "quorum-work-package.h"
 #include <glib/gi18n-lib.h>
+#include "quorum-error.h"
 #include "quorum-load-context.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct _QuorumWorkPackage
@@ -25,12 +27,20 @@ struct _QuorumWorkPackage
   char *budget_document;
   char *budget_table;
   char *budget_row;
+  char *budget_ref_column;
   gint64 estimate;
   GHashTable *estimate_days;   /* grade → gint64* hundredths */
   gboolean has_actual;
   gint64 actual;
   GHashTable *actual_days;
   char *reported;
+  GPtrArray *grades;           /* estimate's grades in file order, then the actual's */
+  char *classification;
+  char *budget_column;         /* resolved by the store */
+  char *budget_label;
+  gboolean has_provision;
+  gint64 provision;
+  char *budget_problem;
   GListStore *decisions;       /* of QuorumDecision, oldest first */
   char *file;
 };
@@ -75,9 +85,15 @@ quorum_work_package_finalize (GObject *object)
   g_free (self->budget_document);
   g_free (self->budget_table);
   g_free (self->budget_row);
+  g_free (self->budget_ref_column);
   g_clear_pointer (&self->estimate_days, g_hash_table_unref);
   g_clear_pointer (&self->actual_days, g_hash_table_unref);
   g_free (self->reported);
+  g_clear_pointer (&self->grades, g_ptr_array_unref);
+  g_free (self->classification);
+  g_free (self->budget_column);
+  g_free (self->budget_label);
+  g_free (self->budget_problem);
   g_clear_object (&self->decisions);
   g_free (self->file);
 
@@ -134,6 +150,31 @@ static void
 quorum_work_package_init (QuorumWorkPackage *self)
 {
   self->decisions = g_list_store_new (QUORUM_TYPE_DECISION);
+  self->grades = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->grades, NULL);
+}
+
+static void
+add_grades (QuorumWorkPackage *self,
+            GHashTable        *days,
+            JsonNode          *object_node)
+{
+  JsonObjectIter iter;
+  const char *grade;
+  JsonNode *value;
+
+  if (days == NULL || object_node == NULL || !JSON_NODE_HOLDS_OBJECT (object_node))
+    return;
+  json_object_iter_init_ordered (&iter, json_node_get_object (object_node));
+  while (json_object_iter_next_ordered (&iter, &grade, &value))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i + 1 < self->grades->len; i++)
+        known = known || g_str_equal (g_ptr_array_index (self->grades, i), grade);
+      if (!known && g_hash_table_contains (days, grade))
+        g_ptr_array_insert (self->grades, self->grades->len - 1, g_strdup (grade));
+    }
 }
 
 /**
@@ -217,7 +258,6 @@ quorum_work_package_new_from_data (const char *file,
   QuorumLoadContext ctx = { .file = file, .problems = problems };
   g_autoptr(QuorumJsonTree) tree = NULL;
   g_autoptr(QuorumWorkPackage) self = NULL;
-  g_autofree char *classification = NULL;
   JsonNode *root, *ref, *estimate, *actual;
 
   g_return_val_if_fail (file != NULL, NULL);
@@ -246,9 +286,26 @@ quorum_work_package_new_from_data (const char *file,
   if (self->start != NULL && self->end != NULL && strcmp (self->end, self->start) < 0)
     _quorum_ctx_error (&ctx, json_object_get_member (json_node_get_object (root), "end"),
                        "$.end", _("the end %s is before the start %s"), self->end, self->start);
+  if (g_strcmp0 (self->kind, "quarterly") == 0 && quorum_quarter_is_valid (self->quarter))
+    {
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      JsonObject *object = json_node_get_object (root);
+
+      quorum_quarter_get_dates (self->quarter, &first, &last);
+      if (self->start != NULL && strcmp (self->start, first) < 0)
+        _quorum_ctx_error (&ctx, json_object_get_member (object, "start"), "$.start",
+                           _("the start %s is before its quarter, %s (%s to %s)"),
+                           self->start, self->quarter, first, last);
+      if (self->end != NULL && strcmp (self->end, last) > 0)
+        _quorum_ctx_error (&ctx, json_object_get_member (object, "end"), "$.end",
+                           _("the end %s is after its quarter, %s (%s to %s)"),
+                           self->end, self->quarter, first, last);
+    }
   _quorum_ctx_member (&ctx, root, "$", "status", TRUE);
   _quorum_ctx_enum (&ctx, root, "$", "status", statuses, &self->status);
-  _quorum_ctx_enum (&ctx, root, "$", "classification", classifications, &classification);
+  _quorum_ctx_enum (&ctx, root, "$", "classification", classifications,
+                   &self->classification);
 
   ref = _quorum_ctx_member (&ctx, root, "$", "budget_ref", FALSE);
   if (ref != NULL && _quorum_ctx_object (&ctx, ref, "$.budget_ref") != NULL)
@@ -256,6 +313,7 @@ quorum_work_package_new_from_data (const char *file,
       _quorum_ctx_id (&ctx, ref, "$.budget_ref", "document", TRUE, &self->budget_document);
       _quorum_ctx_id (&ctx, ref, "$.budget_ref", "table", TRUE, &self->budget_table);
       _quorum_ctx_id (&ctx, ref, "$.budget_ref", "row", TRUE, &self->budget_row);
+      _quorum_ctx_id (&ctx, ref, "$.budget_ref", "column", FALSE, &self->budget_ref_column);
     }
 
   estimate = _quorum_ctx_member (&ctx, root, "$", "estimate", TRUE);
@@ -263,6 +321,8 @@ quorum_work_package_new_from_data (const char *file,
     {
       read_cost (&ctx, estimate, "$.estimate", &self->estimate);
       self->estimate_days = read_days (&ctx, estimate, "$.estimate");
+      add_grades (self, self->estimate_days,
+                  json_object_get_member (json_node_get_object (estimate), "days"));
     }
 
   actual = _quorum_ctx_member (&ctx, root, "$", "actual", FALSE);
@@ -270,6 +330,8 @@ quorum_work_package_new_from_data (const char *file,
     {
       self->has_actual = read_cost (&ctx, actual, "$.actual", &self->actual);
       self->actual_days = read_days (&ctx, actual, "$.actual");
+      add_grades (self, self->actual_days,
+                  json_object_get_member (json_node_get_object (actual), "days"));
       _quorum_ctx_date (&ctx, actual, "$.actual", "reported", FALSE, &self->reported);
     }
 
@@ -292,6 +354,198 @@ GETTER (quarter)
 GETTER (title)
 GETTER (committee)
 GETTER (status)
+GETTER (file)
+GETTER (service_area)
+GETTER (description)
+GETTER (start)
+GETTER (end)
+GETTER (reported)
+GETTER (budget_problem)
+
+const char *
+quorum_work_package_get_classification (QuorumWorkPackage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), NULL);
+  return self->classification != NULL ? self->classification : "white";
+}
+
+/**
+ * quorum_work_package_get_grades:
+ *
+ * Returns: (transfer none): the grades with days in the estimate or the
+ *   out-turn, in the order the file lists them
+ */
+const char * const *
+quorum_work_package_get_grades (QuorumWorkPackage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), NULL);
+  return (const char * const *) self->grades->pdata;
+}
+
+static gboolean
+lookup_days (GHashTable *days,
+             const char *grade,
+             gint64     *out)
+{
+  gint64 *value;
+
+  if (days == NULL || grade == NULL || (value = g_hash_table_lookup (days, grade)) == NULL)
+    return FALSE;
+  if (out != NULL)
+    *out = *value;
+  return TRUE;
+}
+
+/**
+ * quorum_work_package_get_estimate_days:
+ * @days: (out) (optional): hundredths of a day
+ *
+ * Returns: %TRUE if the estimate states days for @grade
+ */
+gboolean
+quorum_work_package_get_estimate_days (QuorumWorkPackage *self,
+                                       const char        *grade,
+                                       gint64            *days)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
+  return lookup_days (self->estimate_days, grade, days);
+}
+
+/**
+ * quorum_work_package_get_actual_days:
+ * @days: (out) (optional): hundredths of a day
+ *
+ * Returns: %TRUE if the out-turn states days for @grade
+ */
+gboolean
+quorum_work_package_get_actual_days (QuorumWorkPackage *self,
+                                     const char        *grade,
+                                     gint64            *days)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
+  return self->has_actual && lookup_days (self->actual_days, grade, days);
+}
+
+/**
+ * quorum_work_package_get_variance:
+ * @amount: (out) (optional): out-turn − estimate, in hundredths
+ * @percent_hundredths: (out) (optional): that as a percentage of the
+ *   estimate, in hundredths of a percent rounded half away from zero; 0
+ *   when the estimate is 0
+ *
+ * Returns: %TRUE if the out-turn has been reported
+ */
+gboolean
+quorum_work_package_get_variance (QuorumWorkPackage *self,
+                                  gint64            *amount,
+                                  gint64            *percent_hundredths)
+{
+  gint64 difference;
+
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
+
+  if (!self->has_actual)
+    return FALSE;
+  /* Both are below 10^15 hundredths, so neither this nor the product below overflows. */
+  difference = self->actual - self->estimate;
+  if (amount != NULL)
+    *amount = difference;
+  if (percent_hundredths != NULL)
+    {
+      __int128 scaled = (__int128) difference * 1000000;
+      __int128 half = self->estimate / 2;
+
+      if (self->estimate == 0)
+        *percent_hundredths = 0;
+      else if ((scaled < 0) == (self->estimate < 0))
+        *percent_hundredths = (gint64) ((scaled + half) / self->estimate);
+      else
+        *percent_hundredths = (gint64) ((scaled - half) / self->estimate);
+    }
+  return TRUE;
+}
+
+/**
+ * quorum_work_package_get_budget_ref:
+ * @document: (out) (optional) (nullable)
+ * @table: (out) (optional) (nullable)
+ * @row: (out) (optional) (nullable)
+ * @column: (out) (optional) (nullable): the column named in the file, if any
+ *
+ * Returns: %TRUE if the package names the budget line it draws on
+ */
+gboolean
+quorum_work_package_get_budget_ref (QuorumWorkPackage  *self,
+                                    const char        **document,
+                                    const char        **table,
+                                    const char        **row,
+                                    const char        **column)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
+
+  if (document != NULL)
+    *document = self->budget_document;
+  if (table != NULL)
+    *table = self->budget_table;
+  if (row != NULL)
+    *row = self->budget_row;
+  if (column != NULL)
+    *column = self->budget_ref_column;
+  return self->budget_row != NULL;
+}
+
+/**
+ * quorum_work_package_get_budget_line:
+ * @column: (out) (optional): the column holding the year's provision
+ * @label: (out) (optional): the budget line's label
+ * @provision: (out) (optional): the year's provision, in hundredths
+ *
+ * Returns: %TRUE once the store has resolved the line the package draws on
+ */
+gboolean
+quorum_work_package_get_budget_line (QuorumWorkPackage  *self,
+                                     const char        **column,
+                                     const char        **label,
+                                     gint64             *provision)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
+
+  if (self->budget_column == NULL)
+    return FALSE;
+  if (column != NULL)
+    *column = self->budget_column;
+  if (label != NULL)
+    *label = self->budget_label;
+  if (provision != NULL)
+    *provision = self->provision;
+  return TRUE;
+}
+
+void
+_quorum_work_package_set_budget_line (QuorumWorkPackage *self,
+                                      const char        *column,
+                                      const char        *label,
+                                      gint64             provision)
+{
+  g_return_if_fail (QUORUM_IS_WORK_PACKAGE (self));
+
+  g_free (self->budget_column);
+  self->budget_column = g_strdup (column);
+  g_free (self->budget_label);
+  self->budget_label = g_strdup (label);
+  self->provision = provision;
+  self->has_provision = column != NULL;
+}
+
+void
+_quorum_work_package_set_budget_problem (QuorumWorkPackage *self,
+                                         const char        *problem)
+{
+  g_return_if_fail (QUORUM_IS_WORK_PACKAGE (self));
+
+  g_free (self->budget_problem);
+  self->budget_problem = g_strdup (problem);
+}
 
 gint64
 quorum_work_package_get_estimate (QuorumWorkPackage *self)
@@ -338,10 +592,143 @@ quorum_work_package_get_latest (QuorumWorkPackage *self)
   g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), NULL);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->decisions));
-  if (n == 0)
-    return NULL;
-  latest = g_list_model_get_item (G_LIST_MODEL (self->decisions), n - 1);
-  return latest;
+  for (guint i = n; i > 0; i--)
+    {
+      g_clear_object (&latest);
+      latest = g_list_model_get_item (G_LIST_MODEL (self->decisions), i - 1);
+      if (quorum_decision_get_seal_state (latest) != QUORUM_SEAL_BROKEN)
+        return latest;
+    }
+  return NULL;
+}
+
+/**
+ * quorum_work_package_get_outcome:
+ *
+ * Returns: the Board's outcome: the latest decision whose seal is not
+ *   broken
+ */
+QuorumOutcome
+quorum_work_package_get_outcome (QuorumWorkPackage *self)
+{
+  QuorumDecision *latest;
+  const char *decision;
+
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), QUORUM_OUTCOME_AWAITING);
+
+  if ((latest = quorum_work_package_get_latest (self)) == NULL)
+    return QUORUM_OUTCOME_AWAITING;
+  decision = quorum_decision_get_decision (latest);
+  if (g_str_equal (decision, "approve"))
+    return QUORUM_OUTCOME_APPROVED;
+  if (g_str_equal (decision, "reject"))
+    return QUORUM_OUTCOME_REJECTED;
+  return QUORUM_OUTCOME_DEFERRED;
+}
+
+/**
+ * quorum_work_package_can_decide:
+ *
+ * The Board decides submitted packages only: a draft is not ready, a
+ * withdrawn one is no longer asked for, and a closed one is finished.
+ *
+ * Returns: %TRUE if a decision may be recorded; else %FALSE with
+ *   %QUORUM_ERROR_NOT_ALLOWED saying why
+ */
+gboolean
+quorum_work_package_can_decide (QuorumWorkPackage  *self,
+                                GError            **error)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_str_equal (self->status, "submitted"))
+    return TRUE;
+  if (g_str_equal (self->status, "draft"))
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
+                 _("%s is a draft: the secretariat has not submitted it for a decision yet"),
+                 self->id);
+  else if (g_str_equal (self->status, "withdrawn"))
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
+                 _("%s was withdrawn by the secretariat: there is nothing to decide"), self->id);
+  else
+    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
+                 _("%s is closed: its quarter is over and its out-turn reported"), self->id);
+  return FALSE;
+}
+
+/**
+ * quorum_quarter_get_dates:
+ * @first_day: (out) (optional): `YYYY-MM-DD`
+ * @last_day: (out) (optional): `YYYY-MM-DD`
+ *
+ * Returns: %TRUE for a valid quarter
+ */
+gboolean
+quorum_quarter_get_dates (const char  *quarter,
+                          char       **first_day,
+                          char       **last_day)
+{
+  static const char * const firsts[] = { "04-01", "07-01", "10-01", "01-01" };
+  static const char * const lasts[] = { "06-30", "09-30", "12-31", "03-31" };
+  int year, q;
+
+  if (!quorum_quarter_is_valid (quarter))
+    return FALSE;
+  year = atoi (quarter);
+  q = quarter[9] - '1';
+  if (q == 3)
+    year++;
+  if (first_day != NULL)
+    *first_day = g_strdup_printf ("%04d-%s", year, firsts[q]);
+  if (last_day != NULL)
+    *last_day = g_strdup_printf ("%04d-%s", year, lasts[q]);
+  return TRUE;
+}
+
+static const char * const outcome_names[] = { "awaiting", "approved", "rejected", "deferred" };
+
+/**
+ * quorum_outcome_to_string:
+ *
+ * Returns: `awaiting`, `approved`, `rejected` or `deferred`
+ */
+const char *
+quorum_outcome_to_string (QuorumOutcome outcome)
+{
+  g_return_val_if_fail (outcome <= QUORUM_OUTCOME_DEFERRED, NULL);
+  return outcome_names[outcome];
+}
+
+gboolean
+quorum_outcome_from_string (const char    *text,
+                            QuorumOutcome *outcome)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_names); i++)
+    if (g_strcmp0 (text, outcome_names[i]) == 0)
+      {
+        *outcome = (QuorumOutcome) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * quorum_outcome_get_label:
+ *
+ * Returns: the outcome for people, translated
+ */
+const char *
+quorum_outcome_get_label (QuorumOutcome outcome)
+{
+  switch (outcome)
+    {
+    case QUORUM_OUTCOME_AWAITING: return _("Awaiting Decision");
+    case QUORUM_OUTCOME_APPROVED: return _("Approved");
+    case QUORUM_OUTCOME_REJECTED: return _("Rejected");
+    case QUORUM_OUTCOME_DEFERRED: return _("Deferred");
+    default: g_return_val_if_reached (NULL);
+    }
 }
 
 static int

@@ -196,7 +196,7 @@ static void
 collect_rows (GListModel *rows,
               GPtrArray  *out)
 {
-  guint n = g_list_model_get_n_items (rows);
+  guint n = rows != NULL ? g_list_model_get_n_items (rows) : 0;
 
   for (guint i = 0; i < n; i++)
     {

@@ -452,7 +452,7 @@ quorum_work_package_get_variance (QuorumWorkPackage *self,
     *amount = difference;
   if (percent_hundredths != NULL)
     {
-      __int128 scaled = (__int128) difference * 1000000;
+      __int128 scaled = (__int128) difference * 10000;
       __int128 half = self->estimate / 2;
 
       if (self->estimate == 0)

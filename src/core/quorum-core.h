@@ -10,6 +10,7 @@
 #include "quorum-committee.h"
 #include "quorum-decision.h"
 #include "quorum-error.h"
+#include "quorum-export.h"
 #include "quorum-finding.h"
 #include "quorum-json.h"
 #include "quorum-pressure-line.h"

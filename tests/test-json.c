@@ -454,9 +454,9 @@ test_long_line (void)
   g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_SYNTAX);
   g_assert_cmpuint (column, ==, 1 + 3 + 8 * (n - 1) + 1);
 
-  /* seconds, not the hours a quadratic count of columns takes */
+  /* Seconds, not the hours a quadratic count of columns would take: the
+   * test's time limit catches that; the time itself is for the log only. */
   g_test_message ("%u values on one line: %.2f s", n, g_timer_elapsed (timer, NULL));
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 20.0);
 }
 
 /* Writing ----------------------------------------------------------------- */

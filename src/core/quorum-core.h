@@ -17,6 +17,7 @@
 #include "quorum-problem.h"
 #include "quorum-row.h"
 #include "quorum-store.h"
+#include "quorum-store-lock.h"
 #include "quorum-table.h"
 #include "quorum-value.h"
 #include "quorum-work-package.h"

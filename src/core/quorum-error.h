@@ -20,6 +20,7 @@ typedef enum
   QUORUM_ERROR_NOT_FOUND,    /* no such document, table or file */
   QUORUM_ERROR_NOT_ALLOWED,  /* the action is not open (e.g. deciding a withdrawn package) */
   QUORUM_ERROR_IO,           /* reading or writing a file failed */
+  QUORUM_ERROR_BUSY,         /* another program is writing the store */
 } QuorumError;
 
 GQuark quorum_error_quark (void);

@@ -13,6 +13,7 @@
 #include "quorum-error.h"
 #include "quorum-file-util.h"
 #include "quorum-load-context.h"
+#include "quorum-store-lock.h"
 #include "quorum-work-package.h"
 
 #include <errno.h>
@@ -924,6 +925,25 @@ free_decision_path (const char     *folder,
   return NULL;
 }
 
+/* How long a write waits for another writer to finish before giving up. */
+#define WRITE_LOCK_WAIT_MS 3000
+
+static void
+sweep_temporary_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.' && g_str_has_suffix (name, ".tmp"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_debug ("%s: removing a temporary file left by an interrupted write", path);
+        g_unlink (path);
+      }
+}
+
 /* Writes a new decision file, never replacing one; runs on any thread. */
 static gboolean
 write_decision (const char      *store_path,
@@ -936,10 +956,17 @@ write_decision (const char      *store_path,
   g_autofree char *outbox = g_build_filename (store_path, ".quorum", "outbox", package_id,
                                               NULL);
   g_autofree char *base = g_strdup (quorum_decision_get_id (decision));
+  g_autoptr(QuorumStoreLock) lock = NULL;
   guint attempt = 1;
 
+  lock = quorum_store_lock_acquire (store_path, WRITE_LOCK_WAIT_MS, cancellable, error);
+  if (lock == NULL)
+    return FALSE;
   if (!_quorum_folder_make (folder, error) || !_quorum_folder_make (outbox, error))
     return FALSE;
+  /* Holding the lock, any temporary file here is a dead writer's. */
+  sweep_temporary_files (folder);
+  sweep_temporary_files (outbox);
 
   for (;;)
     {

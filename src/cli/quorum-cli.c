@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,13 @@ static const char *usage_text = N_(
   "      List the work packages with their estimates, out-turns and the Board's outcome.\n"
   "  decide WORK-PACKAGE-ID approve|reject|defer --by NAME [--role ROLE] [--comment TEXT]\n"
   "      Record a Board decision as a new, sealed decision file.\n"
+  "  sync --remote URL [--user NAME] [--password-file F | --token-file F]\n"
+  "       [--password-env VAR | --token-env VAR] [--ca-file F] [--dry-run]\n"
+  "      Fetch what changed on the remote, send the decisions made here.\n"
+  "  publish-index\n"
+  "      Write index.json, the listing a static web host serves for sync.\n"
+  "  restore [--list | BACKUP-ID]\n"
+  "      List the backups sync made of the files it replaced, or put one back.\n"
   "\n"
   "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
   "exists, else the bundled sample store.\n"
@@ -767,6 +775,254 @@ command_decide (int    argc,
   return EXIT_OK;
 }
 
+/* Reads a secret from a file (first line) or a named environment variable,
+ * never from the command line, where other users could see it. */
+static char *
+read_secret (const char  *file,
+             const char  *env,
+             const char  *what,
+             GError     **error)
+{
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+  char *end;
+
+  if (env != NULL)
+    {
+      const char *value = g_getenv (env);
+
+      if (value == NULL || *value == '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("the environment variable %s named for the %s is not set"), env, what);
+          return NULL;
+        }
+      return g_strdup (value);
+    }
+  if (!g_file_get_contents (file, &contents, NULL, error))
+    return NULL;
+  if (g_stat (file, &st) == 0 && (st.st_mode & 0077) != 0)
+    g_printerr (_("quorum-cli: warning: %s can be read by other users; "
+                  "chmod 600 it\n"), file);
+  end = strpbrk (contents, "\r\n");
+  if (end != NULL)
+    *end = '\0';
+  if (contents[0] == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the %s is empty"), file,
+                   what);
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+static int
+command_sync (int    argc,
+              char **argv)
+{
+  g_autofree char *remote = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *token_file = NULL;
+  g_autofree char *password_env = NULL;
+  g_autofree char *token_env = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *secret = NULL;
+  gboolean dry_run = FALSE;
+  int timeout = 0;
+  GOptionEntry entries[] = {
+    { "remote", 0, 0, G_OPTION_ARG_STRING, &remote,
+      N_("The remote store's URL (https://, or http:// to this computer only)"), "URL" },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("User name for HTTP Basic"), "NAME" },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password (or app password) from this file's first line"), "FILE" },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file,
+      N_("Read a bearer token from this file's first line"), "FILE" },
+    { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
+      N_("Read the password from this environment variable"), "VAR" },
+    { "token-env", 0, 0, G_OPTION_ARG_STRING, &token_env,
+      N_("Read a bearer token from this environment variable"), "VAR" },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Trust the CA certificates in this PEM file instead of the system's"), "FILE" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only say what would be fetched and sent"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Seconds to wait for the server (default 30)"), "SECONDS" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("- sync the store with a remote server"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumSync) sync = NULL;
+  g_autofree char *path = NULL;
+  GListModel *items;
+  guint counts[QUORUM_SYNC_WOULD_SEND + 1] = { 0 };
+  guint n_secrets;
+  gboolean ok;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("sync takes no arguments, only options; “%s” is extra"), argv[1]);
+  if (remote == NULL)
+    return usage_error (_("sync needs --remote URL"));
+  n_secrets = (password_file != NULL) + (token_file != NULL) + (password_env != NULL) +
+              (token_env != NULL);
+  if (n_secrets > 1)
+    return usage_error (_("give one of --password-file, --token-file, --password-env and "
+                          "--token-env"));
+  if ((password_file != NULL || password_env != NULL) && user == NULL)
+    return usage_error (_("a password needs --user NAME"));
+  if (timeout < 0 || timeout > 3600)
+    return usage_error (_("--timeout is 1 to 3600 seconds"));
+
+  path = globals.store ? g_strdup (globals.store) : quorum_store_dup_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("%s: the store folder does not exist or is not a folder\n"), path);
+      return EXIT_ERRORS;
+    }
+  if ((sync = quorum_sync_new (path, remote, &error)) == NULL)
+    return usage_error ("%s", error->message);
+  if (n_secrets == 1)
+    {
+      gboolean token = token_file != NULL || token_env != NULL;
+
+      secret = read_secret (token ? token_file : password_file, token ? token_env
+                                                                      : password_env,
+                            token ? _("token") : _("password"), &error);
+      if (secret == NULL)
+        {
+          g_printerr ("quorum-cli: %s\n", error->message);
+          return EXIT_ERRORS;
+        }
+      if (token)
+        quorum_sync_set_bearer_token (sync, secret);
+      else
+        quorum_sync_set_basic_auth (sync, user, secret);
+      memset (secret, 0, strlen (secret));
+    }
+  if (ca_file != NULL && !quorum_sync_set_ca_file (sync, ca_file, &error))
+    {
+      g_printerr ("quorum-cli: %s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  quorum_sync_set_dry_run (sync, dry_run);
+  if (timeout > 0)
+    quorum_sync_set_timeouts (sync, (guint) timeout, (guint) timeout);
+
+  ok = quorum_sync_run (sync, NULL, &error);
+
+  items = quorum_sync_get_items (sync);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
+      QuorumSyncAction action = quorum_sync_item_get_action (item);
+      const char *message = quorum_sync_item_get_message (item);
+
+      counts[action]++;
+      if (action == QUORUM_SYNC_UNCHANGED)
+        continue;
+      g_print ("%s\t%s%s%s\n", quorum_sync_action_to_string (action),
+               quorum_sync_item_get_path (item), message != NULL ? "\t" : "",
+               message != NULL ? message : "");
+    }
+  g_print (_("%u fetched, %u unchanged, %u sent, %u refused, %u conflicts, %u failed, "
+             "%u removed remotely; %u requests, %" G_GUINT64_FORMAT " bytes received, "
+             "%" G_GUINT64_FORMAT " sent (listing: %s)%s\n"),
+           counts[QUORUM_SYNC_FETCHED] + counts[QUORUM_SYNC_WOULD_FETCH],
+           counts[QUORUM_SYNC_UNCHANGED],
+           counts[QUORUM_SYNC_SENT] + counts[QUORUM_SYNC_ALREADY_SENT] +
+             counts[QUORUM_SYNC_WOULD_SEND],
+           counts[QUORUM_SYNC_REFUSED], counts[QUORUM_SYNC_CONFLICT],
+           counts[QUORUM_SYNC_FAILED], counts[QUORUM_SYNC_REMOVED_REMOTELY],
+           quorum_sync_get_n_requests (sync), quorum_sync_get_bytes_received (sync),
+           quorum_sync_get_bytes_sent (sync),
+           quorum_sync_get_listing (sync) != NULL ? quorum_sync_get_listing (sync) : "-",
+           dry_run ? _(" — dry run, nothing changed") : "");
+  if (!ok)
+    {
+      g_printerr ("quorum-cli: %s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  return EXIT_OK;
+}
+
+static int
+command_publish_index (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    new_context (_("- write index.json for a static web host"), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *index = NULL;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("publish-index takes no arguments; “%s” is extra"), argv[1]);
+
+  path = globals.store ? g_strdup (globals.store) : quorum_store_dup_default_path ();
+  if (!quorum_sync_write_index (path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  index = g_build_filename (path, "index.json", NULL);
+  g_print ("%s\n", index);
+  return EXIT_OK;
+}
+
+static int
+command_restore (int    argc,
+                 char **argv)
+{
+  gboolean list = FALSE;
+  GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the backups, newest first"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("[BACKUP-ID] - put back the files of a backup"), entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) restored = NULL;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if ((list && argc != 1) || (!list && argc != 2))
+    return usage_error (_("restore takes --list or one BACKUP-ID"));
+
+  path = globals.store ? g_strdup (globals.store) : quorum_store_dup_default_path ();
+  if (list)
+    {
+      g_autoptr(GListModel) backups = quorum_backup_list (path, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+        {
+          g_autoptr(QuorumBackup) backup = g_list_model_get_item (backups, i);
+          const char * const *files = quorum_backup_get_files (backup);
+
+          g_print ("%s\t%s\t%u\t%s\n", quorum_backup_get_id (backup),
+                   quorum_backup_get_created (backup), g_strv_length ((GStrv) files),
+                   quorum_backup_get_reason (backup) != NULL
+                     ? quorum_backup_get_reason (backup) : "");
+        }
+      return EXIT_OK;
+    }
+
+  if (!quorum_backup_restore (path, argv[1], QUORUM_DEFAULT_BACKUPS_KEPT, &restored, NULL,
+                              &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  for (guint i = 0; restored[i] != NULL; i++)
+    g_print (_("restored\t%s\n"), restored[i]);
+  return EXIT_OK;
+}
+
 typedef struct
 {
   const char *name;
@@ -778,6 +1034,9 @@ static const Command commands[] = {
   { "export", command_export },
   { "work-packages", command_work_packages },
   { "decide", command_decide },
+  { "sync", command_sync },
+  { "publish-index", command_publish_index },
+  { "restore", command_restore },
 };
 
 int

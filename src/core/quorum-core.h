@@ -5,6 +5,7 @@
 #pragma once
 
 #include "quorum-amount.h"
+#include "quorum-backup.h"
 #include "quorum-budget-document.h"
 #include "quorum-column.h"
 #include "quorum-committee.h"
@@ -18,6 +19,8 @@
 #include "quorum-row.h"
 #include "quorum-store.h"
 #include "quorum-store-lock.h"
+#include "quorum-sync.h"
+#include "quorum-sync-item.h"
 #include "quorum-table.h"
 #include "quorum-value.h"
 #include "quorum-work-package.h"

@@ -194,29 +194,23 @@ read_file (const char  *path,
   return data;
 }
 
-static void
-load_committees (const char *store_path,
-                 LoadResult *result)
+/* Parses a committee register; on success its committees go to @out. */
+static gboolean
+parse_committees (const char *path,
+                  const char *data,
+                  gsize       length,
+                  GPtrArray  *problems,
+                  GPtrArray  *out)
 {
-  g_autofree char *path = g_build_filename (store_path, "committees.json", NULL);
-  QuorumLoadContext ctx = { .file = path, .problems = result->problems };
+  QuorumLoadContext ctx = { .file = path, .problems = problems };
   g_autoptr(QuorumJsonTree) tree = NULL;
   g_autoptr(GPtrArray) committees = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *data = NULL;
   JsonNode *root;
   JsonArray *list;
-  gsize length;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      add_problem (result->problems, path, _("the committee register is missing"));
-      return;
-    }
-  if ((data = read_file (path, &length, result->problems)) == NULL)
-    return;
   root = _quorum_ctx_open (&ctx, data, length, "quorum.committees", 1, &tree);
   if (root == NULL)
-    return;
+    return FALSE;
 
   list = _quorum_ctx_array (&ctx, root, "$", "committees", TRUE, NULL);
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
@@ -250,8 +244,134 @@ load_committees (const char *store_path,
                                                             established, meets, note));
     }
 
-  if (ctx.n_errors == 0)
-    g_ptr_array_extend_and_steal (result->committees, g_steal_pointer (&committees));
+  if (ctx.n_errors > 0)
+    return FALSE;
+  if (out != NULL)
+    g_ptr_array_extend_and_steal (out, g_steal_pointer (&committees));
+  return TRUE;
+}
+
+static void
+load_committees (const char *store_path,
+                 LoadResult *result)
+{
+  g_autofree char *path = g_build_filename (store_path, "committees.json", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      add_problem (result->problems, path, _("the committee register is missing"));
+      return;
+    }
+  if ((data = read_file (path, &length, result->problems)) == NULL)
+    return;
+  parse_committees (path, data, length, result->problems, result->committees);
+}
+
+/**
+ * quorum_store_path_is_valid:
+ * @relpath: a path inside a store, with `/` separators
+ *
+ * Returns: %TRUE for the paths a store holds: `committees.json`,
+ *   `budgets/ID.json`, `work-packages/ID.json`,
+ *   `decisions/WORK-PACKAGE-ID/ID.json`
+ */
+gboolean
+quorum_store_path_is_valid (const char *relpath)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  if (relpath == NULL || !g_str_has_suffix (relpath, ".json"))
+    return FALSE;
+  if (g_str_equal (relpath, "committees.json"))
+    return TRUE;
+
+  parts = g_strsplit (relpath, "/", 4);
+  n = g_strv_length (parts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = i + 1 == n ? g_strndup (parts[i], strlen (parts[i]) - 5)
+                                       : g_strdup (parts[i]);
+
+      if (i > 0 && !quorum_id_is_valid (id))
+        return FALSE;
+    }
+  if (n == 2)
+    return g_str_equal (parts[0], "budgets") || g_str_equal (parts[0], "work-packages");
+  return n == 3 && g_str_equal (parts[0], "decisions");
+}
+
+/**
+ * quorum_store_validate_data:
+ * @relpath: where the file goes in the store (see quorum_store_path_is_valid())
+ * @file: the file name problems are reported against; its base name must
+ *   be @relpath's
+ * @problems: (element-type QuorumProblem): where problems are appended
+ *
+ * Checks a file's content exactly as loading the store would, without
+ * writing anything; sync uses it before a downloaded file replaces a local
+ * one.
+ *
+ * Returns: %TRUE if the file is valid
+ */
+gboolean
+quorum_store_validate_data (const char *relpath,
+                            const char *file,
+                            const char *data,
+                            gsize       length,
+                            GPtrArray  *problems)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (relpath != NULL, FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!quorum_store_path_is_valid (relpath))
+    {
+      if (problems != NULL)
+        g_ptr_array_add (problems, quorum_problem_new (file, "$", 0, 0,
+                                                       _("not a file a store holds")));
+      return FALSE;
+    }
+  if (length > QUORUM_MAX_FILE_BYTES)
+    {
+      if (problems != NULL)
+        g_ptr_array_add (problems, quorum_problem_new (file, "$", 0, 0,
+                                                       _("over the 16 MiB limit")));
+      return FALSE;
+    }
+
+  parts = g_strsplit (relpath, "/", 3);
+  if (g_str_equal (parts[0], "committees.json"))
+    return parse_committees (file, data, length, problems, NULL);
+  if (g_str_equal (parts[0], "budgets"))
+    {
+      g_autoptr(QuorumBudgetDocument) document =
+        quorum_budget_document_new_from_data (file, data, length, problems);
+
+      return document != NULL;
+    }
+  if (g_str_equal (parts[0], "work-packages"))
+    {
+      g_autoptr(QuorumWorkPackage) package =
+        quorum_work_package_new_from_data (file, data, length, problems);
+
+      return package != NULL;
+    }
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(QuorumDecision) decision =
+      quorum_decision_new_from_data (file, parts[1], data, length, found);
+
+    /* A broken seal is reported but loads; for a download it is a refusal. */
+    if (problems != NULL)
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (problems, g_object_ref (g_ptr_array_index (found, i)));
+    return decision != NULL && found->len == 0;
+  }
 }
 
 static int

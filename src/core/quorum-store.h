@@ -61,6 +61,12 @@ QuorumDecision       *quorum_store_decide_finish    (QuorumStore          *self,
                                                      GError              **error);
 
 gboolean              quorum_store_is_sample        (QuorumStore          *self);
+gboolean              quorum_store_path_is_valid    (const char           *relpath);
+gboolean              quorum_store_validate_data    (const char           *relpath,
+                                                     const char           *file,
+                                                     const char           *data,
+                                                     gsize                 length,
+                                                     GPtrArray            *problems);
 gboolean              quorum_store_copy_folder      (const char           *from,
                                                      const char           *to,
                                                      GCancellable         *cancellable,

@@ -466,6 +466,7 @@ read_table (QuorumLoadContext *ctx,
             }
           column->index = table->n_columns++;
           g_list_store_append (table->columns, column);
+          g_hash_table_insert (table->column_index, column->id, column);
         }
       resolve_columns (ctx, table);
     }

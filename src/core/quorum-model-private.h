@@ -73,6 +73,7 @@ struct _QuorumTable
   GListStore *rows;       /* top-level QuorumRow */
   QuorumRow *total;       /* nullable */
   GHashTable *row_index;  /* id → QuorumRow (borrowed), every depth */
+  GHashTable *column_index;  /* id → QuorumColumn (borrowed) */
   guint n_findings;
   char *json_path;
 };

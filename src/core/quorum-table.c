@@ -31,6 +31,7 @@ quorum_table_finalize (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->total);
   g_clear_pointer (&self->row_index, g_hash_table_unref);
+  g_clear_pointer (&self->column_index, g_hash_table_unref);
   g_free (self->json_path);
 
   G_OBJECT_CLASS (quorum_table_parent_class)->finalize (object);
@@ -80,6 +81,7 @@ quorum_table_init (QuorumTable *self)
   self->columns = g_list_store_new (QUORUM_TYPE_COLUMN);
   self->rows = g_list_store_new (QUORUM_TYPE_ROW);
   self->row_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->column_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 QuorumTable *
@@ -127,14 +129,7 @@ quorum_table_find_column (QuorumTable *self,
   g_return_val_if_fail (QUORUM_IS_TABLE (self), NULL);
   g_return_val_if_fail (column_id != NULL, NULL);
 
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (G_LIST_MODEL (self->columns), i);
-
-      if (g_strcmp0 (column->id, column_id) == 0)
-        return column;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->column_index, column_id);
 }
 
 /**

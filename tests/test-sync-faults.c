@@ -785,6 +785,121 @@ test_urls (void)
     }
 }
 
+typedef struct
+{
+  gboolean done;
+  int status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  CliRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
+                                        &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+  run->done = TRUE;
+}
+
+/* Runs quorum-cli while this thread's main loop serves the remote. */
+static CliRun
+run_cli (const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  CliRun run = { 0 };
+
+  g_ptr_array_add (args, (char *) g_getenv ("QUORUM_CLI"));
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_setenv (launcher, "SYNC_TEST_PASSWORD", "s3cret-passw0rd", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, cli_done, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  return run;
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(Remote) remote = remote_new ();
+  g_autofree char *store = make_tmp ("quorum-local-XXXXXX");
+  g_autofree char *secrets = make_tmp ("quorum-secret-XXXXXX");
+  g_autofree char *password_file = g_build_filename (secrets, "password", NULL);
+  g_autofree char *register_file = g_build_filename (store, "committees.json", NULL);
+  CliRun run;
+
+  g_assert_nonnull (g_getenv ("QUORUM_CLI"));
+  g_assert_true (g_file_set_contents (password_file, "s3cret-passw0rd\n", -1, NULL));
+  g_assert_cmpint (g_chmod (password_file, 0600), ==, 0);
+
+  /* A dry run fetches nothing and writes nothing. */
+  run = run_cli ((const char * const []) { "--store", store, "sync", "--remote", remote->url,
+                                           "--user", "member", "--password-file",
+                                           password_file, "--dry-run", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "would-fetch\tcommittees.json\n"));
+  g_assert_nonnull (strstr (run.out, "dry run, nothing changed"));
+  g_assert_false (g_file_test (register_file, G_FILE_TEST_EXISTS));
+  g_free (run.out);
+  g_free (run.err);
+
+  /* The real thing, the password from the environment. */
+  run = run_cli ((const char * const []) { "--store", store, "sync", "--remote", remote->url,
+                                           "--user", "member", "--password-env",
+                                           "SYNC_TEST_PASSWORD", NULL });
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "fetched\tbudgets/sec-budget-2020-23.json\n"));
+  g_assert_nonnull (strstr (run.out, "(listing: index.json)"));
+  g_assert_null (strstr (run.out, "s3cret"));
+  g_assert_null (strstr (run.err, "s3cret"));
+  g_free (run.out);
+  g_free (run.err);
+
+  /* A failure: exit 1 and the reason, without the password. */
+  remote->fault = FAULT_401;
+  run = run_cli ((const char * const []) { "--store", store, "sync", "--remote", remote->url,
+                                           "--user", "member", "--password-file",
+                                           password_file, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "refused the credentials"));
+  g_assert_null (strstr (run.err, "s3cret"));
+  g_free (run.out);
+  g_free (run.err);
+
+  /* Usage errors: plain http to another host, two secrets, no --remote. */
+  run = run_cli ((const char * const []) { "--store", store, "sync", "--remote",
+                                           "http://example.org/store/", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "use https://"));
+  g_free (run.out);
+  g_free (run.err);
+  run = run_cli ((const char * const []) { "--store", store, "sync", "--remote", remote->url,
+                                           "--token-file", password_file, "--password-env",
+                                           "X", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_free (run.out);
+  g_free (run.err);
+  run = run_cli ((const char * const []) { "--store", store, "sync", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_free (run.out);
+  g_free (run.err);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -810,6 +925,7 @@ main (int    argc,
   g_test_add_func ("/sync/fault/too-large", test_fault_too_large);
   g_test_add_func ("/sync/fault/redirect", test_fault_redirect);
   g_test_add_func ("/sync/cancel", test_cancel);
+  g_test_add_func ("/sync/cli", test_cli);
 
   status = g_test_run ();
   for (guint i = 0; i < made->len; i++)

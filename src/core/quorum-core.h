@@ -12,6 +12,7 @@
 #include "quorum-decision.h"
 #include "quorum-error.h"
 #include "quorum-export.h"
+#include "quorum-figure.h"
 #include "quorum-finding.h"
 #include "quorum-json.h"
 #include "quorum-pressure-line.h"

@@ -1,0 +1,506 @@
+/* quorum-pressure-view.c: each budget line's provision against what is committed and spent
+ *
+ * Lists quorum_pressure_compute()'s lines: for each budget line the work
+ * packages draw on, its provision, what the Board has committed, what is
+ * spent and projected, and whether the line is over its provision (or, for
+ * a project provision, released by an approved brief). The lines are
+ * computed again whenever a package's outcome changes or the store loads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "quorum-pressure-view.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumPressureView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  GtkImage *summary_icon;
+  GtkLabel *summary_label;
+  GtkColumnView *column_view;
+
+  /* owned */
+  QuorumStore *store;
+  GListStore *lines;           /* of QuorumPressureLine */
+  guint recompute_id;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumPressureView, quorum_pressure_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* --- cells ---------------------------------------------------------------- */
+
+
+static void
+set_amount (GtkListItem *item,
+            gint64       hundredths)
+{
+  g_autofree char *text = quorum_ui_format_amount (hundredths);
+
+  quorum_ui_cell_set_text (item, text);
+}
+
+/* The line's label over its document and year, with a warning when over. */
+static void
+setup_line_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumPressureView       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *title = quorum_ui_cell_new (0, 26);
+  GtkWidget *subtitle = quorum_ui_cell_new (0, 26);
+
+  gtk_widget_add_css_class (icon, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Over provision"), -1);
+  /* The column that gives way on narrow windows; a tooltip has it all. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 14);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle), 14);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_line_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              QuorumPressureView       *self)
+{
+  QuorumPressureLine *line = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_last_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_last_child (texts);
+  const char *document_id = quorum_pressure_line_get_document (line);
+  const char *table_id = quorum_pressure_line_get_table (line);
+  QuorumBudgetDocument *document = NULL;
+  QuorumTable *table = NULL;
+  const char *document_title = document_id;
+  g_autofree char *where = NULL;
+
+  if (self->store != NULL && document_id != NULL)
+    document = quorum_store_find_document (self->store, document_id);
+  if (document != NULL)
+    {
+      document_title = quorum_budget_document_get_title (document);
+      table = quorum_budget_document_find_table (document, table_id);
+    }
+  /* TRANSLATORS: where a budget line is: a document, a table, a year */
+  where = g_strdup_printf (_("%s · %s · %s"), document_title,
+                           table != NULL ? quorum_table_get_title (table) : table_id,
+                           quorum_pressure_line_get_year (line));
+
+  gtk_widget_set_visible (icon, quorum_pressure_line_get_over (line));
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), quorum_pressure_line_get_label (line));
+  /* The year has a column of its own; the tooltip has it all. */
+  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), document_title);
+  if (quorum_pressure_line_get_over (line))
+    gtk_widget_add_css_class (title, "heading");
+  else
+    gtk_widget_remove_css_class (title, "heading");
+  gtk_widget_set_tooltip_text (box, where);
+}
+
+static void
+setup_year_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumPressureView       *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 7));
+}
+
+static void
+bind_year_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              QuorumPressureView       *self)
+{
+  quorum_ui_cell_set_text (item, quorum_pressure_line_get_year (gtk_list_item_get_item (item)));
+}
+
+static void
+setup_amount_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumPressureView       *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
+}
+
+static void
+bind_provision_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumPressureView       *self)
+{
+  set_amount (item, quorum_pressure_line_get_provision (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_committed_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumPressureView       *self)
+{
+  set_amount (item, quorum_pressure_line_get_committed (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_spent_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumPressureView       *self)
+{
+  set_amount (item, quorum_pressure_line_get_spent (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_projected_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumPressureView       *self)
+{
+  set_amount (item, quorum_pressure_line_get_projected (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_remaining_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumPressureView       *self)
+{
+  gint64 remaining = quorum_pressure_line_get_remaining (gtk_list_item_get_item (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  /* A negative amount carries its minus sign; the colour only repeats it. */
+  if (remaining < 0)
+    {
+      gtk_widget_add_css_class (cell, "error");
+      gtk_widget_add_css_class (cell, "heading");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (cell, "error");
+      gtk_widget_remove_css_class (cell, "heading");
+    }
+  set_amount (item, remaining);
+}
+
+static void
+setup_packages_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumPressureView       *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 6));
+}
+
+static void
+bind_packages_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumPressureView       *self)
+{
+  QuorumPressureLine *line = gtk_list_item_get_item (item);
+  guint n_packages = quorum_pressure_line_get_n_packages (line);
+  guint n_approved = quorum_pressure_line_get_n_approved (line);
+  /* TRANSLATORS: in the Approved column: approved packages of all those
+   * drawing on a line, e.g. "3 of 4" */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u",
+                                                        "%u of %u", n_packages),
+                                           n_approved, n_packages);
+
+  quorum_ui_cell_set_text (item, text);
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumPressureView       *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_pill_new ());
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumPressureView       *self)
+{
+  QuorumPressureLine *line = gtk_list_item_get_item (item);
+  GtkWidget *pill = gtk_list_item_get_child (item);
+
+  if (quorum_pressure_line_get_over (line))
+    quorum_ui_pill_set (pill, "dialog-warning-symbolic", _("Over provision"), "error");
+  else if (!quorum_pressure_line_get_is_project (line))
+    quorum_ui_pill_set (pill, "object-select-symbolic", _("Within provision"), "success");
+  else if (quorum_pressure_line_get_released (line))
+    quorum_ui_pill_set (pill, "object-select-symbolic", _("Released by an approved brief"),
+                        "success");
+  else
+    quorum_ui_pill_set (pill, "changes-prevent-symbolic", _("Not released"), "neutral");
+}
+
+/* --- computing ------------------------------------------------------------ */
+
+static void
+update_summary (QuorumPressureView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+  g_autoptr(GString) over = g_string_new (NULL);
+  guint n_over = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumPressureLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
+
+      if (!quorum_pressure_line_get_over (line))
+        continue;
+      /* TRANSLATORS: separates the lines listed as over provision */
+      g_string_append_printf (over, "%s%s (%s)", n_over > 0 ? _(", ") : "",
+                              quorum_pressure_line_get_label (line),
+                              quorum_pressure_line_get_year (line));
+      n_over++;
+    }
+
+  if (n_over == 0)
+    text = g_strdup (_("Every budget line is within its provision"));
+  else
+    /* TRANSLATORS: %u is a count, %s the lines, e.g. "OPSG (2020/21)" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u budget line is over its provision: %s",
+                                         "%u budget lines are over their provision: %s",
+                                         n_over), n_over, over->str);
+
+  gtk_label_set_text (self->summary_label, text);
+  gtk_image_set_from_icon_name (self->summary_icon, n_over > 0 ? "dialog-warning-symbolic"
+                                                               : "object-select-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), n_over > 0 ? "success" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon), n_over > 0 ? "error" : "success");
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "lines" : "empty");
+}
+
+static gboolean
+recompute_cb (gpointer user_data)
+{
+  QuorumPressureView *self = user_data;
+  g_autoptr(GListModel) computed = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  self->recompute_id = 0;
+
+  if (self->store != NULL)
+    {
+      computed = quorum_pressure_compute (quorum_store_get_documents (self->store),
+                                          quorum_store_get_work_packages (self->store));
+      n = g_list_model_get_n_items (computed);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (computed, i));
+    }
+
+  g_list_store_splice (self->lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lines)),
+                       items->pdata, items->len);
+  update_summary (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesces the store's splices and a burst of outcomes into one computation. */
+static void
+queue_recompute (QuorumPressureView *self)
+{
+  if (self->recompute_id == 0)
+    self->recompute_id = g_idle_add_full (G_PRIORITY_DEFAULT, recompute_cb, self, NULL);
+}
+
+static void
+packages_changed_cb (QuorumPressureView *self,
+                     guint               position,
+                     guint               removed,
+                     guint               added,
+                     GListModel         *packages)
+{
+  quorum_ui_watch_outcomes (packages, position, added, G_CALLBACK (queue_recompute), self);
+  queue_recompute (self);
+}
+
+static void
+disconnect_store (QuorumPressureView *self)
+{
+  if (self->store == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (quorum_store_get_work_packages (self->store), self);
+  g_signal_handlers_disconnect_by_data (quorum_store_get_documents (self->store), self);
+}
+
+/* --- the object ------------------------------------------------------------- */
+
+static void
+quorum_pressure_view_dispose (GObject *object)
+{
+  QuorumPressureView *self = (QuorumPressureView *) object;
+
+  g_clear_handle_id (&self->recompute_id, g_source_remove);
+  disconnect_store (self);
+  g_clear_object (&self->store);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->lines);
+
+  /* The bin's child is a template child: unparented here, or GTK 4.8's
+   * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PRESSURE_VIEW);
+
+  G_OBJECT_CLASS (quorum_pressure_view_parent_class)->dispose (object);
+}
+
+static void
+quorum_pressure_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  QuorumPressureView *self = QUORUM_PRESSURE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_pressure_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  QuorumPressureView *self = QUORUM_PRESSURE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: quorum_pressure_view_set_store (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_pressure_view_dispose;
+  object_class->get_property = quorum_pressure_view_get_property;
+  object_class->set_property = quorum_pressure_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/secpanel/Quorum/"
+                                               "quorum-pressure-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, setup_line_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_line_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_year_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_year_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_provision_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_committed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_spent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_projected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_remaining_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_packages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_packages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+}
+
+static void
+quorum_pressure_view_init (QuorumPressureView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lines = g_list_store_new (QUORUM_TYPE_PRESSURE_LINE);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  update_summary (self);
+}
+
+/**
+ * quorum_pressure_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store shown
+ */
+QuorumStore *
+quorum_pressure_view_get_store (QuorumPressureView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_PRESSURE_VIEW (self), NULL);
+  return self->store;
+}
+
+/**
+ * quorum_pressure_view_set_store:
+ * @store: (nullable): the store whose budget lines to show
+ */
+void
+quorum_pressure_view_set_store (QuorumPressureView *self,
+                                QuorumStore        *store)
+{
+  GListModel *packages;
+
+  g_return_if_fail (QUORUM_IS_PRESSURE_VIEW (self));
+  g_return_if_fail (store == NULL || QUORUM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  disconnect_store (self);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      packages = quorum_store_get_work_packages (store);
+      g_signal_connect_object (packages, "items-changed", G_CALLBACK (packages_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (quorum_store_get_documents (store), "items-changed",
+                               G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+      quorum_ui_watch_outcomes (packages, 0, g_list_model_get_n_items (packages),
+                                G_CALLBACK (queue_recompute), self);
+    }
+  queue_recompute (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * quorum_pressure_view_get_lines:
+ *
+ * Returns: (transfer none): the lines shown, a model of #QuorumPressureLine
+ */
+GListModel *
+quorum_pressure_view_get_lines (QuorumPressureView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_PRESSURE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->lines);
+}

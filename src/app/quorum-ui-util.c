@@ -1,0 +1,521 @@
+/* quorum-ui-util.c: how the app shows amounts, dates and outcomes
+ *
+ * Shared by the views so that a figure, a date or an outcome reads the same
+ * everywhere: money through quorum_amount_format_display(), a sign on every
+ * variance (so that an overspend is never told by colour alone), dates in
+ * the user's time zone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "quorum-ui-util.h"
+
+static const char * const pill_kinds[] = { "success", "error", "warning", "accent", "neutral" };
+
+/**
+ * quorum_ui_display_path:
+ * @path: a file or folder
+ *
+ * Returns: (transfer full): @path for people: in UTF-8, with `~` for the
+ *   home folder
+ */
+char *
+quorum_ui_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (home != NULL && g_str_has_prefix (display, home) && display[strlen (home)] == '/')
+    return g_strconcat ("~", display + strlen (home), NULL);
+  return g_steal_pointer (&display);
+}
+
+/**
+ * quorum_ui_format_amount:
+ *
+ * Returns: (transfer full): @hundredths of a pound, e.g. `£202,802` or `−£5.50`
+ */
+char *
+quorum_ui_format_amount (gint64 hundredths)
+{
+  return quorum_amount_format_display (hundredths, "GBP");
+}
+
+/**
+ * quorum_ui_format_signed_amount:
+ *
+ * Returns: (transfer full): @hundredths of a pound with its sign, e.g.
+ *   `+£23,119.50`, `−£1,000` or `£0`
+ */
+char *
+quorum_ui_format_signed_amount (gint64 hundredths)
+{
+  g_autofree char *text = quorum_amount_format_display (hundredths, "GBP");
+
+  if (hundredths > 0)
+    return g_strconcat ("+", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/**
+ * quorum_ui_format_signed_percent:
+ * @hundredths: a percentage in hundredths of a percent
+ *
+ * Returns: (transfer full): e.g. `+11.4%`, `−2.05%` or `0%`
+ */
+char *
+quorum_ui_format_signed_percent (gint64 hundredths)
+{
+  /* "count" keeps the decimals there are, with no pound sign. */
+  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
+
+  /* TRANSLATORS: a percentage; the first %s is "+" or nothing, the second a
+   * number that carries its own minus sign, e.g. "+" and "11.4" */
+  return g_strdup_printf (_("%s%s%%"), hundredths > 0 ? "+" : "", number);
+}
+
+/**
+ * quorum_ui_format_days:
+ * @hundredths: a number of days in hundredths
+ *
+ * Returns: (transfer full): e.g. `5.5 days`
+ */
+char *
+quorum_ui_format_days (gint64 hundredths)
+{
+  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
+  gulong n = hundredths % 100 == 0 ? (gulong) ABS (hundredths / 100) : 2;
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", n), number);
+}
+
+/**
+ * quorum_ui_format_date:
+ * @date: (nullable): `YYYY-MM-DD`
+ *
+ * Returns: (transfer full) (nullable): e.g. `1 April 2020`, or %NULL
+ *   when @date is %NULL or not a date
+ */
+char *
+quorum_ui_format_date (const char *date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int year, month, day;
+  char end;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
+    return NULL;
+  when = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (when == NULL)
+    return NULL;
+  /* TRANSLATORS: a date, as g_date_time_format() writes it, e.g. "1 April 2020" */
+  return g_date_time_format (when, _("%-d %B %Y"));
+}
+
+/**
+ * quorum_ui_format_timestamp:
+ * @timestamp: (nullable): RFC 3339, e.g. `2020-03-12T10:31:00Z`
+ *
+ * Returns: (transfer full) (nullable): the moment in the local time zone,
+ *   e.g. `12 March 2020, 10:31`, or %NULL when @timestamp is not one
+ */
+char *
+quorum_ui_format_timestamp (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  /* TRANSLATORS: a date and time, as g_date_time_format() writes it,
+   * e.g. "12 March 2020, 10:31" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+/**
+ * quorum_ui_format_variance:
+ * @css_class: (out) (optional): `error` when the out-turn is more than
+ *   %QUORUM_UI_OVERSPEND_ERROR_PERCENT over the estimate, `warning` when it
+ *   is over at all, otherwise %NULL
+ *
+ * Returns: (transfer full) (nullable): the out-turn less the estimate and
+ *   that as a percentage of the estimate, e.g. `+£23,119.50 (+11.4%)`, or
+ *   %NULL while no out-turn is reported
+ */
+char *
+quorum_ui_format_variance (QuorumWorkPackage  *work_package,
+                           const char        **css_class)
+{
+  g_autofree char *amount_text = NULL;
+  g_autofree char *percent_text = NULL;
+  gint64 amount, percent;
+
+  if (css_class != NULL)
+    *css_class = NULL;
+  if (!quorum_work_package_get_variance (work_package, &amount, &percent))
+    return NULL;
+
+  if (css_class != NULL && amount > 0)
+    *css_class = percent > QUORUM_UI_OVERSPEND_ERROR_PERCENT ? "error" : "warning";
+  amount_text = quorum_ui_format_signed_amount (amount);
+  percent_text = quorum_ui_format_signed_percent (percent);
+  /* TRANSLATORS: a variance: an amount, then a percentage, e.g. "+£23,119.50 (+11.4%)" */
+  return g_strdup_printf (_("%s (%s)"), amount_text, percent_text);
+}
+
+/**
+ * quorum_ui_outcome_icon_name:
+ *
+ * Returns: the symbolic icon shown beside @outcome
+ */
+const char *
+quorum_ui_outcome_icon_name (QuorumOutcome outcome)
+{
+  switch (outcome)
+    {
+    case QUORUM_OUTCOME_APPROVED: return "object-select-symbolic";
+    case QUORUM_OUTCOME_REJECTED: return "window-close-symbolic";
+    case QUORUM_OUTCOME_DEFERRED: return "alarm-symbolic";
+    case QUORUM_OUTCOME_AWAITING:
+    default: return "user-status-pending-symbolic";
+    }
+}
+
+/**
+ * quorum_ui_outcome_css_class:
+ *
+ * Returns: the kind of pill (see quorum_ui_set_pill()) for @outcome
+ */
+const char *
+quorum_ui_outcome_css_class (QuorumOutcome outcome)
+{
+  switch (outcome)
+    {
+    case QUORUM_OUTCOME_APPROVED: return "success";
+    case QUORUM_OUTCOME_REJECTED: return "error";
+    case QUORUM_OUTCOME_DEFERRED: return "warning";
+    case QUORUM_OUTCOME_AWAITING:
+    default: return "accent";
+    }
+}
+
+/**
+ * quorum_ui_decision_outcome:
+ * @decision: (nullable): `approve`, `reject` or `defer`
+ *
+ * Returns: the outcome @decision gives its package
+ */
+QuorumOutcome
+quorum_ui_decision_outcome (const char *decision)
+{
+  if (g_strcmp0 (decision, "approve") == 0)
+    return QUORUM_OUTCOME_APPROVED;
+  if (g_strcmp0 (decision, "reject") == 0)
+    return QUORUM_OUTCOME_REJECTED;
+  if (g_strcmp0 (decision, "defer") == 0)
+    return QUORUM_OUTCOME_DEFERRED;
+  return QUORUM_OUTCOME_AWAITING;
+}
+
+/**
+ * quorum_ui_decision_label:
+ * @decision: `approve`, `reject` or `defer`
+ *
+ * Returns: what the decision made the package, e.g. “Approved”
+ */
+const char *
+quorum_ui_decision_label (const char *decision)
+{
+  return quorum_outcome_get_label (quorum_ui_decision_outcome (decision));
+}
+
+/**
+ * quorum_ui_decision_icon_name:
+ * @decision: `approve`, `reject` or `defer`
+ *
+ * Returns: the symbolic icon shown beside @decision
+ */
+const char *
+quorum_ui_decision_icon_name (const char *decision)
+{
+  return quorum_ui_outcome_icon_name (quorum_ui_decision_outcome (decision));
+}
+
+/**
+ * quorum_ui_status_label:
+ * @status: (nullable): a work package's status
+ *
+ * Returns: the secretariat's status of a work package, for people
+ */
+const char *
+quorum_ui_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "draft") == 0)
+    return C_("work package status", "Draft");
+  if (g_strcmp0 (status, "submitted") == 0)
+    return C_("work package status", "Submitted");
+  if (g_strcmp0 (status, "withdrawn") == 0)
+    return C_("work package status", "Withdrawn");
+  if (g_strcmp0 (status, "closed") == 0)
+    return C_("work package status", "Closed");
+  return C_("work package status", "Not stated");
+}
+
+/**
+ * quorum_ui_kind_label:
+ * @kind: (nullable): a work package's kind
+ *
+ * Returns: the kind of a work package, for people
+ */
+const char *
+quorum_ui_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "quarterly") == 0)
+    return _("Quarterly work package");
+  if (g_strcmp0 (kind, "project-brief") == 0)
+    return _("Project brief");
+  if (g_strcmp0 (kind, "contingency-drawdown") == 0)
+    return _("Contingency drawdown");
+  return _("Not stated");
+}
+
+/**
+ * quorum_ui_grade_label:
+ * @grade: a grade id, e.g. `grade-4`
+ *
+ * Returns: (transfer full): e.g. “Grade 4”; another id as it is
+ */
+char *
+quorum_ui_grade_label (const char *grade)
+{
+  if (g_str_has_prefix (grade, "grade-") && grade[6] != '\0')
+    /* TRANSLATORS: a staff grade, e.g. "Grade 4" */
+    return g_strdup_printf (_("Grade %s"), grade + 6);
+  return g_strdup (grade);
+}
+
+/**
+ * quorum_ui_committee_short_name:
+ * @store: (nullable): the store whose register names the committee
+ * @committee_id: (nullable): a committee id
+ *
+ * Returns: (nullable): the committee's short name from the register, else
+ *   @committee_id itself
+ */
+const char *
+quorum_ui_committee_short_name (QuorumStore *store,
+                                const char  *committee_id)
+{
+  QuorumCommittee *committee = NULL;
+
+  if (committee_id == NULL)
+    return NULL;
+  if (store != NULL)
+    committee = quorum_store_find_committee (store, committee_id);
+  return committee != NULL ? quorum_committee_get_short_name (committee) : committee_id;
+}
+
+/**
+ * quorum_ui_has_pending_sync:
+ *
+ * Returns: %TRUE when a decision on @work_package was written here and is
+ *   not yet sent to the remote
+ */
+gboolean
+quorum_ui_has_pending_sync (QuorumWorkPackage *work_package)
+{
+  GListModel *decisions = quorum_work_package_get_decisions (work_package);
+  guint n = g_list_model_get_n_items (decisions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumDecision) decision = g_list_model_get_item (decisions, i);
+
+      if (quorum_decision_get_pending_sync (decision))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * quorum_ui_watch_outcomes:
+ * @work_packages: a model of #QuorumWorkPackage
+ * @position: the first item to watch
+ * @n_items: how many
+ * @callback: called as `callback (object)` when the outcome of one changes
+ * @object: a #GObject; the handlers go when it does
+ *
+ * Connects @callback to `notify::outcome` of the items, once per item.
+ * Call it from the model's `items-changed` handler with the added items.
+ */
+void
+quorum_ui_watch_outcomes (GListModel *work_packages,
+                          guint       position,
+                          guint       n_items,
+                          GCallback   callback,
+                          gpointer    object)
+{
+  for (guint i = position; i < position + n_items; i++)
+    {
+      g_autoptr(QuorumWorkPackage) work_package = g_list_model_get_item (work_packages, i);
+
+      if (g_signal_handler_find (work_package, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                 0, 0, NULL, callback, object) == 0)
+        g_signal_connect_object (work_package, "notify::outcome", callback, object,
+                                 G_CONNECT_SWAPPED);
+    }
+}
+
+/**
+ * quorum_ui_pill_new:
+ *
+ * Returns: (transfer floating): a rounded status pill, an icon and a text;
+ *   see quorum_ui_pill_set()
+ */
+GtkWidget *
+quorum_ui_pill_new (void)
+{
+  GtkWidget *pill = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new ();
+
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_set_halign (pill, GTK_ALIGN_START);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (pill), icon);
+  gtk_box_append (GTK_BOX (pill), gtk_label_new (NULL));
+  return pill;
+}
+
+/**
+ * quorum_ui_pill_set:
+ * @pill: from quorum_ui_pill_new()
+ * @icon_name: (nullable): a symbolic icon, or %NULL for none
+ * @text: (nullable): the words, or %NULL for an icon alone (give the pill an
+ *   accessible label and a tooltip then)
+ * @kind: `success`, `error`, `warning`, `accent` or `neutral` (see style.css)
+ *
+ * The text always says what the colour says.
+ */
+void
+quorum_ui_pill_set (GtkWidget  *pill,
+                    const char *icon_name,
+                    const char *text,
+                    const char *kind)
+{
+  GtkWidget *icon = gtk_widget_get_first_child (pill);
+  GtkWidget *label = gtk_widget_get_last_child (pill);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pill_kinds); i++)
+    gtk_widget_remove_css_class (pill, pill_kinds[i]);
+  gtk_widget_add_css_class (pill, kind);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_set_visible (icon, icon_name != NULL);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, text != NULL);
+}
+
+/**
+ * quorum_ui_pill_set_outcome:
+ * @pill: from quorum_ui_pill_new()
+ *
+ * Shows @outcome in @pill, e.g. “Approved” with a tick.
+ */
+void
+quorum_ui_pill_set_outcome (GtkWidget     *pill,
+                            QuorumOutcome  outcome)
+{
+  quorum_ui_pill_set (pill, quorum_ui_outcome_icon_name (outcome),
+                      quorum_outcome_get_label (outcome), quorum_ui_outcome_css_class (outcome));
+}
+
+/**
+ * quorum_ui_cell_new:
+ * @xalign: 0 for text, 1 for figures
+ * @chars: how wide, in characters
+ *
+ * Returns: (transfer floating): a one-line column view cell (a
+ *   #GtkInscription) @chars wide, whatever it shows, so that columns do not
+ *   change width as rows scroll in; what does not fit is ellipsized
+ */
+GtkWidget *
+quorum_ui_cell_new (float xalign,
+                    guint chars)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), xalign);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* Given a taller row, an inscription would wrap onto more lines. */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
+  if (xalign == 1)
+    gtk_widget_add_css_class (inscription, "numeric");
+  return inscription;
+}
+
+/**
+ * quorum_ui_cell_set_text:
+ * @item: a list item whose child is from quorum_ui_cell_new()
+ */
+void
+quorum_ui_cell_set_text (GtkListItem *item,
+                         const char  *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/**
+ * quorum_ui_clear_list_box:
+ *
+ * Removes every row of @list_box (GTK 4.8 has no gtk_list_box_remove_all()).
+ */
+void
+quorum_ui_clear_list_box (GtkListBox *list_box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list_box))) != NULL)
+    gtk_list_box_remove (list_box, child);
+}
+
+/**
+ * quorum_ui_add_value_row:
+ * @title: what the value is
+ * @value: the value
+ *
+ * Appends a row showing @title with @value at its end.
+ *
+ * Returns: (transfer none): the value's label, to style
+ */
+GtkWidget *
+quorum_ui_add_value_row (GtkListBox *list_box,
+                         const char *title,
+                         const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Wrapped only when long: a short value keeps to one line. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (value, -1), 28));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "row-value");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_list_box_append (list_box, row);
+
+  return label;
+}

@@ -1,0 +1,61 @@
+/* quorum-ui-util.h: how the app shows amounts, dates and outcomes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "quorum-core.h"
+
+G_BEGIN_DECLS
+
+/* A package more than this far over its estimate (hundredths of a percent)
+ * is marked as an error, not a warning. */
+#define QUORUM_UI_OVERSPEND_ERROR_PERCENT 1000
+
+char       *quorum_ui_display_path          (const char        *path);
+char       *quorum_ui_format_amount         (gint64             hundredths);
+char       *quorum_ui_format_signed_amount  (gint64             hundredths);
+char       *quorum_ui_format_signed_percent (gint64             hundredths);
+char       *quorum_ui_format_days           (gint64             hundredths);
+char       *quorum_ui_format_date           (const char        *date);
+char       *quorum_ui_format_timestamp      (const char        *timestamp);
+char       *quorum_ui_format_variance       (QuorumWorkPackage *work_package,
+                                             const char       **css_class);
+
+const char *quorum_ui_outcome_icon_name     (QuorumOutcome      outcome);
+const char *quorum_ui_outcome_css_class     (QuorumOutcome      outcome);
+QuorumOutcome quorum_ui_decision_outcome    (const char        *decision);
+const char *quorum_ui_decision_label        (const char        *decision);
+const char *quorum_ui_decision_icon_name    (const char        *decision);
+const char *quorum_ui_status_label          (const char        *status);
+const char *quorum_ui_kind_label            (const char        *kind);
+char       *quorum_ui_grade_label           (const char        *grade);
+const char *quorum_ui_committee_short_name  (QuorumStore       *store,
+                                             const char        *committee_id);
+
+gboolean    quorum_ui_has_pending_sync      (QuorumWorkPackage *work_package);
+void        quorum_ui_watch_outcomes        (GListModel        *work_packages,
+                                             guint              position,
+                                             guint              n_items,
+                                             GCallback          callback,
+                                             gpointer           object);
+
+GtkWidget  *quorum_ui_pill_new              (void);
+void        quorum_ui_pill_set              (GtkWidget         *pill,
+                                             const char        *icon_name,
+                                             const char        *text,
+                                             const char        *kind);
+void        quorum_ui_pill_set_outcome      (GtkWidget         *pill,
+                                             QuorumOutcome      outcome);
+GtkWidget  *quorum_ui_cell_new              (float              xalign,
+                                             guint              chars);
+void        quorum_ui_cell_set_text         (GtkListItem       *item,
+                                             const char        *text);
+void        quorum_ui_clear_list_box        (GtkListBox        *list_box);
+GtkWidget  *quorum_ui_add_value_row         (GtkListBox        *list_box,
+                                             const char        *title,
+                                             const char        *value);
+
+G_END_DECLS

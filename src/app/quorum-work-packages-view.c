@@ -1,0 +1,846 @@
+/* quorum-work-packages-view.c: the store's work packages, filtered and sorted
+ *
+ * A column view over the store's packages: filtered by outcome, status and
+ * committee, sorted by quarter then committee (or by the column the user
+ * picks). Activating a row emits ::package-activated. The view follows
+ * each package's outcome, so a new decision shows at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "quorum-ui-util.h"
+#include "quorum-work-packages-view.h"
+
+struct _QuorumWorkPackagesView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  GtkStack *list_stack;
+  GtkDropDown *outcome_dropdown;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *committee_dropdown;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *quarter_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *committee_column;
+  GtkColumnViewColumn *estimate_column;
+  GtkColumnViewColumn *actual_column;
+  GtkColumnViewColumn *variance_column;
+  GtkColumnViewColumn *outcome_column;
+  GtkColumnViewColumn *status_column;
+
+  /* owned */
+  QuorumStore *store;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkCustomFilter *filter;
+  GPtrArray *committee_ids;    /* of char*, one per committee_dropdown item; NULL = any */
+};
+
+G_DEFINE_FINAL_TYPE (QuorumWorkPackagesView, quorum_work_packages_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_PACKAGE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The status filter's items after “All”, in order. */
+static const char * const statuses[] = { "draft", "submitted", "withdrawn", "closed" };
+
+/* committee_ids entry for the packages that name no committee */
+#define NO_COMMITTEE ""
+
+/* --- sorting -------------------------------------------------------------- */
+
+static const char *
+committee_name (QuorumWorkPackagesView *self,
+                QuorumWorkPackage      *wp)
+{
+  return quorum_ui_committee_short_name (self->store, quorum_work_package_get_committee (wp));
+}
+
+/* NULL sorts after any text. */
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_utf8_collate (a, b);
+}
+
+static int
+compare_amount (gboolean has_a,
+                gint64   a,
+                gboolean has_b,
+                gint64   b)
+{
+  if (!has_a || !has_b)
+    return !has_a - !has_b;
+  return (a > b) - (a < b);
+}
+
+static int
+compare_quarter (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_text (quorum_work_package_get_quarter ((QuorumWorkPackage *) a),
+                       quorum_work_package_get_quarter ((QuorumWorkPackage *) b));
+}
+
+static int
+compare_title (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return compare_text (quorum_work_package_get_title ((QuorumWorkPackage *) a),
+                       quorum_work_package_get_title ((QuorumWorkPackage *) b));
+}
+
+static int
+compare_committee (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  QuorumWorkPackagesView *self = user_data;
+
+  return compare_text (committee_name (self, (QuorumWorkPackage *) a),
+                       committee_name (self, (QuorumWorkPackage *) b));
+}
+
+/* Quarter, then committee, then title: the order of the Board's agenda. */
+static int
+compare_default (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  int result = compare_quarter (a, b, NULL);
+
+  if (result == 0)
+    result = compare_committee (a, b, user_data);
+  if (result == 0)
+    result = compare_title (a, b, NULL);
+  return result;
+}
+
+static int
+compare_estimate (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return compare_amount (TRUE, quorum_work_package_get_estimate ((QuorumWorkPackage *) a),
+                         TRUE, quorum_work_package_get_estimate ((QuorumWorkPackage *) b));
+}
+
+static int
+compare_actual (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  gint64 cost_a = 0, cost_b = 0;
+  gboolean has_a = quorum_work_package_get_actual ((QuorumWorkPackage *) a, &cost_a);
+  gboolean has_b = quorum_work_package_get_actual ((QuorumWorkPackage *) b, &cost_b);
+
+  return compare_amount (has_a, cost_a, has_b, cost_b);
+}
+
+/* By percentage: a small package far over its estimate comes before a big
+ * one a little over. */
+static int
+compare_variance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  gint64 amount, percent_a = 0, percent_b = 0;
+  gboolean has_a = quorum_work_package_get_variance ((QuorumWorkPackage *) a, &amount,
+                                                     &percent_a);
+  gboolean has_b = quorum_work_package_get_variance ((QuorumWorkPackage *) b, &amount,
+                                                     &percent_b);
+
+  return compare_amount (has_a, percent_a, has_b, percent_b);
+}
+
+static int
+compare_outcome (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  QuorumOutcome outcome_a = quorum_work_package_get_outcome ((QuorumWorkPackage *) a);
+  QuorumOutcome outcome_b = quorum_work_package_get_outcome ((QuorumWorkPackage *) b);
+
+  return (outcome_a > outcome_b) - (outcome_a < outcome_b);
+}
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return compare_text (quorum_work_package_get_status ((QuorumWorkPackage *) a),
+                       quorum_work_package_get_status ((QuorumWorkPackage *) b));
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   GCompareDataFunc     compare,
+                   gpointer             user_data)
+{
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, user_data, NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
+/* --- filtering ------------------------------------------------------------ */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  QuorumWorkPackagesView *self = user_data;
+  QuorumWorkPackage *wp = item;
+  guint outcome = gtk_drop_down_get_selected (self->outcome_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint committee = gtk_drop_down_get_selected (self->committee_dropdown);
+
+  /* Item 0 of each filter is “All”; the outcome filter's others follow QuorumOutcome. */
+  if (outcome != 0 && outcome != GTK_INVALID_LIST_POSITION &&
+      quorum_work_package_get_outcome (wp) != (QuorumOutcome) (outcome - 1))
+    return FALSE;
+
+  if (status != 0 && status != GTK_INVALID_LIST_POSITION && status <= G_N_ELEMENTS (statuses) &&
+      g_strcmp0 (quorum_work_package_get_status (wp), statuses[status - 1]) != 0)
+    return FALSE;
+
+  if (committee != 0 && committee < self->committee_ids->len)
+    {
+      const char *wanted = g_ptr_array_index (self->committee_ids, committee);
+      const char *have = quorum_work_package_get_committee (wp);
+
+      if (g_strcmp0 (have != NULL ? have : NO_COMMITTEE, wanted) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+filter_changed_cb (QuorumWorkPackagesView *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+outcome_changed_cb (QuorumWorkPackagesView *self)
+{
+  /* Only the outcome filter looks at outcomes. */
+  if (gtk_drop_down_get_selected (self->outcome_dropdown) != 0)
+    filter_changed_cb (self);
+}
+
+/* --- cells ---------------------------------------------------------------- */
+
+static void
+setup_quarter_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumWorkPackagesView   *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 9));
+}
+
+static void
+setup_title_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumWorkPackagesView   *self)
+{
+  GtkWidget *inscription = quorum_ui_cell_new (0, 44);
+
+  /* The column that gives way on narrow windows; a tooltip has it all. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 18);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+setup_committee_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    QuorumWorkPackagesView   *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 10));
+}
+
+static void
+setup_amount_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumWorkPackagesView   *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 10));
+}
+
+static void
+setup_variance_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumWorkPackagesView   *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 20));
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumWorkPackagesView   *self)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 9));
+}
+
+static void
+bind_quarter_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumWorkPackagesView   *self)
+{
+  quorum_ui_cell_set_text (item, quorum_work_package_get_quarter (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_title_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumWorkPackagesView   *self)
+{
+  const char *title = quorum_work_package_get_title (gtk_list_item_get_item (item));
+
+  quorum_ui_cell_set_text (item, title);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), title);
+}
+
+static void
+bind_committee_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumWorkPackagesView   *self)
+{
+  const char *name = committee_name (self, gtk_list_item_get_item (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (name != NULL)
+    gtk_widget_remove_css_class (cell, "dim-label");
+  else
+    gtk_widget_add_css_class (cell, "dim-label");
+  /* TRANSLATORS: in the Committee column, for a package that names none */
+  quorum_ui_cell_set_text (item, name != NULL ? name : C_("committee", "None"));
+}
+
+static void
+bind_estimate_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumWorkPackagesView   *self)
+{
+  g_autofree char *text =
+    quorum_ui_format_amount (quorum_work_package_get_estimate (gtk_list_item_get_item (item)));
+
+  quorum_ui_cell_set_text (item, text);
+}
+
+static void
+bind_actual_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumWorkPackagesView   *self)
+{
+  g_autofree char *text = NULL;
+  gint64 cost;
+
+  if (quorum_work_package_get_actual (gtk_list_item_get_item (item), &cost))
+    text = quorum_ui_format_amount (cost);
+  if (text != NULL)
+    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "dim-label");
+  else
+    gtk_widget_add_css_class (gtk_list_item_get_child (item), "dim-label");
+  /* TRANSLATORS: in the Out-turn column, while none is reported */
+  quorum_ui_cell_set_text (item, text != NULL ? text : C_("out-turn", "Not reported"));
+}
+
+static void
+bind_variance_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumWorkPackagesView   *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const char *css_class = NULL;
+  g_autofree char *text = quorum_ui_format_variance (gtk_list_item_get_item (item), &css_class);
+
+  gtk_widget_remove_css_class (cell, "error");
+  gtk_widget_remove_css_class (cell, "warning");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (cell, css_class);
+  gtk_widget_set_tooltip_text (cell, css_class != NULL ? _("The out-turn is over the estimate")
+                                                       : NULL);
+  quorum_ui_cell_set_text (item, text != NULL ? text : "—");
+}
+
+/* The outcome, then a sync icon while a decision written here is not yet
+ * sent: only an icon, to keep the table narrow; its tooltip and accessible
+ * label say what it means. */
+static void
+setup_outcome_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumWorkPackagesView   *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *sync = quorum_ui_pill_new ();
+
+  quorum_ui_pill_set (sync, "emblem-synchronizing-symbolic", NULL, "accent");
+  gtk_widget_set_tooltip_text (sync, _("Awaiting sync: a decision written on this computer is "
+                                       "not yet sent to the remote server"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sync), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Awaiting sync"), -1);
+  gtk_box_append (GTK_BOX (box), quorum_ui_pill_new ());
+  gtk_box_append (GTK_BOX (box), sync);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_outcome_cell (GtkListItem *item)
+{
+  QuorumWorkPackage *wp = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (wp == NULL)
+    return;
+  quorum_ui_pill_set_outcome (gtk_widget_get_first_child (box),
+                              quorum_work_package_get_outcome (wp));
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), quorum_ui_has_pending_sync (wp));
+}
+
+static void
+bind_outcome_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumWorkPackagesView   *self)
+{
+  /* A decision added notifies the outcome, even when it stays the same. */
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::outcome",
+                           G_CALLBACK (update_outcome_cell), item, G_CONNECT_SWAPPED);
+  update_outcome_cell (item);
+}
+
+static void
+unbind_outcome_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   QuorumWorkPackagesView   *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_outcome_cell,
+                                        item);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumWorkPackagesView   *self)
+{
+  QuorumWorkPackage *wp = gtk_list_item_get_item (item);
+
+  quorum_ui_cell_set_text (item, quorum_ui_status_label (quorum_work_package_get_status (wp)));
+}
+
+/* --- the list --------------------------------------------------------------- */
+
+static void
+activate_cb (QuorumWorkPackagesView *self,
+             guint                   position)
+{
+  g_autoptr(QuorumWorkPackage) wp = g_list_model_get_item (G_LIST_MODEL (self->sort_model),
+                                                          position);
+
+  if (wp != NULL)
+    g_signal_emit (self, signals[SIGNAL_PACKAGE_ACTIVATED], 0, wp);
+}
+
+static void
+update_count (QuorumWorkPackagesView *self)
+{
+  GListModel *packages = self->store ? quorum_store_get_work_packages (self->store) : NULL;
+  guint total = packages ? g_list_model_get_n_items (packages) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u work package",
+                                         "%u work packages", total), total);
+  else
+    /* TRANSLATORS: e.g. "5 of 40 work packages" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u work package",
+                                         "%u of %u work packages", total), shown, total);
+  gtk_label_set_text (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "packages" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-match");
+}
+
+static void
+set_string_items (GtkDropDown        *dropdown,
+                  const char * const *items)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (items);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+static int
+compare_committee_ids (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  QuorumWorkPackagesView *self = user_data;
+
+  return compare_text (quorum_ui_committee_short_name (self->store, *(const char **) a),
+                       quorum_ui_committee_short_name (self->store, *(const char **) b));
+}
+
+/* The committee filter offers the committees the packages name, by short name. */
+static void
+update_committees (QuorumWorkPackagesView *self)
+{
+  GListModel *packages = quorum_store_get_work_packages (self->store);
+  guint selected = gtk_drop_down_get_selected (self->committee_dropdown);
+  g_autofree char *keep = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  gboolean any_without = FALSE;
+  guint n = g_list_model_get_n_items (packages);
+  guint new_selected = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->committee_ids->len &&
+      g_ptr_array_index (self->committee_ids, selected) != NULL)
+    keep = g_strdup (g_ptr_array_index (self->committee_ids, selected));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumWorkPackage) wp = g_list_model_get_item (packages, i);
+      const char *id = quorum_work_package_get_committee (wp);
+
+      if (id == NULL)
+        any_without = TRUE;
+      else if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+  g_ptr_array_sort_with_data (ids, compare_committee_ids, self);
+  if (any_without)
+    g_ptr_array_add (ids, g_strdup (NO_COMMITTEE));
+  g_ptr_array_insert (ids, 0, NULL);
+
+  g_ptr_array_add (labels, (char *) C_("filter", "All"));
+  for (guint i = 1; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (g_str_equal (id, NO_COMMITTEE))
+        g_ptr_array_add (labels, (char *) C_("committee", "None"));
+      else
+        g_ptr_array_add (labels, (char *) quorum_ui_committee_short_name (self->store, id));
+      if (keep != NULL && g_str_equal (id, keep))
+        new_selected = i;
+    }
+  g_ptr_array_add (labels, NULL);
+
+  g_ptr_array_unref (self->committee_ids);
+  self->committee_ids = g_steal_pointer (&ids);
+  g_signal_handlers_block_by_func (self->committee_dropdown, filter_changed_cb, self);
+  set_string_items (self->committee_dropdown, (const char * const *) labels->pdata);
+  gtk_drop_down_set_selected (self->committee_dropdown, new_selected);
+  g_signal_handlers_unblock_by_func (self->committee_dropdown, filter_changed_cb, self);
+  /* The packages are new: a committee filter must look at them again. */
+  if (keep != NULL)
+    filter_changed_cb (self);
+}
+
+static void
+packages_changed_cb (QuorumWorkPackagesView *self,
+                     guint                   position,
+                     guint                   removed,
+                     guint                   added,
+                     GListModel             *packages)
+{
+  quorum_ui_watch_outcomes (packages, position, added, G_CALLBACK (outcome_changed_cb), self);
+  update_committees (self);
+  update_count (self);
+}
+
+/* --- the object ------------------------------------------------------------- */
+
+static void
+quorum_work_packages_view_dispose (GObject *object)
+{
+  QuorumWorkPackagesView *self = (QuorumWorkPackagesView *) object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (quorum_store_get_work_packages (self->store), self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+
+  /* The bin's child is a template child: unparented here, or GTK 4.8's
+   * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WORK_PACKAGES_VIEW);
+
+  G_OBJECT_CLASS (quorum_work_packages_view_parent_class)->dispose (object);
+}
+
+static void
+quorum_work_packages_view_finalize (GObject *object)
+{
+  QuorumWorkPackagesView *self = (QuorumWorkPackagesView *) object;
+
+  g_clear_pointer (&self->committee_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (quorum_work_packages_view_parent_class)->finalize (object);
+}
+
+static void
+quorum_work_packages_view_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  QuorumWorkPackagesView *self = QUORUM_WORK_PACKAGES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_work_packages_view_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  QuorumWorkPackagesView *self = QUORUM_WORK_PACKAGES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: quorum_work_packages_view_set_store (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_work_packages_view_dispose;
+  object_class->finalize = quorum_work_packages_view_finalize;
+  object_class->get_property = quorum_work_packages_view_get_property;
+  object_class->set_property = quorum_work_packages_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * QuorumWorkPackagesView::package-activated:
+   * @work_package: the package
+   *
+   * The user asks to open @work_package.
+   */
+  signals[SIGNAL_PACKAGE_ACTIVATED] =
+    g_signal_new ("package-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, QUORUM_TYPE_WORK_PACKAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/secpanel/Quorum/"
+                                               "quorum-work-packages-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, outcome_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView,
+                                        committee_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, quarter_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, title_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, committee_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, estimate_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, actual_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, variance_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, outcome_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, status_column);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_quarter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_committee_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_variance_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_quarter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_committee_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_estimate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_actual_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_variance_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_outcome_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_outcome_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_outcome_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           quorum_work_packages_view_clear_filters);
+}
+
+static void
+quorum_work_packages_view_init (QuorumWorkPackagesView *self)
+{
+  const char *outcomes[] = {
+    C_("filter", "All"),
+    quorum_outcome_get_label (QUORUM_OUTCOME_AWAITING),
+    quorum_outcome_get_label (QUORUM_OUTCOME_APPROVED),
+    quorum_outcome_get_label (QUORUM_OUTCOME_REJECTED),
+    quorum_outcome_get_label (QUORUM_OUTCOME_DEFERRED),
+    NULL
+  };
+  const char *status_labels[G_N_ELEMENTS (statuses) + 2] = { C_("filter", "All") };
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  GtkMultiSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    status_labels[i + 1] = quorum_ui_status_label (statuses[i]);
+  self->committee_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->committee_ids, NULL);
+
+  g_signal_handlers_block_by_func (self->outcome_dropdown, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->status_dropdown, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->committee_dropdown, filter_changed_cb, self);
+  set_string_items (self->outcome_dropdown, outcomes);
+  set_string_items (self->status_dropdown, status_labels);
+  set_string_items (self->committee_dropdown, (const char *[]) { C_("filter", "All"), NULL });
+  g_signal_handlers_unblock_by_func (self->outcome_dropdown, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->status_dropdown, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->committee_dropdown, filter_changed_cb, self);
+
+  set_column_sorter (self->quarter_column, compare_quarter, NULL);
+  set_column_sorter (self->title_column, compare_title, NULL);
+  set_column_sorter (self->committee_column, compare_committee, self);
+  set_column_sorter (self->estimate_column, compare_estimate, NULL);
+  set_column_sorter (self->actual_column, compare_actual, NULL);
+  set_column_sorter (self->variance_column, compare_variance, NULL);
+  set_column_sorter (self->outcome_column, compare_outcome, NULL);
+  set_column_sorter (self->status_column, compare_status, NULL);
+
+  /* The column the user sorts by first, then the agenda's order. */
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_default, self,
+                                                                      NULL)));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              GTK_SORTER (sorter));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+
+  update_count (self);
+}
+
+/**
+ * quorum_work_packages_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store shown
+ */
+QuorumStore *
+quorum_work_packages_view_get_store (QuorumWorkPackagesView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGES_VIEW (self), NULL);
+  return self->store;
+}
+
+/**
+ * quorum_work_packages_view_set_store:
+ * @store: (nullable): the store whose packages to show
+ *
+ * Shows the packages of @store; the view follows them as the store loads.
+ */
+void
+quorum_work_packages_view_set_store (QuorumWorkPackagesView *self,
+                                     QuorumStore            *store)
+{
+  GListModel *packages;
+
+  g_return_if_fail (QUORUM_IS_WORK_PACKAGES_VIEW (self));
+  g_return_if_fail (store == NULL || QUORUM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (quorum_store_get_work_packages (self->store), self);
+  g_set_object (&self->store, store);
+
+  /* The filter model first: packages_changed_cb() may refilter, which must
+   * see the filter model already up to date with the packages. */
+  packages = store != NULL ? quorum_store_get_work_packages (store) : NULL;
+  gtk_filter_list_model_set_model (self->filter_model, packages);
+  if (packages != NULL)
+    {
+      g_signal_connect_object (packages, "items-changed", G_CALLBACK (packages_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      packages_changed_cb (self, 0, 0, g_list_model_get_n_items (packages), packages);
+    }
+  else
+    update_count (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * quorum_work_packages_view_get_shown:
+ *
+ * Returns: (transfer none): the packages shown, filtered and in their order
+ */
+GListModel *
+quorum_work_packages_view_get_shown (QuorumWorkPackagesView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGES_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/**
+ * quorum_work_packages_view_clear_filters:
+ *
+ * Shows every package again.
+ */
+void
+quorum_work_packages_view_clear_filters (QuorumWorkPackagesView *self)
+{
+  g_return_if_fail (QUORUM_IS_WORK_PACKAGES_VIEW (self));
+
+  gtk_drop_down_set_selected (self->outcome_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->committee_dropdown, 0);
+}

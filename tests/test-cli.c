@@ -2029,7 +2029,7 @@ test_work_packages_same_time (void)
     const char *outcome;
   } outcomes[] = {
     { "wp-one", "approved" }, { "wp-two", "rejected" }, { "wp-three", "approved" },
-    { "wp-four", "deferred" },
+    { "wp-four", "deferred" }, { "wp-five", "rejected" },
   };
 
   /* the same time: b-person's decision wins, whichever it is */
@@ -2052,6 +2052,12 @@ test_work_packages_same_time (void)
   write_decision (store, "wp-four", "d-1", "approve", "2020-03-12T10:31:00.250Z");
   write_decision (store, "wp-four", "d-2", "defer", "2020-03-12T10:31:00.750Z");
   write_decision (store, "wp-four", "d-3", "reject", "2020-03-12T10:31:00.500Z");
+  /* the same person's tenth decision in one second comes after the ninth */
+  write_package (store, "wp-five", "2020/21 Q1", NULL);
+  write_decision (store, "wp-five", "20200312t103100z-a-person-9", "approve",
+                  "2020-03-12T10:31:00Z");
+  write_decision (store, "wp-five", "20200312t103100z-a-person-10", "reject",
+                  "2020-03-12T10:31:00Z");
 
   run_init (&run);
   g_assert_cmpint (run_cli (&run, "--store", store, "work-packages"), ==, 0);
@@ -2064,6 +2070,31 @@ test_work_packages_same_time (void)
 
       g_assert_cmpstr (outcome, ==, outcomes[i].outcome);
     }
+
+  quorum_test_rm_rf (store);
+}
+
+/* A title with a tab or a line break stays one line of ten fields. */
+static void
+test_work_packages_title_fields (void)
+{
+  g_auto(Run) run;
+  g_autofree char *store = make_package_store ();
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  write_file (store, "work-packages/wp-odd.json",
+              "{'format': 'quorum.work-package/1', 'id': 'wp-odd', 'kind': 'quarterly',\n"
+              " 'quarter': '2020/21 Q1', 'title': 'Line one\\nline\\ttwo',\n"
+              " 'estimate': {'cost': 100}, 'status': 'submitted'}\n");
+  run_init (&run);
+  g_assert_cmpint (run_cli (&run, "--store", store, "work-packages"), ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "");
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 10);
+  g_assert_cmpstr (fields[9], ==, "Line one line two");
 
   quorum_test_rm_rf (store);
 }
@@ -2262,6 +2293,7 @@ main (int   argc,
   g_test_add_func ("/cli/work-packages/same-time", test_work_packages_same_time);
   g_test_add_func ("/cli/work-packages/broken-seal", test_work_packages_broken_seal);
   g_test_add_func ("/cli/work-packages/budget-ref", test_work_packages_budget_ref);
+  g_test_add_func ("/cli/work-packages/title-fields", test_work_packages_title_fields);
   g_test_add_func ("/cli/decide/record", test_decide);
   g_test_add_func ("/cli/decide/refused", test_decide_refused);
 

@@ -587,9 +587,20 @@ package_json (QuorumWorkPackage *package)
   return object;
 }
 
+/* One field of tab-separated output: tabs and line breaks become spaces. */
+static char *
+dup_field (const char *text)
+{
+  char *field = g_strdup (text != NULL ? text : "-");
+
+  g_strdelimit (field, "\t\r\n", ' ');
+  return field;
+}
+
 static void
 print_package_text (QuorumWorkPackage *package)
 {
+  g_autofree char *title = dup_field (quorum_work_package_get_title (package));
   g_autofree char *estimate = quorum_amount_format (quorum_work_package_get_estimate (package));
   g_autofree char *actual = NULL;
   g_autofree char *variance = NULL;
@@ -613,7 +624,7 @@ print_package_text (QuorumWorkPackage *package)
            estimate,
            actual != NULL ? actual : "-",
            variance != NULL ? variance : "-",
-           quorum_work_package_get_title (package));
+           title);
 }
 
 static int

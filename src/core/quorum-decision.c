@@ -492,11 +492,52 @@ quorum_decision_get_pending_sync (QuorumDecision *self)
   return self->pending_sync;
 }
 
+/* Compares ids with runs of digits as numbers, so that the decision a
+ * person made tenth in one second (`…-10`) comes after the ninth (`…-9`). */
+static int
+compare_ids (const char *a,
+             const char *b)
+{
+  while (*a != '\0' && *b != '\0')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *ea = a, *eb = b;
+          gsize la, lb;
+          int order;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (ea = a; g_ascii_isdigit (*ea); ea++)
+            ;
+          for (eb = b; g_ascii_isdigit (*eb); eb++)
+            ;
+          la = (gsize) (ea - a);
+          lb = (gsize) (eb - b);
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          if ((order = strncmp (a, b, la)) != 0)
+            return order;
+          a = ea;
+          b = eb;
+          continue;
+        }
+      if (*a != *b)
+        return (guchar) *a < (guchar) *b ? -1 : 1;
+      a++;
+      b++;
+    }
+  return *a == *b ? 0 : (*a == '\0' ? -1 : 1);
+}
+
 /**
  * quorum_decision_compare:
  *
- * Orders decisions by time, then by id, so two decisions with the same
- * timestamp still have one, deterministic, latest.
+ * Orders decisions by time, then by id (runs of digits compared as
+ * numbers), so two decisions with the same timestamp still have one,
+ * deterministic, latest.
  */
 int
 quorum_decision_compare (QuorumDecision *a,
@@ -506,5 +547,7 @@ quorum_decision_compare (QuorumDecision *a,
   g_autoptr(GDateTime) tb = g_date_time_new_from_iso8601 (b->at, NULL);
   int order = g_date_time_compare (ta, tb);
 
+  if (order == 0)
+    order = compare_ids (a->id, b->id);
   return order != 0 ? order : strcmp (a->id, b->id);
 }

@@ -1,35 +1,18 @@
 /* quorum-window.c: the main window
  *
- * Opens a store on a worker thread and lists what it holds: its budget
+ * Opens a store on a worker thread and shows it in three views, picked in
+ * a sidebar that folds away on narrow windows: the overview (its budget
  * documents with status, years and findings, its committees, and every
- * file that could not be loaded, each with the place of the error.
+ * file that could not be loaded, each with the place of the error), the
+ * work packages, each opening onto its own page, and the budget pressure.
+ * Deciding on a package is in quorum-window-decide.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
-#include "quorum-core.h"
-#include "quorum-window.h"
-
-struct _QuorumWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle *window_title;
-  GtkStack *stack;
-  AdwStatusPage *error_page;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox *problems_list;
-  AdwPreferencesGroup *documents_group;
-  GtkListBox *documents_list;
-  AdwPreferencesGroup *committees_group;
-  GtkListBox *committees_list;
-
-  /* owned */
-  QuorumStore *store;
-  GCancellable *cancellable;
-};
+#include "quorum-ui-util.h"
+#include "quorum-window-private.h"
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -40,17 +23,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-display_path (const char *path)
-{
-  const char *home = g_get_home_dir ();
-  g_autofree char *display = g_filename_display_name (path);
-
-  if (home != NULL && g_str_has_prefix (display, home) && display[strlen (home)] == '/')
-    return g_strconcat ("~", display + strlen (home), NULL);
-  return g_steal_pointer (&display);
-}
 
 /* The file's path inside the store, which is what people recognise. */
 static const char *
@@ -243,6 +215,71 @@ update_summaries (QuorumWindow *self)
   adw_preferences_group_set_description (self->committees_group, committees_text);
 }
 
+/* The view names are the content stack's pages and the sidebar rows' names. */
+static void
+select_sidebar_row (QuorumWindow *self,
+                    const char   *view)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), view) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static void
+view_changed_cb (QuorumWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
+  GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
+
+  adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
+  select_sidebar_row (self, gtk_stack_page_get_name (page));
+}
+
+static void
+sidebar_row_activated_cb (QuorumWindow  *self,
+                          GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "package") == 0)
+    adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+/* After a reload the store holds new package objects: show the new one, or
+ * go back to the list when it is gone. */
+static void
+refresh_package_page (QuorumWindow *self)
+{
+  QuorumWorkPackage *shown = quorum_work_package_page_get_work_package (self->package_page);
+  QuorumWorkPackage *now = NULL;
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "package") != 0)
+    return;
+  if (shown != NULL)
+    now = quorum_store_find_work_package (self->store, quorum_work_package_get_id (shown));
+  if (now != NULL)
+    quorum_work_package_page_set_work_package (self->package_page, self->store, now);
+  else
+    adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -258,6 +295,9 @@ load_cb (GObject      *object,
         return;
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      /* No decision waits for a store that did not open. */
+      g_clear_pointer (&self->resume_work_package, g_free);
+      g_clear_pointer (&self->resume_decision, g_free);
       return;
     }
 
@@ -265,7 +305,9 @@ load_cb (GObject      *object,
     return;
 
   update_summaries (self);
+  refresh_package_page (self);
   gtk_stack_set_visible_child_name (self->stack, "store");
+  _quorum_window_resume_decision (self);
 }
 
 static void
@@ -293,6 +335,52 @@ reload_action (GtkWidget  *widget,
     reload (self);
 }
 
+/* Settings keep a view by its name; an unknown name leaves the view as it is. */
+static gboolean
+view_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  GtkStack *content_stack = user_data;
+  const char *view = g_variant_get_string (variant, NULL);
+
+  if (gtk_stack_get_child_by_name (content_stack, view) == NULL)
+    return FALSE;
+  g_value_set_string (value, view);
+  return TRUE;
+}
+
+/**
+ * _quorum_window_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or %NULL
+ *   when the schema is not installed
+ */
+GSettings *
+_quorum_window_get_settings (QuorumWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!QUORUM_IS_APPLICATION (application))
+    return NULL;
+  return quorum_application_get_settings (QUORUM_APPLICATION (application));
+}
+
+/**
+ * _quorum_window_show_package:
+ *
+ * Opens the page of @work_package, a package of the window's store.
+ */
+void
+_quorum_window_show_package (QuorumWindow      *self,
+                             QuorumWorkPackage *work_package)
+{
+  quorum_work_package_page_set_work_package (self->package_page, self->store, work_package);
+  gtk_stack_set_visible_child_name (self->content_stack, "work-packages");
+  adw_leaflet_set_visible_child_name (self->content_leaflet, "package");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 /**
  * quorum_window_open_store:
  * @path: a store folder
@@ -317,12 +405,30 @@ quorum_window_open_store (QuorumWindow *self,
                            create_problem_row, self, NULL);
   gtk_list_box_bind_model (self->committees_list, quorum_store_get_committees (self->store),
                            create_committee_row, self, NULL);
+  quorum_work_packages_view_set_store (self->work_packages_view, self->store);
+  quorum_pressure_view_set_store (self->pressure_view, self->store);
+  adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 
-  shown = display_path (path);
+  if (quorum_store_is_sample (self->store))
+    shown = g_strdup (_("Sample store (read-only)"));
+  else
+    shown = quorum_ui_display_path (path);
   adw_window_title_set_subtitle (self->window_title, shown);
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * quorum_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store shown
+ */
+QuorumStore *
+quorum_window_get_store (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 static void
@@ -332,6 +438,8 @@ quorum_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->decide_cancellable);
+  g_clear_object (&self->decide_cancellable);
   if (self->documents_list != NULL)
     {
       gtk_list_box_bind_model (self->documents_list, NULL, NULL, NULL, NULL);
@@ -339,6 +447,7 @@ quorum_window_dispose (GObject *object)
       gtk_list_box_bind_model (self->committees_list, NULL, NULL, NULL, NULL);
     }
   g_clear_object (&self->store);
+  _quorum_window_clear_decide_state (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
 
@@ -374,25 +483,47 @@ quorum_window_class_init (QuorumWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (QUORUM_TYPE_WORK_PACKAGES_VIEW);
+  g_type_ensure (QUORUM_TYPE_PRESSURE_VIEW);
+  g_type_ensure (QUORUM_TYPE_WORK_PACKAGE_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/quorum-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _quorum_window_show_package);
+  gtk_widget_class_bind_template_callback (widget_class, _quorum_window_decide);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 }
 
 static void
 quorum_window_init (QuorumWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->decide_cancellable = g_cancellable_new ();
+  /* Folded, the window opens on the last view, not on the sidebar. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  view_changed_cb (self);
 }
 
 QuorumWindow *
@@ -412,6 +543,9 @@ quorum_window_new (QuorumApplication *application)
       g_settings_bind (settings, "window-height", self, "default-height",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (settings, "last-view", self->content_stack,
+                                    "visible-child-name", G_SETTINGS_BIND_DEFAULT,
+                                    view_from_setting, NULL, self->content_stack, NULL);
     }
 
   return self;

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "quorum-application.h"
+#include "quorum-core.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ G_DECLARE_FINAL_TYPE (QuorumWindow, quorum_window, QUORUM, WINDOW, AdwApplicatio
 QuorumWindow *quorum_window_new        (QuorumApplication *application);
 void          quorum_window_open_store (QuorumWindow      *self,
                                         const char        *path);
+QuorumStore  *quorum_window_get_store  (QuorumWindow      *self);
 
 G_END_DECLS

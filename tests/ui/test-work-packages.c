@@ -1,0 +1,904 @@
+/* test-work-packages.c: the work packages, deciding on one, and budget pressure
+ *
+ * Drives the real window on temporary copies of the sample store (never on
+ * the source tree, except to check that the bundled sample is left alone).
+ * Runs under Xvfb (build-aux/run-tests); skips cleanly without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "quorum-application.h"
+#include "quorum-core.h"
+#include "quorum-decide-dialog.h"
+#include "quorum-pressure-view.h"
+#include "quorum-window.h"
+#include "quorum-work-package-page.h"
+#include "quorum-work-packages-view.h"
+
+/* The sample's packages the Board has not decided on (see
+ * build-aux/generate-sample-work-packages.py): four Q4 packages and a brief. */
+static const char * const awaiting[] = {
+  "wp-2020-21-q4-tabasc",
+  "wp-2020-21-q4-ssc",
+  "wp-2020-21-q4-privacy",
+  "wp-2020-21-q4-party-engagement",
+  "wp-2020-21-project-security-threat-mapping",
+};
+
+static QuorumApplication *app;
+static char *data_home;       /* $XDG_DATA_HOME, a temporary folder */
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* A fresh copy of the sample store in a temporary folder. */
+static char *
+copy_sample (char **out_parent)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *parent = g_dir_make_tmp ("quorum-wp-XXXXXX", NULL);
+  char *store;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (parent);
+  store = g_build_filename (parent, "store", NULL);
+  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
+  g_assert_no_error (error);
+  *out_parent = g_steal_pointer (&parent);
+  return store;
+}
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  return condition (data);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (out, "row:%s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "") > 0)
+    g_string_append_printf (out, "subtitle:%s\n",
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_INSCRIPTION (widget))
+    g_string_append_printf (out, "cell:%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static char *
+texts_of (gpointer widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_texts (GTK_WIDGET (widget), out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+shows (gpointer    widget,
+       const char *text)
+{
+  g_autofree char *texts = texts_of (widget);
+
+  return strstr (texts, text) != NULL;
+}
+
+static gboolean
+store_loaded (gpointer data)
+{
+  GtkWidget *sidebar_row = find_named (GTK_WIDGET (data), "overview");
+
+  return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
+}
+
+/* Loaded, whichever pane a folded window shows. */
+static gboolean
+store_shown_anywhere (gpointer data)
+{
+  GtkWidget *leaflet = find_type (GTK_WIDGET (data), ADW_TYPE_LEAFLET);
+
+  return leaflet != NULL && gtk_widget_get_mapped (leaflet);
+}
+
+static QuorumWindow *
+open_window (const char *path)
+{
+  QuorumWindow *window = quorum_window_new (app);
+
+  quorum_window_open_store (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (store_loaded, window));
+  return window;
+}
+
+static void
+show_view (QuorumWindow *window,
+           const char   *view)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (window), view);
+
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  iterate ();
+}
+
+static QuorumWorkPackagesView *
+packages_view (QuorumWindow *window)
+{
+  return QUORUM_WORK_PACKAGES_VIEW (find_type (GTK_WIDGET (window),
+                                               QUORUM_TYPE_WORK_PACKAGES_VIEW));
+}
+
+static guint
+find_shown (QuorumWorkPackagesView *view,
+            const char             *id)
+{
+  GListModel *shown = quorum_work_packages_view_get_shown (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumWorkPackage) wp = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (quorum_work_package_get_id (wp), id))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Opens a package's page the way a click on its row does. */
+static QuorumWorkPackagePage *
+open_package (QuorumWindow *window,
+              const char   *id)
+{
+  QuorumWorkPackagesView *view = packages_view (window);
+  GtkWidget *column_view = find_named (GTK_WIDGET (view), "work-packages-list");
+  guint position = find_shown (view, id);
+  QuorumWorkPackagePage *page;
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (column_view, "activate", position);
+  iterate ();
+
+  page = QUORUM_WORK_PACKAGE_PAGE (find_type (GTK_WIDGET (window),
+                                              QUORUM_TYPE_WORK_PACKAGE_PAGE));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (quorum_work_package_get_id (quorum_work_package_page_get_work_package (page)),
+                   ==, id);
+  return page;
+}
+
+static void
+click (gpointer    root,
+       const char *name)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (root), name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+/* The visible message dialog of exactly @type, if there is one. */
+static AdwMessageDialog *
+find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_OBJECT_TYPE (window) == type && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's response button labelled @label, as a user does
+ * (adw_message_dialog_response() would not close the dialog). */
+static void
+respond (gpointer    dialog,
+         const char *label)
+{
+  GtkWidget *button = NULL;
+  GtkWidget *walk = GTK_WIDGET (dialog);
+
+  /* Depth-first over the dialog's widgets for a button with this label. */
+  while (walk != NULL && button == NULL)
+    {
+      if (GTK_IS_BUTTON (walk) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (walk)), label) == 0)
+        button = walk;
+      else if (gtk_widget_get_first_child (walk) != NULL)
+        walk = gtk_widget_get_first_child (walk);
+      else
+        {
+          while (walk != GTK_WIDGET (dialog) && gtk_widget_get_next_sibling (walk) == NULL)
+            walk = gtk_widget_get_parent (walk);
+          walk = walk == GTK_WIDGET (dialog) ? NULL : gtk_widget_get_next_sibling (walk);
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_ref (dialog);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+}
+
+static void
+fill_decide_dialog (QuorumDecideDialog *dialog,
+                    const char         *by,
+                    const char         *role,
+                    const char         *comment)
+{
+  GtkWidget *comment_view = find_named (GTK_WIDGET (dialog), "comment-view");
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name-row")), by);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role-row")), role);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (comment_view)), comment, -1);
+}
+
+static gboolean
+page_shows_pending (gpointer data)
+{
+  return shows (data, "label:Awaiting sync\n");
+}
+
+/* The one file in decisions/ID/ of @store, which must hold exactly one. */
+static char *
+only_decision_file (const char *store,
+                    const char *id)
+{
+  g_autofree char *folder = g_build_filename (store, "decisions", id, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_null (found);
+      g_assert_true (g_str_has_suffix (name, ".json"));
+      found = g_build_filename (folder, name, NULL);
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The decision file is what was typed, and loads back as the latest. */
+static void
+assert_decision_written (const char *store,
+                         const char *id,
+                         const char *by,
+                         const char *role,
+                         const char *comment)
+{
+  g_autofree char *file = only_decision_file (store, id);
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(QuorumDecision) decision = NULL;
+  g_autoptr(QuorumStore) reloaded = quorum_store_new (store);
+  g_autoptr(GError) error = NULL;
+  QuorumWorkPackage *wp;
+  QuorumDecision *latest;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (file, &data, &length, NULL));
+  decision = quorum_decision_new_from_data (file, id, data, length, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (decision);
+  g_assert_cmpstr (quorum_decision_get_decision (decision), ==, "approve");
+  g_assert_cmpstr (quorum_decision_get_work_package (decision), ==, id);
+  g_assert_cmpstr (quorum_decision_get_by (decision), ==, by);
+  g_assert_cmpstr (quorum_decision_get_role (decision), ==, role);
+  g_assert_cmpstr (quorum_decision_get_comment (decision), ==, comment);
+  g_assert_cmpint (quorum_decision_get_seal_state (decision), ==, QUORUM_SEAL_VALID);
+
+  g_assert_true (quorum_store_load (reloaded, NULL, &error));
+  g_assert_no_error (error);
+  wp = quorum_store_find_work_package (reloaded, id);
+  g_assert_nonnull (wp);
+  g_assert_cmpint (quorum_work_package_get_outcome (wp), ==, QUORUM_OUTCOME_APPROVED);
+  latest = quorum_work_package_get_latest (wp);
+  g_assert_cmpstr (quorum_decision_get_id (latest), ==, quorum_decision_get_id (decision));
+  g_assert_cmpstr (quorum_decision_get_by (latest), ==, by);
+  g_assert_cmpstr (quorum_decision_get_role (latest), ==, role);
+  g_assert_cmpstr (quorum_decision_get_comment (latest), ==, comment);
+  g_assert_true (quorum_decision_get_pending_sync (latest));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every file and folder under @path with its content, to see that nothing changed. */
+static void
+snapshot_tree (const char *path,
+               GString    *out)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_string_append_printf (out, "%s\n", child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        snapshot_tree (child, out);
+      else if (g_file_get_contents (child, &contents, &length, NULL))
+        g_string_append_len (out, contents, length);
+    }
+}
+
+static char *
+snapshot (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  snapshot_tree (path, out);
+  return g_string_free (out, FALSE);
+}
+
+/* --- tests ------------------------------------------------------------------ */
+
+/* Every package is listed; the outcome filter keeps the undecided ones; a
+ * filter that hides all says so. */
+static void
+test_list_and_filter (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  QuorumWorkPackagesView *view;
+  GListModel *shown;
+  GtkWidget *outcome, *status;
+
+  show_view (window, "work-packages");
+  view = packages_view (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  shown = quorum_work_packages_view_get_shown (view);
+
+  /* 36 quarterly packages, 3 project briefs, 1 contingency drawdown. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+  g_assert_true (shows (view, "label:40 work packages\n"));
+  /* In the Board's order: the first quarter first, its committees by name. */
+  g_assert_true (shows (view, "cell:2020/21 Q1\ncell:Change Board, CSC and Working Groups "
+                              "support, April to June 2020\ncell:Change Board\ncell:£265,332\n"));
+  /* OPSG's first quarter ran 11.4% over: signed, and marked as an error. */
+  g_assert_true (shows (view, "cell:£202,802\ncell:£225,921.50\ncell:+£23,119.50 (+11.4%)\n"
+                              "label:Approved\ncell:Closed\n"));
+
+  outcome = find_named (GTK_WIDGET (view), "outcome-filter");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (outcome), 1);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (awaiting));
+  for (guint i = 0; i < G_N_ELEMENTS (awaiting); i++)
+    g_assert_cmpuint (find_shown (view, awaiting[i]), !=, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumWorkPackage) wp = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (quorum_work_package_get_outcome (wp), ==, QUORUM_OUTCOME_AWAITING);
+    }
+  g_assert_true (shows (view, "label:5 of 40 work packages\n"));
+  g_assert_true (shows (view, "label:Awaiting Decision\n"));
+
+  /* Nothing closed awaits a decision. */
+  status = find_named (GTK_WIDGET (view), "status-filter");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 4);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (shows (view, "label:No Matching Packages\n"));
+
+  quorum_work_packages_view_clear_filters (view);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+/* The view last shown comes back; a name that is not a view is ignored. */
+static void
+test_last_view (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumWindow *window;
+
+  g_settings_set_string (settings, "last-view", "budget-pressure");
+  window = open_window (store);
+  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (window),
+                                                   QUORUM_TYPE_PRESSURE_VIEW)));
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (
+    find_named (GTK_WIDGET (window), "budget-pressure"))));
+  show_view (window, "work-packages");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "last-view");
+
+    g_assert_cmpstr (saved, ==, "work-packages");
+  }
+
+  g_settings_set_string (settings, "last-view", "no-such-view");
+  window = open_window (store);
+  g_assert_true (shows (window, "label:Budget Documents\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "last-view");
+  remove_tree (parent);
+}
+
+static gboolean
+sidebar_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (find_named (GTK_WIDGET (data), "overview"));
+}
+
+static gboolean
+sidebar_hidden (gpointer data)
+{
+  return !sidebar_shown (data);
+}
+
+/* On a narrow window the sidebar folds away behind a back button. */
+static void
+test_narrow (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumWindow *window = quorum_window_new (app);
+  AdwLeaflet *leaflet;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  quorum_window_open_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (store_shown_anywhere, window));
+
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_false (sidebar_shown (window));
+  g_assert_true (shows (window, "label:Budget Documents\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_true (wait_for (sidebar_shown, window));
+  show_view (window, "work-packages");
+  g_assert_true (wait_for (sidebar_hidden, window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (packages_view (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The size is kept in settings, like the user's. */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  remove_tree (parent);
+}
+
+/* Approving a package awaiting a decision: the dialog, the file, the history. */
+static void
+test_decide (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  GSettings *settings = quorum_application_get_settings (app);
+  const char *id = "wp-2020-21-q4-tabasc";
+  const char *comment = "Approved for the TABASC review.\nReport the questionnaire in April.";
+  QuorumWindow *window;
+  QuorumWorkPackagePage *page;
+  QuorumDecideDialog *dialog;
+  g_autofree char *member_name = NULL;
+  g_autofree char *member_role = NULL;
+  GtkWidget *outcome_pill;
+  GListModel *shown;
+
+  g_settings_set_string (settings, "member-name", "");
+  g_settings_set_string (settings, "member-role", "");
+  window = open_window (store);
+  show_view (window, "work-packages");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (window), "outcome-filter")),
+                              1);
+  iterate ();
+  shown = quorum_work_packages_view_get_shown (packages_view (window));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+
+  page = open_package (window, id);
+  g_assert_true (shows (page, "label:TABASC support, January to March 2021\n"));
+  g_assert_true (shows (page, "row:No decisions yet\n"));
+  g_assert_true (shows (page, "row:Not reported yet\n"));
+  g_assert_true (shows (page, "label:Awaiting Decision\n"));
+  /* Table 3's TABASC line, the year's provision. */
+  g_assert_true (shows (page, "label:Line\nlabel:TABASC\n"));
+  g_assert_true (shows (page, "label:Provision for 2020/21\nlabel:£677,666\n"));
+
+  click (page, "approve-button");
+  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Approve “TABASC support, January to March 2021”?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "The estimate is £168,569 for 2020/21 Q4."));
+  /* No name, no decision. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "approve"));
+  fill_decide_dialog (dialog, "Grace Ilori", "SECCo Board", comment);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "approve"));
+  respond (dialog, "_Approve");
+
+  g_assert_true (wait_for (page_shows_pending, page));
+  outcome_pill = find_named (GTK_WIDGET (page), "outcome-pill");
+  g_assert_true (shows (outcome_pill, "label:Approved\n"));
+  g_assert_true (shows (page, "row:Approved\n"));
+  g_assert_true (shows (page, "Grace Ilori — SECCo Board · "));
+  g_assert_true (shows (page, "\nApproved for the TABASC review.\nReport the questionnaire in "
+                              "April.\n"));
+  g_assert_false (shows (page, "row:No decisions yet\n"));
+  g_assert_true (shows (window, "label:Decision recorded: Approved\n"));
+  /* The name and role are offered next time. */
+  member_name = g_settings_get_string (settings, "member-name");
+  member_role = g_settings_get_string (settings, "member-role");
+  g_assert_cmpstr (member_name, ==, "Grace Ilori");
+  g_assert_cmpstr (member_role, ==, "SECCo Board");
+
+  assert_decision_written (store, id, "Grace Ilori", "SECCo Board",
+                           "Approved for the TABASC review.\n"
+                           "Report the questionnaire in April.");
+
+  /* The list follows: the package no longer awaits a decision. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+  g_assert_cmpuint (find_shown (packages_view (window), id), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+static gboolean
+error_dialog_shown (gpointer data)
+{
+  return find_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A decision that cannot be written: the error is shown, nothing changes,
+ * and trying again offers the comment typed before. */
+static void
+test_decide_fails (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  const char *id = "wp-2020-21-q4-privacy";
+  g_autofree char *blocker = g_build_filename (store, "decisions", id, NULL);
+  g_autofree char *kept = NULL;
+  QuorumWindow *window;
+  QuorumWorkPackagePage *page;
+  QuorumDecideDialog *dialog;
+  AdwMessageDialog *error_dialog;
+
+  /* A file where the package's decisions folder would go. */
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  window = open_window (store);
+  show_view (window, "work-packages");
+  page = open_package (window, id);
+  click (page, "defer-button");
+  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  g_assert_nonnull (dialog);
+  fill_decide_dialog (dialog, "Grace Ilori", "SECCo Board", "Defer until the Controls Framework "
+                                                            "update is out.");
+  respond (dialog, "_Defer");
+
+  g_assert_true (wait_for (error_dialog_shown, NULL));
+  error_dialog = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (error_dialog), ==,
+                   "The Decision Was Not Recorded");
+  g_assert_true (strstr (adw_message_dialog_get_body (error_dialog), id) != NULL);
+  g_assert_false (quorum_work_package_page_get_busy (page));
+  g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "defer-button")));
+  g_assert_true (shows (find_named (GTK_WIDGET (page), "outcome-pill"),
+                        "label:Awaiting Decision\n"));
+  g_assert_true (shows (page, "row:No decisions yet\n"));
+
+  respond (error_dialog, "_Try Again");
+  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (quorum_decide_dialog_get_decision (dialog), ==, "defer");
+  kept = quorum_decide_dialog_dup_comment (dialog);
+  g_assert_cmpstr (kept, ==, "Defer until the Controls Framework update is out.");
+  respond (dialog, "_Cancel");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+/* A closed package cannot be decided on, and the page says why. */
+static void
+test_cannot_decide (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  QuorumWorkPackagePage *page;
+
+  show_view (window, "work-packages");
+  page = open_package (window, "wp-2020-21-q1-opsg");
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "approve-button")));
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "reject-button")));
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "defer-button")));
+  g_assert_true (shows (page, "label:wp-2020-21-q1-opsg is closed: its quarter is over and its "
+                              "out-turn reported\n"));
+  /* Its out-turn: 11.4% over the estimate. */
+  g_assert_true (shows (page, "label:Variance against the estimate\n"
+                              "label:+£23,119.50 (+11.4%)\n"));
+  g_assert_true (shows (page, "label:Reported\nlabel:21 July 2020\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+/* OPSG is the line over its provision, as worked out by hand from the sample:
+ * Table 3 provides £832,007 for 2020/21; Q1–Q3 out-turns £225,921.50 +
+ * £220,000.50 + £235,801.50 = £681,723.50 spent, plus the approved Q4
+ * estimate £209,042 = £890,765.50 projected, £58,758.50 over. The four
+ * approved estimates commit £832,008. */
+static void
+test_pressure (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  GtkWidget *view;
+  GListModel *lines;
+  guint n_over = 0;
+
+  show_view (window, "budget-pressure");
+  view = find_type (GTK_WIDGET (window), QUORUM_TYPE_PRESSURE_VIEW);
+  g_assert_true (gtk_widget_get_mapped (view));
+  lines = quorum_pressure_view_get_lines (QUORUM_PRESSURE_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(QuorumPressureLine) line = g_list_model_get_item (lines, i);
+
+      if (!quorum_pressure_line_get_over (line))
+        continue;
+      n_over++;
+      g_assert_cmpstr (quorum_pressure_line_get_table (line), ==, "costs-by-committee");
+      g_assert_cmpstr (quorum_pressure_line_get_row (line), ==, "opsg");
+      g_assert_cmpstr (quorum_pressure_line_get_year (line), ==, "2020/21");
+      g_assert_cmpint (quorum_pressure_line_get_provision (line), ==, 83200700);
+      g_assert_cmpint (quorum_pressure_line_get_committed (line), ==, 83200800);
+      g_assert_cmpint (quorum_pressure_line_get_spent (line), ==, 68172350);
+      g_assert_cmpint (quorum_pressure_line_get_projected (line), ==, 89076550);
+      g_assert_cmpint (quorum_pressure_line_get_remaining (line), ==, -5875850);
+    }
+  g_assert_cmpuint (n_over, ==, 1);
+
+  g_assert_true (shows (view, "label:1 budget line is over its provision: OPSG (2020/21)\n"));
+  /* Shown in words, with its figures; the shortfall carries its minus sign. */
+  g_assert_true (shows (view, "cell:OPSG\n"));
+  g_assert_true (shows (view, "cell:£832,007\ncell:£832,008\ncell:£681,723.50\n"
+                              "cell:£890,765.50\ncell:−£58,758.50\ncell:4 of 4\n"
+                              "label:Over provision\n"));
+  g_assert_true (shows (view, "label:Within provision\n"));
+  g_assert_true (shows (view, "label:Not released\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+static gboolean
+decide_dialog_shown (gpointer data)
+{
+  return find_dialog (QUORUM_TYPE_DECIDE_DIALOG) != NULL;
+}
+
+/* The bundled sample is read-only: deciding there offers the user's own
+ * copy, and the source tree is never written to. */
+static void
+test_sample_read_only (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *before = snapshot (sample);
+  g_autofree char *after = NULL;
+  gboolean unchanged;
+  g_autofree char *user_store = quorum_store_dup_user_path ();
+  g_autofree char *store_path = NULL;
+  GSettings *settings = quorum_application_get_settings (app);
+  const char *id = "wp-2020-21-q4-ssc";
+  QuorumWindow *window;
+  QuorumWorkPackagePage *page;
+  AdwMessageDialog *offer;
+
+  g_assert_true (g_str_has_prefix (user_store, data_home));
+  g_assert_false (g_file_test (user_store, G_FILE_TEST_EXISTS));
+
+  window = open_window (sample);
+  g_assert_true (quorum_store_is_sample (quorum_window_get_store (window)));
+  show_view (window, "work-packages");
+  g_assert_true (shows (window, "label:Sample store (read-only)\n"));
+  page = open_package (window, id);
+
+  /* Asked first; cancelling leaves everything as it was. */
+  click (page, "approve-button");
+  g_assert_null (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  offer = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (offer);
+  g_assert_cmpstr (adw_message_dialog_get_heading (offer), ==, "The Sample Store Is Read-Only");
+  respond (offer, "_Cancel");
+  g_assert_false (g_file_test (user_store, G_FILE_TEST_EXISTS));
+  g_assert_true (quorum_store_is_sample (quorum_window_get_store (window)));
+
+  /* Making one's own copy opens it and goes on deciding there. */
+  click (page, "approve-button");
+  offer = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (offer);
+  respond (offer, "_Make My Own Copy");
+  g_assert_true (wait_for (decide_dialog_shown, NULL));
+  g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
+  store_path = g_settings_get_string (settings, "store-path");
+  g_assert_cmpstr (store_path, ==, user_store);
+  page = QUORUM_WORK_PACKAGE_PAGE (find_type (GTK_WIDGET (window),
+                                              QUORUM_TYPE_WORK_PACKAGE_PAGE));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (quorum_work_package_get_id (quorum_work_package_page_get_work_package (page)),
+                   ==, id);
+
+  fill_decide_dialog (QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG)),
+                      "Grace Ilori", "SECCo Board", "Approved in my own store.");
+  respond (find_dialog (QUORUM_TYPE_DECIDE_DIALOG), "_Approve");
+  g_assert_true (wait_for (page_shows_pending, page));
+  assert_decision_written (user_store, id, "Grace Ilori", "SECCo Board",
+                           "Approved in my own store.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "store-path");
+
+  /* Not g_assert_cmpstr(): the store is too long to print. */
+  after = snapshot (sample);
+  unchanged = g_str_equal (before, after);
+  g_assert_true (unchanged);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Before anything reads it: the user's own store goes to a temporary
+   * folder, never the real one. */
+  data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG_DATA_DIRS
+   * (MIME database, icons); settings are in memory (GSETTINGS_BACKEND). */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      remove_tree (data_home);
+      return 77;
+    }
+  adw_init ();
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
+  g_test_add_func ("/work-packages/last-view", test_last_view);
+  g_test_add_func ("/work-packages/narrow", test_narrow);
+  g_test_add_func ("/work-packages/decide", test_decide);
+  g_test_add_func ("/work-packages/decide-fails", test_decide_fails);
+  g_test_add_func ("/work-packages/cannot-decide", test_cannot_decide);
+  g_test_add_func ("/work-packages/pressure", test_pressure);
+  g_test_add_func ("/work-packages/sample-read-only", test_sample_read_only);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define QUORUM_DEFAULT_BACKUPS_KEPT 10
+#define QUORUM_DEFAULT_BACKUPS_KEPT 5   /* as the app's backups-kept setting */
 
 #define QUORUM_TYPE_BACKUP (quorum_backup_get_type ())
 

@@ -451,7 +451,7 @@ quorum_sync_set_max_file_size (QuorumSync *self,
 /**
  * quorum_sync_set_backups_kept:
  *
- * How many backups of replaced files to keep (default 10).
+ * How many backups of replaced files to keep (default 5).
  */
 void
 quorum_sync_set_backups_kept (QuorumSync *self,

@@ -248,9 +248,12 @@ handle (SoupServer        *server,
       soup_server_message_set_status (message, 404, NULL);
       return;
     }
-  etag = g_strdup_printf ("\"%s\"", g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                                  (const guchar *) data,
-                                                                  length));
+  {
+    g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                           (const guchar *) data, length);
+
+    etag = g_strdup_printf ("\"%s\"", digest);
+  }
   if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), etag) == 0)
     {
       soup_server_message_set_status (message, 304, NULL);

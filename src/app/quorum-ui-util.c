@@ -44,14 +44,9 @@ quorum_ui_format_amount (gint64 hundredths)
   return quorum_amount_format_display (hundredths, "GBP");
 }
 
-/**
- * quorum_ui_format_signed_amount:
- *
- * Returns: (transfer full): @hundredths of a pound with its sign, e.g.
- *   `+£23,119.50`, `−£1,000` or `£0`
- */
-char *
-quorum_ui_format_signed_amount (gint64 hundredths)
+/* @hundredths of a pound with its sign, e.g. `+£23,119.50`, `−£1,000` or `£0`. */
+static char *
+format_signed_amount (gint64 hundredths)
 {
   g_autofree char *text = quorum_amount_format_display (hundredths, "GBP");
 
@@ -60,14 +55,9 @@ quorum_ui_format_signed_amount (gint64 hundredths)
   return g_steal_pointer (&text);
 }
 
-/**
- * quorum_ui_format_signed_percent:
- * @hundredths: a percentage in hundredths of a percent
- *
- * Returns: (transfer full): e.g. `+11.4%`, `−2.05%` or `0%`
- */
-char *
-quorum_ui_format_signed_percent (gint64 hundredths)
+/* A percentage in hundredths of a percent, with its sign: `+11.4%`, `−2.05%`, `0%`. */
+static char *
+format_signed_percent (gint64 hundredths)
 {
   /* "count" keeps the decimals there are, with no pound sign. */
   g_autofree char *number = quorum_amount_format_display (hundredths, "count");
@@ -164,8 +154,8 @@ quorum_ui_format_variance (QuorumWorkPackage  *work_package,
 
   if (css_class != NULL && amount > 0)
     *css_class = percent > QUORUM_UI_OVERSPEND_ERROR_PERCENT ? "error" : "warning";
-  amount_text = quorum_ui_format_signed_amount (amount);
-  percent_text = quorum_ui_format_signed_percent (percent);
+  amount_text = format_signed_amount (amount);
+  percent_text = format_signed_percent (percent);
   /* TRANSLATORS: a variance: an amount, then a percentage, e.g. "+£23,119.50 (+11.4%)" */
   return g_strdup_printf (_("%s (%s)"), amount_text, percent_text);
 }

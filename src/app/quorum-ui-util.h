@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 
 char       *quorum_ui_display_path          (const char        *path);
 char       *quorum_ui_format_amount         (gint64             hundredths);
-char       *quorum_ui_format_signed_amount  (gint64             hundredths);
-char       *quorum_ui_format_signed_percent (gint64             hundredths);
 char       *quorum_ui_format_days           (gint64             hundredths);
 char       *quorum_ui_format_date           (const char        *date);
 char       *quorum_ui_format_timestamp      (const char        *timestamp);

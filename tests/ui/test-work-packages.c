@@ -311,6 +311,13 @@ respond (gpointer    dialog,
   g_object_unref (dialog);
 }
 
+/* @data: the GType of the dialog, as a pointer */
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog ((GType) GPOINTER_TO_SIZE (data)) != NULL;
+}
+
 static void
 fill_decide_dialog (QuorumDecideDialog *dialog,
                     const char         *by,
@@ -652,12 +659,6 @@ test_decide (void)
   remove_tree (parent);
 }
 
-static gboolean
-error_dialog_shown (gpointer data)
-{
-  return find_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 /* A decision that cannot be written: the error is shown, nothing changes,
  * and trying again offers the comment typed before. */
 static void
@@ -686,7 +687,7 @@ test_decide_fails (void)
                                                             "update is out.");
   respond (dialog, "_Defer");
 
-  g_assert_true (wait_for (error_dialog_shown, NULL));
+  g_assert_true (wait_for (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
   error_dialog = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (error_dialog), ==,
                    "The Decision Was Not Recorded");
@@ -786,12 +787,6 @@ test_pressure (void)
   remove_tree (parent);
 }
 
-static gboolean
-decide_dialog_shown (gpointer data)
-{
-  return find_dialog (QUORUM_TYPE_DECIDE_DIALOG) != NULL;
-}
-
 /* The bundled sample is read-only: deciding there offers the user's own
  * copy, and the source tree is never written to. */
 static void
@@ -833,7 +828,7 @@ test_sample_read_only (void)
   offer = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (offer);
   respond (offer, "_Make My Own Copy");
-  g_assert_true (wait_for (decide_dialog_shown, NULL));
+  g_assert_true (wait_for (dialog_shown, GSIZE_TO_POINTER (QUORUM_TYPE_DECIDE_DIALOG)));
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
   store_path = g_settings_get_string (settings, "store-path");
   g_assert_cmpstr (store_path, ==, user_store);

@@ -710,6 +710,40 @@ test_decide_fails (void)
   remove_tree (parent);
 }
 
+/* A decision changed after it was written is shown with a warning and does
+ * not count: wp-2020-21-q2-tag was rejected, then approved; with the
+ * approval's comment edited by hand, the package reads Rejected again. */
+static void
+test_broken_seal (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *file = g_build_filename (store, "decisions", "wp-2020-21-q2-tag",
+                                            "20200625t090600z-priya-natarajan.json", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GStrv) parts = NULL;
+  QuorumWindow *window;
+  QuorumWorkPackagePage *page;
+
+  g_assert_true (g_file_get_contents (file, &data, NULL, NULL));
+  parts = g_strsplit (data, "Revised estimate approved.", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoinv ("Revised estimate approved in full.", parts);
+  g_assert_true (g_file_set_contents (file, edited, -1, NULL));
+
+  window = open_window (store);
+  show_view (window, "work-packages");
+  page = open_package (window, "wp-2020-21-q2-tag");
+  g_assert_true (shows (find_named (GTK_WIDGET (page), "outcome-pill"), "label:Rejected\n"));
+  g_assert_true (shows (page, "subtitle:Changed after it was written: not counted\n"
+                              "Priya Natarajan — SECCo Board · "));
+  g_assert_true (shows (page, "label:Not counted\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
 /* A closed package cannot be decided on, and the page says why. */
 static void
 test_cannot_decide (void)
@@ -888,6 +922,7 @@ main (int    argc,
   g_test_add_func ("/work-packages/decide", test_decide);
   g_test_add_func ("/work-packages/decide-fails", test_decide_fails);
   g_test_add_func ("/work-packages/cannot-decide", test_cannot_decide);
+  g_test_add_func ("/work-packages/broken-seal", test_broken_seal);
   g_test_add_func ("/work-packages/pressure", test_pressure);
   g_test_add_func ("/work-packages/sample-read-only", test_sample_read_only);
 

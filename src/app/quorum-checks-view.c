@@ -1,0 +1,615 @@
+/* quorum-checks-view.c: every finding of every budget document
+ *
+ * A figure that does not add up, one a row: its severity, where it is
+ * (document, table, row, column) and the stated and computed amounts.
+ * Filtered by severity, by document and by a search in the names; a
+ * finding activated (Enter or a double click) is handed to the window,
+ * which opens the cell in the Budgets view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "quorum-checks-view.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumChecksView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  GtkDropDown *severity_dropdown;
+  GtkDropDown *document_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *severity_column;
+  GtkColumnViewColumn *document_column;
+  GtkColumnViewColumn *table_column;
+  GtkColumnViewColumn *row_column;
+  GtkColumnViewColumn *column_column;
+  GtkColumnViewColumn *stated_column;
+  GtkColumnViewColumn *computed_column;
+  GtkColumnViewColumn *difference_column;
+
+  /* owned */
+  QuorumStore *store;
+  GListStore *findings;          /* every finding of every document */
+  GtkStringList *document_names; /* the document drop-down: All, then each title */
+  GPtrArray *document_ids;       /* parallel to document_names; NULL for All */
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  char *search;                  /* casefolded, or NULL */
+  gboolean updating_documents;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumChecksView, quorum_checks_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Where a finding is, in the words of the documents. */
+typedef struct
+{
+  const char *document;
+  const char *table;
+  const char *row;
+  const char *column;
+} Place;
+
+static void
+resolve_place (QuorumChecksView *self,
+               QuorumFinding    *finding,
+               Place            *place)
+{
+  QuorumBudgetDocument *document = NULL;
+  QuorumTable *table = NULL;
+  const char *row_id = quorum_finding_get_row_id (finding);
+  const char *column_id = quorum_finding_get_column_id (finding);
+
+  place->document = quorum_finding_get_document_id (finding);
+  place->table = quorum_finding_get_table_id (finding);
+  place->row = row_id;
+  place->column = column_id;
+
+  if (self->store != NULL)
+    document = quorum_store_find_document (self->store, place->document);
+  if (document != NULL)
+    {
+      place->document = quorum_budget_document_get_title (document);
+      table = quorum_budget_document_find_table (document, place->table);
+    }
+  if (table == NULL)
+    return;
+  if (quorum_table_get_title (table) != NULL)
+    place->table = quorum_table_get_title (table);
+
+  if (g_strcmp0 (row_id, "@total") == 0)
+    place->row = _("Total");
+  else if (row_id != NULL)
+    {
+      QuorumRow *row = quorum_table_find_row (table, row_id);
+
+      if (row != NULL && quorum_row_get_label (row) != NULL)
+        place->row = quorum_row_get_label (row);
+    }
+  if (column_id != NULL)
+    {
+      QuorumColumn *column = quorum_table_find_column (table, column_id);
+
+      if (column != NULL && quorum_column_get_label (column) != NULL)
+        place->column = quorum_column_get_label (column);
+    }
+}
+
+static gboolean
+contains_casefolded (const char *text,
+                     const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  QuorumChecksView *self = user_data;
+  QuorumFinding *finding = item;
+  guint severity = gtk_drop_down_get_selected (self->severity_dropdown);
+  guint document = gtk_drop_down_get_selected (self->document_dropdown);
+  Place place;
+
+  if (severity == QUORUM_CHECKS_SEVERITY_MISMATCH &&
+      quorum_finding_get_severity (finding) != QUORUM_SEVERITY_MISMATCH)
+    return FALSE;
+  if (severity == QUORUM_CHECKS_SEVERITY_ROUNDING &&
+      quorum_finding_get_severity (finding) != QUORUM_SEVERITY_ROUNDING)
+    return FALSE;
+  if (document != GTK_INVALID_LIST_POSITION && document > 0 &&
+      document < self->document_ids->len &&
+      g_strcmp0 (g_ptr_array_index (self->document_ids, document),
+                 quorum_finding_get_document_id (finding)) != 0)
+    return FALSE;
+
+  if (self->search == NULL)
+    return TRUE;
+  resolve_place (self, finding, &place);
+  return contains_casefolded (place.document, self->search) ||
+         contains_casefolded (place.table, self->search) ||
+         contains_casefolded (place.row, self->search) ||
+         contains_casefolded (place.column, self->search) ||
+         contains_casefolded (quorum_finding_get_row_id (finding), self->search) ||
+         contains_casefolded (quorum_finding_get_label (finding), self->search);
+}
+
+static void
+update_count (QuorumChecksView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", all),
+                            all);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u finding",
+                                         "%u of %u findings", all), shown, all);
+  gtk_label_set_text (self->count_label, text);
+
+  if (all == 0)
+    gtk_stack_set_visible_child_name (self->stack, "clean");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "findings");
+}
+
+static void
+filter_changed_cb (QuorumChecksView *self)
+{
+  if (self->updating_documents)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+search_changed_cb (QuorumChecksView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->search, g_free);
+  if (text != NULL && *text != '\0')
+    self->search = g_utf8_casefold (text, -1);
+  filter_changed_cb (self);
+}
+
+/* The documents changed (a store opened or reloaded): collect the findings
+ * again, keeping the chosen document when it is still there. */
+static void
+documents_changed_cb (QuorumChecksView *self)
+{
+  GListModel *documents = self->store != NULL ? quorum_store_get_documents (self->store) : NULL;
+  guint n = documents != NULL ? g_list_model_get_n_items (documents) : 0;
+  guint selected = gtk_drop_down_get_selected (self->document_dropdown);
+  g_autofree char *chosen = NULL;
+  guint reselect = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < self->document_ids->len)
+    chosen = g_strdup (g_ptr_array_index (self->document_ids, selected));
+
+  self->updating_documents = TRUE;
+  g_list_store_remove_all (self->findings);
+  gtk_string_list_splice (self->document_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->document_names)) - 1,
+                          NULL);
+  g_ptr_array_set_size (self->document_ids, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
+      GListModel *findings = quorum_budget_document_get_findings (document);
+
+      for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+        {
+          g_autoptr(QuorumFinding) finding = g_list_model_get_item (findings, f);
+
+          g_list_store_append (self->findings, finding);
+        }
+      gtk_string_list_append (self->document_names, quorum_budget_document_get_title (document));
+      g_ptr_array_add (self->document_ids, g_strdup (quorum_budget_document_get_id (document)));
+      if (g_strcmp0 (chosen, quorum_budget_document_get_id (document)) == 0)
+        reselect = i + 1;
+    }
+  gtk_drop_down_set_selected (self->document_dropdown, reselect);
+  self->updating_documents = FALSE;
+  filter_changed_cb (self);
+}
+
+static void
+setup_severity_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, quorum_ui_pill_new ());
+}
+
+static void
+bind_severity_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  QuorumFinding *finding = gtk_list_item_get_item (item);
+
+  if (quorum_finding_get_severity (finding) == QUORUM_SEVERITY_MISMATCH)
+    quorum_ui_pill_set (gtk_list_item_get_child (item), "dialog-error-symbolic",
+                        _("Mismatch"), "error");
+  else
+    quorum_ui_pill_set (gtk_list_item_get_child (item), "dialog-warning-symbolic",
+                        _("Rounding"), "warning");
+}
+
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (0, GPOINTER_TO_UINT (user_data)));
+}
+
+static void
+setup_amount_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
+}
+
+static void
+bind_place_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumChecksView         *self)
+{
+  QuorumFinding *finding = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const char *part = g_object_get_data (G_OBJECT (factory), "quorum-part");
+  const char *text = NULL;
+  Place place;
+
+  resolve_place (self, finding, &place);
+  if (g_str_equal (part, "document"))
+    text = place.document;
+  else if (g_str_equal (part, "table"))
+    text = place.table;
+  else if (g_str_equal (part, "row"))
+    text = place.row;
+  else
+    text = place.column;
+  quorum_ui_cell_set_text (item, text);
+  gtk_widget_set_tooltip_text (cell, text);
+}
+
+static void
+bind_amount_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  QuorumFinding *finding = gtk_list_item_get_item (item);
+  const char *part = g_object_get_data (G_OBJECT (factory), "quorum-part");
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (part, "stated"))
+    text = quorum_ui_format_amount (quorum_finding_get_stated (finding));
+  else if (g_str_equal (part, "computed"))
+    text = quorum_ui_format_amount (quorum_finding_get_computed (finding));
+  else
+    {
+      gint64 difference = quorum_finding_get_difference (finding);
+      g_autofree char *amount = quorum_ui_format_amount (difference);
+
+      text = difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+    }
+  quorum_ui_cell_set_text (item, text);
+}
+
+static void
+set_factory (QuorumChecksView    *self,
+             GtkColumnViewColumn *column,
+             const char          *part,
+             GCallback            setup,
+             GCallback            bind,
+             guint                chars)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "quorum-part", (gpointer) part);
+  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (chars));
+  g_signal_connect (factory, "bind", bind, self);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+activate_cb (QuorumChecksView *self,
+             guint             position)
+{
+  g_autoptr(QuorumFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                            position);
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+quorum_checks_view_dispose (GObject *object)
+{
+  QuorumChecksView *self = QUORUM_CHECKS_VIEW (object);
+
+  quorum_checks_view_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHECKS_VIEW);
+
+  G_OBJECT_CLASS (quorum_checks_view_parent_class)->dispose (object);
+}
+
+static void
+quorum_checks_view_finalize (GObject *object)
+{
+  QuorumChecksView *self = QUORUM_CHECKS_VIEW (object);
+
+  g_clear_object (&self->findings);
+  g_clear_object (&self->document_names);
+  g_clear_pointer (&self->document_ids, g_ptr_array_unref);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->filtered);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (quorum_checks_view_parent_class)->finalize (object);
+}
+
+static void
+quorum_checks_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  QuorumChecksView *self = QUORUM_CHECKS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_checks_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  QuorumChecksView *self = QUORUM_CHECKS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: quorum_checks_view_set_store (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_checks_view_class_init (QuorumChecksViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_checks_view_dispose;
+  object_class->finalize = quorum_checks_view_finalize;
+  object_class->get_property = quorum_checks_view_get_property;
+  object_class->set_property = quorum_checks_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * QuorumChecksView::finding-activated:
+   * @finding: the #QuorumFinding
+   *
+   * A finding was activated: show its cell.
+   */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, QUORUM_TYPE_FINDING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/secpanel/Quorum/quorum-checks-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, document_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, table_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, row_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, stated_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, computed_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, difference_column);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+}
+
+static void
+quorum_checks_view_init (QuorumChecksView *self)
+{
+  static const char *severities[] = { N_("All"), N_("Mismatch"), N_("Rounding"), NULL };
+  g_autoptr(GtkStringList) severity_names = gtk_string_list_new (NULL);
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; severities[i] != NULL; i++)
+    gtk_string_list_append (severity_names, _(severities[i]));
+  self->updating_documents = TRUE;
+  gtk_drop_down_set_model (self->severity_dropdown, G_LIST_MODEL (severity_names));
+
+  self->document_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->document_names, _("All Documents"));
+  self->document_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->document_ids, NULL);
+  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (self->document_names));
+  self->updating_documents = FALSE;
+
+  self->findings = g_list_store_new (QUORUM_TYPE_FINDING);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->findings)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  set_factory (self, self->severity_column, "severity", G_CALLBACK (setup_severity_cb),
+               G_CALLBACK (bind_severity_cb), 0);
+  set_factory (self, self->document_column, "document", G_CALLBACK (setup_text_cb),
+               G_CALLBACK (bind_place_cb), 16);
+  set_factory (self, self->table_column, "table", G_CALLBACK (setup_text_cb),
+               G_CALLBACK (bind_place_cb), 22);
+  set_factory (self, self->row_column, "row", G_CALLBACK (setup_text_cb),
+               G_CALLBACK (bind_place_cb), 18);
+  set_factory (self, self->column_column, "column", G_CALLBACK (setup_text_cb),
+               G_CALLBACK (bind_place_cb), 12);
+  set_factory (self, self->stated_column, "stated", G_CALLBACK (setup_amount_cb),
+               G_CALLBACK (bind_amount_cb), 0);
+  set_factory (self, self->computed_column, "computed", G_CALLBACK (setup_amount_cb),
+               G_CALLBACK (bind_amount_cb), 0);
+  set_factory (self, self->difference_column, "difference", G_CALLBACK (setup_amount_cb),
+               G_CALLBACK (bind_amount_cb), 0);
+
+  update_count (self);
+}
+
+GtkWidget *
+quorum_checks_view_new (void)
+{
+  return g_object_new (QUORUM_TYPE_CHECKS_VIEW, NULL);
+}
+
+/**
+ * quorum_checks_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store whose findings are shown
+ */
+QuorumStore *
+quorum_checks_view_get_store (QuorumChecksView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CHECKS_VIEW (self), NULL);
+  return self->store;
+}
+
+/**
+ * quorum_checks_view_set_store:
+ * @store: (nullable): the store whose findings to show; they follow its
+ *   loads and reloads
+ */
+void
+quorum_checks_view_set_store (QuorumChecksView *self,
+                              QuorumStore      *store)
+{
+  g_return_if_fail (QUORUM_IS_CHECKS_VIEW (self));
+  g_return_if_fail (store == NULL || QUORUM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (quorum_store_get_documents (self->store), self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (quorum_store_get_documents (store), "items-changed",
+                             G_CALLBACK (documents_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->findings != NULL)
+    documents_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * quorum_checks_view_set_severity:
+ *
+ * Shows the findings of @severity only (or all).
+ */
+void
+quorum_checks_view_set_severity (QuorumChecksView     *self,
+                                 QuorumChecksSeverity  severity)
+{
+  g_return_if_fail (QUORUM_IS_CHECKS_VIEW (self));
+  gtk_drop_down_set_selected (self->severity_dropdown, severity);
+}
+
+/**
+ * quorum_checks_view_set_document:
+ * @document_id: (nullable): a document's id, or %NULL for every document
+ *
+ * Shows the findings of one document only; also clears the search, so that
+ * the view shows what was asked for.
+ */
+void
+quorum_checks_view_set_document (QuorumChecksView *self,
+                                 const char       *document_id)
+{
+  guint position = 0;
+
+  g_return_if_fail (QUORUM_IS_CHECKS_VIEW (self));
+
+  for (guint i = 1; document_id != NULL && i < self->document_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->document_ids, i), document_id) == 0)
+      position = i;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->document_dropdown, position);
+}
+
+/**
+ * quorum_checks_view_get_shown:
+ *
+ * Returns: (transfer none): the findings shown, after the filters
+ */
+GListModel *
+quorum_checks_view_get_shown (QuorumChecksView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CHECKS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/**
+ * quorum_checks_view_focus_search:
+ *
+ * Moves the keyboard focus to the search entry (Ctrl+F).
+ */
+void
+quorum_checks_view_focus_search (QuorumChecksView *self)
+{
+  g_return_if_fail (QUORUM_IS_CHECKS_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -582,6 +582,9 @@ is_transient_error (GError *error)
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
          g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE) ||
+         /* A handshake cut short (the server going away), not a bad certificate. */
+         g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_EOF) ||
+         g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_MISC) ||
          g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
          g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING);
 }
@@ -593,10 +596,15 @@ transport_error (QuorumSync *self,
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
-  if (error->domain == G_TLS_ERROR)
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
+      g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED))
     return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
                         _("The server's certificate is not trusted (%s): its identity cannot "
                           "be checked, so nothing was sent or received"), error->message);
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
+                        _("The secure connection to %s failed (%s)"), self->remote_url,
+                        error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
                         _("%s did not answer in time (%s)"), self->remote_url, error->message);

@@ -6,6 +6,7 @@
 
 #include "quorum-application.h"
 #include "quorum-core.h"
+#include "quorum-preferences-window.h"
 #include "quorum-window.h"
 
 struct _QuorumApplication
@@ -92,6 +93,22 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  QuorumPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
+  /* The window sets "quorum-store-path", for Restore. */
+  preferences = quorum_preferences_window_new (parent, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -101,6 +118,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -110,6 +128,13 @@ quorum_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *reload_accels[] = { "<Control>r", "F5", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *back_accels[] = { "<Alt>Left", NULL };
+  /* Alt+1…7: the views in the sidebar's order. */
+  static const char *views[] = { "overview", "budgets", "committees", "meetings", "checks",
+                                 "work-packages", "budget-pressure" };
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (app);
 
@@ -118,6 +143,22 @@ quorum_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reload", reload_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-store", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back", back_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-view('%s')", views[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, accels);
+    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "preferences")),
+                               QUORUM_APPLICATION (app)->settings != NULL);
 }
 
 static void

@@ -1,12 +1,14 @@
 /* quorum-window-private.h: the main window's instance, shared by its files
  *
- * quorum-window.c opens stores and navigates between the views;
+ * quorum-window.c opens stores, watches them and navigates between the
+ * views; quorum-window-overview.c fills the overview;
  * quorum-window-decide.c takes decisions on work packages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "quorum-checks-view.h"
 #include "quorum-core.h"
 #include "quorum-pressure-view.h"
 #include "quorum-window.h"
@@ -27,7 +29,15 @@ struct _QuorumWindow
   GtkListBox *sidebar_list;
   AdwLeaflet *content_leaflet;
   AdwWindowTitle *window_title;
+  GtkButton *search_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GMenu *recent_section;
   GtkStack *content_stack;
+  GtkScrolledWindow *overview_scroller;
+  AdwPreferencesGroup *headline_group;
+  AdwBin *headline_bin;
+  GtkListBox *links_list;
   AdwPreferencesGroup *problems_group;
   GtkListBox *problems_list;
   AdwPreferencesGroup *documents_group;
@@ -36,11 +46,15 @@ struct _QuorumWindow
   GtkListBox *committees_list;
   QuorumWorkPackagesView *work_packages_view;
   QuorumPressureView *pressure_view;
+  QuorumChecksView *checks_view;
   QuorumWorkPackagePage *package_page;
 
   /* owned */
   QuorumStore *store;
   GCancellable *cancellable;         /* loading the store */
+  GPtrArray *monitors;               /* GFileMonitors on the store's folders */
+  guint reload_source;               /* a reload after files changed, debounced */
+  GtkFileChooserNative *chooser;     /* Open Store… while it is open */
   GCancellable *decide_cancellable;  /* decisions and copies; cancelled when the window goes */
 
   /* The comment of the last decision that was not recorded, offered again
@@ -55,6 +69,13 @@ struct _QuorumWindow
 };
 
 GSettings *_quorum_window_get_settings      (QuorumWindow      *self);
+const char *_quorum_window_path_in_store    (QuorumWindow      *self,
+                                             const char        *file);
+void       _quorum_window_show_view         (QuorumWindow      *self,
+                                             const char        *view);
+void       _quorum_window_init_overview     (QuorumWindow      *self);
+void       _quorum_window_bind_overview     (QuorumWindow      *self);
+void       _quorum_window_update_overview   (QuorumWindow      *self);
 void       _quorum_window_show_package      (QuorumWindow      *self,
                                              QuorumWorkPackage *work_package);
 void       _quorum_window_decide            (QuorumWindow      *self,

@@ -1,11 +1,14 @@
 /* quorum-window.c: the main window
  *
- * Opens a store on a worker thread and shows it in three views, picked in
- * a sidebar that folds away on narrow windows: the overview (its budget
- * documents with status, years and findings, its committees, and every
- * file that could not be loaded, each with the place of the error), the
- * work packages, each opening onto its own page, and the budget pressure.
- * Deciding on a package is in quorum-window-decide.c.
+ * Opens a store on a worker thread and shows it in views picked in a
+ * sidebar that folds away on narrow windows: the overview (filled in
+ * quorum-window-overview.c), the checks, the work packages, each opening
+ * onto its own page, and the budget pressure. The store's folders are
+ * watched: what changes on disk (a decision taken with quorum-cli, a sync)
+ * is reloaded, and a file that cannot be loaded is named in a banner while
+ * the rest of the store stays usable. Another store is opened from the
+ * primary menu (Open Store…, Recent Stores). Deciding on a package is in
+ * quorum-window-decide.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,9 @@
 
 #include "quorum-ui-util.h"
 #include "quorum-window-private.h"
+
+/* Files changed on disk are reloaded this long after the last change. */
+#define QUORUM_WINDOW_RELOAD_DELAY_MS 500
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -23,197 +29,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The file's path inside the store, which is what people recognise. */
-static const char *
-path_in_store (QuorumWindow *self,
-               const char   *file)
-{
-  const char *root = quorum_store_get_path (self->store);
-  gsize len = strlen (root);
-
-  if (g_str_has_prefix (file, root) && file[len] == '/')
-    return file + len + 1;
-  return file;
-}
-
-static char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "draft") == 0)
-    return g_strdup (_("Draft"));
-  if (g_strcmp0 (status, "consultation") == 0)
-    return g_strdup (_("In consultation"));
-  if (g_strcmp0 (status, "approved") == 0)
-    return g_strdup (_("Approved"));
-  if (g_strcmp0 (status, "superseded") == 0)
-    return g_strdup (_("Superseded"));
-  return g_strdup (_("Status not stated"));
-}
-
-static GtkWidget *
-create_document_row (gpointer item,
-                     gpointer user_data)
-{
-  QuorumBudgetDocument *document = item;
-  QuorumWindow *self = user_data;
-  guint n_findings = quorum_budget_document_get_n_findings (document);
-  guint n_mismatches = quorum_budget_document_get_n_mismatches (document);
-  guint n_tables = g_list_model_get_n_items (quorum_budget_document_get_tables (document));
-  g_autofree char *status = status_label (quorum_budget_document_get_status (document));
-  g_autofree char *years = quorum_budget_document_dup_years (document);
-  g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table",
-                                                          "%u tables", n_tables), n_tables);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *badge_text = NULL;
-  g_autofree char *badge_description = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge;
-  GString *parts = g_string_new (status);
-
-  if (years != NULL)
-    g_string_append_printf (parts, " · %s", years);
-  if (quorum_budget_document_get_version (document) != NULL)
-    g_string_append_printf (parts, " · %s %s", _("version"),
-                            quorum_budget_document_get_version (document));
-  g_string_append_printf (parts, " · %s · %s", tables,
-                          path_in_store (self, quorum_budget_document_get_file (document)));
-  subtitle = g_string_free (parts, FALSE);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 quorum_budget_document_get_title (document));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  if (n_findings == 0)
-    badge_text = g_strdup (_("Adds up"));
-  else if (n_mismatches == 0)
-    badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
-                                               n_findings), n_findings);
-  else if (n_mismatches == n_findings)
-    badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
-                                               n_mismatches), n_mismatches);
-  else
-    badge_text = g_strdup_printf (_("%u mismatches · %u rounding"),
-                                  n_mismatches, n_findings - n_mismatches);
-  if (n_findings == 0)
-    badge_description = g_strdup (_("Every checked figure adds up"));
-  else
-    badge_description = g_strdup_printf (_("%u figures do not add up: %u beyond the "
-                                           "tolerance, %u within it (rounding)"),
-                                         n_findings, n_mismatches, n_findings - n_mismatches);
-
-  badge = gtk_label_new (badge_text);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "findings-badge");
-  gtk_widget_add_css_class (badge, n_mismatches > 0 ? "mismatch"
-                                   : n_findings > 0 ? "rounding" : "clean");
-  gtk_widget_set_tooltip_text (badge, badge_description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, badge_description, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-
-  return row;
-}
-
-static GtkWidget *
-create_problem_row (gpointer item,
-                    gpointer user_data)
-{
-  QuorumProblem *problem = item;
-  QuorumWindow *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  g_autofree char *subtitle = NULL;
-
-  if (quorum_problem_get_line (problem) > 0)
-    subtitle = g_strdup_printf (_("Line %u, column %u · %s\n%s"),
-                                quorum_problem_get_line (problem),
-                                quorum_problem_get_column (problem),
-                                quorum_problem_get_path (problem),
-                                quorum_problem_get_message (problem));
-  else
-    subtitle = g_strdup_printf ("%s\n%s", quorum_problem_get_path (problem),
-                                quorum_problem_get_message (problem));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 path_in_store (self, quorum_problem_get_file (problem)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (icon, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  return row;
-}
-
-static GtkWidget *
-create_committee_row (gpointer item,
-                      gpointer user_data)
-{
-  QuorumCommittee *committee = item;
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
-  GString *subtitle = g_string_new (NULL);
-
-  if (g_strcmp0 (quorum_committee_get_short_name (committee),
-                 quorum_committee_get_name (committee)) == 0)
-    title = g_strdup (quorum_committee_get_name (committee));
-  else
-    title = g_strdup_printf ("%s — %s", quorum_committee_get_short_name (committee),
-                             quorum_committee_get_name (committee));
-
-  if (quorum_committee_get_service_area (committee) != NULL)
-    g_string_append (subtitle, quorum_committee_get_service_area (committee));
-  if (quorum_committee_get_meets (committee) != NULL)
-    g_string_append_printf (subtitle, "%s%s %s", subtitle->len ? " · " : "", _("meets"),
-                            quorum_committee_get_meets (committee));
-
-  if (quorum_committee_get_note (committee) != NULL)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? "\n" : "",
-                            quorum_committee_get_note (committee));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  g_string_free (subtitle, TRUE);
-
-  return row;
-}
-
-static void
-update_summaries (QuorumWindow *self)
-{
-  GListModel *documents = quorum_store_get_documents (self->store);
-  GListModel *problems = quorum_store_get_problems (self->store);
-  GListModel *committees = quorum_store_get_committees (self->store);
-  guint n_documents = g_list_model_get_n_items (documents);
-  guint n_problems = g_list_model_get_n_items (problems);
-  guint n_committees = g_list_model_get_n_items (committees);
-  g_autofree char *documents_text = NULL;
-  g_autofree char *committees_text = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->committees_group), n_committees > 0);
-
-  if (n_documents == 0)
-    documents_text = g_strdup (_("This store has no budget documents that could be loaded."));
-  else
-    documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u document in budgets/",
-                                                   "%u documents in budgets/", n_documents),
-                                      n_documents);
-  adw_preferences_group_set_description (self->documents_group, documents_text);
-
-  committees_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u committee in the register",
-                                                  "%u committees in the register",
-                                                  n_committees), n_committees);
-  adw_preferences_group_set_description (self->committees_group, committees_text);
-}
 
 /* The view names are the content stack's pages and the sidebar rows' names. */
 static void
@@ -230,23 +45,162 @@ select_sidebar_row (QuorumWindow *self,
       }
 }
 
+/* The search entry of a view, when it has one: Ctrl+F goes there. */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 view_changed_cb (QuorumWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
   GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
+  gboolean searchable = find_search_entry (child) != NULL;
 
   adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
   select_sidebar_row (self, gtk_stack_page_get_name (page));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", searchable);
+}
+
+/**
+ * _quorum_window_show_view:
+ * @view: a view's name, e.g. `checks`
+ *
+ * Shows @view (the list of the views, not a package's page), unless the
+ * window has no such view.
+ */
+void
+_quorum_window_show_view (QuorumWindow *self,
+                          const char   *view)
+{
+  if (gtk_stack_get_child_by_name (self->content_stack, view) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, view);
+  adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 static void
 sidebar_row_activated_cb (QuorumWindow  *self,
                           GtkListBoxRow *row)
 {
-  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  _quorum_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") == 0)
+    _quorum_window_show_view (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
+  GtkWidget *entry;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") != 0)
+    return;
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (QUORUM_IS_CHECKS_VIEW (child))
+    {
+      quorum_checks_view_focus_search (QUORUM_CHECKS_VIEW (child));
+      return;
+    }
+  entry = find_search_entry (child);
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
+/* A finding of the Checks view: its cell, in the Budgets view. */
+static void
+finding_activated_cb (QuorumWindow  *self,
+                      QuorumFinding *finding)
+{
+  /* The Budgets view is wired here once it is in the window. */
+  g_debug ("finding in %s/%s", quorum_finding_get_document_id (finding),
+           quorum_finding_get_table_id (finding));
+}
+
+/* The banner: the files that could not be loaded, over every view. */
+static void
+update_banner (QuorumWindow *self)
+{
+  GListModel *problems = quorum_store_get_problems (self->store);
+  guint n = g_list_model_get_n_items (problems);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
+      const char *file = _quorum_window_path_in_store (self, quorum_problem_get_file (problem));
+
+      if (!g_ptr_array_find_with_equal_func (files, file, g_str_equal, NULL))
+        g_ptr_array_add (files, (gpointer) file);
+    }
+
+  if (n == 1)
+    {
+      g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, 0);
+
+      text = g_strdup_printf (_("%s could not be loaded: %s"), (char *) files->pdata[0],
+                              quorum_problem_get_message (problem));
+    }
+  else if (files->len == 1)
+    text = g_strdup_printf (_("%s could not be loaded: %u errors"), (char *) files->pdata[0], n);
+  else if (files->len > 1)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (files, NULL);
+      names = g_strjoinv (", ", (char **) files->pdata);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be loaded: %s",
+                                           "%u files could not be loaded: %s", files->len - 1),
+                              files->len - 1, names);
+    }
+
+  if (text != NULL)
+    gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, n > 0);
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+  GtkAdjustment *adjustment;
+
+  _quorum_window_show_view (self, "overview");
+  /* The problems come first on the overview. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->overview_scroller);
+  gtk_adjustment_set_value (adjustment, 0);
+  gtk_widget_child_focus (GTK_WIDGET (self->problems_list), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -280,6 +234,116 @@ refresh_package_page (QuorumWindow *self)
     adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 }
 
+static void reload (QuorumWindow *self);
+
+/* Files the store writes for itself, and editors' temporary files. */
+static gboolean
+is_ignored (QuorumWindow *self,
+            GFile        *file)
+{
+  g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (basename == NULL || basename[0] == '.' || g_str_has_suffix (basename, "~"))
+    return TRUE;
+  return path != NULL && strstr (path, "/.quorum/") != NULL;
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+
+  self->reload_source = 0;
+  if (self->store != NULL)
+    reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (GFileMonitor      *monitor,
+                  GFile             *file,
+                  GFile             *other_file,
+                  GFileMonitorEvent  event,
+                  QuorumWindow      *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_CHANGED:
+      break;
+    default:
+      return;
+    }
+  if (is_ignored (self, file) &&
+      (other_file == NULL || is_ignored (self, other_file)))
+    return;
+
+  /* A sync or a decision writes several files: one reload for all. */
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (QUORUM_WINDOW_RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+static void
+monitor_folder (QuorumWindow *self,
+                const char   *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  GFileMonitor *monitor;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return;
+  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (store_changed_cb), self, 0);
+  g_ptr_array_add (self->monitors, monitor);
+}
+
+static void
+unwatch_store (QuorumWindow *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  for (guint i = 0; i < self->monitors->len; i++)
+    g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
+  g_ptr_array_set_size (self->monitors, 0);
+}
+
+/* The store folder (committees.json), budgets/, work-packages/, decisions/
+ * and a folder in it for each package; again after each load, for the new
+ * folders. */
+static void
+watch_store (QuorumWindow *self)
+{
+  const char *root = quorum_store_get_path (self->store);
+  g_autofree char *decisions = g_build_filename (root, "decisions", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  unwatch_store (self);
+  monitor_folder (self, root);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *folder = g_build_filename (root, i == 0 ? "budgets" : "work-packages",
+                                                  NULL);
+      monitor_folder (self, folder);
+    }
+  monitor_folder (self, decisions);
+  dir = g_dir_open (decisions, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *folder = g_build_filename (decisions, name, NULL);
+
+      if (name[0] != '.')
+        monitor_folder (self, folder);
+    }
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -304,9 +368,12 @@ load_cb (GObject      *object,
   if (store != self->store)
     return;
 
-  update_summaries (self);
+  _quorum_window_update_overview (self);
+  update_banner (self);
   refresh_package_page (self);
   gtk_stack_set_visible_child_name (self->stack, "store");
+  view_changed_cb (self);
+  watch_store (self);
   _quorum_window_resume_decision (self);
 }
 
@@ -333,6 +400,116 @@ reload_action (GtkWidget  *widget,
 
   if (self->store != NULL)
     reload (self);
+}
+
+#define QUORUM_WINDOW_MAX_RECENT 8
+
+/* Opened by the member (not at start-up): kept for next time and at the
+ * top of the recent stores. */
+static void
+open_and_remember (QuorumWindow *self,
+                   const char   *path)
+{
+  GSettings *settings = _quorum_window_get_settings (self);
+
+  if (settings != NULL)
+    {
+      g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-stores");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+      guint n = 1;
+
+      g_strv_builder_add (builder, path);
+      for (guint i = 0; recent[i] != NULL && n < QUORUM_WINDOW_MAX_RECENT; i++)
+        if (g_strcmp0 (recent[i], path) != 0)
+          {
+            g_strv_builder_add (builder, recent[i]);
+            n++;
+          }
+      updated = g_strv_builder_end (builder);
+      g_settings_set_string (settings, "store-path", path);
+      g_settings_set_strv (settings, "recent-stores", (const char * const *) updated);
+    }
+  quorum_window_open_store (self, path);
+}
+
+/* Recent Stores, newest first, by their folder names. */
+static void
+update_recent_menu (QuorumWindow *self)
+{
+  GSettings *settings = _quorum_window_get_settings (self);
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_section);
+  if (settings == NULL)
+    return;
+  recent = g_settings_get_strv (settings, "recent-stores");
+  for (guint i = 0; recent[i] != NULL && i < QUORUM_WINDOW_MAX_RECENT; i++)
+    {
+      g_autofree char *basename = g_path_get_basename (recent[i]);
+      g_auto(GStrv) parts = g_strsplit (basename, "_", -1);
+      /* A menu label's underscores are mnemonics: double them. */
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+  if (recent[0] == NULL)
+    {
+      /* An item without an action is shown greyed out. */
+      g_menu_append (self->recent_section, _("No Recent Stores"), "win.no-recent-stores");
+    }
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_and_remember (QUORUM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+chooser_response_cb (QuorumWindow         *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (folder != NULL)
+    path = g_file_get_path (folder);
+  g_clear_object (&self->chooser);
+  if (path != NULL)
+    open_and_remember (self, path);
+}
+
+static void
+open_store_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Open Store"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (self->store != NULL && !quorum_store_is_sample (self->store))
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (quorum_store_get_path (self->store));
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), current, NULL);
+    }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* Settings keep a view by its name; an unknown name leaves the view as it is. */
@@ -396,15 +573,15 @@ quorum_window_open_store (QuorumWindow *self,
   g_return_if_fail (QUORUM_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
+  unwatch_store (self);
   g_set_object (&self->store, NULL);
   self->store = quorum_store_new (path);
+  /* For the Preferences window's Restore. */
+  g_object_set_data_full (G_OBJECT (self), "quorum-store-path", g_strdup (path), g_free);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 
-  gtk_list_box_bind_model (self->documents_list, quorum_store_get_documents (self->store),
-                           create_document_row, self, NULL);
-  gtk_list_box_bind_model (self->problems_list, quorum_store_get_problems (self->store),
-                           create_problem_row, self, NULL);
-  gtk_list_box_bind_model (self->committees_list, quorum_store_get_committees (self->store),
-                           create_committee_row, self, NULL);
+  _quorum_window_bind_overview (self);
+  quorum_checks_view_set_store (self->checks_view, self->store);
   quorum_work_packages_view_set_store (self->work_packages_view, self->store);
   quorum_pressure_view_set_store (self->pressure_view, self->store);
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
@@ -438,6 +615,12 @@ quorum_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->monitors != NULL)
+    unwatch_store (self);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_cancellable_cancel (self->decide_cancellable);
   g_clear_object (&self->decide_cancellable);
   if (self->documents_list != NULL)
@@ -483,6 +666,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (QUORUM_TYPE_CHECKS_VIEW);
   g_type_ensure (QUORUM_TYPE_WORK_PACKAGES_VIEW);
   g_type_ensure (QUORUM_TYPE_PRESSURE_VIEW);
   g_type_ensure (QUORUM_TYPE_WORK_PACKAGE_PAGE);
@@ -496,7 +680,15 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_leaflet);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, overview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, headline_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, headline_bin);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, links_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_group);
@@ -505,14 +697,22 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, _quorum_window_show_package);
   gtk_widget_class_bind_template_callback (widget_class, _quorum_window_decide);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL,
+                                   show_problems_action);
 }
 
 static void
@@ -521,6 +721,8 @@ quorum_window_init (QuorumWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->decide_cancellable = g_cancellable_new ();
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  _quorum_window_init_overview (self);
   /* Folded, the window opens on the last view, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   view_changed_cb (self);
@@ -546,7 +748,10 @@ quorum_window_new (QuorumApplication *application)
       g_settings_bind_with_mapping (settings, "last-view", self->content_stack,
                                     "visible-child-name", G_SETTINGS_BIND_DEFAULT,
                                     view_from_setting, NULL, self->content_stack, NULL);
+      g_signal_connect_object (settings, "changed::recent-stores",
+                               G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
     }
+  update_recent_menu (self);
 
   return self;
 }

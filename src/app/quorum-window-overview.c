@@ -1,0 +1,573 @@
+/* quorum-window-overview.c: the window's overview of its store
+ *
+ * What a member looks at first: the headline total of each year as it
+ * moved from one budget document to the next (estimated, approved, out-turn),
+ * each document with the number of figures that do not add up (opening the
+ * Checks view on it), the other views with what is in them, the committees,
+ * and every file that could not be loaded, each with the place of the error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "quorum-ui-util.h"
+#include "quorum-window-private.h"
+
+/**
+ * _quorum_window_path_in_store:
+ *
+ * Returns: (transfer none): @file's path inside the store, which is what
+ *   people recognise, or @file when it is outside
+ */
+const char *
+_quorum_window_path_in_store (QuorumWindow *self,
+                              const char   *file)
+{
+  const char *root = quorum_store_get_path (self->store);
+  gsize len = strlen (root);
+
+  if (g_str_has_prefix (file, root) && file[len] == '/')
+    return file + len + 1;
+  return file;
+}
+
+static char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "draft") == 0)
+    return g_strdup (_("Draft"));
+  if (g_strcmp0 (status, "consultation") == 0)
+    return g_strdup (_("In consultation"));
+  if (g_strcmp0 (status, "approved") == 0)
+    return g_strdup (_("Approved"));
+  if (g_strcmp0 (status, "superseded") == 0)
+    return g_strdup (_("Superseded"));
+  return g_strdup (_("Status not stated"));
+}
+
+/* A row of the documents list: the document whose findings to show. */
+static GtkWidget *
+create_document_row (gpointer item,
+                     gpointer user_data)
+{
+  QuorumBudgetDocument *document = item;
+  QuorumWindow *self = user_data;
+  guint n_findings = quorum_budget_document_get_n_findings (document);
+  guint n_mismatches = quorum_budget_document_get_n_mismatches (document);
+  guint n_tables = g_list_model_get_n_items (quorum_budget_document_get_tables (document));
+  g_autofree char *status = status_label (quorum_budget_document_get_status (document));
+  g_autofree char *years = quorum_budget_document_dup_years (document);
+  g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table",
+                                                          "%u tables", n_tables), n_tables);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *badge_text = NULL;
+  g_autofree char *badge_description = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge;
+  GString *parts = g_string_new (status);
+
+  if (years != NULL)
+    g_string_append_printf (parts, " · %s", years);
+  if (quorum_budget_document_get_version (document) != NULL)
+    g_string_append_printf (parts, " · %s %s", _("version"),
+                            quorum_budget_document_get_version (document));
+  g_string_append_printf (parts, " · %s · %s", tables,
+                          _quorum_window_path_in_store (
+                            self, quorum_budget_document_get_file (document)));
+  subtitle = g_string_free (parts, FALSE);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 quorum_budget_document_get_title (document));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  if (n_findings == 0)
+    badge_text = g_strdup (_("Adds up"));
+  else if (n_mismatches == 0)
+    badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
+                                               n_findings), n_findings);
+  else if (n_mismatches == n_findings)
+    badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
+                                               n_mismatches), n_mismatches);
+  else
+    badge_text = g_strdup_printf (_("%u mismatches · %u rounding"),
+                                  n_mismatches, n_findings - n_mismatches);
+  if (n_findings == 0)
+    badge_description = g_strdup (_("Every checked figure adds up"));
+  else
+    badge_description = g_strdup_printf (_("%u figures do not add up: %u beyond the "
+                                           "tolerance, %u within it (rounding)"),
+                                         n_findings, n_mismatches, n_findings - n_mismatches);
+
+  badge = gtk_label_new (badge_text);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "findings-badge");
+  gtk_widget_add_css_class (badge, n_mismatches > 0 ? "mismatch"
+                                   : n_findings > 0 ? "rounding" : "clean");
+  gtk_widget_set_tooltip_text (badge, badge_description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, badge_description, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+
+  /* Activated, the row shows the document's findings in the Checks view. */
+  if (n_findings > 0)
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "quorum-document",
+                              g_strdup (quorum_budget_document_get_id (document)), g_free);
+      gtk_widget_set_tooltip_text (row, _("Show the findings of this document"));
+    }
+
+  return row;
+}
+
+static GtkWidget *
+create_problem_row (gpointer item,
+                    gpointer user_data)
+{
+  QuorumProblem *problem = item;
+  QuorumWindow *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  g_autofree char *subtitle = NULL;
+
+  if (quorum_problem_get_line (problem) > 0)
+    subtitle = g_strdup_printf (_("Line %u, column %u · %s\n%s"),
+                                quorum_problem_get_line (problem),
+                                quorum_problem_get_column (problem),
+                                quorum_problem_get_path (problem),
+                                quorum_problem_get_message (problem));
+  else
+    subtitle = g_strdup_printf ("%s\n%s", quorum_problem_get_path (problem),
+                                quorum_problem_get_message (problem));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _quorum_window_path_in_store (self,
+                                                               quorum_problem_get_file (problem)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_widget_add_css_class (icon, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static GtkWidget *
+create_committee_row (gpointer item,
+                      gpointer user_data)
+{
+  QuorumCommittee *committee = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  GString *subtitle = g_string_new (NULL);
+
+  if (g_strcmp0 (quorum_committee_get_short_name (committee),
+                 quorum_committee_get_name (committee)) == 0)
+    title = g_strdup (quorum_committee_get_name (committee));
+  else
+    title = g_strdup_printf ("%s — %s", quorum_committee_get_short_name (committee),
+                             quorum_committee_get_name (committee));
+
+  if (quorum_committee_get_service_area (committee) != NULL)
+    g_string_append (subtitle, quorum_committee_get_service_area (committee));
+  if (quorum_committee_get_meets (committee) != NULL)
+    g_string_append_printf (subtitle, "%s%s %s", subtitle->len ? " · " : "", _("meets"),
+                            quorum_committee_get_meets (committee));
+
+  if (quorum_committee_get_note (committee) != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? "\n" : "",
+                            quorum_committee_get_note (committee));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  g_string_free (subtitle, TRUE);
+
+  return row;
+}
+
+static void
+document_row_activated_cb (QuorumWindow  *self,
+                           GtkListBoxRow *row)
+{
+  quorum_checks_view_set_severity (self->checks_view, QUORUM_CHECKS_SEVERITY_ALL);
+  quorum_checks_view_set_document (self->checks_view,
+                                   g_object_get_data (G_OBJECT (row), "quorum-document"));
+  _quorum_window_show_view (self, "checks");
+}
+
+static const char *
+phase_label (const char *phase)
+{
+  if (g_strcmp0 (phase, "estimated") == 0)
+    return _("Estimated");
+  if (g_strcmp0 (phase, "approved") == 0)
+    return _("Approved");
+  if (g_strcmp0 (phase, "outturn") == 0 || g_strcmp0 (phase, "out-turn") == 0)
+    return _("Out-turn");
+  return phase != NULL ? phase : _("Phase not stated");
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            float       xalign,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* @hundredths of a pound with its sign: `+£23,119.50`, `−£1,000`. */
+static char *
+format_signed_amount (gint64 hundredths)
+{
+  g_autofree char *text = quorum_ui_format_amount (hundredths);
+
+  if (hundredths > 0)
+    return g_strconcat ("+", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* A percentage in hundredths of a percent, with its sign: `+11.4%`. */
+static char *
+format_signed_percent (gint64 hundredths)
+{
+  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
+
+  /* TRANSLATORS: a change in percent; the first %s is "+" or nothing, the
+   * second a number that carries its own minus sign */
+  return g_strdup_printf (_("%s%s%%"), hundredths > 0 ? "+" : "", number);
+}
+
+/* How a year's total moved since the document before: the sign in words,
+ * an icon, the difference and the percentage. */
+static GtkWidget *
+change_box (QuorumFigure *previous,
+            QuorumFigure *figure)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gint64 from = quorum_figure_get_amount (previous);
+  gint64 to = quorum_figure_get_amount (figure);
+  gint64 difference = 0;
+  gint64 percent = 0;
+  gboolean has_percent = quorum_amount_change (from, to, &difference, &percent);
+  g_autofree char *amount = format_signed_amount (difference);
+  g_autofree char *percent_text = has_percent ? format_signed_percent (percent) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  const char *icon_name;
+  const char *css_class;
+
+  if (difference > 0)
+    {
+      icon_name = "go-up-symbolic";
+      css_class = "change-up";
+      description = g_strdup_printf (_("Up %s since %s"), amount,
+                                     quorum_figure_get_document_title (previous));
+    }
+  else if (difference < 0)
+    {
+      icon_name = "go-down-symbolic";
+      css_class = "change-down";
+      description = g_strdup_printf (_("Down %s since %s"), amount,
+                                     quorum_figure_get_document_title (previous));
+    }
+  else
+    {
+      icon_name = "equal-symbolic";
+      css_class = "change-none";
+      description = g_strdup_printf (_("Unchanged since %s"),
+                                     quorum_figure_get_document_title (previous));
+    }
+
+  if (difference == 0)
+    text = g_strdup (_("unchanged"));
+  else if (percent_text != NULL)
+    text = g_strdup_printf ("%s (%s)", amount, percent_text);
+  else
+    text = g_strdup (amount);
+
+  gtk_widget_add_css_class (box, "headline-change");
+  gtk_widget_add_css_class (box, css_class);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), grid_label (text, 0, "numeric"));
+  gtk_widget_set_tooltip_text (box, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return box;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A grid: a line a year, a column a document (oldest first), each cell the
+ * year's headline total in that document, its phase, and its change. */
+static GtkWidget *
+build_headline_grid (GListModel *figures)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();  /* ids, in order */
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  guint n = g_list_model_get_n_items (figures);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumFigure) figure = g_list_model_get_item (figures, i);
+      const char *document = quorum_figure_get_document (figure);
+      const char *year = quorum_figure_get_year (figure);
+
+      if (!g_ptr_array_find_with_equal_func (documents, document, g_str_equal, NULL))
+        {
+          g_ptr_array_add (documents, (gpointer) document);
+          g_ptr_array_add (titles, (gpointer) quorum_figure_get_document_title (figure));
+        }
+      if (!g_ptr_array_find_with_equal_func (years, year, g_str_equal, NULL))
+        g_ptr_array_add (years, (gpointer) year);
+    }
+  g_ptr_array_sort (years, compare_strings);
+
+  gtk_widget_add_css_class (grid, "headline-grid");
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Year"), 0, "heading"), 0, 0, 1, 1);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      GtkWidget *title = grid_label (g_ptr_array_index (titles, d), 0, "heading");
+
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), title, d + 1, 0, 1, 1);
+    }
+
+  for (guint y = 0; y < years->len; y++)
+    {
+      const char *year = g_ptr_array_index (years, y);
+      QuorumFigure *previous = NULL;
+
+      gtk_grid_attach (GTK_GRID (grid), grid_label (year, 0, "heading"), 0, y + 1, 1, 1);
+      for (guint d = 0; d < documents->len; d++)
+        {
+          QuorumFigure *figure = NULL;
+          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          g_autofree char *amount = NULL;
+
+          for (guint i = 0; i < n && figure == NULL; i++)
+            {
+              QuorumFigure *candidate = g_list_model_get_item (figures, i);
+
+              if (g_str_equal (quorum_figure_get_year (candidate), year) &&
+                  g_str_equal (quorum_figure_get_document (candidate),
+                               g_ptr_array_index (documents, d)))
+                figure = candidate;
+              g_object_unref (candidate);  /* the model keeps it */
+            }
+          gtk_grid_attach (GTK_GRID (grid), cell, d + 1, y + 1, 1, 1);
+          if (figure == NULL)
+            {
+              GtkWidget *none = grid_label ("—", 0, "dim-label");
+
+              gtk_widget_set_tooltip_text (none, _("Not in this document"));
+              gtk_box_append (GTK_BOX (cell), none);
+              continue;
+            }
+
+          amount = quorum_ui_format_amount (quorum_figure_get_amount (figure));
+          gtk_box_append (GTK_BOX (cell), grid_label (amount, 0, "headline-amount"));
+          gtk_widget_add_css_class (gtk_widget_get_last_child (cell), "numeric");
+          gtk_box_append (GTK_BOX (cell),
+                          grid_label (phase_label (quorum_figure_get_phase (figure)), 0,
+                                      "caption"));
+          gtk_widget_add_css_class (gtk_widget_get_last_child (cell), "dim-label");
+          if (previous != NULL)
+            gtk_box_append (GTK_BOX (cell), change_box (previous, figure));
+          previous = figure;
+        }
+    }
+  return grid;
+}
+
+static void
+update_headline (QuorumWindow *self)
+{
+  g_autoptr(GListModel) figures =
+    quorum_figures_headline (quorum_store_get_documents (self->store));
+  GtkWidget *card;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->headline_group),
+                          g_list_model_get_n_items (figures) > 0);
+  if (g_list_model_get_n_items (figures) == 0)
+    {
+      adw_bin_set_child (self->headline_bin, NULL);
+      return;
+    }
+
+  card = build_headline_grid (figures);
+  gtk_widget_add_css_class (card, "card");
+  adw_bin_set_child (self->headline_bin, card);
+}
+
+/* The other views, with what is in each. */
+static void
+update_links (QuorumWindow *self)
+{
+  GListModel *documents = quorum_store_get_documents (self->store);
+  guint n_findings = 0;
+  guint n_mismatches = 0;
+  guint n_packages = g_list_model_get_n_items (quorum_store_get_work_packages (self->store));
+  guint n_committees = g_list_model_get_n_items (quorum_store_get_committees (self->store));
+  struct {
+    const char *view;
+    const char *icon_name;
+    const char *title;
+    char *subtitle;
+  } links[] = {
+    { "budgets", "x-office-spreadsheet-symbolic", N_("Budgets"), NULL },
+    { "committees", "system-users-symbolic", N_("Committees"), NULL },
+    { "meetings", "x-office-calendar-symbolic", N_("Meetings"), NULL },
+    { "checks", "emblem-important-symbolic", N_("Checks"), NULL },
+    { "work-packages", "view-list-bullet-symbolic", N_("Work Packages"), NULL },
+    { "budget-pressure", "power-profile-performance-symbolic", N_("Budget Pressure"), NULL },
+  };
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
+
+      n_findings += quorum_budget_document_get_n_findings (document);
+      n_mismatches += quorum_budget_document_get_n_mismatches (document);
+    }
+
+  links[0].subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Every table of %u document",
+                                                    "Every table of %u documents",
+                                                    g_list_model_get_n_items (documents)),
+                                       g_list_model_get_n_items (documents));
+  links[1].subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u committee and its budget lines",
+                                                    "%u committees and their budget lines",
+                                                    n_committees), n_committees);
+  links[2].subtitle = g_strdup (_("Meetings forecast for each committee"));
+  links[3].subtitle = g_strdup_printf (_("%u figures do not add up: %u mismatches, "
+                                         "%u rounding"),
+                                       n_findings, n_mismatches, n_findings - n_mismatches);
+  links[4].subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u package to review and decide on",
+                                                    "%u packages to review and decide on",
+                                                    n_packages), n_packages);
+  links[5].subtitle = g_strdup (_("Committed, spent and projected against each budget line"));
+
+  quorum_ui_clear_list_box (self->links_list);
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      GtkWidget *row;
+
+      if (gtk_stack_get_child_by_name (self->content_stack, links[i].view) == NULL)
+        {
+          g_free (links[i].subtitle);
+          continue;
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(links[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), links[i].subtitle);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), links[i].icon_name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "quorum-view", g_strdup (links[i].view), g_free);
+      gtk_list_box_append (self->links_list, row);
+      g_free (links[i].subtitle);
+    }
+}
+
+static void
+link_row_activated_cb (QuorumWindow  *self,
+                       GtkListBoxRow *row)
+{
+  _quorum_window_show_view (self, g_object_get_data (G_OBJECT (row), "quorum-view"));
+}
+
+/**
+ * _quorum_window_bind_overview:
+ *
+ * Shows the lists of the window's (new) store on the overview.
+ */
+void
+_quorum_window_bind_overview (QuorumWindow *self)
+{
+  gtk_list_box_bind_model (self->documents_list, quorum_store_get_documents (self->store),
+                           create_document_row, self, NULL);
+  gtk_list_box_bind_model (self->problems_list, quorum_store_get_problems (self->store),
+                           create_problem_row, self, NULL);
+  gtk_list_box_bind_model (self->committees_list, quorum_store_get_committees (self->store),
+                           create_committee_row, self, NULL);
+}
+
+/**
+ * _quorum_window_init_overview:
+ *
+ * Connects the overview's links, once.
+ */
+void
+_quorum_window_init_overview (QuorumWindow *self)
+{
+  g_signal_connect_object (self->documents_list, "row-activated",
+                           G_CALLBACK (document_row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->links_list, "row-activated",
+                           G_CALLBACK (link_row_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * _quorum_window_update_overview:
+ *
+ * Fills the overview from the window's store, once it has (re)loaded.
+ */
+void
+_quorum_window_update_overview (QuorumWindow *self)
+{
+  GListModel *documents = quorum_store_get_documents (self->store);
+  GListModel *problems = quorum_store_get_problems (self->store);
+  GListModel *committees = quorum_store_get_committees (self->store);
+  guint n_documents = g_list_model_get_n_items (documents);
+  guint n_problems = g_list_model_get_n_items (problems);
+  guint n_committees = g_list_model_get_n_items (committees);
+  g_autofree char *documents_text = NULL;
+  g_autofree char *committees_text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->committees_group), n_committees > 0);
+
+  if (n_documents == 0)
+    documents_text = g_strdup (_("This store has no budget documents that could be loaded."));
+  else
+    documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u document in budgets/",
+                                                   "%u documents in budgets/", n_documents),
+                                      n_documents);
+  adw_preferences_group_set_description (self->documents_group, documents_text);
+
+  committees_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u committee in the register",
+                                                  "%u committees in the register",
+                                                  n_committees), n_committees);
+  adw_preferences_group_set_description (self->committees_group, committees_text);
+
+  update_headline (self);
+  update_links (self);
+}

@@ -1,0 +1,650 @@
+/* test-navigation.c: the window's views, settings, stores and shortcuts
+ *
+ * The real window under Xvfb, on the sample store (read only) and on
+ * temporary copies of it where a test writes: every view of the sidebar
+ * shows what the store's files say, the window's size and last view are
+ * kept, another store opens, a file changed on disk is reloaded, a broken
+ * one is named in the banner, the Checks view lists and filters the
+ * findings of tests/data/expected/, and the shortcuts window lists the
+ * accelerators.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "quorum-application.h"
+#include "quorum-checks-view.h"
+#include "quorum-core.h"
+#include "quorum-pressure-view.h"
+#include "quorum-window.h"
+
+static QuorumApplication *app;
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (out, "row:%s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_ACTION_ROW (widget))
+    g_string_append_printf (out, "subtitle:%s\n",
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_INSCRIPTION (widget))
+    g_string_append_printf (out, "cell:%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static char *
+window_texts (QuorumWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_texts (GTK_WIDGET (window), out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+shows (QuorumWindow *window,
+       const char   *text)
+{
+  g_autofree char *texts = window_texts (window);
+
+  return strstr (texts, text) != NULL;
+}
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @text is shown, 20 s at most. */
+static gboolean
+wait_for_text (QuorumWindow *window,
+               const char   *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!shows (window, text) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  iterate ();
+  return shows (window, text);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static QuorumWindow *
+open_window (const char *path)
+{
+  QuorumWindow *window = quorum_window_new (app);
+
+  quorum_window_open_store (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The sidebar is shown once the store has loaded. */
+  g_assert_true (wait_for_text (window, "label:Budget Pressure\n"));
+  return window;
+}
+
+static char *
+copy_sample (char **out_parent)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *parent = g_dir_make_tmp ("quorum-nav-XXXXXX", NULL);
+  char *store;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (parent);
+  store = g_build_filename (parent, "store", NULL);
+  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
+  g_assert_no_error (error);
+  *out_parent = g_steal_pointer (&parent);
+  return store;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+show_view (QuorumWindow *window,
+           const char   *view)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view));
+  iterate ();
+}
+
+static const char *
+visible_view (QuorumWindow *window)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (window), "overview");
+  GtkListBox *sidebar = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (sidebar);
+
+  return selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : NULL;
+}
+
+static JsonObject *
+read_json (JsonParser *parser,
+           const char *relpath)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *file = g_build_filename (sample, relpath, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, file, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The headline total of a year, as the document's first budget table states it. */
+static char *
+headline_from_json (const char *relpath,
+                    const char *column)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *document = read_json (parser, relpath);
+  JsonArray *tables = json_object_get_array_member (document, "tables");
+  JsonObject *table = json_array_get_object_element (tables, 0);
+  JsonObject *total = json_object_get_object_member (table, "total");
+  JsonObject *values = json_object_get_object_member (total, "values");
+
+  g_assert_cmpstr (json_object_get_string_member (table, "role"), ==, "budget");
+  return quorum_amount_format_display (json_object_get_int_member (values, column) * 100, "GBP");
+}
+
+/* Counts the lines of the expected findings, by severity. */
+static void
+count_expected (guint *mismatches,
+                guint *rounding)
+{
+  const char *files[] = { "sec-budget-2018-21.findings", "sec-budget-2020-23.findings" };
+
+  *mismatches = *rounding = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (QUORUM_TEST_EXPECTED_DIR, files[i], NULL);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (g_str_has_prefix (lines[l], "mismatch\t"))
+          (*mismatches)++;
+        else if (g_str_has_prefix (lines[l], "rounding\t"))
+          (*rounding)++;
+    }
+}
+
+/* Every view of the sidebar opens and shows what the store's files say. */
+static void
+test_views (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *headline = headline_from_json ("budgets/sec-budget-2020-23.json",
+                                                  "2021-22-estimated");
+  g_autofree char *headline_text = g_strdup_printf ("label:%s\n", headline);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *package = read_json (parser, "work-packages/wp-2020-21-q1-tag.json");
+  g_autofree char *package_text =
+    g_strdup_printf ("cell:%s\n", json_object_get_string_member (package, "title"));
+  QuorumWindow *window = open_window (sample);
+
+  show_view (window, "overview");
+  g_assert_cmpstr (visible_view (window), ==, "overview");
+  g_assert_true (shows (window, "label:Headline Totals by Year\n"));
+  g_assert_true (shows (window, headline_text));
+  g_assert_true (shows (window, "label:2021/22\n"));
+  g_assert_true (shows (window, "label:Estimated\n"));
+  /* 2020/21 moved from £6,888,043 (2018–21) to £8,349,486 (2020–23). */
+  g_assert_true (shows (window, "label:+£1,461,443 (+21.22%)\n"));
+  g_assert_true (shows (window, "label:4 mismatches · 1 rounding\n"));
+  g_assert_true (shows (window, "row:Checks\n"));
+  g_assert_true (shows (window, "row:Work Packages\n"));
+
+  show_view (window, "checks");
+  g_assert_cmpstr (visible_view (window), ==, "checks");
+  g_assert_true (wait_for_text (window, "cell:SEC Panel Budget 2020–2023\n"));
+  g_assert_true (shows (window, "label:29 findings\n"));
+
+  show_view (window, "work-packages");
+  g_assert_cmpstr (visible_view (window), ==, "work-packages");
+  g_assert_true (wait_for_text (window, package_text));
+
+  show_view (window, "budget-pressure");
+  g_assert_cmpstr (visible_view (window), ==, "budget-pressure");
+  {
+    GtkWidget *pressure = find_type (GTK_WIDGET (window), QUORUM_TYPE_PRESSURE_VIEW);
+
+    g_assert_true (gtk_widget_get_mapped (pressure));
+    g_assert_cmpuint (g_list_model_get_n_items (
+                        quorum_pressure_view_get_lines (QUORUM_PRESSURE_VIEW (pressure))), >, 0);
+  }
+
+  /* An unknown view changes nothing. */
+  show_view (window, "no-such-view");
+  g_assert_cmpstr (visible_view (window), ==, "budget-pressure");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Checks view: the 29 findings of tests/data/expected/, filtered. */
+static void
+test_checks (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  QuorumChecksView *view;
+  GListModel *shown;
+  GtkWidget *severity, *document, *focus;
+  guint mismatches, rounding;
+
+  count_expected (&mismatches, &rounding);
+  g_assert_cmpuint (mismatches, ==, 10);
+  g_assert_cmpuint (rounding, ==, 19);
+
+  show_view (window, "checks");
+  view = QUORUM_CHECKS_VIEW (find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
+  shown = quorum_checks_view_get_shown (view);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, mismatches + rounding);
+
+  severity = find_named (GTK_WIDGET (view), "severity-filter");
+  document = find_named (GTK_WIDGET (view), "document-filter");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), QUORUM_CHECKS_SEVERITY_MISMATCH);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, mismatches);
+  g_assert_true (shows (window, "label:10 of 29 findings\n"));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (quorum_finding_get_severity (finding), ==, QUORUM_SEVERITY_MISMATCH);
+    }
+  g_assert_true (shows (window, "label:Mismatch\n"));
+  g_assert_false (shows (window, "label:Rounding\n"));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), QUORUM_CHECKS_SEVERITY_ROUNDING);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, rounding);
+
+  /* The documents come in the store's order: 2018–21 has 1 rounding. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (document))),
+                    ==, 3);
+  quorum_checks_view_set_document (view, "sec-budget-2018-21");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), QUORUM_CHECKS_SEVERITY_ALL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  g_assert_true (shows (window, "cell:+£60,000\n"));
+  quorum_checks_view_set_document (view, "sec-budget-2020-23");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 24);
+  quorum_checks_view_set_document (view, NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 29);
+
+  /* Ctrl+F (win.search) goes to the view's search entry; a search narrows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY)),
+                         "contingency");
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (shown) == 29 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 29);
+
+  /* The overview's document row opens the checks of that document. */
+  show_view (window, "overview");
+  quorum_checks_view_set_document (view, NULL);
+  {
+    GtkWidget *row = NULL;
+    GtkWidget *list = find_named (GTK_WIDGET (window), "documents-list");
+
+    g_assert_nonnull (list);
+    row = gtk_widget_get_first_child (list);
+    g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+    g_signal_emit_by_name (list, "row-activated", row);
+    iterate ();
+  }
+  g_assert_cmpstr (visible_view (window), ==, "checks");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The size and the last view are kept in the settings and come back. */
+static void
+test_settings (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_string (settings, "last-view", "checks");
+  window = open_window (sample);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (visible_view (window), ==, "checks");
+  g_assert_true (wait_for_text (window, "label:29 findings\n"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  show_view (window, "work-packages");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-view");
+
+    g_assert_cmpstr (last, ==, "work-packages");
+  }
+
+  window = open_window (sample);
+  g_assert_cmpstr (visible_view (window), ==, "work-packages");
+  gtk_window_maximize (GTK_WINDOW (window));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!gtk_window_is_maximized (GTK_WINDOW (window)) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  /* Xvfb has no window manager to maximise: the setting follows the window. */
+  g_assert_cmpint (g_settings_get_boolean (settings, "window-maximized"), ==,
+                   gtk_window_is_maximized (GTK_WINDOW (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-maximized");
+  g_settings_reset (settings, "last-view");
+}
+
+/* Another store opens in the same window; Recent Stores keeps it. */
+static void
+test_open_store (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *other = g_build_filename (parent, "other", NULL);
+  g_autofree char *budgets = g_build_filename (other, "budgets", NULL);
+  g_autofree char *document = g_build_filename (budgets, "only.json", NULL);
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumWindow *window = open_window (sample);
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *store_path = NULL;
+
+  g_settings_reset (settings, "recent-stores");
+  g_assert_cmpint (g_mkdir_with_parents (budgets, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (document,
+                                      "{\"format\": \"quorum.budget/1\", \"id\": \"only\",\n"
+                                      " \"title\": \"The Only Budget\", \"status\": \"draft\",\n"
+                                      " \"tables\": [{\"id\": \"t\", \"role\": \"budget\", "
+                                      "\"columns\": [{\"id\": \"a\", "
+                                      "\"year\": \"2030/31\", \"phase\": \"estimated\"}],\n"
+                                      "  \"rows\": [{\"id\": \"x\", \"values\": {\"a\": 5}}],\n"
+                                      "  \"total\": {\"values\": {\"a\": 5}}}]}\n", -1, NULL));
+
+  /* The Open Store… chooser ends in the same action as Recent Stores. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s",
+                                             other));
+  g_assert_true (wait_for_text (window, "row:The Only Budget\n"));
+  g_assert_true (wait_for_text (window, "label:2030/31\n"));
+  g_assert_false (shows (window, "row:SEC Panel Budget 2020–2023\n"));
+  g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, other);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "quorum-store-path"), ==, other);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s",
+                                             store));
+  g_assert_true (wait_for_text (window, "row:SEC Panel Budget 2020–2023\n"));
+  store_path = g_settings_get_string (settings, "store-path");
+  g_assert_cmpstr (store_path, ==, store);
+  recent = g_settings_get_strv (settings, "recent-stores");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, store);   /* newest first */
+  g_assert_cmpstr (recent[1], ==, other);
+
+  /* Opening without remembering (as at start-up) changes no setting. */
+  quorum_window_open_store (window, other);
+  g_assert_true (wait_for_text (window, "row:The Only Budget\n"));
+  g_clear_pointer (&store_path, g_free);
+  store_path = g_settings_get_string (settings, "store-path");
+  g_assert_cmpstr (store_path, ==, store);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "store-path");
+  g_settings_reset (settings, "recent-stores");
+  remove_tree (parent);
+}
+
+/* A package written by someone else shows up; a broken file is named in
+ * the banner while the rest stays; fixed, the banner goes. */
+static void
+test_watch (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *package = g_build_filename (store, "work-packages", "wp-2099-new.json", NULL);
+  g_autofree char *broken = g_build_filename (store, "budgets", "broken.json", NULL);
+  g_autofree char *hidden = g_build_filename (store, "work-packages", ".wp-tmp.json", NULL);
+  QuorumWindow *window = open_window (store);
+  GListModel *packages = quorum_store_get_work_packages (quorum_window_get_store (window));
+  GtkRevealer *banner;
+
+  g_assert_cmpuint (g_list_model_get_n_items (packages), ==, 40);
+  show_view (window, "work-packages");
+
+  /* A temporary dot-file is not a reason to reload. */
+  g_assert_true (g_file_set_contents (hidden, "{", -1, NULL));
+  {
+    g_autofree char *original = g_build_filename (store, "work-packages",
+                                                  "wp-2020-21-q1-tag.json", NULL);
+    g_autofree char *contents = NULL;
+    GString *changed;
+
+    g_assert_true (g_file_get_contents (original, &contents, NULL, NULL));
+    changed = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (changed, "wp-2020-21-q1-tag", "wp-2099-new", 0), ==, 1);
+    g_assert_cmpuint (g_string_replace (changed, "TAG support, April to June 2020",
+                                        "A package from another machine", 0), ==, 1);
+    g_assert_true (g_file_set_contents (package, changed->str, -1, NULL));
+    g_string_free (changed, TRUE);
+  }
+  g_assert_true (wait_for_text (window, "cell:A package from another machine\n"));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_work_packages (
+                      quorum_window_get_store (window))), ==, 41);
+  g_unlink (hidden);
+
+  banner = GTK_REVEALER (find_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (g_file_set_contents (broken, "{\"format\": \"quorum.budget/1\", \"id\": 7}",
+                                      -1, NULL));
+  g_assert_true (wait_for_text (window, "label:budgets/broken.json could not be loaded: "));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  /* The rest of the store is still there. */
+  g_assert_true (shows (window, "cell:A package from another machine\n"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  iterate ();
+  g_assert_cmpstr (visible_view (window), ==, "overview");
+  g_assert_true (shows (window, "row:budgets/broken.json\n"));
+
+  g_unlink (broken);
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (gtk_revealer_get_reveal_child (banner) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  }
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+      g_string_append_printf (out, "%s=%s\n", title, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, out);
+}
+
+/* The shortcuts window is the help overlay, and lists the accelerators
+ * the application sets. */
+static void
+test_shortcuts (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GString) listed = g_string_new (NULL);
+  const char *expected[][2] = {
+    { "win.open-store", "<Control>o" },
+    { "win.reload", "<Control>r" },
+    { "win.reload", "F5" },
+    { "win.search", "<Control>f" },
+    { "app.preferences", "<Control>comma" },
+    { "app.quit", "<Control>q" },
+    { "win.show-view('overview')", "<Alt>1" },
+    { "win.show-view('checks')", "<Alt>5" },
+    { "win.show-view('budget-pressure')", "<Alt>7" },
+  };
+
+  g_assert_nonnull (overlay);
+  collect_accelerators (GTK_WIDGET (overlay), listed);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    expected[i][0]);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i][1]));
+      g_assert_nonnull (strstr (listed->str, expected[i][1]));
+    }
+  g_assert_nonnull (strstr (listed->str, "Keyboard shortcuts=<Control>question"));
+  g_assert_nonnull (strstr (listed->str, "Checks=<Alt>5"));
+
+  /* Alt+5 is the Checks view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "checks"));
+  iterate ();
+  g_assert_cmpstr (visible_view (window), ==, "checks");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      return 77;
+    }
+  adw_init ();
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/navigation/views", test_views);
+  g_test_add_func ("/navigation/checks", test_checks);
+  g_test_add_func ("/navigation/settings", test_settings);
+  g_test_add_func ("/navigation/open-store", test_open_store);
+  g_test_add_func ("/navigation/watch", test_watch);
+  g_test_add_func ("/navigation/shortcuts", test_shortcuts);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -96,12 +96,14 @@ load_without_problems (const char *path,
     }
 }
 
-/* The child: write until killed. Exits 0 only if it ran out of work. */
+/* The child: write until killed, telling the parent through @progress
+ * after each round. Exits 0 only if it ran out of work. */
 static void G_GNUC_NORETURN
 writer (const char *path,
         const char *replaced,
         const char *small,
-        const char *large)
+        const char *large,
+        int         progress)
 {
   g_autoptr(QuorumStore) store = quorum_store_new (path);
 
@@ -119,6 +121,8 @@ writer (const char *path,
                                       NULL);
       if (decision == NULL)
         _exit (5);
+      if (write (progress, "w", 1) != 1)
+        _exit (6);
     }
   _exit (0);
 }
@@ -138,17 +142,38 @@ test_kill_writers (void)
   for (guint i = 0; i < iterations; i++)
     {
       g_autofree char *got = NULL;
+      guint rounds = g_test_rand_int_range (0, 3);
+      gint64 round_started, round_time = 20000;
       int status = 0;
+      int fds[2];
       pid_t pid;
 
+      g_assert_cmpint (pipe (fds), ==, 0);
       pid = fork ();
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
-        writer (path, replaced, small, large);
+        {
+          close (fds[0]);
+          writer (path, replaced, small, large, fds[1]);
+        }
+      close (fds[1]);
 
-      /* Somewhere from before the first write to deep into many. */
-      g_usleep (g_test_rand_int_range (0, 100000));
+      /* Let it finish a few rounds (slow under valgrind or the sanitizers,
+       * so count rounds, not time), then kill it somewhere in the next:
+       * before, during or after a write. */
+      round_started = g_get_monotonic_time ();
+      for (guint r = 0; r < rounds; r++)
+        {
+          char byte;
+
+          g_assert_cmpint (read (fds[0], &byte, 1), ==, 1);
+          round_time = MAX (g_get_monotonic_time () - round_started, 1000);
+          round_started = g_get_monotonic_time ();
+        }
+      round_time = MIN (round_time, G_GINT64_CONSTANT (2000000));
+      g_usleep (g_test_rand_int_range (0, (gint32) round_time));
       kill (pid, SIGKILL);
+      close (fds[0]);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status));
 

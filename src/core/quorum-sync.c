@@ -100,6 +100,11 @@ struct _QuorumSync
   guint64 bytes_received;
   guint64 bytes_sent;
   gboolean running;
+  GMutex progress_lock;
+  GSource *progress_source;   /* pending emission, under progress_lock */
+  guint progress_done;
+  guint progress_total;
+  guint64 progress_bytes;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumSync, quorum_sync, G_TYPE_OBJECT)
@@ -154,10 +159,15 @@ wipe (char **secret)
     }
 }
 
+static void drop_progress (QuorumSync *self);
+
 static void
 quorum_sync_finalize (GObject *object)
 {
   QuorumSync *self = (QuorumSync *) object;
+
+  drop_progress (self);
+  g_mutex_clear (&self->progress_lock);
 
   g_free (self->store_path);
   g_free (self->remote_url);
@@ -234,6 +244,7 @@ quorum_sync_init (QuorumSync *self)
   self->max_file_size = QUORUM_MAX_FILE_BYTES;
   self->backups_kept = QUORUM_DEFAULT_BACKUPS_KEPT;
   self->items = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);
+  g_mutex_init (&self->progress_lock);
 }
 
 static gboolean
@@ -473,28 +484,25 @@ add_item (QuorumSync       *self,
   g_ptr_array_add (self->pending_items, quorum_sync_item_new (relpath, action, bytes, message));
 }
 
-typedef struct
-{
-  QuorumSync *self;
-  guint done;
-  guint total;
-  guint64 bytes;
-} ProgressData;
-
+/* Progress is coalesced: the worker updates the figures and schedules at
+ * most one idle on the caller's context; finishing the run drops any that
+ * is still pending, so nothing outlives the run. */
 static gboolean
 emit_progress (gpointer user_data)
 {
-  ProgressData *data = user_data;
+  QuorumSync *self = user_data;
+  guint done, total;
+  guint64 bytes;
 
-  g_signal_emit (data->self, signals[PROGRESS], 0, data->done, data->total, data->bytes);
+  g_mutex_lock (&self->progress_lock);
+  done = self->progress_done;
+  total = self->progress_total;
+  bytes = self->progress_bytes;
+  g_clear_pointer (&self->progress_source, g_source_unref);
+  g_mutex_unlock (&self->progress_lock);
+
+  g_signal_emit (self, signals[PROGRESS], 0, done, total, bytes);
   return G_SOURCE_REMOVE;
-}
-
-static void
-progress_data_free (ProgressData *data)
-{
-  g_object_unref (data->self);
-  g_free (data);
 }
 
 static void
@@ -503,17 +511,33 @@ report_progress (QuorumSync   *self,
                  guint         done,
                  guint         total)
 {
-  ProgressData *data;
-
   if (context == NULL)
     return;
-  data = g_new0 (ProgressData, 1);
-  data->self = g_object_ref (self);
-  data->done = done;
-  data->total = total;
-  data->bytes = self->bytes_received + self->bytes_sent;
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, emit_progress, data,
-                              (GDestroyNotify) progress_data_free);
+
+  g_mutex_lock (&self->progress_lock);
+  self->progress_done = done;
+  self->progress_total = total;
+  self->progress_bytes = self->bytes_received + self->bytes_sent;
+  if (self->progress_source == NULL)
+    {
+      self->progress_source = g_idle_source_new ();
+      g_source_set_priority (self->progress_source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->progress_source, emit_progress, self, NULL);
+      g_source_attach (self->progress_source, context);
+    }
+  g_mutex_unlock (&self->progress_lock);
+}
+
+static void
+drop_progress (QuorumSync *self)
+{
+  g_mutex_lock (&self->progress_lock);
+  if (self->progress_source != NULL)
+    {
+      g_source_destroy (self->progress_source);
+      g_clear_pointer (&self->progress_source, g_source_unref);
+    }
+  g_mutex_unlock (&self->progress_lock);
 }
 
 static char *
@@ -1857,6 +1881,7 @@ run_prepare (QuorumSync *self)
 static void
 run_publish (QuorumSync *self)
 {
+  drop_progress (self);
   g_list_store_splice (self->items, 0, 0, self->pending_items->pdata,
                        self->pending_items->len);
   g_clear_object (&self->session);

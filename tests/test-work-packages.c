@@ -491,6 +491,49 @@ test_decide (void)
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (again)), ==, 0);
 }
 
+/* A decision whose id is taken (the same person, the same second) gets the
+ * next free suffix and never touches the file in the way. */
+static void
+test_decide_collision (void)
+{
+  g_autofree char *path = make_store ();
+  g_autoptr(QuorumStore) store = load (path);
+  g_autoptr(QuorumDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *in_the_way = NULL;
+
+  /* Take the name for this second and the next few, with -2 as well. */
+  for (int s = 0; s < 4; s++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_seconds (now, s);
+      g_autofree char *stamp = g_date_time_format (then, "%Y%m%dt%H%M%Sz");
+      g_autofree char *first = g_strdup_printf ("decisions/q2/%s-a-member.json", stamp);
+      g_autofree char *second = g_strdup_printf ("decisions/q2/%s-a-member-2.json", stamp);
+
+      quorum_test_write_file (path, first, "in the way\n", -1);
+      quorum_test_write_file (path, second, "in the way\n", -1);
+    }
+
+  decision = quorum_store_decide (store, "q2", "approve", "A Member", NULL, NULL, NULL,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (quorum_decision_get_id (decision), "-a-member-3"));
+  g_assert_true (g_file_get_contents (quorum_decision_get_file (decision), &in_the_way, NULL,
+                                      NULL));
+  g_assert_nonnull (strstr (in_the_way, "\"seal\": \"sha256:"));
+
+  /* The files in the way are as they were. */
+  {
+    g_autofree char *stamp = g_date_time_format (now, "%Y%m%dt%H%M%Sz");
+    g_autofree char *first = g_strdup_printf ("%s/decisions/q2/%s-a-member.json", path, stamp);
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (first, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "in the way\n");
+  }
+}
+
 static void
 test_decide_refused (void)
 {
@@ -755,6 +798,7 @@ main (int    argc,
   g_test_add_func ("/work-packages/unknown-package", test_unknown_package);
   g_test_add_func ("/work-packages/seal-format", test_seal_format);
   g_test_add_func ("/work-packages/decide", test_decide);
+  g_test_add_func ("/work-packages/decide-collision", test_decide_collision);
   g_test_add_func ("/work-packages/decide-refused", test_decide_refused);
   g_test_add_func ("/work-packages/decide-async", test_decide_async);
   g_test_add_func ("/work-packages/pressure", test_pressure);

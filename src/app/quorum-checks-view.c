@@ -495,13 +495,13 @@ quorum_checks_view_init (QuorumChecksView *self)
   set_factory (self, self->severity_column, "severity", G_CALLBACK (setup_severity_cb),
                G_CALLBACK (bind_severity_cb), 0);
   set_factory (self, self->document_column, "document", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 16);
+               G_CALLBACK (bind_place_cb), 20);
   set_factory (self, self->table_column, "table", G_CALLBACK (setup_text_cb),
                G_CALLBACK (bind_place_cb), 22);
   set_factory (self, self->row_column, "row", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 18);
+               G_CALLBACK (bind_place_cb), 16);
   set_factory (self, self->column_column, "column", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 12);
+               G_CALLBACK (bind_place_cb), 16);
   set_factory (self, self->stated_column, "stated", G_CALLBACK (setup_amount_cb),
                G_CALLBACK (bind_amount_cb), 0);
   set_factory (self, self->computed_column, "computed", G_CALLBACK (setup_amount_cb),

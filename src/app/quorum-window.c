@@ -140,7 +140,7 @@ static void
 finding_activated_cb (QuorumWindow  *self,
                       QuorumFinding *finding)
 {
-  /* The Budgets view is wired here once it is in the window. */
+  /* The Budgets view opens the cell once it is in the window. */
   g_debug ("finding in %s/%s", quorum_finding_get_document_id (finding),
            quorum_finding_get_table_id (finding));
 }

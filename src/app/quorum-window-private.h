@@ -9,6 +9,7 @@
 #pragma once
 
 #include "quorum-checks-view.h"
+#include "quorum-committees-view.h"
 #include "quorum-core.h"
 #include "quorum-pressure-view.h"
 #include "quorum-window.h"
@@ -47,6 +48,7 @@ struct _QuorumWindow
   QuorumWorkPackagesView *work_packages_view;
   QuorumPressureView *pressure_view;
   QuorumChecksView *checks_view;
+  QuorumCommitteesView *committees_view;
   QuorumWorkPackagePage *package_page;
 
   /* owned */

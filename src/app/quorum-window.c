@@ -581,6 +581,7 @@ quorum_window_open_store (QuorumWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 
   _quorum_window_bind_overview (self);
+  quorum_committees_view_set_store (self->committees_view, self->store);
   quorum_checks_view_set_store (self->checks_view, self->store);
   quorum_work_packages_view_set_store (self->work_packages_view, self->store);
   quorum_pressure_view_set_store (self->pressure_view, self->store);
@@ -666,6 +667,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (QUORUM_TYPE_COMMITTEES_VIEW);
   g_type_ensure (QUORUM_TYPE_CHECKS_VIEW);
   g_type_ensure (QUORUM_TYPE_WORK_PACKAGES_VIEW);
   g_type_ensure (QUORUM_TYPE_PRESSURE_VIEW);
@@ -698,6 +700,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);

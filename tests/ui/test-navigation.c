@@ -253,6 +253,12 @@ test_views (void)
   JsonObject *package = read_json (parser, "work-packages/wp-2020-21-q1-tag.json");
   g_autofree char *package_text =
     g_strdup_printf ("cell:%s\n", json_object_get_string_member (package, "title"));
+  g_autoptr(JsonParser) committees_parser = json_parser_new ();
+  JsonObject *register_ = read_json (committees_parser, "committees.json");
+  JsonObject *committee = json_array_get_object_element (
+    json_object_get_array_member (register_, "committees"), 0);
+  g_autofree char *committee_name =
+    g_strdup (json_object_get_string_member (committee, "name"));
   QuorumWindow *window = open_window (sample);
 
   show_view (window, "overview");
@@ -266,6 +272,10 @@ test_views (void)
   g_assert_true (shows (window, "label:4 mismatches · 1 rounding\n"));
   g_assert_true (shows (window, "row:Checks\n"));
   g_assert_true (shows (window, "row:Work Packages\n"));
+
+  show_view (window, "committees");
+  g_assert_cmpstr (visible_view (window), ==, "committees");
+  g_assert_true (wait_for_text (window, committee_name));
 
   show_view (window, "checks");
   g_assert_cmpstr (visible_view (window), ==, "checks");

@@ -462,6 +462,25 @@ update (QuorumSyncButton *self)
     gtk_popover_set_default_widget (self->popover, GTK_WIDGET (self->setup_button));
 }
 
+/* Opens towards the middle of the window, from a header bar's start or
+ * end alike, instead of off its edge. */
+static void
+popover_show_cb (QuorumSyncButton *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  float middle = gtk_widget_get_width (GTK_WIDGET (self)) / 2.f;
+  graphene_point_t at;
+
+  if (root == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), root, &GRAPHENE_POINT_INIT (middle, 0), &at))
+    return;
+  if (gtk_widget_get_direction (root) == GTK_TEXT_DIR_RTL)
+    at.x = gtk_widget_get_width (root) - at.x;
+  gtk_widget_set_halign (GTK_WIDGET (self->popover),
+                         at.x < gtk_widget_get_width (root) / 2.f ? GTK_ALIGN_START
+                                                                  : GTK_ALIGN_END);
+}
+
 static void
 ensure_css (void)
 {
@@ -650,6 +669,7 @@ static void
 quorum_sync_button_init (QuorumSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   ensure_css ();
 }
 

@@ -132,6 +132,7 @@ quorum_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
+  static const char *sync_accels[] = { "<Shift><Control>s", NULL };
   /* Alt+1…7: the views in the sidebar's order. */
   static const char *views[] = { "overview", "budgets", "committees", "meetings", "checks",
                                  "work-packages", "budget-pressure" };
@@ -146,6 +147,7 @@ quorum_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-store", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back", back_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync", sync_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -11,7 +11,10 @@
 #include "quorum-checks-view.h"
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
+#include "quorum-meetings-view.h"
 #include "quorum-pressure-view.h"
+#include "quorum-sync-button.h"
+#include "quorum-sync-controller.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
 #include "quorum-work-packages-view.h"
@@ -31,6 +34,7 @@ struct _QuorumWindow
   AdwLeaflet *content_leaflet;
   AdwWindowTitle *window_title;
   GtkButton *search_button;
+  QuorumSyncButton *sync_button;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GMenu *recent_section;
@@ -49,6 +53,7 @@ struct _QuorumWindow
   QuorumPressureView *pressure_view;
   QuorumChecksView *checks_view;
   QuorumCommitteesView *committees_view;
+  QuorumMeetingsView *meetings_view;
   QuorumWorkPackagePage *package_page;
 
   /* owned */
@@ -57,6 +62,7 @@ struct _QuorumWindow
   GPtrArray *monitors;               /* GFileMonitors on the store's folders */
   guint reload_source;               /* a reload after files changed, debounced */
   GtkFileChooserNative *chooser;     /* Open Store… while it is open */
+  QuorumSyncController *sync;        /* nullable: only with settings */
   GCancellable *decide_cancellable;  /* decisions and copies; cancelled when the window goes */
 
   /* The comment of the last decision that was not recorded, offered again

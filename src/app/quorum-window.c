@@ -402,6 +402,42 @@ reload_action (GtkWidget  *widget,
     reload (self);
 }
 
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (self->sync != NULL)
+    quorum_sync_controller_sync (self->sync);
+}
+
+static void
+cancel_sync_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  if (self->sync != NULL)
+    quorum_sync_controller_cancel (self->sync);
+}
+
+/* win.sync while none runs and a remote is set; win.cancel-sync while one runs. */
+static void
+sync_state_cb (QuorumWindow *self)
+{
+  QuorumSyncState state = self->sync != NULL ? quorum_sync_controller_get_state (self->sync)
+                                             : QUORUM_SYNC_STATE_NOT_CONFIGURED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync",
+                                 state != QUORUM_SYNC_STATE_NOT_CONFIGURED &&
+                                 state != QUORUM_SYNC_STATE_SYNCING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync",
+                                 state == QUORUM_SYNC_STATE_SYNCING);
+}
+
 #define QUORUM_WINDOW_MAX_RECENT 8
 
 /* Opened by the member (not at start-up): kept for next time and at the
@@ -581,7 +617,10 @@ quorum_window_open_store (QuorumWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 
   _quorum_window_bind_overview (self);
+  if (self->sync != NULL)
+    quorum_sync_controller_set_store (self->sync, self->store);
   quorum_committees_view_set_store (self->committees_view, self->store);
+  quorum_meetings_view_set_store (self->meetings_view, self->store);
   quorum_checks_view_set_store (self->checks_view, self->store);
   quorum_work_packages_view_set_store (self->work_packages_view, self->store);
   quorum_pressure_view_set_store (self->pressure_view, self->store);
@@ -622,6 +661,14 @@ quorum_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->sync != NULL)
+    {
+      quorum_sync_controller_cancel (self->sync);
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+      if (self->sync_button != NULL)
+        quorum_sync_button_set_controller (self->sync_button, NULL);
+    }
+  g_clear_object (&self->sync);
   g_cancellable_cancel (self->decide_cancellable);
   g_clear_object (&self->decide_cancellable);
   if (self->documents_list != NULL)
@@ -667,7 +714,9 @@ quorum_window_class_init (QuorumWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (QUORUM_TYPE_SYNC_BUTTON);
   g_type_ensure (QUORUM_TYPE_COMMITTEES_VIEW);
+  g_type_ensure (QUORUM_TYPE_MEETINGS_VIEW);
   g_type_ensure (QUORUM_TYPE_CHECKS_VIEW);
   g_type_ensure (QUORUM_TYPE_WORK_PACKAGES_VIEW);
   g_type_ensure (QUORUM_TYPE_PRESSURE_VIEW);
@@ -683,6 +732,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_leaflet);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recent_section);
@@ -701,6 +751,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, meetings_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -714,6 +765,8 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL,
                                    show_problems_action);
 }
@@ -753,7 +806,18 @@ quorum_window_new (QuorumApplication *application)
                                     view_from_setting, NULL, self->content_stack, NULL);
       g_signal_connect_object (settings, "changed::recent-stores",
                                G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+
+      /* The store is set when one is opened. */
+      self->sync = quorum_sync_controller_new (settings, NULL);
+      g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (sync_state_cb), self,
+                               G_CONNECT_SWAPPED);
+      quorum_sync_button_set_controller (self->sync_button, self->sync);
+      /* sync.now and sync.cancel, as on the button, for the whole window. */
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "sync",
+                                      quorum_sync_controller_get_actions (self->sync));
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_button), TRUE);
     }
+  sync_state_cb (self);
   update_recent_menu (self);
 
   return self;

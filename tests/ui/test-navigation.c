@@ -19,6 +19,7 @@
 #include "quorum-checks-view.h"
 #include "quorum-core.h"
 #include "quorum-pressure-view.h"
+#include "quorum-sync-button.h"
 #include "quorum-window.h"
 
 static QuorumApplication *app;
@@ -276,6 +277,10 @@ test_views (void)
   show_view (window, "committees");
   g_assert_cmpstr (visible_view (window), ==, "committees");
   g_assert_true (wait_for_text (window, committee_name));
+
+  show_view (window, "meetings");
+  g_assert_cmpstr (visible_view (window), ==, "meetings");
+  g_assert_true (wait_for_text (window, "Meeting Forecast"));
 
   show_view (window, "checks");
   g_assert_cmpstr (visible_view (window), ==, "checks");
@@ -600,6 +605,7 @@ test_shortcuts (void)
     { "win.reload", "<Control>r" },
     { "win.reload", "F5" },
     { "win.search", "<Control>f" },
+    { "win.sync", "<Shift><Control>s" },
     { "app.preferences", "<Control>comma" },
     { "app.quit", "<Control>q" },
     { "win.show-view('overview')", "<Alt>1" },
@@ -619,6 +625,23 @@ test_shortcuts (void)
     }
   g_assert_nonnull (strstr (listed->str, "Keyboard shortcuts=<Control>question"));
   g_assert_nonnull (strstr (listed->str, "Checks=<Alt>5"));
+
+  /* The sync button is in the header bar; without a server there is
+   * nothing to sync, nor to cancel. */
+  g_assert_nonnull (find_type (GTK_WIDGET (window), QUORUM_TYPE_SYNC_BUTTON));
+  g_assert_true (gtk_widget_get_visible (find_type (GTK_WIDGET (window),
+                                                    QUORUM_TYPE_SYNC_BUTTON)));
+  {
+    QuorumSyncController *sync = quorum_sync_button_get_controller (
+      QUORUM_SYNC_BUTTON (find_type (GTK_WIDGET (window), QUORUM_TYPE_SYNC_BUTTON)));
+
+    g_assert_nonnull (sync);
+    g_assert_true (quorum_sync_controller_get_store (sync) == quorum_window_get_store (window));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+    iterate ();
+    g_assert_cmpint (quorum_sync_controller_get_state (sync), ==,
+                     QUORUM_SYNC_STATE_NOT_CONFIGURED);
+  }
 
   /* Alt+5 is the Checks view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",

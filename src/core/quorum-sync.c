@@ -381,7 +381,7 @@ quorum_sync_set_ca_file (QuorumSync  *self,
       database = g_tls_file_database_new (ca_file, &local_error);
       if (database == NULL)
         {
-          g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
+          g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_LOCAL,
                        _("%s: not a file of CA certificates: %s"), ca_file,
                        local_error->message);
           return FALSE;
@@ -1228,8 +1228,10 @@ state_set (QuorumSync *self,
 
 static gboolean
 save_state (QuorumSync  *self,
+            gboolean     complete,
             GError     **error)
 {
+  g_autofree char *previous = quorum_sync_dup_last_sync (self->store_path);
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1241,7 +1243,11 @@ save_state (QuorumSync  *self,
 
   json_object_set_string_member (object, "format", "quorum.sync-state/1");
   json_object_set_string_member (object, "remote", self->remote_url);
-  json_object_set_string_member (object, "last_sync", stamp);
+  /* The last complete sync: a sync with failures keeps the previous one. */
+  if (complete)
+    json_object_set_string_member (object, "last_sync", stamp);
+  else if (previous != NULL)
+    json_object_set_string_member (object, "last_sync", previous);
   json_object_set_object_member (object, "files", json_object_ref (self->state));
   json_node_take_object (root, object);
   text = quorum_json_node_to_string (root);
@@ -1332,6 +1338,20 @@ pull_file (QuorumSync    *self,
   g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize size;
+
+  /* A decision made here and still to be sent is the push's business: it
+   * reports it once, sent, already there, or in conflict. */
+  if (is_decision && local_sha != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (relpath, "/", 3);
+      g_autofree char *id = g_strndup (parts[2], strlen (parts[2]) - 5);
+      g_autofree char *name = g_strconcat (id, ".json", NULL);
+      g_autofree char *marker = g_build_filename (self->store_path, ".quorum", "outbox",
+                                                  parts[1], name, NULL);
+
+      if (g_file_test (marker, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
 
   /* Unchanged without asking: the same checksum, or the same ETag as last
    * time while the local copy is what that sync wrote. */
@@ -1789,6 +1809,7 @@ run (QuorumSync    *self,
   g_ptr_array_sort (paths, compare_strings);
   outbox = list_outbox (self);
   total = paths->len + outbox->len;
+  report_progress (self, context, 0, total);
 
   /* 2. Pull into staging. */
   staging = g_build_filename (self->store_path, ".quorum", "staging", NULL);
@@ -1834,22 +1855,22 @@ run (QuorumSync    *self,
       report_progress (self, context, ++done, total);
     }
 
+  for (guint i = 0; i < self->pending_items->len; i++)
+    if (quorum_sync_action_is_failure (
+          quorum_sync_item_get_action (g_ptr_array_index (self->pending_items, i))))
+      failures++;
+
   if (!self->dry_run)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!save_state (self, &local_error))
+      if (!save_state (self, failures == 0, &local_error))
         {
           g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_LOCAL,
                        _("The sync record could not be written: %s"), local_error->message);
           return FALSE;
         }
     }
-
-  for (guint i = 0; i < self->pending_items->len; i++)
-    if (quorum_sync_action_is_failure (
-          quorum_sync_item_get_action (g_ptr_array_index (self->pending_items, i))))
-      failures++;
   if (failures > 0)
     {
       g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_FILES,

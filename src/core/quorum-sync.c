@@ -381,7 +381,7 @@ quorum_sync_set_ca_file (QuorumSync  *self,
       database = g_tls_file_database_new (ca_file, &local_error);
       if (database == NULL)
         {
-          g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_LOCAL,
+          g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
                        _("%s: not a file of CA certificates: %s"), ca_file,
                        local_error->message);
           return FALSE;

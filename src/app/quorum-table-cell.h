@@ -1,0 +1,46 @@
+/* quorum-table-cell.h: a figure in a budget table, with its marker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* How a cell is styled; each flag is a style class (see
+ * quorum-budgets-view.css), and each has words too: a marker icon, a sign
+ * or a tooltip, never colour alone. */
+typedef enum
+{
+  QUORUM_TABLE_CELL_COMPUTED = 1 << 0,  /* not stated: dimmed and slanted */
+  QUORUM_TABLE_CELL_NEGATIVE = 1 << 1,  /* below zero */
+  QUORUM_TABLE_CELL_MISMATCH = 1 << 2,  /* does not add up */
+  QUORUM_TABLE_CELL_ROUNDING = 1 << 3,  /* off by no more than the tolerance */
+  QUORUM_TABLE_CELL_TOTAL    = 1 << 4,  /* the table's stated total */
+  QUORUM_TABLE_CELL_GROUP    = 1 << 5,  /* a group's subtotal */
+  QUORUM_TABLE_CELL_NA       = 1 << 6,  /* N/A */
+  QUORUM_TABLE_CELL_TARGET   = 1 << 7,  /* the cell another view asked to show */
+} QuorumTableCellFlags;
+
+#define QUORUM_TYPE_TABLE_CELL (quorum_table_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, QUORUM, TABLE_CELL, GtkWidget)
+
+GtkWidget            *quorum_table_cell_new             (float                 xalign,
+                                                         guint                 chars);
+void                  quorum_table_cell_set_chars       (QuorumTableCell      *self,
+                                                         guint                 chars);
+void                  quorum_table_cell_set_text        (QuorumTableCell      *self,
+                                                         const char           *text);
+const char           *quorum_table_cell_get_text        (QuorumTableCell      *self);
+void                  quorum_table_cell_set_icon_name   (QuorumTableCell      *self,
+                                                         const char           *icon_name);
+const char           *quorum_table_cell_get_icon_name   (QuorumTableCell      *self);
+void                  quorum_table_cell_set_flags       (QuorumTableCell      *self,
+                                                         QuorumTableCellFlags  flags);
+QuorumTableCellFlags  quorum_table_cell_get_flags       (QuorumTableCell      *self);
+void                  quorum_table_cell_set_explanation (QuorumTableCell      *self,
+                                                         const char           *explanation);
+
+G_END_DECLS

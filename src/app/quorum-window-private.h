@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "quorum-budgets-view.h"
 #include "quorum-checks-view.h"
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
@@ -52,6 +53,7 @@ struct _QuorumWindow
   QuorumWorkPackagesView *work_packages_view;
   QuorumPressureView *pressure_view;
   QuorumChecksView *checks_view;
+  QuorumBudgetsView *budgets_view;
   QuorumCommitteesView *committees_view;
   QuorumMeetingsView *meetings_view;
   QuorumWorkPackagePage *package_page;

@@ -130,6 +130,18 @@ search_action (GtkWidget  *widget,
       quorum_checks_view_focus_search (QUORUM_CHECKS_VIEW (child));
       return;
     }
+  if (QUORUM_IS_BUDGETS_VIEW (child))
+    {
+      /* The rows of the table shown; the list of documents has no search. */
+      QuorumTableView *table = quorum_budgets_view_get_table_view (QUORUM_BUDGETS_VIEW (child));
+
+      if (table != NULL && gtk_widget_get_mapped (GTK_WIDGET (table)))
+        gtk_widget_activate_action (GTK_WIDGET (table), "table.search", NULL);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("Open a table to search its rows")));
+      return;
+    }
   entry = find_search_entry (child);
   if (entry != NULL)
     gtk_widget_grab_focus (entry);
@@ -140,9 +152,12 @@ static void
 finding_activated_cb (QuorumWindow  *self,
                       QuorumFinding *finding)
 {
-  /* The Budgets view opens the cell once it is in the window. */
-  g_debug ("finding in %s/%s", quorum_finding_get_document_id (finding),
-           quorum_finding_get_table_id (finding));
+  _quorum_window_show_view (self, "budgets");
+  quorum_budgets_view_show_cell (self->budgets_view,
+                                 quorum_finding_get_document_id (finding),
+                                 quorum_finding_get_table_id (finding),
+                                 quorum_finding_get_row_id (finding),
+                                 quorum_finding_get_column_id (finding));
 }
 
 /* The banner: the files that could not be loaded, over every view. */
@@ -619,6 +634,7 @@ quorum_window_open_store (QuorumWindow *self,
   _quorum_window_bind_overview (self);
   if (self->sync != NULL)
     quorum_sync_controller_set_store (self->sync, self->store);
+  quorum_budgets_view_set_store (self->budgets_view, self->store);
   quorum_committees_view_set_store (self->committees_view, self->store);
   quorum_meetings_view_set_store (self->meetings_view, self->store);
   quorum_checks_view_set_store (self->checks_view, self->store);
@@ -715,6 +731,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_SYNC_BUTTON);
+  g_type_ensure (QUORUM_TYPE_BUDGETS_VIEW);
   g_type_ensure (QUORUM_TYPE_COMMITTEES_VIEW);
   g_type_ensure (QUORUM_TYPE_MEETINGS_VIEW);
   g_type_ensure (QUORUM_TYPE_CHECKS_VIEW);
@@ -750,6 +767,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, budgets_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, meetings_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);

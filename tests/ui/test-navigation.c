@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "quorum-application.h"
+#include "quorum-budgets-view.h"
 #include "quorum-checks-view.h"
 #include "quorum-core.h"
 #include "quorum-pressure-view.h"
@@ -254,6 +255,10 @@ test_views (void)
   JsonObject *package = read_json (parser, "work-packages/wp-2020-21-q1-tag.json");
   g_autofree char *package_text =
     g_strdup_printf ("cell:%s\n", json_object_get_string_member (package, "title"));
+  g_autoptr(JsonParser) document_parser = json_parser_new ();
+  JsonObject *document = read_json (document_parser, "budgets/sec-budget-2018-21.json");
+  g_autofree char *document_title =
+    g_strdup (json_object_get_string_member (document, "title"));
   g_autoptr(JsonParser) committees_parser = json_parser_new ();
   JsonObject *register_ = read_json (committees_parser, "committees.json");
   JsonObject *committee = json_array_get_object_element (
@@ -273,6 +278,10 @@ test_views (void)
   g_assert_true (shows (window, "label:4 mismatches · 1 rounding\n"));
   g_assert_true (shows (window, "row:Checks\n"));
   g_assert_true (shows (window, "row:Work Packages\n"));
+
+  show_view (window, "budgets");
+  g_assert_cmpstr (visible_view (window), ==, "budgets");
+  g_assert_true (wait_for_text (window, document_title));
 
   show_view (window, "committees");
   g_assert_cmpstr (visible_view (window), ==, "committees");
@@ -396,6 +405,61 @@ test_checks (void)
   }
   g_assert_cmpstr (visible_view (window), ==, "checks");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Activating a finding opens its table in the Budgets view, on its row. */
+static void
+test_finding_to_budgets (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  QuorumChecksView *view;
+  QuorumBudgetsView *budgets;
+  QuorumTableView *table_view;
+  GListModel *shown;
+  GtkWidget *column_view;
+  guint position = G_MAXUINT;
+  QuorumRow *selected;
+
+  show_view (window, "checks");
+  view = QUORUM_CHECKS_VIEW (find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
+  quorum_checks_view_set_document (view, "sec-budget-2018-21");
+  quorum_checks_view_set_severity (view, QUORUM_CHECKS_SEVERITY_MISMATCH);
+  iterate ();
+  shown = quorum_checks_view_get_shown (view);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (quorum_finding_get_table_id (finding), "overview") &&
+          g_str_equal (quorum_finding_get_row_id (finding), "projects"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  /* Enter on the finding's row. */
+  column_view = find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  g_signal_emit_by_name (column_view, "activate", position);
+  iterate ();
+
+  g_assert_cmpstr (visible_view (window), ==, "budgets");
+  budgets = QUORUM_BUDGETS_VIEW (find_type (GTK_WIDGET (window), QUORUM_TYPE_BUDGETS_VIEW));
+  table_view = quorum_budgets_view_get_table_view (budgets);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (quorum_table_view_get_selected_row (table_view) == NULL &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table_view)));
+  g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (table_view)), ==,
+                   "overview");
+  selected = quorum_table_view_get_selected_row (table_view);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (quorum_row_get_id (selected), ==, "projects");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -609,6 +673,7 @@ test_shortcuts (void)
     { "app.preferences", "<Control>comma" },
     { "app.quit", "<Control>q" },
     { "win.show-view('overview')", "<Alt>1" },
+    { "win.show-view('budgets')", "<Alt>2" },
     { "win.show-view('checks')", "<Alt>5" },
     { "win.show-view('budget-pressure')", "<Alt>7" },
   };
@@ -672,6 +737,7 @@ main (int    argc,
 
   g_test_add_func ("/navigation/views", test_views);
   g_test_add_func ("/navigation/checks", test_checks);
+  g_test_add_func ("/navigation/finding-to-budgets", test_finding_to_budgets);
   g_test_add_func ("/navigation/settings", test_settings);
   g_test_add_func ("/navigation/open-store", test_open_store);
   g_test_add_func ("/navigation/watch", test_watch);

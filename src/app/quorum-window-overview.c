@@ -197,10 +197,11 @@ static void
 document_row_activated_cb (QuorumWindow  *self,
                            GtkListBoxRow *row)
 {
+  /* Shown first: the view is given the store when first shown. */
+  _quorum_window_show_view (self, "checks");
   quorum_checks_view_set_severity (self->checks_view, QUORUM_CHECKS_SEVERITY_ALL);
   quorum_checks_view_set_document (self->checks_view,
                                    g_object_get_data (G_OBJECT (row), "quorum-document"));
-  _quorum_window_show_view (self, "checks");
 }
 
 static const char *
@@ -215,6 +216,8 @@ phase_label (const char *phase)
   return phase != NULL ? phase : _("Phase not stated");
 }
 
+/* Only the titles and changes wrap: a wrapping label in a grid is measured
+ * at many widths, which made this grid most of the first frame's work. */
 static GtkWidget *
 grid_label (const char *text,
             float       xalign,
@@ -223,7 +226,6 @@ grid_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -258,6 +260,7 @@ change_box (QuorumFigure *previous,
             QuorumFigure *figure)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label;
   gint64 from = quorum_figure_get_amount (previous);
   gint64 to = quorum_figure_get_amount (figure);
   gint64 difference = 0;
@@ -302,7 +305,10 @@ change_box (QuorumFigure *previous,
   gtk_widget_add_css_class (box, "headline-change");
   gtk_widget_add_css_class (box, css_class);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), grid_label (text, 0, "numeric"));
+  label = grid_label (text, 0, "numeric");
+  /* The longest text of a cell: it wraps in a narrow window. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_tooltip_text (box, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -351,6 +357,7 @@ build_headline_grid (GListModel *figures)
     {
       GtkWidget *title = grid_label (g_ptr_array_index (titles, d), 0, "heading");
 
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
       gtk_widget_set_hexpand (title, TRUE);
       gtk_grid_attach (GTK_GRID (grid), title, d + 1, 0, 1, 1);
     }

@@ -62,6 +62,7 @@ struct _QuorumWindow
   QuorumStore *store;
   GCancellable *cancellable;         /* loading the store */
   GPtrArray *monitors;               /* GFileMonitors on the store's folders */
+  GHashTable *attached;              /* the views given the store: widget → itself */
   guint reload_source;               /* a reload after files changed, debounced */
   GtkFileChooserNative *chooser;     /* Open Store… while it is open */
   QuorumSyncController *sync;        /* nullable: only with settings */

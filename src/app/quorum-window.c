@@ -63,6 +63,32 @@ find_search_entry (GtkWidget *widget)
   return NULL;
 }
 
+/* A view is given the store when it is first shown: the views not shown
+ * build nothing before the first frame, nor after each reload (they follow
+ * the store's models once given it). */
+static void
+attach_view (QuorumWindow *self,
+             GtkWidget    *view)
+{
+  if (self->store == NULL || self->attached == NULL || view == NULL ||
+      g_hash_table_contains (self->attached, view))
+    return;
+  g_hash_table_add (self->attached, view);
+
+  if (view == GTK_WIDGET (self->budgets_view))
+    quorum_budgets_view_set_store (self->budgets_view, self->store);
+  else if (view == GTK_WIDGET (self->committees_view))
+    quorum_committees_view_set_store (self->committees_view, self->store);
+  else if (view == GTK_WIDGET (self->meetings_view))
+    quorum_meetings_view_set_store (self->meetings_view, self->store);
+  else if (view == GTK_WIDGET (self->checks_view))
+    quorum_checks_view_set_store (self->checks_view, self->store);
+  else if (view == GTK_WIDGET (self->work_packages_view))
+    quorum_work_packages_view_set_store (self->work_packages_view, self->store);
+  else if (view == GTK_WIDGET (self->pressure_view))
+    quorum_pressure_view_set_store (self->pressure_view, self->store);
+}
+
 static void
 view_changed_cb (QuorumWindow *self)
 {
@@ -70,6 +96,7 @@ view_changed_cb (QuorumWindow *self)
   GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
   gboolean searchable = find_search_entry (child) != NULL;
 
+  attach_view (self, child);
   adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
   select_sidebar_row (self, gtk_stack_page_get_name (page));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
@@ -634,12 +661,15 @@ quorum_window_open_store (QuorumWindow *self,
   _quorum_window_bind_overview (self);
   if (self->sync != NULL)
     quorum_sync_controller_set_store (self->sync, self->store);
-  quorum_budgets_view_set_store (self->budgets_view, self->store);
-  quorum_committees_view_set_store (self->committees_view, self->store);
-  quorum_meetings_view_set_store (self->meetings_view, self->store);
-  quorum_checks_view_set_store (self->checks_view, self->store);
-  quorum_work_packages_view_set_store (self->work_packages_view, self->store);
-  quorum_pressure_view_set_store (self->pressure_view, self->store);
+  /* The views shown before no longer show the old store. */
+  quorum_budgets_view_set_store (self->budgets_view, NULL);
+  quorum_committees_view_set_store (self->committees_view, NULL);
+  quorum_meetings_view_set_store (self->meetings_view, NULL);
+  quorum_checks_view_set_store (self->checks_view, NULL);
+  quorum_work_packages_view_set_store (self->work_packages_view, NULL);
+  quorum_pressure_view_set_store (self->pressure_view, NULL);
+  g_hash_table_remove_all (self->attached);
+  attach_view (self, gtk_stack_get_visible_child (self->content_stack));
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 
   if (quorum_store_is_sample (self->store))
@@ -674,6 +704,7 @@ quorum_window_dispose (GObject *object)
   if (self->monitors != NULL)
     unwatch_store (self);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_clear_pointer (&self->attached, g_hash_table_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -796,6 +827,7 @@ quorum_window_init (QuorumWindow *self)
 
   self->decide_cancellable = g_cancellable_new ();
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->attached = g_hash_table_new (NULL, NULL);
   _quorum_window_init_overview (self);
   /* Folded, the window opens on the last view, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");

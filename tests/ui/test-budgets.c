@@ -493,6 +493,41 @@ activate_action (Fixture    *f,
   settle ();
 }
 
+/* Does what pressing @key on @widget does: runs the action of the shortcut
+ * of @widget's own shortcut controllers that has @key among its triggers
+ * (GTK 4 has no public way to synthesize a key event). */
+static void
+press_key (GtkWidget  *widget,
+           const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *triggers =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_auto(GStrv) alternatives = g_strsplit (triggers, "|", -1);
+
+          if (g_strv_contains ((const char * const *) alternatives, key))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              settle ();
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut %s on %s", key, G_OBJECT_TYPE_NAME (widget));
+}
+
 /* --- tests ------------------------------------------------------------------------ */
 
 static void
@@ -599,8 +634,8 @@ test_table_cells (Fixture       *f,
         g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i + 1);
         JsonObject *json_column = json_array_get_object_element (json_columns, i);
         /* Long titles are broken into lines between words. */
-        g_autofree char *title = g_strdelimit (g_strdup (gtk_column_view_column_get_title (column)),
-                                               "\n", ' ');
+        g_autofree char *title =
+          g_strdelimit (g_strdup (gtk_column_view_column_get_title (column)), "\n", ' ');
 
         g_assert_cmpstr (title, ==, json_object_get_string_member (json_column, "label"));
       }
@@ -754,6 +789,7 @@ test_groups (Fixture       *f,
   guint children = json_count_rows (json_object_get_array_member (secas, "rows"), FALSE);
   g_autoptr(GtkTreeListRow) tree_row = NULL;
   g_autoptr(GPtrArray) ids = NULL;
+  GtkWidget *column_view;
   guint position;
 
   open_table (f, "sec-budget-2018-21", "overview");
@@ -798,6 +834,23 @@ test_groups (Fixture       *f,
   activate_action (f, "table.expand-all", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==,
                     json_count_rows (json_rows, TRUE) + 1);
+
+  /* The keys of the shortcuts window on the selected group: + opens it,
+   * − closes it, * opens it and every group in it. */
+  activate_action (f, "table.collapse-all", NULL);
+  column_view = find_named (GTK_WIDGET (f->table), "table-rows");
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)),
+                                   position_of (rows (f), "secas"), TRUE);
+  press_key (column_view, "plus");
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top + children);
+  press_key (column_view, "minus");
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top);
+  press_key (column_view, "<Shift>Right");
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top + children);
+  press_key (column_view, "<Shift>Left");
+  press_key (column_view, "asterisk");
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==,
+                    top + json_count_rows (json_object_get_array_member (secas, "rows"), TRUE));
 }
 
 typedef struct
@@ -1192,7 +1245,7 @@ test_details (Fixture       *f,
 
   quorum_budgets_view_show_cell (f->view, "sec-budget-2018-21", "overview", "secas", NULL);
   g_assert_true (wait_for (table_shown, f));
-  activate_action (f, "table.details", NULL);
+  press_key (GTK_WIDGET (f->table), "F9");
   g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (f->table), "details-title")));
   g_assert_true (shows (find_named (GTK_WIDGET (f->table), "details-title"), "SECAS Services"));
   g_assert_true (shows (find_named (GTK_WIDGET (f->table), "details-note"),

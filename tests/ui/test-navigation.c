@@ -529,6 +529,12 @@ test_open_store (void)
   g_autofree char *store_path = NULL;
 
   g_settings_reset (settings, "recent-stores");
+  /* The Budgets view is shown (and so given the sample store) first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "budgets"));
+  g_assert_true (wait_for_text (window, "row:SEC Panel Budget 2020–2023\n"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "overview"));
   g_assert_cmpint (g_mkdir_with_parents (budgets, 0700), ==, 0);
   g_assert_true (g_file_set_contents (document,
                                       "{\"format\": \"quorum.budget/1\", \"id\": \"only\",\n"
@@ -547,6 +553,17 @@ test_open_store (void)
   g_assert_false (shows (window, "row:SEC Panel Budget 2020–2023\n"));
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, other);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "quorum-store-path"), ==, other);
+  /* Views shown before, and views not yet shown, show the new store. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "budgets"));
+  g_assert_true (wait_for_text (window, "row:The Only Budget\n"));
+  g_assert_false (shows (window, "row:SEC Panel Budget 2020–2023\n"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "checks"));
+  g_assert_true (wait_for_text (window, "The Only Budget"));
+  g_assert_false (shows (window, "SEC Panel Budget 2020–2023"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "overview"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s",
                                              store));
@@ -690,6 +707,11 @@ test_shortcuts (void)
     }
   g_assert_nonnull (strstr (listed->str, "Keyboard shortcuts=<Control>question"));
   g_assert_nonnull (strstr (listed->str, "Checks=<Alt>5"));
+  /* The budget tables' own keys (tests/ui/test-budgets.c presses them). */
+  g_assert_nonnull (strstr (listed->str, "Show or hide the row’s details=F9"));
+  g_assert_nonnull (strstr (listed->str, "Open the selected group=plus <Shift>Right"));
+  g_assert_nonnull (strstr (listed->str, "Close the selected group=minus <Shift>Left"));
+  g_assert_nonnull (strstr (listed->str, "Open everything in the selected group=asterisk"));
 
   /* The sync button is in the header bar; without a server there is
    * nothing to sync, nor to cancel. */

@@ -1,0 +1,144 @@
+/* bench-launch.c: time from launch to the first frame
+ *
+ *   bench-launch            (built as bench-launch-quorum and as
+ *                            bench-launch-minimal)
+ *
+ * Built twice from this file. bench-launch-quorum runs the real
+ * QuorumApplication, as main.c does, on the store its settings name (the
+ * bundled sample store in a fresh session); bench-launch-minimal runs an
+ * AdwApplication whose window holds only a header bar and a label, the
+ * least a libadwaita app draws. Each prints one line:
+ *
+ *   first=SECONDS content=SECONDS
+ *
+ * counted from $QUORUM_BENCH_T0 (CLOCK_MONOTONIC microseconds, taken by the
+ * caller just before it started the process; from the start of main() if
+ * unset). "first" is the window's first painted frame; "content" is the
+ * first frame painted once the store is loaded and shown (for the minimal
+ * window, its first frame). The process then quits. build-aux/bench-launch
+ * runs both, alternately, and prints the figures. Not a test: it asserts
+ * nothing about times.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <stdlib.h>
+
+#ifndef QUORUM_BENCH_MINIMAL
+#include "quorum-application.h"
+#endif
+
+static gint64 t0;
+static gint64 first_frame;
+static GApplication *application;
+
+/* TRUE once the window shows what a user came for: for Quorum, the store's
+ * views (the window's stack shows its "store" page, not "loading"). */
+static gboolean
+shows_content (GtkWidget *widget)
+{
+#ifdef QUORUM_BENCH_MINIMAL
+  return TRUE;
+#else
+  if (GTK_IS_STACK (widget))
+    {
+      const char *name = gtk_stack_get_visible_child_name (GTK_STACK (widget));
+
+      if (name != NULL && g_str_equal (name, "store"))
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_content (child))
+      return TRUE;
+  return FALSE;
+#endif
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkWidget *window = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (first_frame == 0)
+    first_frame = now;
+  if (!shows_content (window))
+    return;
+
+  g_print ("first=%.4f content=%.4f\n", (first_frame - t0) / (double) G_USEC_PER_SEC,
+           (now - t0) / (double) G_USEC_PER_SEC);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
+  g_application_quit (application);
+}
+
+static void
+realize_cb (GtkWidget *window,
+            gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), window);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    realize_cb (GTK_WIDGET (window), NULL);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  g_printerr ("no frame within 60 s\n");
+  exit (1);
+}
+
+#ifdef QUORUM_BENCH_MINIMAL
+static void
+activate_cb (GApplication *app,
+             gpointer      user_data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("Quorum");
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  /* The size Quorum opens at in a fresh session (its settings' defaults). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+}
+#endif
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GApplication) app = NULL;
+  const char *from = g_getenv ("QUORUM_BENCH_T0");
+
+  t0 = from != NULL ? g_ascii_strtoll (from, NULL, 10) : g_get_monotonic_time ();
+
+#ifdef QUORUM_BENCH_MINIMAL
+  app = G_APPLICATION (adw_application_new ("org.gnome.QuorumBenchMinimal",
+                                            G_APPLICATION_NON_UNIQUE));
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+#else
+  app = G_APPLICATION (quorum_application_new ());
+  g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+#endif
+  application = app;
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_timeout_add_seconds (60, give_up_cb, NULL);
+
+  return g_application_run (app, 1, argv);
+}

@@ -181,16 +181,31 @@ create_committee_row (gpointer item,
     g_string_append_printf (subtitle, "%s%s %s", subtitle->len ? " · " : "", _("meets"),
                             quorum_committee_get_meets (committee));
 
+  /* The note, a paragraph, is in full on the committee's page, which the
+   * row opens; here it is the tooltip (laying out fourteen paragraphs was
+   * much of the work of the window's first frame). */
   if (quorum_committee_get_note (committee) != NULL)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? "\n" : "",
-                            quorum_committee_get_note (committee));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+    gtk_widget_set_tooltip_text (row, quorum_committee_get_note (committee));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "quorum-committee",
+                          g_strdup (quorum_committee_get_id (committee)), g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
 
   return row;
+}
+
+static void
+committee_row_activated_cb (QuorumWindow  *self,
+                            GtkListBoxRow *row)
+{
+  _quorum_window_show_view (self, "committees");
+  quorum_committees_view_show_committee (self->committees_view,
+                                         g_object_get_data (G_OBJECT (row), "quorum-committee"));
 }
 
 static void
@@ -538,6 +553,8 @@ _quorum_window_init_overview (QuorumWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->links_list, "row-activated",
                            G_CALLBACK (link_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->committees_list, "row-activated",
+                           G_CALLBACK (committee_row_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -50,13 +50,21 @@ struct _QuorumWindow
   GtkListBox *documents_list;
   AdwPreferencesGroup *committees_group;
   GtkListBox *committees_list;
+  AdwBin *budgets_page;
+  AdwBin *committees_page;
+  AdwBin *meetings_page;
+  AdwBin *checks_page;
+  AdwBin *work_packages_page;
+  AdwBin *pressure_page;
+  QuorumWorkPackagePage *package_page;
+
+  /* The views, each in its page once first shown (NULL until then). */
   QuorumWorkPackagesView *work_packages_view;
   QuorumPressureView *pressure_view;
   QuorumChecksView *checks_view;
   QuorumBudgetsView *budgets_view;
   QuorumCommitteesView *committees_view;
   QuorumMeetingsView *meetings_view;
-  QuorumWorkPackagePage *package_page;
 
   /* owned */
   QuorumStore *store;

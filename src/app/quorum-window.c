@@ -63,6 +63,79 @@ find_search_entry (GtkWidget *widget)
   return NULL;
 }
 
+static void finding_activated_cb (QuorumWindow  *self,
+                                  QuorumFinding *finding);
+
+/* Builds the view of a page of the content stack the first time it is
+ * shown; returns the view (or @page itself, for the overview). */
+static GtkWidget *
+ensure_view (QuorumWindow *self,
+             GtkWidget    *page)
+{
+  if (page == NULL)
+    return NULL;
+  if (page == GTK_WIDGET (self->budgets_page))
+    {
+      if (self->budgets_view == NULL)
+        {
+          self->budgets_view = QUORUM_BUDGETS_VIEW (quorum_budgets_view_new ());
+          adw_bin_set_child (self->budgets_page, GTK_WIDGET (self->budgets_view));
+        }
+      return GTK_WIDGET (self->budgets_view);
+    }
+  if (page == GTK_WIDGET (self->committees_page))
+    {
+      if (self->committees_view == NULL)
+        {
+          self->committees_view = g_object_new (QUORUM_TYPE_COMMITTEES_VIEW, NULL);
+          adw_bin_set_child (self->committees_page, GTK_WIDGET (self->committees_view));
+        }
+      return GTK_WIDGET (self->committees_view);
+    }
+  if (page == GTK_WIDGET (self->meetings_page))
+    {
+      if (self->meetings_view == NULL)
+        {
+          self->meetings_view = g_object_new (QUORUM_TYPE_MEETINGS_VIEW, NULL);
+          adw_bin_set_child (self->meetings_page, GTK_WIDGET (self->meetings_view));
+        }
+      return GTK_WIDGET (self->meetings_view);
+    }
+  if (page == GTK_WIDGET (self->checks_page))
+    {
+      if (self->checks_view == NULL)
+        {
+          self->checks_view = QUORUM_CHECKS_VIEW (quorum_checks_view_new ());
+          g_signal_connect_object (self->checks_view, "finding-activated",
+                                   G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+          adw_bin_set_child (self->checks_page, GTK_WIDGET (self->checks_view));
+        }
+      return GTK_WIDGET (self->checks_view);
+    }
+  if (page == GTK_WIDGET (self->work_packages_page))
+    {
+      if (self->work_packages_view == NULL)
+        {
+          self->work_packages_view = g_object_new (QUORUM_TYPE_WORK_PACKAGES_VIEW, NULL);
+          g_signal_connect_object (self->work_packages_view, "package-activated",
+                                   G_CALLBACK (_quorum_window_show_package), self,
+                                   G_CONNECT_SWAPPED);
+          adw_bin_set_child (self->work_packages_page, GTK_WIDGET (self->work_packages_view));
+        }
+      return GTK_WIDGET (self->work_packages_view);
+    }
+  if (page == GTK_WIDGET (self->pressure_page))
+    {
+      if (self->pressure_view == NULL)
+        {
+          self->pressure_view = g_object_new (QUORUM_TYPE_PRESSURE_VIEW, NULL);
+          adw_bin_set_child (self->pressure_page, GTK_WIDGET (self->pressure_view));
+        }
+      return GTK_WIDGET (self->pressure_view);
+    }
+  return page;
+}
+
 /* A view is given the store when it is first shown: the views not shown
  * build nothing before the first frame, nor after each reload (they follow
  * the store's models once given it). */
@@ -93,10 +166,15 @@ static void
 view_changed_cb (QuorumWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
-  GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
-  gboolean searchable = find_search_entry (child) != NULL;
+  GtkStackPage *page;
+  gboolean searchable;
 
+  if (child == NULL || self->attached == NULL)
+    return;
+  page = gtk_stack_get_page (self->content_stack, child);
+  child = ensure_view (self, child);
   attach_view (self, child);
+  searchable = find_search_entry (child) != NULL;
   adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
   select_sidebar_row (self, gtk_stack_page_get_name (page));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
@@ -145,7 +223,7 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   QuorumWindow *self = QUORUM_WINDOW (widget);
-  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
+  GtkWidget *child = ensure_view (self, gtk_stack_get_visible_child (self->content_stack));
   GtkWidget *entry;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") != 0)
@@ -662,14 +740,20 @@ quorum_window_open_store (QuorumWindow *self,
   if (self->sync != NULL)
     quorum_sync_controller_set_store (self->sync, self->store);
   /* The views shown before no longer show the old store. */
-  quorum_budgets_view_set_store (self->budgets_view, NULL);
-  quorum_committees_view_set_store (self->committees_view, NULL);
-  quorum_meetings_view_set_store (self->meetings_view, NULL);
-  quorum_checks_view_set_store (self->checks_view, NULL);
-  quorum_work_packages_view_set_store (self->work_packages_view, NULL);
-  quorum_pressure_view_set_store (self->pressure_view, NULL);
+  if (self->budgets_view != NULL)
+    quorum_budgets_view_set_store (self->budgets_view, NULL);
+  if (self->committees_view != NULL)
+    quorum_committees_view_set_store (self->committees_view, NULL);
+  if (self->meetings_view != NULL)
+    quorum_meetings_view_set_store (self->meetings_view, NULL);
+  if (self->checks_view != NULL)
+    quorum_checks_view_set_store (self->checks_view, NULL);
+  if (self->work_packages_view != NULL)
+    quorum_work_packages_view_set_store (self->work_packages_view, NULL);
+  if (self->pressure_view != NULL)
+    quorum_pressure_view_set_store (self->pressure_view, NULL);
   g_hash_table_remove_all (self->attached);
-  attach_view (self, gtk_stack_get_visible_child (self->content_stack));
+  attach_view (self, ensure_view (self, gtk_stack_get_visible_child (self->content_stack)));
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 
   if (quorum_store_is_sample (self->store))
@@ -762,12 +846,6 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_SYNC_BUTTON);
-  g_type_ensure (QUORUM_TYPE_BUDGETS_VIEW);
-  g_type_ensure (QUORUM_TYPE_COMMITTEES_VIEW);
-  g_type_ensure (QUORUM_TYPE_MEETINGS_VIEW);
-  g_type_ensure (QUORUM_TYPE_CHECKS_VIEW);
-  g_type_ensure (QUORUM_TYPE_WORK_PACKAGES_VIEW);
-  g_type_ensure (QUORUM_TYPE_PRESSURE_VIEW);
   g_type_ensure (QUORUM_TYPE_WORK_PACKAGE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -795,12 +873,12 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_list);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, budgets_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, budgets_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);

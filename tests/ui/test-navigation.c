@@ -18,6 +18,7 @@
 #include "quorum-application.h"
 #include "quorum-budgets-view.h"
 #include "quorum-checks-view.h"
+#include "quorum-committees-view.h"
 #include "quorum-core.h"
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
@@ -115,6 +116,26 @@ find_type (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The widget under @widget whose data @key is the string @value. */
+static GtkWidget *
+find_with_data (GtkWidget  *widget,
+                const char *key,
+                const char *value)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), key), value) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_data (child, key, value);
 
       if (found != NULL)
         return found;
@@ -278,6 +299,27 @@ test_views (void)
   g_assert_true (shows (window, "label:4 mismatches · 1 rounding\n"));
   g_assert_true (shows (window, "row:Checks\n"));
   g_assert_true (shows (window, "row:Work Packages\n"));
+
+  /* A committee of the overview opens its page in the Committees view. */
+  {
+    JsonObject *last = json_array_get_object_element (
+      json_object_get_array_member (register_, "committees"),
+      json_array_get_length (json_object_get_array_member (register_, "committees")) - 1);
+    const char *id = json_object_get_string_member (last, "id");
+    GtkWidget *row = find_with_data (GTK_WIDGET (window), "quorum-committee", id);
+    GtkWidget *view;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_mapped (row));
+    g_assert_true (gtk_widget_activate (row));
+    iterate ();
+    g_assert_cmpstr (visible_view (window), ==, "committees");
+    view = find_type (GTK_WIDGET (window), QUORUM_TYPE_COMMITTEES_VIEW);
+    g_assert_cmpstr (quorum_committees_view_get_committee (QUORUM_COMMITTEES_VIEW (view)), ==,
+                     id);
+    g_assert_true (wait_for_text (window, json_object_get_string_member (last, "name")));
+    show_view (window, "overview");
+  }
 
   show_view (window, "budgets");
   g_assert_cmpstr (visible_view (window), ==, "budgets");

@@ -66,74 +66,53 @@ find_search_entry (GtkWidget *widget)
 static void finding_activated_cb (QuorumWindow  *self,
                                   QuorumFinding *finding);
 
+/* The view in @page, built the first time it is asked for. */
+static GtkWidget *
+build_view (AdwBin *page,
+            GType   type)
+{
+  if (adw_bin_get_child (page) == NULL)
+    adw_bin_set_child (page, g_object_new (type, NULL));
+  return adw_bin_get_child (page);
+}
+
 /* Builds the view of a page of the content stack the first time it is
  * shown; returns the view (or @page itself, for the overview). */
 static GtkWidget *
 ensure_view (QuorumWindow *self,
              GtkWidget    *page)
 {
-  if (page == NULL)
-    return NULL;
+  if (page == NULL || G_OBJECT_TYPE (page) != ADW_TYPE_BIN)
+    return page;
+
   if (page == GTK_WIDGET (self->budgets_page))
+    self->budgets_view =
+      QUORUM_BUDGETS_VIEW (build_view (self->budgets_page, QUORUM_TYPE_BUDGETS_VIEW));
+  else if (page == GTK_WIDGET (self->committees_page))
+    self->committees_view =
+      QUORUM_COMMITTEES_VIEW (build_view (self->committees_page, QUORUM_TYPE_COMMITTEES_VIEW));
+  else if (page == GTK_WIDGET (self->meetings_page))
+    self->meetings_view =
+      QUORUM_MEETINGS_VIEW (build_view (self->meetings_page, QUORUM_TYPE_MEETINGS_VIEW));
+  else if (page == GTK_WIDGET (self->pressure_page))
+    self->pressure_view =
+      QUORUM_PRESSURE_VIEW (build_view (self->pressure_page, QUORUM_TYPE_PRESSURE_VIEW));
+  else if (page == GTK_WIDGET (self->checks_page) && self->checks_view == NULL)
     {
-      if (self->budgets_view == NULL)
-        {
-          self->budgets_view = QUORUM_BUDGETS_VIEW (quorum_budgets_view_new ());
-          adw_bin_set_child (self->budgets_page, GTK_WIDGET (self->budgets_view));
-        }
-      return GTK_WIDGET (self->budgets_view);
+      self->checks_view =
+        QUORUM_CHECKS_VIEW (build_view (self->checks_page, QUORUM_TYPE_CHECKS_VIEW));
+      g_signal_connect_object (self->checks_view, "finding-activated",
+                               G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
     }
-  if (page == GTK_WIDGET (self->committees_page))
+  else if (page == GTK_WIDGET (self->work_packages_page) && self->work_packages_view == NULL)
     {
-      if (self->committees_view == NULL)
-        {
-          self->committees_view = g_object_new (QUORUM_TYPE_COMMITTEES_VIEW, NULL);
-          adw_bin_set_child (self->committees_page, GTK_WIDGET (self->committees_view));
-        }
-      return GTK_WIDGET (self->committees_view);
+      self->work_packages_view = QUORUM_WORK_PACKAGES_VIEW (
+        build_view (self->work_packages_page, QUORUM_TYPE_WORK_PACKAGES_VIEW));
+      g_signal_connect_object (self->work_packages_view, "package-activated",
+                               G_CALLBACK (_quorum_window_show_package), self,
+                               G_CONNECT_SWAPPED);
     }
-  if (page == GTK_WIDGET (self->meetings_page))
-    {
-      if (self->meetings_view == NULL)
-        {
-          self->meetings_view = g_object_new (QUORUM_TYPE_MEETINGS_VIEW, NULL);
-          adw_bin_set_child (self->meetings_page, GTK_WIDGET (self->meetings_view));
-        }
-      return GTK_WIDGET (self->meetings_view);
-    }
-  if (page == GTK_WIDGET (self->checks_page))
-    {
-      if (self->checks_view == NULL)
-        {
-          self->checks_view = QUORUM_CHECKS_VIEW (quorum_checks_view_new ());
-          g_signal_connect_object (self->checks_view, "finding-activated",
-                                   G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
-          adw_bin_set_child (self->checks_page, GTK_WIDGET (self->checks_view));
-        }
-      return GTK_WIDGET (self->checks_view);
-    }
-  if (page == GTK_WIDGET (self->work_packages_page))
-    {
-      if (self->work_packages_view == NULL)
-        {
-          self->work_packages_view = g_object_new (QUORUM_TYPE_WORK_PACKAGES_VIEW, NULL);
-          g_signal_connect_object (self->work_packages_view, "package-activated",
-                                   G_CALLBACK (_quorum_window_show_package), self,
-                                   G_CONNECT_SWAPPED);
-          adw_bin_set_child (self->work_packages_page, GTK_WIDGET (self->work_packages_view));
-        }
-      return GTK_WIDGET (self->work_packages_view);
-    }
-  if (page == GTK_WIDGET (self->pressure_page))
-    {
-      if (self->pressure_view == NULL)
-        {
-          self->pressure_view = g_object_new (QUORUM_TYPE_PRESSURE_VIEW, NULL);
-          adw_bin_set_child (self->pressure_page, GTK_WIDGET (self->pressure_view));
-        }
-      return GTK_WIDGET (self->pressure_view);
-    }
-  return page;
+  return adw_bin_get_child (ADW_BIN (page));
 }
 
 /* A view is given the store when it is first shown: the views not shown

@@ -207,24 +207,6 @@ compare_ids_newest_first (gconstpointer a,
   return -g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 static GPtrArray *
 list_ids (const char *store_path)
 {
@@ -271,7 +253,7 @@ quorum_backup_finish (QuorumBackup  *self,
 
   if (self->files->len == 1)
     {
-      remove_tree (self->folder);
+      _quorum_remove_tree (self->folder);
       return TRUE;
     }
 
@@ -305,7 +287,7 @@ quorum_backup_finish (QuorumBackup  *self,
     {
       g_autofree char *old = g_build_filename (parent, g_ptr_array_index (ids, i), NULL);
 
-      remove_tree (old);
+      _quorum_remove_tree (old);
     }
   dir = g_dir_open (parent, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -314,7 +296,7 @@ quorum_backup_finish (QuorumBackup  *self,
       g_autofree char *other = g_build_filename (folder, "backup.json", NULL);
 
       if (!g_str_equal (name, self->id) && !g_file_test (other, G_FILE_TEST_EXISTS))
-        remove_tree (folder);
+        _quorum_remove_tree (folder);
     }
   return TRUE;
 }

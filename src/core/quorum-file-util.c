@@ -197,3 +197,31 @@ _quorum_file_replace (const char  *path,
     }
   return _quorum_folder_sync (folder, error);
 }
+
+/**
+ * _quorum_remove_tree:
+ * @path: a file or folder
+ *
+ * Removes @path and, if it is a folder, everything in it, as far as it
+ * can. A symbolic link is removed, never followed. Errors are ignored:
+ * for temporary and stale folders only.
+ */
+void
+_quorum_remove_tree (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          _quorum_remove_tree (child);
+        }
+    }
+  g_remove (path);
+}

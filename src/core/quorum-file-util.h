@@ -1,4 +1,4 @@
-/* quorum-file-util.h: crash-safe writes
+/* quorum-file-util.h: crash-safe writes, and removing a folder's tree
  *
  * Private to the core.
  *
@@ -22,5 +22,6 @@ gboolean _quorum_folder_sync        (const char  *folder,
                                      GError     **error);
 gboolean _quorum_folder_make        (const char  *folder,
                                      GError     **error);
+void     _quorum_remove_tree        (const char  *path);
 
 G_END_DECLS

@@ -1371,24 +1371,6 @@ copy_tree (GFile         *from,
     }
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 /**
  * quorum_store_copy_folder:
  * @from: a store folder
@@ -1437,14 +1419,14 @@ quorum_store_copy_folder (const char    *from,
   staging = g_file_new_for_path (temporary);
   if (!copy_tree (source, staging, cancellable, error))
     {
-      remove_tree (staging);
+      _quorum_remove_tree (temporary);
       return FALSE;
     }
   if (g_rename (temporary, to) != 0)
     {
       int saved_errno = errno;
 
-      remove_tree (staging);
+      _quorum_remove_tree (temporary);
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", to, g_strerror (saved_errno));
       return FALSE;
     }

@@ -70,7 +70,7 @@ struct _QuorumWindow
   QuorumStore *store;
   GCancellable *cancellable;         /* loading the store */
   GPtrArray *monitors;               /* GFileMonitors on the store's folders */
-  GHashTable *attached;              /* the views given the store: widget → itself */
+  GHashTable *attached;              /* the views given the store (a reference each) */
   guint reload_source;               /* a reload after files changed, debounced */
   GtkFileChooserNative *chooser;     /* Open Store… while it is open */
   QuorumSyncController *sync;        /* nullable: only with settings */

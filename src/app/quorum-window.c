@@ -115,6 +115,14 @@ ensure_view (QuorumWindow *self,
   return adw_bin_get_child (ADW_BIN (page));
 }
 
+static void
+detach_view_cb (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  g_object_set (key, "store", NULL, NULL);
+}
+
 /* A view is given the store when it is first shown: the views not shown
  * build nothing before the first frame, nor after each reload (they follow
  * the store's models once given it). */
@@ -125,20 +133,11 @@ attach_view (QuorumWindow *self,
   if (self->store == NULL || self->attached == NULL || view == NULL ||
       g_hash_table_contains (self->attached, view))
     return;
-  g_hash_table_add (self->attached, view);
-
-  if (view == GTK_WIDGET (self->budgets_view))
-    quorum_budgets_view_set_store (self->budgets_view, self->store);
-  else if (view == GTK_WIDGET (self->committees_view))
-    quorum_committees_view_set_store (self->committees_view, self->store);
-  else if (view == GTK_WIDGET (self->meetings_view))
-    quorum_meetings_view_set_store (self->meetings_view, self->store);
-  else if (view == GTK_WIDGET (self->checks_view))
-    quorum_checks_view_set_store (self->checks_view, self->store);
-  else if (view == GTK_WIDGET (self->work_packages_view))
-    quorum_work_packages_view_set_store (self->work_packages_view, self->store);
-  else if (view == GTK_WIDGET (self->pressure_view))
-    quorum_pressure_view_set_store (self->pressure_view, self->store);
+  /* Every view has a "store" property; the overview is the window's own. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "store") == NULL)
+    return;
+  g_hash_table_add (self->attached, g_object_ref (view));
+  g_object_set (view, "store", self->store, NULL);
 }
 
 static void
@@ -719,18 +718,7 @@ quorum_window_open_store (QuorumWindow *self,
   if (self->sync != NULL)
     quorum_sync_controller_set_store (self->sync, self->store);
   /* The views shown before no longer show the old store. */
-  if (self->budgets_view != NULL)
-    quorum_budgets_view_set_store (self->budgets_view, NULL);
-  if (self->committees_view != NULL)
-    quorum_committees_view_set_store (self->committees_view, NULL);
-  if (self->meetings_view != NULL)
-    quorum_meetings_view_set_store (self->meetings_view, NULL);
-  if (self->checks_view != NULL)
-    quorum_checks_view_set_store (self->checks_view, NULL);
-  if (self->work_packages_view != NULL)
-    quorum_work_packages_view_set_store (self->work_packages_view, NULL);
-  if (self->pressure_view != NULL)
-    quorum_pressure_view_set_store (self->pressure_view, NULL);
+  g_hash_table_foreach (self->attached, detach_view_cb, NULL);
   g_hash_table_remove_all (self->attached);
   attach_view (self, ensure_view (self, gtk_stack_get_visible_child (self->content_stack)));
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
@@ -884,7 +872,7 @@ quorum_window_init (QuorumWindow *self)
 
   self->decide_cancellable = g_cancellable_new ();
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->attached = g_hash_table_new (NULL, NULL);
+  self->attached = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   _quorum_window_init_overview (self);
   /* Folded, the window opens on the last view, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");

@@ -7,8 +7,9 @@
  * to expand every group (and draw), each keystroke of QUERY typed into the
  * search (the model settled and a frame drawn), clearing the search,
  * sorting by the first column, collapsing everything, and the peak
- * resident memory (after loading the store, and at the end). build-aux/bench-budgets makes the store and runs this
- * under Xvfb. Not a test: it asserts nothing about times.
+ * resident memory (after loading the store, and at the end).
+ * build-aux/bench-budgets makes the store and runs this under Xvfb. Not a
+ * test: it asserts nothing about times.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@
 #include "quorum-budgets-view.h"
 #include "quorum-core.h"
 #include "quorum-table-view.h"
+#include "quorum-ui-test-util.h"
 
 static guint n_paints;
 
@@ -57,24 +59,6 @@ static double
 since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -183,7 +167,7 @@ main (int    argc,
   idle_for (300);
 
   table_view = quorum_budgets_view_get_table_view (QUORUM_BUDGETS_VIEW (view));
-  column_view = find_type (GTK_WIDGET (table_view), GTK_TYPE_COLUMN_VIEW);
+  column_view = quorum_test_find_type (GTK_WIDGET (table_view), GTK_TYPE_COLUMN_VIEW);
   shown = quorum_table_view_get_rows (table_view);
 
   start = g_get_monotonic_time ();

@@ -24,6 +24,7 @@
 #include "quorum-table-cell.h"
 #include "quorum-table-item.h"
 #include "quorum-table-view.h"
+#include "quorum-ui-test-util.h"
 
 static QuorumApplication *app;
 static QuorumStore *sample;
@@ -39,13 +40,6 @@ typedef struct
 
 /* --- the main loop ------------------------------------------------------------- */
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef gboolean (*Condition) (gpointer data);
 
 static gboolean
@@ -59,7 +53,7 @@ wait_for (Condition condition,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  iterate ();
+  quorum_test_iterate ();
   return condition (data);
 }
 
@@ -80,7 +74,7 @@ settle (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  iterate ();
+  quorum_test_iterate ();
 }
 
 /* --- the sample's JSON --------------------------------------------------------- */
@@ -293,26 +287,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate ();
+  quorum_test_iterate ();
   g_clear_object (&f->store);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -436,7 +412,7 @@ cell_at (Fixture    *f,
          const char *row_id,
          const char *kind)
 {
-  GtkWidget *view = find_named (GTK_WIDGET (f->table), view_name);
+  GtkWidget *view = quorum_test_find_named (GTK_WIDGET (f->table), view_name);
   GListModel *model = g_str_equal (view_name, "variance-rows")
                       ? quorum_table_view_get_variance_rows (f->table) : rows (f);
   CellQuery query = { view, position_of (model, row_id), kind, NULL };
@@ -534,7 +510,7 @@ static void
 test_documents (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkWidget *list = find_named (GTK_WIDGET (f->view), "budget-documents");
+  GtkWidget *list = quorum_test_find_named (GTK_WIDGET (f->view), "budget-documents");
   GListModel *documents = quorum_store_get_documents (sample);
   GtkWidget *tables;
   JsonArray *json_tables;
@@ -550,7 +526,7 @@ test_documents (Fixture       *f,
       g_autofree char *years = quorum_budget_document_dup_years (document);
       g_autofree char *badge = NULL;
       guint n_mismatches = 0;
-      GtkWidget *row = find_named (list, name);
+      GtkWidget *row = quorum_test_find_named (list, name);
 
       for (guint j = 0; j < expected->len; j++)
         if (g_str_equal (((ExpectedFinding *) g_ptr_array_index (expected, j))->severity,
@@ -567,29 +543,32 @@ test_documents (Fixture       *f,
     }
 
   /* Into a document: its tables, each with its findings. */
-  g_signal_emit_by_name (list, "row-activated", find_named (list, "document:sec-budget-2020-23"));
+  g_signal_emit_by_name (list, "row-activated",
+                         quorum_test_find_named (list, "document:sec-budget-2020-23"));
   settle ();
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "tables");
-  tables = find_named (GTK_WIDGET (f->view), "budget-tables");
+  tables = quorum_test_find_named (GTK_WIDGET (f->view), "budget-tables");
   json_tables = json_object_get_array_member (json_document ("sec-budget-2020-23"), "tables");
   for (guint i = 0; i < json_array_get_length (json_tables); i++)
     {
       JsonObject *json = json_array_get_object_element (json_tables, i);
       g_autofree char *name = g_strconcat ("table:", json_object_get_string_member (json, "id"),
                                            NULL);
-      GtkWidget *row = find_named (tables, name);
+      GtkWidget *row = quorum_test_find_named (tables, name);
 
       g_assert_nonnull (row);
       g_assert_true (shows (row, json_object_get_string_member (json, "title")));
     }
-  g_assert_true (shows (find_named (tables, "table:costs-by-committee"), "4 rounding"));
-  g_assert_true (shows (find_named (tables, "table:costs-by-committee"),
+  g_assert_true (shows (quorum_test_find_named (tables, "table:costs-by-committee"),
+                        "4 rounding"));
+  g_assert_true (shows (quorum_test_find_named (tables, "table:costs-by-committee"),
                         "Costs by committee · Pounds · 4 columns"));
-  g_assert_true (shows (find_named (tables, "table:accommodation"), "1 mismatch"));
-  g_assert_true (shows (find_named (tables, "table:meetings"), "Adds up"));
+  g_assert_true (shows (quorum_test_find_named (tables, "table:accommodation"), "1 mismatch"));
+  g_assert_true (shows (quorum_test_find_named (tables, "table:meetings"), "Adds up"));
 
   /* Into a table, and back twice. */
-  g_signal_emit_by_name (tables, "row-activated", find_named (tables, "table:projects"));
+  g_signal_emit_by_name (tables, "row-activated",
+                         quorum_test_find_named (tables, "table:projects"));
   g_assert_true (wait_for (table_shown, f));
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (f->table)), ==, "projects");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->table), "budgets.back", NULL));
@@ -624,7 +603,7 @@ test_table_cells (Fixture       *f,
 
   /* One column per table column, titled with its label, after the rows'. */
   {
-    GtkWidget *view = find_named (GTK_WIDGET (f->table), "table-rows");
+    GtkWidget *view = quorum_test_find_named (GTK_WIDGET (f->table), "table-rows");
     GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
 
     g_assert_cmpuint (g_list_model_get_n_items (columns), ==,
@@ -823,7 +802,7 @@ test_groups (Fixture       *f,
   gtk_tree_list_row_set_expanded (tree_row, FALSE);
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top);
-  g_signal_emit_by_name (find_named (GTK_WIDGET (f->table), "table-rows"), "activate",
+  g_signal_emit_by_name (quorum_test_find_named (GTK_WIDGET (f->table), "table-rows"), "activate",
                          position_of (rows (f), "secas"));
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top + children);
@@ -838,7 +817,7 @@ test_groups (Fixture       *f,
   /* The keys of the shortcuts window on the selected group: + opens it,
    * − closes it, * opens it and every group in it. */
   activate_action (f, "table.collapse-all", NULL);
-  column_view = find_named (GTK_WIDGET (f->table), "table-rows");
+  column_view = quorum_test_find_named (GTK_WIDGET (f->table), "table-rows");
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)),
                                    position_of (rows (f), "secas"), TRUE);
   press_key (column_view, "plus");
@@ -925,7 +904,8 @@ test_sort (Fixture       *f,
                      json_object_get_string_member (json_array_get_object_element (json_rows, i),
                                                     "id"));
   {
-    GtkColumnView *view = GTK_COLUMN_VIEW (find_named (GTK_WIDGET (f->table), "table-rows"));
+    GtkColumnView *view =
+      GTK_COLUMN_VIEW (quorum_test_find_named (GTK_WIDGET (f->table), "table-rows"));
     g_autoptr(GtkColumnViewColumn) column =
       g_list_model_get_item (gtk_column_view_get_columns (view), 4);
 
@@ -1052,7 +1032,7 @@ test_filter (Fixture       *f,
 
   /* Ctrl+F's action opens the search and focuses it. */
   activate_action (f, "table.search", NULL);
-  entry = find_named (GTK_WIDGET (f->table), "search-entry");
+  entry = quorum_test_find_named (GTK_WIDGET (f->table), "search-entry");
   g_assert_true (gtk_widget_get_mapped (entry));
   g_assert_true (gtk_widget_has_focus (entry) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)),
@@ -1110,7 +1090,8 @@ test_variance (Fixture       *f,
   open_table (f, "sec-budget-2020-23", "overview");
   quorum_table_view_set_variance (f->table, TRUE);
   settle ();
-  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (f->table), "variance-rows")));
+  g_assert_true (gtk_widget_get_mapped (
+                   quorum_test_find_named (GTK_WIDGET (f->table), "variance-rows")));
   g_assert_true (quorum_table_view_set_variance_columns (f->table, "2019-20-outturn",
                                                          "2020-21-approved"));
   settle ();
@@ -1168,9 +1149,10 @@ test_variance (Fixture       *f,
 
   /* A table of one column has no variance to offer. */
   open_table (f, "sec-budget-2018-21", "tech-effectiveness");
-  variance_button = find_named (GTK_WIDGET (f->table), "mode-variance");
+  variance_button = quorum_test_find_named (GTK_WIDGET (f->table), "mode-variance");
   g_assert_false (gtk_widget_get_sensitive (variance_button));
-  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (f->table), "table-rows")));
+  g_assert_true (gtk_widget_get_mapped (
+                   quorum_test_find_named (GTK_WIDGET (f->table), "table-rows")));
 }
 
 static void
@@ -1195,13 +1177,13 @@ test_show_cell (Fixture       *f,
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
     g_assert_nonnull (focus);
-    g_assert_true (gtk_widget_is_ancestor (focus, find_named (GTK_WIDGET (f->table),
+    g_assert_true (gtk_widget_is_ancestor (focus, quorum_test_find_named (GTK_WIDGET (f->table),
                                                               "table-rows")));
   }
   cell = table_cell (f, "discount", "2020-21-approved");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "target"));
   /* The details pane (closed) has it. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (f->table),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (quorum_test_find_named (GTK_WIDGET (f->table),
                                                               "details-title"))), ==,
                    "Contractual Discount");
 
@@ -1246,11 +1228,13 @@ test_details (Fixture       *f,
   quorum_budgets_view_show_cell (f->view, "sec-budget-2018-21", "overview", "secas", NULL);
   g_assert_true (wait_for (table_shown, f));
   press_key (GTK_WIDGET (f->table), "F9");
-  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (f->table), "details-title")));
-  g_assert_true (shows (find_named (GTK_WIDGET (f->table), "details-title"), "SECAS Services"));
-  g_assert_true (shows (find_named (GTK_WIDGET (f->table), "details-note"),
+  g_assert_true (gtk_widget_get_mapped (
+                   quorum_test_find_named (GTK_WIDGET (f->table), "details-title")));
+  g_assert_true (shows (quorum_test_find_named (GTK_WIDGET (f->table), "details-title"),
+                        "SECAS Services"));
+  g_assert_true (shows (quorum_test_find_named (GTK_WIDGET (f->table), "details-note"),
                         json_object_get_string_member (row, "note")));
-  values = find_named (GTK_WIDGET (f->table), "details-values");
+  values = quorum_test_find_named (GTK_WIDGET (f->table), "details-values");
   g_assert_true (json_amount (row, "2017-18-budget", &amount));
   text = money (amount);
   g_assert_true (shows (values, "2017/18 Budget"));
@@ -1262,7 +1246,7 @@ test_details (Fixture       *f,
   quorum_budgets_view_show_cell (f->view, "sec-budget-2020-23", "costs-by-committee", "opsg",
                                  NULL);
   settle ();
-  g_assert_true (shows (find_named (GTK_WIDGET (f->table), "details-title"), "OPSG"));
+  g_assert_true (shows (quorum_test_find_named (GTK_WIDGET (f->table), "details-title"), "OPSG"));
 }
 
 static void
@@ -1327,7 +1311,7 @@ test_reload_gone (Fixture       *f,
   settle ();
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "documents");
   g_assert_null (quorum_table_view_get_table (f->table));
-  g_assert_null (find_named (GTK_WIDGET (f->view), "document:sec-budget-2018-21"));
+  g_assert_null (quorum_test_find_named (GTK_WIDGET (f->view), "document:sec-budget-2018-21"));
 
   quorum_budgets_view_set_store (f->view, sample);
   {
@@ -1370,7 +1354,7 @@ test_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 360);
 
   activate_action (&f, "table.details", NULL);
-  flap = gtk_widget_get_ancestor (find_named (GTK_WIDGET (f.table), "details-title"),
+  flap = gtk_widget_get_ancestor (quorum_test_find_named (GTK_WIDGET (f.table), "details-title"),
                                   ADW_TYPE_FLAP);
   g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)));
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
@@ -1481,7 +1465,7 @@ test_large (void)
         g_autofree char *prefix = g_strndup (query, i);
 
         quorum_table_view_set_search_text (f.table, prefix);
-        iterate ();
+        quorum_test_iterate ();
       }
   }
   settle ();

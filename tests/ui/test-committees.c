@@ -21,6 +21,7 @@
 #include "quorum-core.h"
 #include "quorum-figure-line.h"
 #include "quorum-meetings-view.h"
+#include "quorum-ui-test-util.h"
 
 static QuorumStore *store;
 static char *store_path;
@@ -162,23 +163,16 @@ format (gint64      hundredths,
 
 /* --- widgets ---------------------------------------------------------------- */
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* A few frames: what was queued is laid out and drawn. */
 static void
 settle (void)
 {
   for (int i = 0; i < 10; i++)
     {
-      iterate ();
+      quorum_test_iterate ();
       g_usleep (20000);
     }
-  iterate ();
+  quorum_test_iterate ();
 }
 
 static void
@@ -189,26 +183,8 @@ wait_until_drawn (GtkWidget *widget)
   while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -435,7 +411,7 @@ static void
 destroy (GtkWindow *window)
 {
   gtk_window_destroy (window);
-  iterate ();
+  quorum_test_iterate ();
 }
 
 /* --- the chart -------------------------------------------------------------- */
@@ -576,13 +552,13 @@ select_committee (QuorumCommitteesView *view,
                   const char           *committee_id)
 {
   g_autofree char *name = g_strconcat ("committee-", committee_id, NULL);
-  GtkWidget *row = find_named (GTK_WIDGET (view), name);
-  GtkWidget *list = find_named (GTK_WIDGET (view), "committees-list");
+  GtkWidget *row = quorum_test_find_named (GTK_WIDGET (view), name);
+  GtkWidget *list = quorum_test_find_named (GTK_WIDGET (view), "committees-list");
 
   g_assert_true (GTK_IS_LIST_BOX_ROW (row));
   gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
   g_signal_emit_by_name (list, "row-activated", row);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpstr (quorum_committees_view_get_committee (view), ==, committee_id);
 }
 
@@ -618,7 +594,7 @@ test_committees_list (void)
   g_autoptr(GPtrArray) budgets = load_budgets ();
   GtkWindow *window;
   QuorumCommitteesView *view = new_committees_view (&window);
-  GtkWidget *list = find_named (GTK_WIDGET (view), "committees-list");
+  GtkWidget *list = quorum_test_find_named (GTK_WIDGET (view), "committees-list");
   g_autoptr(GString) accessible = g_string_new (NULL);
   guint n_rows = 0, n_without = 0;
 
@@ -628,12 +604,12 @@ test_committees_list (void)
       JsonObject *committee = json_array_get_object_element (committees, i);
       const char *id = json_object_get_string_member (committee, "id");
       g_autofree char *name = g_strconcat ("committee-", id, NULL);
-      GtkWidget *row = find_named (list, name);
+      GtkWidget *row = quorum_test_find_named (list, name);
       g_autofree char *short_name = g_strconcat ("label:",
                                                  json_object_get_string_member (committee,
                                                                                 "short"),
                                                  "\n", NULL);
-      gboolean without = find_named (row, "no-figures") != NULL;
+      gboolean without = quorum_test_find_named (row, "no-figures") != NULL;
 
       g_assert_true (GTK_IS_LIST_BOX_ROW (row));
       assert_shows (row, short_name);
@@ -671,7 +647,7 @@ test_committees_list (void)
         g_str_has_prefix (gtk_widget_get_name (child), "committee-"))
       n_rows++;
   g_assert_cmpuint (n_rows, ==, json_array_get_length (committees));
-  g_assert_nonnull (find_named (list, "compare"));
+  g_assert_nonnull (quorum_test_find_named (list, "compare"));
 
   /* A committee without figures says so on its page too. */
   for (guint i = 0; i < json_array_get_length (committees); i++)
@@ -682,7 +658,7 @@ test_committees_list (void)
       if (has_figures (budgets, id))
         continue;
       select_committee (view, id);
-      g_assert_nonnull (find_named (GTK_WIDGET (view), "no-figures"));
+      g_assert_nonnull (quorum_test_find_named (GTK_WIDGET (view), "no-figures"));
       assert_shows (view, "row:No figures in any document");
       break;
     }
@@ -736,7 +712,7 @@ test_committee_page (void)
   g_assert_nonnull (tabasc);
 
   select_committee (view, "tabasc");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (view),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (quorum_test_find_named (GTK_WIDGET (view),
                                                               "committee-title"))),
                    ==, json_object_get_string_member (tabasc, "name"));
   assert_shows (view, json_object_get_string_member (tabasc, "note"));
@@ -890,7 +866,7 @@ select_string (GtkDropDown *drop_down,
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (items), i), text))
       {
         gtk_drop_down_set_selected (drop_down, i);
-        iterate ();
+        quorum_test_iterate ();
         return;
       }
   g_error ("no “%s” to choose", text);
@@ -919,18 +895,20 @@ test_comparison (void)
   JsonArray *committees = json_object_get_array_member (register_json, "committees");
   GtkWindow *window;
   QuorumCommitteesView *view = new_committees_view (&window);
-  GtkWidget *list = find_named (GTK_WIDGET (view), "committees-list");
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_named (GTK_WIDGET (view), "compare-list"));
-  GtkDropDown *documents = GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "compare-document"));
-  GtkDropDown *sort = GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "compare-sort"));
+  GtkWidget *list = quorum_test_find_named (GTK_WIDGET (view), "committees-list");
+  GtkColumnView *column_view =
+    GTK_COLUMN_VIEW (quorum_test_find_named (GTK_WIDGET (view), "compare-list"));
+  GtkDropDown *documents =
+    GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (view), "compare-document"));
+  GtkDropDown *sort = GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (view), "compare-sort"));
   GListModel *lines = quorum_committees_view_get_comparison (view);
   QuorumChart *chart = quorum_committees_view_get_comparison_chart (view);
   guint n_compared = 0;
 
   /* The comparison row, as a user picks it. */
   gtk_list_box_select_row (GTK_LIST_BOX (list),
-                           GTK_LIST_BOX_ROW (find_named (list, "compare")));
-  iterate ();
+                           GTK_LIST_BOX_ROW (quorum_test_find_named (list, "compare")));
+  quorum_test_iterate ();
   g_assert_null (quorum_committees_view_get_committee (view));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column_view)));
 
@@ -1012,7 +990,7 @@ test_comparison (void)
       g_array_sort (expected, compare_expected_total);
       gtk_column_view_sort_by_column (column_view, find_view_column (column_view, "Total"),
                                       GTK_SORT_DESCENDING);
-      iterate ();
+      quorum_test_iterate ();
       for (guint i = 0; i < expected->len; i++)
         {
           g_autoptr(QuorumFigureLine) line = g_list_model_get_item (lines, i);
@@ -1028,7 +1006,7 @@ test_comparison (void)
       g_assert_cmpstr (selected_string (sort), ==, "Total, largest first");
       gtk_column_view_sort_by_column (column_view, find_view_column (column_view, "Total"),
                                       GTK_SORT_ASCENDING);
-      iterate ();
+      quorum_test_iterate ();
       {
         g_autoptr(QuorumFigureLine) first = g_list_model_get_item (lines, 0);
         Expected *smallest = &g_array_index (expected, Expected, expected->len - 1);
@@ -1064,9 +1042,12 @@ test_comparison (void)
           for (guint r = 0; r < rows->len; r++)
             about = about || row_is_about (g_ptr_array_index (rows, r), id);
           if (!about)
-            g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (
-                                        find_named (GTK_WIDGET (view), "compare-missing"))),
-                                      json_object_get_string_member (committee, "short")));
+            {
+              GtkWidget *missing = quorum_test_find_named (GTK_WIDGET (view), "compare-missing");
+
+              g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (missing)),
+                                        json_object_get_string_member (committee, "short")));
+            }
         }
     }
   g_assert_cmpuint (n_compared, >, 0);
@@ -1116,7 +1097,7 @@ test_meetings (void)
           if (shown == 0)
             {
               g_assert_true (quorum_meetings_view_set_document (meetings, document_id));
-              iterate ();
+              quorum_test_iterate ();
               g_assert_cmpstr (quorum_meetings_view_get_document (meetings), ==, document_id);
             }
           g_assert_cmpstr (quorum_meetings_view_get_table_id (meetings, shown), ==,
@@ -1214,7 +1195,8 @@ test_meetings (void)
   g_assert_true (any_rate);
 
   /* The screenshot: the newest document. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (view, "meetings-document")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (quorum_test_find_named (view, "meetings-document")),
+                              0);
   save_screenshot (GTK_WIDGET (window), "meetings");
   destroy (window);
 }

@@ -23,6 +23,7 @@
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-window.h"
+#include "quorum-ui-test-util.h"
 
 static QuorumApplication *app;
 
@@ -67,13 +68,6 @@ shows (QuorumWindow *window,
   return strstr (texts, text) != NULL;
 }
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Runs the main loop until @text is shown, 20 s at most. */
 static gboolean
 wait_for_text (QuorumWindow *window,
@@ -83,44 +77,8 @@ wait_for_text (QuorumWindow *window,
 
   while (!shows (window, text) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  iterate ();
+  quorum_test_iterate ();
   return shows (window, text);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The widget under @widget whose data @key is the string @value. */
@@ -198,13 +156,13 @@ show_view (QuorumWindow *window,
            const char   *view)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view));
-  iterate ();
+  quorum_test_iterate ();
 }
 
 static const char *
 visible_view (QuorumWindow *window)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (window), "overview");
+  GtkWidget *row = quorum_test_find_named (GTK_WIDGET (window), "overview");
   GtkListBox *sidebar = GTK_LIST_BOX (gtk_widget_get_parent (row));
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (sidebar);
 
@@ -312,9 +270,9 @@ test_views (void)
     g_assert_nonnull (row);
     g_assert_true (gtk_widget_get_mapped (row));
     g_assert_true (gtk_widget_activate (row));
-    iterate ();
+    quorum_test_iterate ();
     g_assert_cmpstr (visible_view (window), ==, "committees");
-    view = find_type (GTK_WIDGET (window), QUORUM_TYPE_COMMITTEES_VIEW);
+    view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_COMMITTEES_VIEW);
     g_assert_cmpstr (quorum_committees_view_get_committee (QUORUM_COMMITTEES_VIEW (view)), ==,
                      id);
     g_assert_true (wait_for_text (window, json_object_get_string_member (last, "name")));
@@ -345,7 +303,7 @@ test_views (void)
   show_view (window, "budget-pressure");
   g_assert_cmpstr (visible_view (window), ==, "budget-pressure");
   {
-    GtkWidget *pressure = find_type (GTK_WIDGET (window), QUORUM_TYPE_PRESSURE_VIEW);
+    GtkWidget *pressure = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_PRESSURE_VIEW);
 
     g_assert_true (gtk_widget_get_mapped (pressure));
     g_assert_cmpuint (g_list_model_get_n_items (
@@ -375,14 +333,14 @@ test_checks (void)
   g_assert_cmpuint (rounding, ==, 19);
 
   show_view (window, "checks");
-  view = QUORUM_CHECKS_VIEW (find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
+  view = QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
   shown = quorum_checks_view_get_shown (view);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, mismatches + rounding);
 
-  severity = find_named (GTK_WIDGET (view), "severity-filter");
-  document = find_named (GTK_WIDGET (view), "document-filter");
+  severity = quorum_test_find_named (GTK_WIDGET (view), "severity-filter");
+  document = quorum_test_find_named (GTK_WIDGET (view), "document-filter");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), QUORUM_CHECKS_SEVERITY_MISMATCH);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, mismatches);
   g_assert_true (shows (window, "label:10 of 29 findings\n"));
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -395,29 +353,29 @@ test_checks (void)
   g_assert_false (shows (window, "label:Rounding\n"));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), QUORUM_CHECKS_SEVERITY_ROUNDING);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, rounding);
 
   /* The documents come in the store's order: 2018–21 has 1 rounding. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (document))),
                     ==, 3);
   quorum_checks_view_set_document (view, "sec-budget-2018-21");
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), QUORUM_CHECKS_SEVERITY_ALL);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
   g_assert_true (shows (window, "cell:+£60,000\n"));
   quorum_checks_view_set_document (view, "sec-budget-2020-23");
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 24);
   quorum_checks_view_set_document (view, NULL);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 29);
 
   /* Ctrl+F (win.search) goes to the view's search entry; a search narrows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  iterate ();
+  quorum_test_iterate ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
@@ -437,13 +395,13 @@ test_checks (void)
   quorum_checks_view_set_document (view, NULL);
   {
     GtkWidget *row = NULL;
-    GtkWidget *list = find_named (GTK_WIDGET (window), "documents-list");
+    GtkWidget *list = quorum_test_find_named (GTK_WIDGET (window), "documents-list");
 
     g_assert_nonnull (list);
     row = gtk_widget_get_first_child (list);
     g_assert_true (GTK_IS_LIST_BOX_ROW (row));
     g_signal_emit_by_name (list, "row-activated", row);
-    iterate ();
+    quorum_test_iterate ();
   }
   g_assert_cmpstr (visible_view (window), ==, "checks");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
@@ -466,10 +424,10 @@ test_finding_to_budgets (void)
   QuorumRow *selected;
 
   show_view (window, "checks");
-  view = QUORUM_CHECKS_VIEW (find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
+  view = QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
   quorum_checks_view_set_document (view, "sec-budget-2018-21");
   quorum_checks_view_set_severity (view, QUORUM_CHECKS_SEVERITY_MISMATCH);
-  iterate ();
+  quorum_test_iterate ();
   shown = quorum_checks_view_get_shown (view);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
@@ -482,12 +440,13 @@ test_finding_to_budgets (void)
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
   /* Enter on the finding's row. */
-  column_view = find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  column_view = quorum_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
   g_signal_emit_by_name (column_view, "activate", position);
-  iterate ();
+  quorum_test_iterate ();
 
   g_assert_cmpstr (visible_view (window), ==, "budgets");
-  budgets = QUORUM_BUDGETS_VIEW (find_type (GTK_WIDGET (window), QUORUM_TYPE_BUDGETS_VIEW));
+  budgets = QUORUM_BUDGETS_VIEW (quorum_test_find_type (GTK_WIDGET (window),
+                                                       QUORUM_TYPE_BUDGETS_VIEW));
   table_view = quorum_budgets_view_get_table_view (budgets);
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -528,7 +487,7 @@ test_settings (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   show_view (window, "work-packages");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
   {
@@ -668,7 +627,7 @@ test_watch (void)
                       quorum_window_get_store (window))), ==, 41);
   g_unlink (hidden);
 
-  banner = GTK_REVEALER (find_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  banner = GTK_REVEALER (quorum_test_find_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
   g_assert_false (gtk_revealer_get_reveal_child (banner));
   g_assert_true (g_file_set_contents (broken, "{\"format\": \"quorum.budget/1\", \"id\": 7}",
                                       -1, NULL));
@@ -678,7 +637,7 @@ test_watch (void)
   g_assert_true (shows (window, "cell:A package from another machine\n"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpstr (visible_view (window), ==, "overview");
   g_assert_true (shows (window, "row:budgets/broken.json\n"));
 
@@ -757,17 +716,17 @@ test_shortcuts (void)
 
   /* The sync button is in the header bar; without a server there is
    * nothing to sync, nor to cancel. */
-  g_assert_nonnull (find_type (GTK_WIDGET (window), QUORUM_TYPE_SYNC_BUTTON));
-  g_assert_true (gtk_widget_get_visible (find_type (GTK_WIDGET (window),
+  g_assert_nonnull (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_SYNC_BUTTON));
+  g_assert_true (gtk_widget_get_visible (quorum_test_find_type (GTK_WIDGET (window),
                                                     QUORUM_TYPE_SYNC_BUTTON)));
   {
     QuorumSyncController *sync = quorum_sync_button_get_controller (
-      QUORUM_SYNC_BUTTON (find_type (GTK_WIDGET (window), QUORUM_TYPE_SYNC_BUTTON)));
+      QUORUM_SYNC_BUTTON (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_SYNC_BUTTON)));
 
     g_assert_nonnull (sync);
     g_assert_true (quorum_sync_controller_get_store (sync) == quorum_window_get_store (window));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
-    iterate ();
+    quorum_test_iterate ();
     g_assert_cmpint (quorum_sync_controller_get_state (sync), ==,
                      QUORUM_SYNC_STATE_NOT_CONFIGURED);
   }
@@ -775,7 +734,7 @@ test_shortcuts (void)
   /* Alt+5 is the Checks view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                              "checks"));
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpstr (visible_view (window), ==, "checks");
   gtk_window_destroy (GTK_WINDOW (window));
 }

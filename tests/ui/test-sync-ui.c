@@ -26,6 +26,7 @@
 #include "quorum-secret.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
+#include "quorum-ui-test-util.h"
 
 #define USER "clerk"
 #define PASSWORD "correct horse: battery staple"
@@ -519,13 +520,6 @@ stop_keyring (void)
 
 /* --- the window ------------------------------------------------------------------ */
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef gboolean (*Condition) (gpointer data);
 
 static gboolean
@@ -536,26 +530,8 @@ wait_for (Condition condition,
 
   while (!condition (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  quorum_test_iterate ();
   return condition (data);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -655,18 +631,18 @@ fixture_set_up (Fixture    *f,
   gtk_widget_insert_action_group (f->window, "sync",
                                   quorum_sync_controller_get_actions (f->controller));
   gtk_window_present (GTK_WINDOW (f->window));
-  f->popover = find_named (f->button, "sync-popover");
+  f->popover = quorum_test_find_named (f->button, "sync-popover");
   g_assert_true (GTK_IS_POPOVER (f->popover));
-  iterate ();
+  quorum_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture *f)
 {
   gtk_popover_popdown (GTK_POPOVER (f->popover));
-  iterate ();
+  quorum_test_iterate ();
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  quorum_test_iterate ();
   g_signal_handlers_disconnect_by_data (f->controller, f);
   g_clear_object (&f->controller);
   g_clear_object (&f->store);
@@ -695,14 +671,14 @@ sync_and_wait (Fixture *f)
   quorum_sync_controller_sync (f->controller);
   while (f->n_finished == before)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  quorum_test_iterate ();
 }
 
 static void
 open_popover (Fixture *f)
 {
   quorum_sync_button_popup (QUORUM_SYNC_BUTTON (f->button));
-  iterate ();
+  quorum_test_iterate ();
   g_assert_true (gtk_widget_get_mapped (f->popover));
 }
 
@@ -722,7 +698,7 @@ static gboolean
 visible (Fixture    *f,
          const char *name)
 {
-  GtkWidget *widget = find_named (f->popover, name);
+  GtkWidget *widget = quorum_test_find_named (f->popover, name);
 
   g_assert_nonnull (widget);
   return gtk_widget_get_mapped (widget);
@@ -771,7 +747,7 @@ test_success (void)
                                   NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (quorum_sync_controller_get_n_awaiting (f.controller), ==, 1);
-  g_assert_true (gtk_widget_get_visible (find_named (f.button, "sync-badge")));
+  g_assert_true (gtk_widget_get_visible (quorum_test_find_named (f.button, "sync-badge")));
 
   quorum_sync_controller_sync (f.controller);
   g_assert_cmpint (quorum_sync_controller_get_state (f.controller), ==,
@@ -805,7 +781,7 @@ test_success (void)
   g_assert_nonnull (document);
   g_assert_cmpstr (quorum_budget_document_get_version (document), ==, "1.1");
   g_assert_cmpuint (quorum_sync_controller_get_n_awaiting (f.controller), ==, 0);
-  g_assert_false (gtk_widget_get_visible (find_named (f.button, "sync-badge")));
+  g_assert_false (gtk_widget_get_visible (quorum_test_find_named (f.button, "sync-badge")));
 
   /* The popover says so in words. */
   g_assert_true (shows (&f, "label:Synced just now\n"));
@@ -816,13 +792,13 @@ test_success (void)
   g_assert_false (visible (&f, "sync-details"));
   g_assert_false (visible (&f, "sync-setup-button"));
   g_assert_true (visible (&f, "sync-now-button"));
-  g_assert_true (gtk_widget_is_sensitive (find_named (f.popover, "sync-now-button")));
-  tooltip = gtk_widget_get_tooltip_text (find_named (f.button, "sync-menu-button"));
+  g_assert_true (gtk_widget_is_sensitive (quorum_test_find_named (f.popover, "sync-now-button")));
+  tooltip = gtk_widget_get_tooltip_text (quorum_test_find_named (f.button, "sync-menu-button"));
   g_assert_cmpstr (tooltip, ==, "Synced just now");
 
   /* Sync Now, as clicked: nothing new to fetch or send. */
   f.n_finished = 0;
-  g_signal_emit_by_name (find_named (f.popover, "sync-now-button"), "clicked");
+  g_signal_emit_by_name (quorum_test_find_named (f.popover, "sync-now-button"), "clicked");
   g_assert_true (wait_for (finished, &f));
   g_assert_cmpstr (f.states->str, ==, "idle,syncing,succeeded,syncing,succeeded");
   g_assert_cmpuint (remote->puts->len, ==, 1);
@@ -874,14 +850,15 @@ test_credentials (void)
   g_assert_true (shows (&f, "label:The server asks for a password, and none is saved\n"));
   g_assert_true (visible (&f, "sync-details"));
   g_assert_true (visible (&f, "sync-setup-button"));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (f.popover,
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (quorum_test_find_named (f.popover,
                                                                  "sync-setup-button"))),
                    ==, "_Preferences…");
   /* The error's detail, one click away. */
   texts = popover_texts (&f);
   g_assert_null (strstr (texts, error->message));
-  gtk_expander_set_expanded (GTK_EXPANDER (find_named (f.popover, "sync-details")), TRUE);
-  iterate ();
+  gtk_expander_set_expanded (GTK_EXPANDER (quorum_test_find_named (f.popover, "sync-details")),
+                             TRUE);
+  quorum_test_iterate ();
   g_assert_true (visible (&f, "sync-error"));
   g_assert_true (shows (&f, error->message));
   after = snapshot (store_path);
@@ -947,7 +924,7 @@ test_cancel (void)
                    QUORUM_SYNC_STATE_SYNCING);
   g_assert_true (visible (&f, "sync-cancel-button"));
   g_assert_true (visible (&f, "sync-progress"));
-  g_signal_emit_by_name (find_named (f.popover, "sync-cancel-button"), "clicked");
+  g_signal_emit_by_name (quorum_test_find_named (f.popover, "sync-cancel-button"), "clicked");
   g_assert_true (wait_for (finished, &f));
 
   g_assert_cmpstr (f.states->str, ==, "idle,syncing,idle");
@@ -956,7 +933,7 @@ test_cancel (void)
   g_assert_null (quorum_sync_controller_get_last_sync (f.controller));
   g_assert_true (shows (&f, "label:Sync cancelled\n"));
   g_assert_false (visible (&f, "sync-cancel-button"));
-  g_assert_true (gtk_widget_is_sensitive (find_named (f.popover, "sync-now-button")));
+  g_assert_true (gtk_widget_is_sensitive (quorum_test_find_named (f.popover, "sync-now-button")));
 
   after = snapshot (store_path);
   g_assert_true (g_str_equal (before, after));
@@ -1002,8 +979,9 @@ test_files_refused (void)
   g_assert_true (shows (&f, "label:1 decision sent\n"));
   g_assert_true (visible (&f, "sync-details"));
   g_assert_false (visible (&f, "sync-setup-button"));
-  gtk_expander_set_expanded (GTK_EXPANDER (find_named (f.popover, "sync-details")), TRUE);
-  iterate ();
+  gtk_expander_set_expanded (GTK_EXPANDER (quorum_test_find_named (f.popover, "sync-details")),
+                             TRUE);
+  quorum_test_iterate ();
   g_assert_true (shows (&f, "label:" CHANGED_PATH "\n"));
   g_assert_true (shows (&f, "label:Refused: the server’s copy is not valid; this one was "
                             "kept\n"));
@@ -1039,7 +1017,7 @@ test_not_configured (void)
                     quorum_sync_controller_get_actions (f.controller), "now"));
 
   quorum_sync_controller_sync (f.controller);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpstr (f.states->str, ==, "not-configured");
   g_assert_cmpuint (f.n_finished, ==, 0);
 
@@ -1048,7 +1026,7 @@ test_not_configured (void)
   g_assert_true (shows (&f, "label:No server set\n"));
   g_assert_false (visible (&f, "sync-now-button"));
   g_assert_false (visible (&f, "sync-details"));
-  setup = find_named (f.popover, "sync-setup-button");
+  setup = quorum_test_find_named (f.popover, "sync-setup-button");
   g_assert_true (gtk_widget_get_mapped (setup));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (setup)), ==, "_Set Up Sync…");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (setup)), ==,
@@ -1056,12 +1034,12 @@ test_not_configured (void)
   g_assert_true (gtk_widget_is_sensitive (setup));
   preferences_activated = 0;
   g_signal_emit_by_name (setup, "clicked");
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (preferences_activated, ==, 1);
 
   /* Setting an address makes it ready at once. */
   g_settings_set_string (settings, "remote-url", "https://files.example.org/quorum/");
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpint (quorum_sync_controller_get_state (f.controller), ==,
                    QUORUM_SYNC_STATE_IDLE);
   g_assert_true (visible (&f, "sync-now-button"));

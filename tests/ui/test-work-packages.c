@@ -17,6 +17,7 @@
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
 #include "quorum-work-packages-view.h"
+#include "quorum-ui-test-util.h"
 
 /* The sample's packages the Board has not decided on (see
  * build-aux/generate-sample-work-packages.py): four Q4 packages and a brief. */
@@ -68,13 +69,6 @@ copy_sample (char **out_parent)
   return store;
 }
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef gboolean (*Condition) (gpointer data);
 
 static gboolean
@@ -85,44 +79,8 @@ wait_for (Condition condition,
 
   while (!condition (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  quorum_test_iterate ();
   return condition (data);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -194,7 +152,7 @@ eventually_shows (gpointer    widget,
 static gboolean
 store_loaded (gpointer data)
 {
-  GtkWidget *sidebar_row = find_named (GTK_WIDGET (data), "overview");
+  GtkWidget *sidebar_row = quorum_test_find_named (GTK_WIDGET (data), "overview");
 
   return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
 }
@@ -204,7 +162,7 @@ store_loaded (gpointer data)
 static gboolean
 store_shown_anywhere (gpointer data)
 {
-  GtkWidget *leaflet = find_type (GTK_WIDGET (data), ADW_TYPE_LEAFLET);
+  GtkWidget *leaflet = quorum_test_find_type (GTK_WIDGET (data), ADW_TYPE_LEAFLET);
 
   return leaflet != NULL && gtk_widget_get_mapped (leaflet) && gtk_widget_get_width (leaflet) > 0;
 }
@@ -224,17 +182,17 @@ static void
 show_view (QuorumWindow *window,
            const char   *view)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (window), view);
+  GtkWidget *row = quorum_test_find_named (GTK_WIDGET (window), view);
 
   g_assert_true (GTK_IS_LIST_BOX_ROW (row));
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  iterate ();
+  quorum_test_iterate ();
 }
 
 static QuorumWorkPackagesView *
 packages_view (QuorumWindow *window)
 {
-  return QUORUM_WORK_PACKAGES_VIEW (find_type (GTK_WIDGET (window),
+  return QUORUM_WORK_PACKAGES_VIEW (quorum_test_find_type (GTK_WIDGET (window),
                                                QUORUM_TYPE_WORK_PACKAGES_VIEW));
 }
 
@@ -260,15 +218,15 @@ open_package (QuorumWindow *window,
               const char   *id)
 {
   QuorumWorkPackagesView *view = packages_view (window);
-  GtkWidget *column_view = find_named (GTK_WIDGET (view), "work-packages-list");
+  GtkWidget *column_view = quorum_test_find_named (GTK_WIDGET (view), "work-packages-list");
   guint position = find_shown (view, id);
   QuorumWorkPackagePage *page;
 
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   g_signal_emit_by_name (column_view, "activate", position);
-  iterate ();
+  quorum_test_iterate ();
 
-  page = QUORUM_WORK_PACKAGE_PAGE (find_type (GTK_WIDGET (window),
+  page = QUORUM_WORK_PACKAGE_PAGE (quorum_test_find_type (GTK_WIDGET (window),
                                               QUORUM_TYPE_WORK_PACKAGE_PAGE));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpstr (quorum_work_package_get_id (quorum_work_package_page_get_work_package (page)),
@@ -280,12 +238,12 @@ static void
 click (gpointer    root,
        const char *name)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (root), name);
+  GtkWidget *button = quorum_test_find_named (GTK_WIDGET (root), name);
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  quorum_test_iterate ();
 }
 
 /* The visible message dialog of exactly @type, if there is one. */
@@ -331,7 +289,7 @@ respond (gpointer    dialog,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_object_ref (dialog);
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  quorum_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_object_unref (dialog);
 }
@@ -349,10 +307,12 @@ fill_decide_dialog (QuorumDecideDialog *dialog,
                     const char         *role,
                     const char         *comment)
 {
-  GtkWidget *comment_view = find_named (GTK_WIDGET (dialog), "comment-view");
+  GtkWidget *comment_view = quorum_test_find_named (GTK_WIDGET (dialog), "comment-view");
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name-row")), by);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role-row")), role);
+  gtk_editable_set_text (GTK_EDITABLE (quorum_test_find_named (GTK_WIDGET (dialog), "name-row")),
+                         by);
+  gtk_editable_set_text (GTK_EDITABLE (quorum_test_find_named (GTK_WIDGET (dialog), "role-row")),
+                         role);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (comment_view)), comment, -1);
 }
 
@@ -507,9 +467,9 @@ test_list_and_filter (void)
                                          "cell:+£23,119.50 (+11.4%)\n"
                                          "label:Approved\ncell:Closed\n"));
 
-  outcome = find_named (GTK_WIDGET (view), "outcome-filter");
+  outcome = quorum_test_find_named (GTK_WIDGET (view), "outcome-filter");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (outcome), 1);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (awaiting));
   for (guint i = 0; i < G_N_ELEMENTS (awaiting); i++)
     g_assert_cmpuint (find_shown (view, awaiting[i]), !=, GTK_INVALID_LIST_POSITION);
@@ -523,14 +483,14 @@ test_list_and_filter (void)
   g_assert_true (eventually_shows (view, "label:Awaiting Decision\n"));
 
   /* Nothing closed awaits a decision. */
-  status = find_named (GTK_WIDGET (view), "status-filter");
+  status = quorum_test_find_named (GTK_WIDGET (view), "status-filter");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 4);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_true (eventually_shows (view, "label:No Matching Packages\n"));
 
   quorum_work_packages_view_clear_filters (view);
-  iterate ();
+  quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -548,13 +508,13 @@ test_last_view (void)
 
   g_settings_set_string (settings, "last-view", "budget-pressure");
   window = open_window (store);
-  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (window),
+  g_assert_true (gtk_widget_get_mapped (quorum_test_find_type (GTK_WIDGET (window),
                                                    QUORUM_TYPE_PRESSURE_VIEW)));
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (
-    find_named (GTK_WIDGET (window), "budget-pressure"))));
+    quorum_test_find_named (GTK_WIDGET (window), "budget-pressure"))));
   show_view (window, "work-packages");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  quorum_test_iterate ();
   {
     g_autofree char *saved = g_settings_get_string (settings, "last-view");
 
@@ -573,7 +533,7 @@ test_last_view (void)
 static gboolean
 sidebar_shown (gpointer data)
 {
-  return gtk_widget_get_mapped (find_named (GTK_WIDGET (data), "overview"));
+  return gtk_widget_get_mapped (quorum_test_find_named (GTK_WIDGET (data), "overview"));
 }
 
 static gboolean
@@ -597,7 +557,7 @@ test_narrow (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for (store_shown_anywhere, window));
 
-  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  leaflet = ADW_LEAFLET (quorum_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   /* Once its fold animation ends, the content pane alone is shown. */
   g_assert_true (wait_for (sidebar_hidden, window));
@@ -637,9 +597,10 @@ test_decide (void)
   g_settings_set_string (settings, "member-role", "");
   window = open_window (store);
   show_view (window, "work-packages");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (window), "outcome-filter")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (window),
+                                                                    "outcome-filter")),
                               1);
-  iterate ();
+  quorum_test_iterate ();
   shown = quorum_work_packages_view_get_shown (packages_view (window));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
 
@@ -671,7 +632,7 @@ test_decide (void)
   /* The toast comes with the write's callback, like the pending mark; look
    * for it at once, before it times out on a slow machine. */
   g_assert_true (wait_for (toast_shown, window));
-  outcome_pill = find_named (GTK_WIDGET (page), "outcome-pill");
+  outcome_pill = quorum_test_find_named (GTK_WIDGET (page), "outcome-pill");
   g_assert_true (eventually_shows (outcome_pill, "label:Approved\n"));
   g_assert_true (eventually_shows (page, "row:Approved\n"));
   g_assert_true (eventually_shows (page, "Grace Ilori — SECCo Board · "));
@@ -730,8 +691,9 @@ test_decide_fails (void)
                    "The Decision Was Not Recorded");
   g_assert_true (strstr (adw_message_dialog_get_body (error_dialog), id) != NULL);
   g_assert_false (quorum_work_package_page_get_busy (page));
-  g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "defer-button")));
-  g_assert_true (eventually_shows (find_named (GTK_WIDGET (page), "outcome-pill"),
+  g_assert_true (gtk_widget_is_sensitive (
+                   quorum_test_find_named (GTK_WIDGET (page), "defer-button")));
+  g_assert_true (eventually_shows (quorum_test_find_named (GTK_WIDGET (page), "outcome-pill"),
                                    "label:Awaiting Decision\n"));
   g_assert_true (eventually_shows (page, "row:No decisions yet\n"));
 
@@ -772,7 +734,7 @@ test_broken_seal (void)
   window = open_window (store);
   show_view (window, "work-packages");
   page = open_package (window, "wp-2020-21-q2-tag");
-  g_assert_true (eventually_shows (find_named (GTK_WIDGET (page), "outcome-pill"),
+  g_assert_true (eventually_shows (quorum_test_find_named (GTK_WIDGET (page), "outcome-pill"),
                                    "label:Rejected\n"));
   g_assert_true (eventually_shows (page, "subtitle:Changed after it was written: not counted\n"
                                          "Priya Natarajan — SECCo Board · "));
@@ -793,9 +755,12 @@ test_cannot_decide (void)
 
   show_view (window, "work-packages");
   page = open_package (window, "wp-2020-21-q1-opsg");
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "approve-button")));
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "reject-button")));
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "defer-button")));
+  g_assert_false (gtk_widget_is_sensitive (
+                    quorum_test_find_named (GTK_WIDGET (page), "approve-button")));
+  g_assert_false (gtk_widget_is_sensitive (
+                    quorum_test_find_named (GTK_WIDGET (page), "reject-button")));
+  g_assert_false (gtk_widget_is_sensitive (
+                    quorum_test_find_named (GTK_WIDGET (page), "defer-button")));
   g_assert_true (eventually_shows (page, "label:wp-2020-21-q1-opsg is closed: "
                                          "its quarter is over and its out-turn reported\n"));
   /* Its out-turn: 11.4% over the estimate. */
@@ -823,7 +788,7 @@ test_pressure (void)
   guint n_over = 0;
 
   show_view (window, "budget-pressure");
-  view = find_type (GTK_WIDGET (window), QUORUM_TYPE_PRESSURE_VIEW);
+  view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_PRESSURE_VIEW);
   g_assert_true (gtk_widget_get_mapped (view));
   lines = quorum_pressure_view_get_lines (QUORUM_PRESSURE_VIEW (view));
   g_assert_cmpuint (g_list_model_get_n_items (lines), >, 0);
@@ -905,7 +870,7 @@ test_sample_read_only (void)
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
   store_path = g_settings_get_string (settings, "store-path");
   g_assert_cmpstr (store_path, ==, user_store);
-  page = QUORUM_WORK_PACKAGE_PAGE (find_type (GTK_WIDGET (window),
+  page = QUORUM_WORK_PACKAGE_PAGE (quorum_test_find_type (GTK_WIDGET (window),
                                               QUORUM_TYPE_WORK_PACKAGE_PAGE));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpstr (quorum_work_package_get_id (quorum_work_package_page_get_work_package (page)),

@@ -1,0 +1,17 @@
+/* quorum-ui-test-util.h: helpers shared by the UI test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       quorum_test_iterate    (void);
+GtkWidget *quorum_test_find_named (GtkWidget  *widget,
+                                   const char *name);
+GtkWidget *quorum_test_find_type  (GtkWidget  *widget,
+                                   GType       type);
+
+G_END_DECLS

@@ -708,7 +708,7 @@ test_shortcuts (void)
     }
   g_assert_nonnull (strstr (listed->str, "Keyboard shortcuts=<Control>question"));
   g_assert_nonnull (strstr (listed->str, "Checks=<Alt>5"));
-  /* The budget tables' own keys (tests/ui/test-budgets.c presses them). */
+  /* The budget tables' own keys (tests/app/budgets/test-budgets.c presses them). */
   g_assert_nonnull (strstr (listed->str, "Show or hide the row’s details=F9"));
   g_assert_nonnull (strstr (listed->str, "Open the selected group=plus <Shift>Right"));
   g_assert_nonnull (strstr (listed->str, "Close the selected group=minus <Shift>Left"));

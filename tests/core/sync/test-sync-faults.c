@@ -7,7 +7,7 @@
  * limit, a redirect to another host, and a cancel in the middle. After
  * every failure the local store must be byte for byte what it was, and
  * the error must say what happened. The real servers (Apache httpd with
- * WebDAV, nginx) are in tests/sync/.
+ * WebDAV, nginx) are in tests/core/sync/ too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

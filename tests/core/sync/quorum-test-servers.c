@@ -891,7 +891,7 @@ apache_config_text (QuorumTestServer *self,
   QuorumTestCa *ca = data->ca;
 
   g_string_append_printf (conf,
-    "# Apache httpd for a Quorum sync test (tests/sync/quorum-test-servers.c)\n"
+    "# Apache httpd for a Quorum sync test (tests/core/sync/quorum-test-servers.c)\n"
     "ServerRoot \"%s\"\n"
     "DefaultRuntimeDir \"%s\"\n"
     "ServerName localhost\n"
@@ -1055,7 +1055,7 @@ write_nginx_config (QuorumTestServer  *self,
   };
 
   conf = g_strdup_printf (
-    "# nginx for a Quorum sync test (tests/sync/quorum-test-servers.c)\n"
+    "# nginx for a Quorum sync test (tests/core/sync/quorum-test-servers.c)\n"
     "%s"
     "worker_processes 1;\n"
     "pid %s/nginx.pid;\n"

@@ -19,6 +19,7 @@
 #include "quorum-problem.h"
 #include "quorum-row.h"
 #include "quorum-store.h"
+#include "quorum-store-layout.h"
 #include "quorum-store-lock.h"
 #include "quorum-sync.h"
 #include "quorum-sync-item.h"

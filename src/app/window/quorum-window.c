@@ -344,7 +344,7 @@ is_ignored (QuorumWindow *self,
 
   if (basename == NULL || basename[0] == '.' || g_str_has_suffix (basename, "~"))
     return TRUE;
-  return path != NULL && strstr (path, "/.quorum/") != NULL;
+  return path != NULL && quorum_store_layout_is_private (path);
 }
 
 static gboolean

@@ -25,6 +25,7 @@
 #include "quorum-json.h"
 #include "quorum-load-context.h"
 #include "quorum-store.h"
+#include "quorum-store-layout.h"
 #include "quorum-store-lock.h"
 
 struct _QuorumBackup
@@ -109,7 +110,7 @@ quorum_backup_init (QuorumBackup *self)
 static char *
 backups_folder (const char *store_path)
 {
-  return g_build_filename (store_path, ".quorum", "backups", NULL);
+  return quorum_store_layout_backups (store_path);
 }
 
 /**

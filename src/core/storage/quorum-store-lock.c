@@ -24,6 +24,7 @@
 
 #include "quorum-error.h"
 #include "quorum-file-util.h"
+#include "quorum-store-layout.h"
 
 struct _QuorumStoreLock
 {
@@ -103,7 +104,7 @@ quorum_store_lock_init (QuorumStoreLock *self)
 static char *
 lock_path (const char *store_path)
 {
-  return g_build_filename (store_path, ".quorum", "lock", NULL);
+  return quorum_store_layout_lock (store_path);
 }
 
 /* The holder's line, at most 1 KiB, with anything unprintable dropped. */
@@ -184,7 +185,7 @@ quorum_store_lock_acquire (const char    *store_path,
   g_return_val_if_fail (store_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  folder = g_build_filename (store_path, ".quorum", NULL);
+  folder = quorum_store_layout_private_dir (store_path);
   if (!_quorum_folder_make (folder, error))
     return NULL;
 

@@ -13,6 +13,7 @@
 #include "quorum-error.h"
 #include "quorum-file-util.h"
 #include "quorum-load-context.h"
+#include "quorum-store-layout.h"
 #include "quorum-store-lock.h"
 #include "quorum-work-package.h"
 
@@ -453,9 +454,7 @@ outbox_path (const char *store_path,
              const char *package_id,
              const char *decision_id)
 {
-  g_autofree char *name = g_strconcat (decision_id, ".json", NULL);
-
-  return g_build_filename (store_path, ".quorum", "outbox", package_id, name, NULL);
+  return quorum_store_layout_outbox (store_path, package_id, decision_id);
 }
 
 static gboolean
@@ -1073,8 +1072,7 @@ write_decision (const char      *store_path,
 {
   const char *package_id = quorum_decision_get_work_package (decision);
   g_autofree char *folder = g_build_filename (store_path, "decisions", package_id, NULL);
-  g_autofree char *outbox = g_build_filename (store_path, ".quorum", "outbox", package_id,
-                                              NULL);
+  g_autofree char *outbox = quorum_store_layout_outbox (store_path, package_id, NULL);
   g_autofree char *base = g_strdup (quorum_decision_get_id (decision));
   g_autoptr(QuorumStoreLock) lock = NULL;
   guint attempt = 1;

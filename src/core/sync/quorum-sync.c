@@ -43,6 +43,7 @@
 #include "quorum-json.h"
 #include "quorum-load-context.h"
 #include "quorum-store.h"
+#include "quorum-store-layout.h"
 #include "quorum-store-lock.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
@@ -1175,7 +1176,7 @@ list_index (QuorumSync    *self,
 static char *
 state_path (const char *store_path)
 {
-  return g_build_filename (store_path, ".quorum", "sync-state.json", NULL);
+  return quorum_store_layout_sync_state (store_path);
 }
 
 static JsonObject *
@@ -1298,8 +1299,7 @@ stage (QuorumSync  *self,
        GBytes      *body,
        GError     **error)
 {
-  g_autofree char *target = g_build_filename (self->store_path, ".quorum", "staging",
-                                              staged->relpath, NULL);
+  g_autofree char *target = quorum_store_layout_staging (self->store_path, staged->relpath);
   g_autofree char *folder = g_path_get_dirname (target);
   const char *data;
   gsize size;
@@ -1345,9 +1345,7 @@ pull_file (QuorumSync    *self,
     {
       g_auto(GStrv) parts = g_strsplit (relpath, "/", 3);
       g_autofree char *id = g_strndup (parts[2], strlen (parts[2]) - 5);
-      g_autofree char *name = g_strconcat (id, ".json", NULL);
-      g_autofree char *marker = g_build_filename (self->store_path, ".quorum", "outbox",
-                                                  parts[1], name, NULL);
+      g_autofree char *marker = quorum_store_layout_outbox (self->store_path, parts[1], id);
 
       if (g_file_test (marker, G_FILE_TEST_EXISTS))
         return TRUE;
@@ -1587,9 +1585,8 @@ push_decision (QuorumSync    *self,
 {
   g_autofree char *relpath = g_strdup_printf ("decisions/%s/%s.json", package_id, decision_id);
   g_autofree char *local = g_build_filename (self->store_path, relpath, NULL);
-  g_autofree char *marker = g_build_filename (self->store_path, ".quorum", "outbox",
-                                              package_id, decision_id, NULL);
-  g_autofree char *marker_file = g_strconcat (marker, ".json", NULL);
+  g_autofree char *marker_file = quorum_store_layout_outbox (self->store_path, package_id,
+                                                             decision_id);
   g_autofree char *url = NULL;
   g_autofree char *data = NULL;
   g_autofree char *sha = NULL;
@@ -1691,7 +1688,7 @@ push_decision (QuorumSync    *self,
 static GPtrArray *
 list_outbox (QuorumSync *self)
 {
-  g_autofree char *outbox = g_build_filename (self->store_path, ".quorum", "outbox", NULL);
+  g_autofree char *outbox = quorum_store_layout_outbox (self->store_path, NULL, NULL);
   g_autoptr(GDir) dir = g_dir_open (outbox, 0, NULL);
   GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
   const char *package;
@@ -1812,7 +1809,7 @@ run (QuorumSync    *self,
   report_progress (self, context, 0, total);
 
   /* 2. Pull into staging. */
-  staging = g_build_filename (self->store_path, ".quorum", "staging", NULL);
+  staging = quorum_store_layout_staging (self->store_path, NULL);
   for (guint i = 0; i < paths->len; i++)
     {
       const char *relpath = g_ptr_array_index (paths, i);

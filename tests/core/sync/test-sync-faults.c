@@ -483,6 +483,8 @@ test_pull_twice (void)
   g_autoptr(GHashTable) mine = NULL;
   g_autoptr(GHashTable) theirs = NULL;
   g_autofree char *last = NULL;
+  GHashTableIter iter;
+  gpointer key;
   guint bodies;
 
   g_assert_true (sync_now (store, remote, NULL, 0, &first, &error));
@@ -495,7 +497,12 @@ test_pull_twice (void)
   /* The store's files are the remote's, byte for byte. */
   mine = checksums (store);
   theirs = checksums (remote->root);
-  g_hash_table_remove (theirs, "index.json");
+  /* Of the remote's files, those the protocol carries: not index.json, nor a
+   * folder sync does not know (meetings/, until it does). */
+  g_hash_table_iter_init (&iter, theirs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!quorum_store_path_is_valid (key))
+      g_hash_table_iter_remove (&iter);
   assert_same_store (theirs, mine);
 
   /* Nothing changed: no bodies but the listing. */

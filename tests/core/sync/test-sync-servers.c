@@ -176,7 +176,8 @@ count_action (QuorumSync       *sync,
   return n;
 }
 
-/* The store's own files, without Quorum's state in .quorum/ (or index.json). */
+/* The store's own files that sync carries: not Quorum's state in .quorum/,
+ * index.json, nor a folder sync does not know (meetings/, until it does). */
 static GHashTable *
 store_checksums (const char *dir)
 {
@@ -186,7 +187,7 @@ store_checksums (const char *dir)
 
   g_hash_table_iter_init (&iter, all);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, ".quorum") || g_str_equal (key, "index.json"))
+    if (!quorum_store_path_is_valid (key))
       g_hash_table_iter_remove (&iter);
   return all;
 }

@@ -289,6 +289,112 @@ dup_optional_text (const char *text)
   return copy[0] == '\0' ? NULL : g_steal_pointer (&copy);
 }
 
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Checks @text, a name or role or (@comment) a comment: UTF-8 without a
+ * control character (a comment may hold line feeds and tabs) and, unless
+ * a comment, without a bidi control. */
+static gboolean
+validate_text (const char  *text,
+               gboolean     comment,
+               GError     **error)
+{
+  guint position = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("the text is not UTF-8"));
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      position++;
+      if (comment && (c == '\n' || c == '\t'))
+        continue;
+      if (comment && (c < 0x20 || (c >= 0x7F && c <= 0x9F)))
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("character %u is U+%04X, a control character; a comment can hold line "
+                       "breaks and tabs but no other control character"), position, c);
+      else if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("character %u is U+%04X, a control character (such as a line break); "
+                       "a name or role cannot hold one"), position, c);
+      else if (!comment && is_bidi_control (c))
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("character %u is U+%04X, a bidirectional text control; a name or "
+                       "role cannot hold one"), position, c);
+      else
+        continue;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * quorum_decision_validate_person:
+ * @text: a name or a role, as typed
+ *
+ * Checks that @text can name who decided, or their role: UTF-8 text with
+ * no control character (U+0000 to U+001F, U+007F to U+009F: a line break
+ * would let a name forge lines of output) and no bidirectional text
+ * control (U+202A to U+202E, U+2066 to U+2069: a name shown reversed
+ * would get the same decision id as the genuine one). quorum_decision_new()
+ * refuses such text; a form can check it as it is typed.
+ *
+ * Returns: %TRUE if @text is allowed, else %FALSE with
+ *   %QUORUM_ERROR_INVALID naming the character and its place
+ */
+gboolean
+quorum_decision_validate_person (const char  *text,
+                                 GError     **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return validate_text (text, FALSE, error);
+}
+
+/**
+ * quorum_decision_validate_comment:
+ * @text: a comment, as typed
+ *
+ * Checks that @text can be a decision's comment: UTF-8 text whose only
+ * control characters are line feeds (U+000A) and tabs (U+0009). Carriage
+ * returns, escapes and the other control characters are refused;
+ * bidirectional text controls are allowed.
+ *
+ * Returns: %TRUE if @text is allowed, else %FALSE with
+ *   %QUORUM_ERROR_INVALID naming the character and its place
+ */
+gboolean
+quorum_decision_validate_comment (const char  *text,
+                                  GError     **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return validate_text (text, TRUE, error);
+}
+
+/* @text trimmed and in Unicode normal form C, or NULL if blank: the same
+ * name typed composed or decomposed gets the same id and seal. */
+static char *
+dup_normalized_text (const char *text)
+{
+  g_autofree char *nfc = NULL;
+
+  if (text == NULL)
+    return NULL;
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  return dup_optional_text (nfc);
+}
+
 /**
  * quorum_decision_new:
  * @work_package_id: the package decided
@@ -299,7 +405,10 @@ dup_optional_text (const char *text)
  * @at: (nullable): when (to the second); %NULL for now
  *
  * Creates a new decision, sealed, with the id `YYYYMMDDtHHMMSSz-NAME`.
- * Blank role and comment are left out.
+ * Blank role and comment are left out. @by, @role and @comment are
+ * trimmed and put in Unicode normal form C before the id and the seal are
+ * made; then @by and @role must pass quorum_decision_validate_person() and
+ * @comment quorum_decision_validate_comment().
  *
  * Returns: (transfer full) (nullable): the decision, or %NULL with
  *   %QUORUM_ERROR_INVALID
@@ -345,15 +454,19 @@ quorum_decision_new (const char  *work_package_id,
     }
 
   self = g_object_new (QUORUM_TYPE_DECISION, NULL);
-  self->by = dup_optional_text (by);
-  self->role = dup_optional_text (role);
-  self->comment = dup_optional_text (comment);
+  self->by = dup_normalized_text (by);
+  self->role = dup_normalized_text (role);
+  self->comment = dup_normalized_text (comment);
   if (self->by == NULL)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                    _("who decided must be named"));
       return NULL;
     }
+  if (!quorum_decision_validate_person (self->by, error) ||
+      (self->role != NULL && !quorum_decision_validate_person (self->role, error)) ||
+      (self->comment != NULL && !quorum_decision_validate_comment (self->comment, error)))
+    return NULL;
   slug = dup_slug (self->by);
   if (slug[0] == '\0')
     {

@@ -54,6 +54,10 @@ char           *quorum_decision_to_data            (QuorumDecision *self,
 int             quorum_decision_compare            (QuorumDecision *a,
                                                     QuorumDecision *b);
 
+gboolean        quorum_decision_validate_person    (const char     *text,
+                                                    GError        **error);
+gboolean        quorum_decision_validate_comment   (const char     *text,
+                                                    GError        **error);
 gboolean        quorum_timestamp_is_valid          (const char     *text);
 char           *quorum_decision_compute_seal       (const char     *id,
                                                     const char     *work_package,

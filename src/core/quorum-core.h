@@ -22,6 +22,7 @@
 #include "quorum-store-layout.h"
 #include "quorum-store-lock.h"
 #include "quorum-sync.h"
+#include "quorum-sync-fate.h"
 #include "quorum-sync-item.h"
 #include "quorum-table.h"
 #include "quorum-value.h"

@@ -9,6 +9,11 @@
  * Now and Cancel are the controller's `sync.now` and `sync.cancel`
  * actions, inserted on the button; Set Up Sync… is `app.preferences`.
  *
+ * Every widget is bound to the controller's properties (bind_widgets ()):
+ * one property through a GBindingGroup with a transform, several through
+ * a GtkExpression closure looked up from the button's "controller"; the
+ * files are a GListModel bound to the list box.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-sync-button.h"
@@ -46,6 +51,8 @@ struct _QuorumSyncButton
 
   /* owned */
   QuorumSyncController *controller;
+  GBindingGroup *bindings;        /* widgets showing one property of the controller */
+  GPtrArray *watches;             /* GtkExpressionWatch: those showing several */
   GListStore *notable;            /* the items worth a look, one per file */
   GtkSliceListModel *shown;       /* the first MAX_ROWS of them */
 };
@@ -98,8 +105,9 @@ is_notable (QuorumSyncItem *item)
 static void
 refresh_notable (QuorumSyncButton *self)
 {
-  GListModel *items = quorum_sync_controller_get_items (self->controller);
-  guint n = g_list_model_get_n_items (items);
+  GListModel *items = self->controller != NULL
+                        ? quorum_sync_controller_get_items (self->controller) : NULL;
+  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -223,29 +231,16 @@ create_item_row (gpointer item,
   return row;
 }
 
-static void
-set_icon (GtkImage   *image,
-          const char *icon_name,
-          const char *css_class)
-{
-  gtk_image_set_from_icon_name (image, icon_name);
-  gtk_widget_remove_css_class (GTK_WIDGET (image), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (image), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (image), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (image), css_class);
-}
+/* The look of the state --------------------------------------------------- */
 
 /* The icon for the state; @css_class says its colour. */
 static const char *
-state_icon_name (QuorumSyncController  *controller,
-                 const char           **css_class)
+state_icon_name (QuorumSyncState   state,
+                 const GError     *error,
+                 const char      **css_class)
 {
-  const GError *error = quorum_sync_controller_get_error (controller);
-
   *css_class = NULL;
-  switch (quorum_sync_controller_get_state (controller))
+  switch (state)
     {
     case QUORUM_SYNC_STATE_NOT_CONFIGURED:
       *css_class = "dim-label";
@@ -274,192 +269,514 @@ state_icon_name (QuorumSyncController  *controller,
     }
 }
 
+/* In the header bar, only what needs attention stands out. */
+static const char *
+header_icon_name (QuorumSyncState   state,
+                  const GError     *error,
+                  const char      **css_class)
+{
+  if (state == QUORUM_SYNC_STATE_SUCCEEDED || state == QUORUM_SYNC_STATE_NOT_CONFIGURED)
+    {
+      *css_class = NULL;
+      return "emblem-synchronizing-symbolic";
+    }
+  return state_icon_name (state, error, css_class);
+}
+
 /* A failure the Preferences can fix. */
 static gboolean
-needs_settings (QuorumSyncController *controller)
+needs_settings (QuorumSyncState  state,
+                const GError    *error)
 {
-  const GError *error = quorum_sync_controller_get_error (controller);
-
-  return quorum_sync_controller_get_state (controller) == QUORUM_SYNC_STATE_FAILED &&
+  return state == QUORUM_SYNC_STATE_FAILED &&
          (g_error_matches (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_URL) ||
           g_error_matches (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CREDENTIALS) ||
           g_error_matches (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE));
 }
 
-/* "83 files fetched · 1 decision sent", after a sync. */
-static char *
-summary_text (QuorumSyncController *controller)
+/* @widget's style classes with those of @managed replaced by @css_class. */
+static GStrv
+with_class (GtkWidget         *widget,
+            const char * const *managed,
+            const char         *css_class)
 {
-  GListModel *items = quorum_sync_controller_get_items (controller);
-  guint fetched = 0, sent = 0;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) current = gtk_widget_get_css_classes (widget);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-      QuorumSyncAction action = quorum_sync_item_get_action (item);
+  for (guint i = 0; current[i] != NULL; i++)
+    if (!g_strv_contains (managed, current[i]))
+      g_strv_builder_add (builder, current[i]);
+  if (css_class != NULL)
+    g_strv_builder_add (builder, css_class);
+  return g_strv_builder_end (builder);
+}
 
-      fetched += action == QUORUM_SYNC_FETCHED;
-      sent += action == QUORUM_SYNC_SENT || action == QUORUM_SYNC_ALREADY_SENT;
-    }
+static const char * const status_classes[] = { "error", "warning", "success", "dim-label", NULL };
+static const char * const suggested_class[] = { "suggested-action", NULL };
 
-  if (fetched > 0)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u file fetched",
-                                               "%u files fetched", fetched), fetched);
-  if (sent > 0)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u decision sent",
-                                                 "%u decisions sent", sent), sent);
-    }
-  if (text->len == 0 &&
-      quorum_sync_controller_get_state (controller) == QUORUM_SYNC_STATE_SUCCEEDED)
-    g_string_append (text, _("Everything was already up to date"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+static char *
+awaiting_text (guint n_awaiting)
+{
+  if (n_awaiting == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision awaits sync",
+                                       "%u decisions await sync", n_awaiting), n_awaiting);
+}
+
+/* One property of the controller: GBinding transforms ---------------------- */
+
+#define TRANSFORM(name) \
+  static gboolean name (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+
+TRANSFORM (state_to_stack_page)
+{
+  g_value_set_string (to, g_value_get_enum (from) == QUORUM_SYNC_STATE_SYNCING ? "spinner"
+                                                                               : "icon");
+  return TRUE;
+}
+
+TRANSFORM (state_is_syncing)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == QUORUM_SYNC_STATE_SYNCING);
+  return TRUE;
+}
+
+TRANSFORM (state_is_configured)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) != QUORUM_SYNC_STATE_NOT_CONFIGURED);
+  return TRUE;
+}
+
+TRANSFORM (state_is_not_configured)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == QUORUM_SYNC_STATE_NOT_CONFIGURED);
+  return TRUE;
+}
+
+/* While syncing, Cancel is what can be done. */
+TRANSFORM (state_can_sync_now)
+{
+  QuorumSyncState state = g_value_get_enum (from);
+
+  g_value_set_boolean (to, state != QUORUM_SYNC_STATE_NOT_CONFIGURED &&
+                           state != QUORUM_SYNC_STATE_SYNCING);
+  return TRUE;
+}
+
+TRANSFORM (state_to_setup_label)
+{
+  g_value_set_string (to, g_value_get_enum (from) != QUORUM_SYNC_STATE_NOT_CONFIGURED
+                            ? _("_Preferences…") : _("_Set Up Sync…"));
+  return TRUE;
+}
+
+TRANSFORM (state_to_setup_classes)
+{
+  g_autoptr(GObject) target = g_binding_dup_target (binding);
+
+  g_value_take_boxed (to, with_class (GTK_WIDGET (target), suggested_class,
+                                      g_value_get_enum (from) == QUORUM_SYNC_STATE_NOT_CONFIGURED
+                                        ? "suggested-action" : NULL));
+  return TRUE;
+}
+
+TRANSFORM (state_to_default_widget)
+{
+  QuorumSyncButton *self = user_data;
+
+  g_value_set_object (to, g_value_get_enum (from) != QUORUM_SYNC_STATE_NOT_CONFIGURED
+                            ? GTK_WIDGET (self->sync_button) : GTK_WIDGET (self->setup_button));
+  return TRUE;
+}
+
+TRANSFORM (count_is_positive)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
+TRANSFORM (count_to_badge)
+{
+  guint n = g_value_get_uint (from);
+
+  g_value_take_string (to, n > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", n));
+  return TRUE;
+}
+
+TRANSFORM (count_to_awaiting)
+{
+  g_autofree char *text = awaiting_text (g_value_get_uint (from));
+
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
+TRANSFORM (last_sync_to_text)
+{
+  g_autofree char *last = quorum_ui_format_timestamp (g_value_get_string (from));
+
+  if (last != NULL)
+    /* TRANSLATORS: %s is a date and time, e.g. "12 March 2026, 10:31" */
+    g_value_take_string (to, g_strdup_printf (_("Last synced %s"), last));
+  else
+    g_value_set_string (to, _("Never synced"));
+  return TRUE;
+}
+
+TRANSFORM (url_to_address)
+{
+  const char *url = g_value_get_string (from);
+
+  g_value_set_string (to, url != NULL && *url != '\0' ? url : _("No server set"));
+  return TRUE;
+}
+
+TRANSFORM (url_to_tooltip)
+{
+  const char *url = g_value_get_string (from);
+
+  g_value_set_string (to, url != NULL && *url != '\0' ? url : NULL);
+  return TRUE;
+}
+
+TRANSFORM (error_to_message)
+{
+  const GError *error = g_value_get_boxed (from);
+
+  g_value_set_string (to, error != NULL ? error->message : "");
+  return TRUE;
+}
+
+/* "2 files could not be synced" is already the status; the list says which. */
+TRANSFORM (error_is_worth_words)
+{
+  const GError *error = g_value_get_boxed (from);
+
+  g_value_set_boolean (to, error != NULL &&
+                           !g_error_matches (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_FILES));
+  return TRUE;
+}
+
+TRANSFORM (notable_beyond_rows)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > MAX_ROWS);
+  return TRUE;
+}
+
+TRANSFORM (notable_to_more)
+{
+  guint n = g_value_get_uint (from);
+
+  if (n <= MAX_ROWS)
+    return FALSE;
+  g_value_take_string (to, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more file",
+                                                         "and %u more files", n - MAX_ROWS),
+                                            n - MAX_ROWS));
+  return TRUE;
+}
+
+#undef TRANSFORM
+
+/* Several properties of the controller: GtkExpression closures ------------- */
+
+/* @values are the parameters' values, in order; @target the widget bound. */
+typedef void (*DeriveFunc) (const GValue *values,
+                            GValue       *result,
+                            gpointer      target);
+
+static void
+derive_marshal (GClosure     *closure,
+                GValue       *return_value,
+                guint         n_param_values,
+                const GValue *param_values,
+                gpointer      invocation_hint,
+                gpointer      marshal_data)
+{
+  DeriveFunc derive = (DeriveFunc) ((GCClosure *) closure)->callback;
+
+  /* The first value is the expression's `this`, the button. */
+  derive (param_values + 1, return_value, closure->data);
 }
 
 static void
-update (QuorumSyncButton *self)
+derive_status_icon (const GValue *values,
+                    GValue       *result,
+                    gpointer      target)
 {
-  QuorumSyncController *controller = self->controller;
-  QuorumSyncState state;
-  const GError *error;
-  const char *status;
   const char *css_class;
-  const char *icon_name;
-  g_autofree char *url = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *last_text = NULL;
-  g_autofree char *awaiting = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *tooltip = NULL;
-  guint n_awaiting, n_notable;
-  gboolean syncing, configured;
 
-  if (controller == NULL)
-    return;
+  g_value_set_string (result, state_icon_name (g_value_get_enum (&values[0]),
+                                               g_value_get_boxed (&values[1]), &css_class));
+}
 
-  state = quorum_sync_controller_get_state (controller);
-  error = quorum_sync_controller_get_error (controller);
-  status = quorum_sync_controller_get_status_text (controller);
-  n_awaiting = quorum_sync_controller_get_n_awaiting (controller);
-  syncing = state == QUORUM_SYNC_STATE_SYNCING;
-  configured = state != QUORUM_SYNC_STATE_NOT_CONFIGURED;
+static void
+derive_status_classes (const GValue *values,
+                       GValue       *result,
+                       gpointer      target)
+{
+  const char *css_class;
 
-  /* The button. */
-  icon_name = state_icon_name (controller, &css_class);
-  set_icon (self->status_icon, icon_name, css_class);
-  /* In the header bar, only what needs attention stands out. */
-  if (state == QUORUM_SYNC_STATE_SUCCEEDED || state == QUORUM_SYNC_STATE_NOT_CONFIGURED)
-    set_icon (self->state_icon, "emblem-synchronizing-symbolic", NULL);
+  state_icon_name (g_value_get_enum (&values[0]), g_value_get_boxed (&values[1]), &css_class);
+  g_value_take_boxed (result, with_class (target, status_classes, css_class));
+}
+
+static void
+derive_header_icon (const GValue *values,
+                    GValue       *result,
+                    gpointer      target)
+{
+  const char *css_class;
+
+  g_value_set_string (result, header_icon_name (g_value_get_enum (&values[0]),
+                                                g_value_get_boxed (&values[1]), &css_class));
+}
+
+static void
+derive_header_classes (const GValue *values,
+                       GValue       *result,
+                       gpointer      target)
+{
+  const char *css_class;
+
+  header_icon_name (g_value_get_enum (&values[0]), g_value_get_boxed (&values[1]), &css_class);
+  g_value_take_boxed (result, with_class (target, status_classes, css_class));
+}
+
+/* The status, and the decisions awaiting sync. */
+static void
+derive_tooltip (const GValue *values,
+                GValue       *result,
+                gpointer      target)
+{
+  const char *status = g_value_get_string (&values[0]);
+  g_autofree char *awaiting = awaiting_text (g_value_get_uint (&values[1]));
+
+  g_value_take_string (result, awaiting != NULL ? g_strdup_printf ("%s\n%s", status, awaiting)
+                                                : g_strdup (status));
+}
+
+static void
+derive_summary_visible (const GValue *values,
+                        GValue       *result,
+                        gpointer      target)
+{
+  const char *summary = g_value_get_string (&values[0]);
+  QuorumSyncState state = g_value_get_enum (&values[1]);
+
+  g_value_set_boolean (result, summary != NULL && *summary != '\0' &&
+                               (state == QUORUM_SYNC_STATE_SUCCEEDED ||
+                                state == QUORUM_SYNC_STATE_FAILED));
+}
+
+/* Files and bytes, or the listing before the files are known. */
+static void
+derive_progress_text (const GValue *values,
+                      GValue       *result,
+                      gpointer      target)
+{
+  guint done = g_value_get_uint (&values[0]);
+  guint total = g_value_get_uint (&values[1]);
+  g_autofree char *size = g_format_size (g_value_get_uint64 (&values[2]));
+
+  if (total == 0)
+    g_value_set_string (result, _("Listing the server…"));
   else
-    set_icon (self->state_icon, icon_name, css_class);
-  gtk_stack_set_visible_child_name (self->icon_stack, syncing ? "spinner" : "icon");
-  gtk_spinner_set_spinning (self->spinner, syncing);
-  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), n_awaiting > 0);
-  if (n_awaiting > 0)
+    g_value_take_string (result,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file · %s",
+                                                       "%u of %u files · %s", total),
+                                          done, total, size));
+}
+
+/* While listing, the bar pulses with each piece of progress. */
+static void
+derive_listing (const GValue *values,
+                GValue       *result,
+                gpointer      target)
+{
+  g_value_set_boolean (result, g_value_get_enum (&values[0]) == QUORUM_SYNC_STATE_SYNCING &&
+                               g_value_get_uint (&values[1]) == 0);
+}
+
+/* The detail, one click away. */
+static void
+derive_details_visible (const GValue *values,
+                        GValue       *result,
+                        gpointer      target)
+{
+  g_value_set_boolean (result, g_value_get_enum (&values[0]) != QUORUM_SYNC_STATE_SYNCING &&
+                               (g_value_get_boxed (&values[1]) != NULL ||
+                                g_value_get_uint (&values[2]) > 0));
+}
+
+static void
+derive_setup_visible (const GValue *values,
+                      GValue       *result,
+                      gpointer      target)
+{
+  QuorumSyncState state = g_value_get_enum (&values[0]);
+
+  g_value_set_boolean (result, state == QUORUM_SYNC_STATE_NOT_CONFIGURED ||
+                               needs_settings (state, g_value_get_boxed (&values[1])));
+}
+
+/* The closure of @derive over the controller's properties named, NULL
+ * terminated ("n-notable": the number of notable items). */
+static GtkExpression *
+derived (QuorumSyncButton *self,
+         GType             type,
+         DeriveFunc        derive,
+         gpointer          target,
+         const char       *first,
+         ...)
+{
+  GtkExpression *button = gtk_property_expression_new (QUORUM_TYPE_SYNC_BUTTON, NULL,
+                                                       "controller");
+  GtkExpression *params[4];
+  GClosure *closure;
+  const char *name = first;
+  guint n = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (; name != NULL && n < G_N_ELEMENTS (params); name = va_arg (args, const char *))
     {
-      g_autofree char *count = n_awaiting > 99 ? g_strdup ("99+")
-                                               : g_strdup_printf ("%u", n_awaiting);
-
-      gtk_label_set_label (self->badge_label, count);
-      awaiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision awaits sync",
-                                               "%u decisions await sync", n_awaiting),
-                                  n_awaiting);
+      if (g_str_equal (name, "n-notable"))
+        params[n++] = gtk_property_expression_new (
+                        G_TYPE_LIST_STORE, gtk_object_expression_new (G_OBJECT (self->notable)),
+                        "n-items");
+      else
+        params[n++] = gtk_property_expression_new (QUORUM_TYPE_SYNC_CONTROLLER,
+                                                   gtk_expression_ref (button), name);
     }
+  va_end (args);
+  gtk_expression_unref (button);
 
-  tooltip = awaiting != NULL ? g_strdup_printf ("%s\n%s", status, awaiting) : g_strdup (status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), tooltip);
+  closure = g_cclosure_new (G_CALLBACK (derive), target, NULL);
+  g_closure_set_marshal (closure, derive_marshal);
+  return gtk_closure_expression_new (type, closure, n, params);
+}
+
+static void
+bind_derived (QuorumSyncButton *self,
+              gpointer          target,
+              const char       *property,
+              GtkExpression    *expression)
+{
+  GtkExpressionWatch *watch = gtk_expression_bind (expression, target, property, self);
+
+  g_ptr_array_add (self->watches, gtk_expression_watch_ref (watch));
+}
+
+static void
+unwatch (gpointer watch)
+{
+  gtk_expression_watch_unwatch (watch);
+  gtk_expression_watch_unref (watch);
+}
+
+static void
+pulse_cb (gpointer user_data)
+{
+  QuorumSyncButton *self = user_data;
+
+  if (self->controller != NULL &&
+      quorum_sync_controller_get_state (self->controller) == QUORUM_SYNC_STATE_SYNCING &&
+      quorum_sync_controller_get_files_total (self->controller) == 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+}
+
+/* The tooltip says it to the eye, the description to a screen reader. */
+static void
+tooltip_changed_cb (QuorumSyncButton *self)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (self->menu_button));
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+}
 
-  /* The popover. */
-  url = quorum_sync_controller_dup_remote_url (controller);
-  gtk_label_set_label (self->address_label, *url != '\0' ? url : _("No server set"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->address_label), *url != '\0' ? url : NULL);
-  gtk_label_set_label (self->status_label, status);
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), !configured);
+static void
+bind (QuorumSyncButton      *self,
+      const char            *source_property,
+      gpointer               target,
+      const char            *target_property,
+      GBindingTransformFunc  transform)
+{
+  g_binding_group_bind_full (self->bindings, source_property, target, target_property,
+                             G_BINDING_SYNC_CREATE, transform, NULL, self, NULL);
+}
 
-  last = quorum_ui_format_timestamp (quorum_sync_controller_get_last_sync (controller));
-  if (last != NULL)
-    /* TRANSLATORS: %s is a date and time, e.g. "12 March 2026, 10:31" */
-    last_text = g_strdup_printf (_("Last synced %s"), last);
-  else
-    last_text = g_strdup (_("Never synced"));
-  gtk_label_set_label (self->last_sync_label, last_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->last_sync_label), configured);
+/* Every widget that shows the controller is bound to it here: nothing is
+ * refreshed by hand. */
+static void
+bind_widgets (QuorumSyncButton *self)
+{
+  GtkExpression *listing;
 
-  summary = summary_text (controller);
-  gtk_label_set_label (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label),
-                          *summary != '\0' && !syncing &&
-                          (state == QUORUM_SYNC_STATE_SUCCEEDED ||
-                           state == QUORUM_SYNC_STATE_FAILED));
+  self->bindings = g_binding_group_new ();
+  bind (self, "state", self->icon_stack, "visible-child-name", state_to_stack_page);
+  bind (self, "state", self->spinner, "spinning", state_is_syncing);
+  bind (self, "state", self->progress_box, "visible", state_is_syncing);
+  bind (self, "state", self->hint_label, "visible", state_is_not_configured);
+  bind (self, "state", self->last_sync_label, "visible", state_is_configured);
+  bind (self, "state", self->sync_button, "visible", state_can_sync_now);
+  bind (self, "state", self->setup_button, "label", state_to_setup_label);
+  bind (self, "state", self->setup_button, "css-classes", state_to_setup_classes);
+  bind (self, "state", self->popover, "default-widget", state_to_default_widget);
+  bind (self, "n-awaiting", self->badge_label, "visible", count_is_positive);
+  bind (self, "n-awaiting", self->badge_label, "label", count_to_badge);
+  bind (self, "n-awaiting", self->awaiting_label, "visible", count_is_positive);
+  bind (self, "n-awaiting", self->awaiting_label, "label", count_to_awaiting);
+  bind (self, "status-text", self->status_label, "label", NULL);
+  bind (self, "last-sync", self->last_sync_label, "label", last_sync_to_text);
+  bind (self, "remote-url", self->address_label, "label", url_to_address);
+  bind (self, "remote-url", self->address_label, "tooltip-text", url_to_tooltip);
+  bind (self, "summary-text", self->summary_label, "label", NULL);
+  bind (self, "progress", self->progress_bar, "fraction", NULL);
+  bind (self, "error", self->error_label, "label", error_to_message);
+  bind (self, "error", self->error_label, "visible", error_is_worth_words);
+  g_object_bind_property_full (self->notable, "n-items", self->items_list, "visible",
+                               G_BINDING_SYNC_CREATE, count_is_positive, NULL, self, NULL);
+  g_object_bind_property_full (self->notable, "n-items", self->more_label, "visible",
+                               G_BINDING_SYNC_CREATE, notable_beyond_rows, NULL, self, NULL);
+  g_object_bind_property_full (self->notable, "n-items", self->more_label, "label",
+                               G_BINDING_SYNC_CREATE, notable_to_more, NULL, self, NULL);
 
-  gtk_label_set_label (self->awaiting_label, awaiting != NULL ? awaiting : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->awaiting_label), awaiting != NULL);
+  self->watches = g_ptr_array_new_with_free_func (unwatch);
+  bind_derived (self, self->status_icon, "icon-name",
+                derived (self, G_TYPE_STRING, derive_status_icon, NULL, "state", "error", NULL));
+  bind_derived (self, self->status_icon, "css-classes",
+                derived (self, G_TYPE_STRV, derive_status_classes, self->status_icon,
+                         "state", "error", NULL));
+  bind_derived (self, self->state_icon, "icon-name",
+                derived (self, G_TYPE_STRING, derive_header_icon, NULL, "state", "error", NULL));
+  bind_derived (self, self->state_icon, "css-classes",
+                derived (self, G_TYPE_STRV, derive_header_classes, self->state_icon,
+                         "state", "error", NULL));
+  bind_derived (self, self->menu_button, "tooltip-text",
+                derived (self, G_TYPE_STRING, derive_tooltip, NULL,
+                         "status-text", "n-awaiting", NULL));
+  bind_derived (self, self->summary_label, "visible",
+                derived (self, G_TYPE_BOOLEAN, derive_summary_visible, NULL,
+                         "summary-text", "state", NULL));
+  bind_derived (self, self->progress_label, "label",
+                derived (self, G_TYPE_STRING, derive_progress_text, NULL,
+                         "files-done", "files-total", "bytes", NULL));
+  bind_derived (self, self->details_expander, "visible",
+                derived (self, G_TYPE_BOOLEAN, derive_details_visible, NULL,
+                         "state", "error", "n-notable", NULL));
+  bind_derived (self, self->setup_button, "visible",
+                derived (self, G_TYPE_BOOLEAN, derive_setup_visible, NULL,
+                         "state", "error", NULL));
 
-  /* Progress, files and bytes. */
-  gtk_widget_set_visible (self->progress_box, syncing);
-  if (syncing)
-    {
-      guint total = quorum_sync_controller_get_files_total (controller);
-      g_autofree char *size = g_format_size (quorum_sync_controller_get_bytes (controller));
-      g_autofree char *text = NULL;
-
-      if (total == 0)
-        {
-          gtk_progress_bar_pulse (self->progress_bar);
-          text = g_strdup (_("Listing the server…"));
-        }
-      else
-        {
-          gtk_progress_bar_set_fraction (self->progress_bar,
-                                         quorum_sync_controller_get_progress (controller));
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file · %s",
-                                               "%u of %u files · %s", total),
-                                  quorum_sync_controller_get_files_done (controller), total,
-                                  size);
-        }
-      gtk_label_set_label (self->progress_label, text);
-    }
-
-  /* The detail, one click away. */
-  n_notable = g_list_model_get_n_items (G_LIST_MODEL (self->notable));
-  gtk_widget_set_visible (GTK_WIDGET (self->details_expander),
-                          !syncing && (error != NULL || n_notable > 0));
-  /* "2 files could not be synced" is already the status; the list says which. */
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label),
-                          error != NULL &&
-                          !g_error_matches (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_FILES));
-  gtk_label_set_label (self->error_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->items_list), n_notable > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_notable > MAX_ROWS);
-  if (n_notable > MAX_ROWS)
-    {
-      g_autofree char *more =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more file", "and %u more files",
-                                      n_notable - MAX_ROWS), n_notable - MAX_ROWS);
-
-      gtk_label_set_label (self->more_label, more);
-    }
-
-  /* What can be done. */
-  gtk_widget_set_visible (GTK_WIDGET (self->setup_button),
-                          !configured || needs_settings (controller));
-  gtk_button_set_label (self->setup_button,
-                        configured ? _("_Preferences…") : _("_Set Up Sync…"));
-  if (configured)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->setup_button), "suggested-action");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->setup_button), "suggested-action");
-  /* While syncing, Cancel is what can be done. */
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), configured && !syncing);
-  if (configured)
-    gtk_popover_set_default_widget (self->popover, GTK_WIDGET (self->sync_button));
-  else
-    gtk_popover_set_default_widget (self->popover, GTK_WIDGET (self->setup_button));
+  listing = derived (self, G_TYPE_BOOLEAN, derive_listing, NULL,
+                     "state", "files-total", "bytes", NULL);
+  g_ptr_array_add (self->watches,
+                   gtk_expression_watch_ref (gtk_expression_watch (listing, self, pulse_cb,
+                                                                   self, NULL)));
+  gtk_expression_unref (listing);
+  g_signal_connect_swapped (self->menu_button, "notify::tooltip-text",
+                            G_CALLBACK (tooltip_changed_cb), self);
 }
 
 /* Opens towards the middle of the window, from a header bar's start or
@@ -514,35 +831,20 @@ quorum_sync_button_set_controller (QuorumSyncButton     *self,
     return;
 
   if (self->controller != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->controller, self);
-      g_signal_handlers_disconnect_by_data (quorum_sync_controller_get_items (self->controller),
-                                            self);
-    }
-  gtk_list_box_bind_model (self->items_list, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->shown);
-  g_clear_object (&self->notable);
+    g_signal_handlers_disconnect_by_data (quorum_sync_controller_get_items (self->controller),
+                                          self);
   g_set_object (&self->controller, controller);
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "sync",
                                   controller != NULL
                                     ? quorum_sync_controller_get_actions (controller) : NULL);
   if (controller != NULL)
-    {
-      self->notable = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);
-      g_signal_connect_object (quorum_sync_controller_get_items (controller), "items-changed",
-                               G_CALLBACK (refresh_notable), self, G_CONNECT_SWAPPED);
-      refresh_notable (self);
-      self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->notable)), 0,
-                                              MAX_ROWS);
-      gtk_list_box_bind_model (self->items_list, G_LIST_MODEL (self->shown),
-                               create_item_row, NULL, NULL);
-      g_signal_connect_object (controller, "notify", G_CALLBACK (update), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->notable, "items-changed", G_CALLBACK (update), self,
-                               G_CONNECT_SWAPPED);
-      update (self);
-    }
+    g_signal_connect_object (quorum_sync_controller_get_items (controller), "items-changed",
+                             G_CALLBACK (refresh_notable), self, G_CONNECT_SWAPPED);
+  refresh_notable (self);
+  /* The bindings follow: those of one property through the group, those of
+   * several through the expressions' lookup of "controller". */
+  g_binding_group_set_source (self->bindings, controller);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
 }
 
@@ -570,14 +872,15 @@ quorum_sync_button_dispose (GObject *object)
 {
   QuorumSyncButton *self = QUORUM_SYNC_BUTTON (object);
 
+  g_clear_pointer (&self->watches, g_ptr_array_unref);
+  if (self->bindings != NULL)
+    g_binding_group_set_source (self->bindings, NULL);
+  g_clear_object (&self->bindings);
   if (self->items_list != NULL)
     gtk_list_box_bind_model (self->items_list, NULL, NULL, NULL, NULL);
   if (self->controller != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->controller, self);
-      g_signal_handlers_disconnect_by_data (quorum_sync_controller_get_items (self->controller),
-                                            self);
-    }
+    g_signal_handlers_disconnect_by_data (quorum_sync_controller_get_items (self->controller),
+                                          self);
   g_clear_object (&self->shown);
   g_clear_object (&self->notable);
   g_clear_object (&self->controller);
@@ -671,6 +974,13 @@ quorum_sync_button_init (QuorumSyncButton *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   ensure_css ();
+
+  self->notable = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->notable)), 0,
+                                          MAX_ROWS);
+  gtk_list_box_bind_model (self->items_list, G_LIST_MODEL (self->shown), create_item_row,
+                           NULL, NULL);
+  bind_widgets (self);
 }
 
 /**

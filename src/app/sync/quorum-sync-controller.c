@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "quorum-secret.h"
+#include "quorum-sync-texts.h"
 
 G_DEFINE_ENUM_TYPE (QuorumSyncState, quorum_sync_state,
                     G_DEFINE_ENUM_VALUE (QUORUM_SYNC_STATE_IDLE, "idle"),
@@ -82,6 +83,8 @@ enum {
   PROP_ERROR,
   PROP_ITEMS,
   PROP_N_AWAITING,
+  PROP_REMOTE_URL,
+  PROP_SUMMARY_TEXT,
   N_PROPS
 };
 
@@ -125,108 +128,6 @@ is_configured (QuorumSyncController *self)
 /* Status in words ----------------------------------------------------------- */
 
 static char *
-synced_when (const char *last_sync)
-{
-  g_autoptr(GDateTime) then = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = NULL;
-  GTimeSpan ago;
-  guint n;
-
-  if (last_sync == NULL || (then = g_date_time_new_from_iso8601 (last_sync, NULL)) == NULL)
-    return g_strdup (_("Not synced yet"));
-
-  ago = g_date_time_difference (now, then);
-  if (ago < G_TIME_SPAN_MINUTE)
-    return g_strdup (_("Synced just now"));
-  if (ago < G_TIME_SPAN_HOUR)
-    {
-      n = (guint) (ago / G_TIME_SPAN_MINUTE);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced %u minute ago",
-                                           "Synced %u minutes ago", n), n);
-    }
-  if (ago < G_TIME_SPAN_DAY)
-    {
-      n = (guint) (ago / G_TIME_SPAN_HOUR);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced %u hour ago",
-                                           "Synced %u hours ago", n), n);
-    }
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (then);
-
-    /* TRANSLATORS: g_date_time_format(), e.g. "12 March 2026, 10:31" */
-    date = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
-  }
-  /* TRANSLATORS: %s is a date and time, e.g. "12 March 2026, 10:31" */
-  return g_strdup_printf (_("Last synced %s"), date);
-}
-
-/* Files, not items: a decision in conflict is met when pulling and again
- * when pushing. */
-static guint
-count_failed_files (QuorumSyncController *self)
-{
-  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      if (quorum_sync_action_is_failure (quorum_sync_item_get_action (item)))
-        g_hash_table_add (paths, g_strdup (quorum_sync_item_get_path (item)));
-    }
-  return g_hash_table_size (paths);
-}
-
-static char *
-failure_text (QuorumSyncController *self)
-{
-  const GError *error = self->error;
-  guint n;
-
-  if (error == NULL)
-    return g_strdup (_("The sync failed"));
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    return g_strdup (_("The sample store is read-only and is not synced"));
-  if (error->domain != QUORUM_SYNC_ERROR)
-    return g_strdup (_("The sync failed"));
-
-  switch ((QuorumSyncError) error->code)
-    {
-    case QUORUM_SYNC_ERROR_URL:
-      return g_strdup (_("The server address cannot be used"));
-    case QUORUM_SYNC_ERROR_OFFLINE:
-      if (self->n_awaiting > 0)
-        return g_strdup (_("Offline — decisions wait to be sent"));
-      return g_strdup (_("Offline — the store is as last synced"));
-    case QUORUM_SYNC_ERROR_UNREACHABLE:
-      return g_strdup (_("The server could not be reached"));
-    case QUORUM_SYNC_ERROR_CREDENTIALS:
-      if (!self->had_secret)
-        return g_strdup (self->token ? _("The server asks for a token, and none is saved")
-                                     : _("The server asks for a password, and none is saved"));
-      return g_strdup (self->token ? _("The server refused the access token")
-                                   : _("The server refused the user name or password"));
-    case QUORUM_SYNC_ERROR_CERTIFICATE:
-      if (self->bad_ca_file)
-        return g_strdup (_("The trusted certificates file cannot be used"));
-      return g_strdup (_("The server’s certificate is not trusted"));
-    case QUORUM_SYNC_ERROR_SERVER:
-      return g_strdup (_("The server answered with an error"));
-    case QUORUM_SYNC_ERROR_PROTOCOL:
-      return g_strdup (_("The server’s answer could not be understood"));
-    case QUORUM_SYNC_ERROR_FILES:
-      n = count_failed_files (self);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be synced",
-                                           "%u files could not be synced", n), n);
-    case QUORUM_SYNC_ERROR_LOCAL:
-      return g_strdup (_("The store on this computer could not be written"));
-    default:
-      return g_strdup (_("The sync failed"));
-    }
-}
-
-static char *
 compute_status_text (QuorumSyncController *self)
 {
   switch (self->state)
@@ -240,14 +141,15 @@ compute_status_text (QuorumSyncController *self)
                                            "Syncing… %u of %u files", self->files_total),
                               self->files_done, self->files_total);
     case QUORUM_SYNC_STATE_FAILED:
-      return failure_text (self);
+      return quorum_sync_text_failure (self->error, G_LIST_MODEL (self->items), self->n_awaiting,
+                                       self->had_secret, self->token, self->bad_ca_file);
     case QUORUM_SYNC_STATE_IDLE:
       if (self->cancelled)
         return g_strdup (_("Sync cancelled"));
       G_GNUC_FALLTHROUGH;
     case QUORUM_SYNC_STATE_SUCCEEDED:
     default:
-      return synced_when (self->last_sync);
+      return quorum_sync_text_synced_when (self->last_sync);
     }
 }
 
@@ -285,6 +187,7 @@ set_state (QuorumSyncController *self,
     {
       self->state = state;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY_TEXT]);
     }
   update_actions (self);
   update_status (self);
@@ -748,7 +651,10 @@ settings_changed_cb (GSettings            *settings,
   if (g_str_equal (key, "sync-interval"))
     arm_interval (self);
   else if (g_str_equal (key, "remote-url"))
-    reset_state (self);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_URL]);
+      reset_state (self);
+    }
 }
 
 /* Back online after a sync found none: try again. */
@@ -865,6 +771,12 @@ quorum_sync_controller_get_property (GObject    *object,
     case PROP_ERROR: g_value_set_boxed (value, self->error); break;
     case PROP_ITEMS: g_value_set_object (value, self->items); break;
     case PROP_N_AWAITING: g_value_set_uint (value, self->n_awaiting); break;
+    case PROP_REMOTE_URL: g_value_take_string (value, dup_setting (self, "remote-url")); break;
+    case PROP_SUMMARY_TEXT:
+      g_value_take_string (value,
+                           quorum_sync_text_summary (G_LIST_MODEL (self->items),
+                                                     self->state == QUORUM_SYNC_STATE_SUCCEEDED));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -925,6 +837,12 @@ quorum_sync_controller_class_init (QuorumSyncControllerClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_AWAITING] =
     g_param_spec_uint ("n-awaiting", NULL, NULL, 0, G_MAXUINT, 0, read_only);
+  /* Derived, for the views to bind: the address from the settings, "" if
+   * none; what the last sync did, in words ("83 files fetched"). */
+  properties[PROP_REMOTE_URL] =
+    g_param_spec_string ("remote-url", NULL, NULL, "", read_only);
+  properties[PROP_SUMMARY_TEXT] =
+    g_param_spec_string ("summary-text", NULL, NULL, "", read_only);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -939,6 +857,12 @@ quorum_sync_controller_class_init (QuorumSyncControllerClass *klass)
 }
 
 static void
+notify_summary_text (QuorumSyncController *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY_TEXT]);
+}
+
+static void
 quorum_sync_controller_init (QuorumSyncController *self)
 {
   static const GActionEntry entries[] = {
@@ -948,6 +872,7 @@ quorum_sync_controller_init (QuorumSyncController *self)
 
   self->state = QUORUM_SYNC_STATE_NOT_CONFIGURED;
   self->items = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);
+  g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (notify_summary_text), self);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
                                    G_N_ELEMENTS (entries), self);

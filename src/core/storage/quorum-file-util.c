@@ -394,6 +394,38 @@ _quorum_file_replace (const char  *path,
 }
 
 /**
+ * _quorum_store_file_replace:
+ * @store_path: a store folder (followed if a symbolic link: the caller named it)
+ * @relpath: a file in it, with `/` separators
+ *
+ * Replaces @relpath crash-safely through a descriptor of the store,
+ * creating its folders, never following a symbolic link below the store.
+ */
+gboolean
+_quorum_store_file_replace (const char  *store_path,
+                            const char  *relpath,
+                            const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (relpath);
+  g_autofree char *base = g_path_get_basename (relpath);
+  g_autofree char *display = g_build_filename (store_path, relpath, NULL);
+  gboolean ok;
+  int root_fd, dir_fd;
+
+  if ((root_fd = _quorum_dir_open (store_path, error)) < 0)
+    return FALSE;
+  dir_fd = _quorum_dir_open_at (root_fd, store_path, folder, TRUE, error);
+  close (root_fd);
+  if (dir_fd < 0)
+    return FALSE;
+  ok = _quorum_file_replace_at (dir_fd, base, display, data, length, error);
+  close (dir_fd);
+  return ok;
+}
+
+/**
  * _quorum_file_describe_type:
  * @mode: a file's st_mode
  *

@@ -50,6 +50,11 @@ gboolean _quorum_file_read_bounded  (int          dir_fd,
                                      char       **out_data,
                                      gsize       *out_length,
                                      GError     **error);
+gboolean _quorum_store_file_replace (const char  *store_path,
+                                     const char  *relpath,
+                                     const char  *data,
+                                     gsize        length,
+                                     GError     **error);
 const char *_quorum_file_describe_type (mode_t mode);
 
 G_END_DECLS

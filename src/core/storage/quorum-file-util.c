@@ -272,6 +272,41 @@ write_temporary (int          dir_fd,
   return g_steal_pointer (&temporary);
 }
 
+/* Writes a temporary file, then gives it @name in one step: renameat()
+ * replaces whatever has the name (a symbolic link is replaced, never
+ * followed); linkat() takes the name only if nobody has it. */
+static gboolean
+put_file (int          dir_fd,
+          const char  *name,
+          const char  *display,
+          const char  *data,
+          gsize        length,
+          gboolean     replace,
+          GError     **error)
+{
+  g_autofree char *temporary = NULL;
+  int saved_errno;
+
+  if ((temporary = write_temporary (dir_fd, name, display, data, length, error)) == NULL)
+    return FALSE;
+  if (replace ? renameat (dir_fd, temporary, dir_fd, name) == 0
+              : linkat (dir_fd, temporary, dir_fd, name, 0) == 0)
+    {
+      if (!replace)
+        unlinkat (dir_fd, temporary, 0);
+      return sync_fd (dir_fd, display, error);
+    }
+  saved_errno = errno;
+  unlinkat (dir_fd, temporary, 0);
+  if (!replace && saved_errno == EEXIST)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s: the file already exists"),
+                 display);
+  else
+    set_io_error (error, saved_errno, display,
+                  replace ? _("could not replace") : _("could not create"));
+  return FALSE;
+}
+
 /**
  * _quorum_file_write_new_at:
  * @dir_fd: the folder
@@ -290,26 +325,7 @@ _quorum_file_write_new_at (int          dir_fd,
                            gsize        length,
                            GError     **error)
 {
-  g_autofree char *temporary = NULL;
-
-  if ((temporary = write_temporary (dir_fd, name, display, data, length, error)) == NULL)
-    return FALSE;
-
-  /* linkat() takes the name only if nobody has it: create-only, atomically. */
-  if (linkat (dir_fd, temporary, dir_fd, name, 0) != 0)
-    {
-      int saved_errno = errno;
-
-      unlinkat (dir_fd, temporary, 0);
-      if (saved_errno == EEXIST)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s: the file already exists"),
-                     display);
-      else
-        set_io_error (error, saved_errno, display, _("could not create"));
-      return FALSE;
-    }
-  unlinkat (dir_fd, temporary, 0);
-  return sync_fd (dir_fd, display, error);
+  return put_file (dir_fd, name, display, data, length, FALSE, error);
 }
 
 /**
@@ -326,19 +342,7 @@ _quorum_file_replace_at (int          dir_fd,
                          gsize        length,
                          GError     **error)
 {
-  g_autofree char *temporary = NULL;
-
-  if ((temporary = write_temporary (dir_fd, name, display, data, length, error)) == NULL)
-    return FALSE;
-  if (renameat (dir_fd, temporary, dir_fd, name) != 0)
-    {
-      int saved_errno = errno;
-
-      unlinkat (dir_fd, temporary, 0);
-      set_io_error (error, saved_errno, display, _("could not replace"));
-      return FALSE;
-    }
-  return sync_fd (dir_fd, display, error);
+  return put_file (dir_fd, name, display, data, length, TRUE, error);
 }
 
 typedef gboolean (*WriteAtFunc) (int, const char *, const char *, const char *, gsize,
@@ -532,7 +536,8 @@ _quorum_file_read_bounded (int          dir_fd,
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
-                   _("%s: is %s, not a regular file"), path, _quorum_file_describe_type (st.st_mode));
+                   _("%s: is %s, not a regular file"), path,
+                   _quorum_file_describe_type (st.st_mode));
       close (fd);
       return FALSE;
     }

@@ -175,6 +175,7 @@ read_file (const char  *path,
 {
   g_autoptr(GError) error = NULL;
   gsize limit = MIN ((gsize) QUORUM_MAX_FILE_BYTES, result->bytes_left);
+  g_autofree char *over = NULL;
   const char *message;
   char *data = NULL;
 
@@ -183,7 +184,9 @@ read_file (const char  *path,
       message = error->message;
       if (limit < QUORUM_MAX_FILE_BYTES &&
           g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT))
-        message = _("not loaded: the store is over its memory budget of 256 MiB of files");
+        message = over = g_strdup_printf (_("not loaded: the store is over its memory budget "
+                                            "(%d MiB of files in all)"),
+                                          QUORUM_MAX_STORE_BYTES / (1024 * 1024));
       else if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
         message += strlen (path) + 2;
       add_problem (result->problems, path, message);

@@ -399,8 +399,12 @@ report_entry (GPtrArray         *problems,
   else if (S_ISLNK (st->st_mode))
     message = g_strdup (_("a symbolic link, which Quorum does not follow in a store; "
                           "not loaded"));
+  else if (S_ISDIR (st->st_mode))
+    message = g_strdup (_("a folder named like a file; not loaded"));
+  else if (S_ISREG (st->st_mode))
+    message = g_strdup (_("a file where the store holds a folder; not loaded"));
   else
-    message = g_strdup_printf (_("%s, not a regular file; not loaded"),
+    message = g_strdup_printf (_("%s, which a store does not hold; not loaded"),
                                _quorum_file_describe_type (st->st_mode));
   add_problem (problems, path, message);
 }

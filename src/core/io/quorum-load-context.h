@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 /* Documented limits (README, "Limits"). */
 #define QUORUM_MAX_FILE_BYTES        (16 * 1024 * 1024)
+/* The whole store's memory budget: the total size of the files one load
+ * reads (a loaded file takes up to about 40 times its size in memory). The
+ * file that would cross it is refused, as a problem naming it. */
+#define QUORUM_MAX_STORE_BYTES       (64 * 1024 * 1024)
 #define QUORUM_MAX_TABLES            1000
 #define QUORUM_MAX_COLUMNS           256
 #define QUORUM_MAX_ROWS_PER_TABLE    100000

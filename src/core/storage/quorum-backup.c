@@ -17,7 +17,9 @@
 #include <glib/gstdio.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "quorum-error.h"
@@ -113,6 +115,22 @@ backups_folder (const char *store_path)
   return quorum_store_layout_backups (store_path);
 }
 
+/* STORE/.quorum/backups/, created if need be, reached without following a
+ * symbolic link (a hostile store's link would take backups elsewhere). */
+static int
+open_backups_folder (const char  *store_path,
+                     GError     **error)
+{
+  g_autofree char *relpath = g_build_filename (QUORUM_STORE_PRIVATE_DIR, "backups", NULL);
+  int root_fd, fd;
+
+  if ((root_fd = _quorum_dir_open (store_path, error)) < 0)
+    return -1;
+  fd = _quorum_dir_open_at (root_fd, store_path, relpath, TRUE, error);
+  close (root_fd);
+  return fd;
+}
+
 /**
  * quorum_backup_begin:
  * @reason: what the backup is for, e.g. "sync with https://…"
@@ -130,12 +148,13 @@ quorum_backup_begin (const char  *store_path,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *parent = NULL;
   g_autofree char *stamp = NULL;
+  int parent_fd, saved_errno;
 
   g_return_val_if_fail (store_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   parent = backups_folder (store_path);
-  if (!_quorum_folder_make (parent, error))
+  if ((parent_fd = open_backups_folder (store_path, error)) < 0)
     return NULL;
 
   self = g_object_new (QUORUM_TYPE_BACKUP, NULL);
@@ -150,11 +169,17 @@ quorum_backup_begin (const char  *store_path,
       self->id = n == 1 ? g_strdup (stamp) : g_strdup_printf ("%s-%u", stamp, n);
       g_free (self->folder);
       self->folder = g_build_filename (parent, self->id, NULL);
-      if (g_mkdir (self->folder, 0755) == 0)
-        return g_steal_pointer (&self);
+      if (mkdirat (parent_fd, self->id, 0755) == 0)
+        {
+          close (parent_fd);
+          return g_steal_pointer (&self);
+        }
       if (errno != EEXIST)
         break;
     }
+  saved_errno = errno;
+  close (parent_fd);
+  errno = saved_errno;
   g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, _("%s: could not create a backup: %s"),
                parent, g_strerror (errno));
   return NULL;
@@ -175,12 +200,14 @@ quorum_backup_keep (QuorumBackup  *self,
   g_autofree char *source = NULL;
   g_autofree char *target = NULL;
   g_autofree char *folder = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (QUORUM_IS_BACKUP (self), FALSE);
   g_return_val_if_fail (quorum_store_path_is_valid (relpath), FALSE);
 
   source = g_build_filename (self->store_path, relpath, NULL);
-  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+  /* Only a regular file is the store's; a symbolic link is never followed. */
+  if (g_lstat (source, &st) != 0 || !S_ISREG (st.st_mode))
     return TRUE;
   target = g_build_filename (self->folder, relpath, NULL);
   folder = g_path_get_dirname (target);
@@ -193,7 +220,8 @@ quorum_backup_keep (QuorumBackup  *self,
       gsize length;
 
       /* Another file system, or no hard links: copy it. */
-      if (!g_file_get_contents (source, &data, &length, error) ||
+      if (!_quorum_file_read_bounded (AT_FDCWD, source, QUORUM_MAX_FILE_BYTES, &data, &length,
+                                      error) ||
           !_quorum_file_write_new (target, data, length, error))
         return FALSE;
     }
@@ -430,16 +458,14 @@ quorum_backup_restore (const char    *store_path,
     {
       const char *relpath = g_ptr_array_index (backup->files, i);
       g_autofree char *source = g_build_filename (backup->folder, relpath, NULL);
-      g_autofree char *target = g_build_filename (store_path, relpath, NULL);
-      g_autofree char *folder = g_path_get_dirname (target);
       g_autofree char *data = NULL;
       gsize length;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !g_file_get_contents (source, &data, &length, error) ||
+          !_quorum_file_read_bounded (AT_FDCWD, source, QUORUM_MAX_FILE_BYTES, &data, &length,
+                                      error) ||
           !quorum_backup_keep (before, relpath, error) ||
-          !_quorum_folder_make (folder, error) ||
-          !_quorum_file_replace (target, data, length, error))
+          !_quorum_store_file_replace (store_path, relpath, data, length, error))
         {
           /* What was restored so far stays restored, and backed up. */
           quorum_backup_finish (before, keep + 1, NULL);

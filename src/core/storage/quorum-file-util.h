@@ -1,4 +1,4 @@
-/* quorum-file-util.h: crash-safe writes, and removing a folder's tree
+/* quorum-file-util.h: crash-safe writes, bounded reads, and removing a folder's tree
  *
  * Private to the core.
  *
@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sys/types.h>
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,37 @@ gboolean _quorum_folder_sync        (const char  *folder,
 gboolean _quorum_folder_make        (const char  *folder,
                                      GError     **error);
 void     _quorum_remove_tree        (const char  *path);
+
+int      _quorum_dir_open           (const char  *path,
+                                     GError     **error);
+int      _quorum_dir_open_at        (int          root_fd,
+                                     const char  *root_name,
+                                     const char  *relpath,
+                                     gboolean     create,
+                                     GError     **error);
+gboolean _quorum_file_write_new_at  (int          dir_fd,
+                                     const char  *name,
+                                     const char  *display,
+                                     const char  *data,
+                                     gsize        length,
+                                     GError     **error);
+gboolean _quorum_file_replace_at    (int          dir_fd,
+                                     const char  *name,
+                                     const char  *display,
+                                     const char  *data,
+                                     gsize        length,
+                                     GError     **error);
+gboolean _quorum_file_read_bounded  (int          dir_fd,
+                                     const char  *path,
+                                     gsize        limit,
+                                     char       **out_data,
+                                     gsize       *out_length,
+                                     GError     **error);
+gboolean _quorum_store_file_replace (const char  *store_path,
+                                     const char  *relpath,
+                                     const char  *data,
+                                     gsize        length,
+                                     GError     **error);
+const char *_quorum_file_describe_type (mode_t mode);
 
 G_END_DECLS

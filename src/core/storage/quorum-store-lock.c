@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "quorum-error.h"
@@ -142,13 +143,20 @@ quorum_store_lock_dup_holder (const char *store_path)
 {
   g_autofree char *path = NULL;
   g_autofree char *holder = NULL;
+  struct stat st;
   int fd;
 
   g_return_val_if_fail (store_path != NULL, NULL);
 
   path = lock_path (store_path);
-  if ((fd = open (path, O_RDONLY | O_CLOEXEC)) < 0)
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
     return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return NULL;
+    }
   /* Held only if we cannot take it ourselves. */
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     holder = read_holder (fd);
@@ -156,6 +164,49 @@ quorum_store_lock_dup_holder (const char *store_path)
     flock (fd, LOCK_UN);
   close (fd);
   return g_steal_pointer (&holder);
+}
+
+/* Opens (creating) STORE/.quorum/lock without following a symbolic link
+ * anywhere below the store, and accepts only a regular file of one link:
+ * a lock that is a link, a FIFO or a hard link to another file would make
+ * taking it truncate or block on something that is not the store's. */
+static int
+open_lock (const char  *store_path,
+           const char  *path,
+           GError     **error)
+{
+  struct stat st;
+  int root_fd, dir_fd, fd;
+
+  if ((root_fd = _quorum_dir_open (store_path, error)) < 0)
+    return -1;
+  dir_fd = _quorum_dir_open_at (root_fd, store_path, QUORUM_STORE_PRIVATE_DIR, TRUE, error);
+  close (root_fd);
+  if (dir_fd < 0)
+    return -1;
+  fd = openat (dir_fd, "lock",
+               O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0644);
+  close (dir_fd);
+  if (fd < 0)
+    {
+      if (errno == ELOOP)
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
+                     _("%s: the lock is a symbolic link; Quorum does not follow it (remove "
+                       "it to write to this store)"), path);
+      else
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, _("%s: could not open the lock: %s"),
+                     path, g_strerror (errno));
+      return -1;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_nlink != 1)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
+                   _("%s: the lock is not a regular file of its own (a FIFO, a device, a "
+                     "folder or a hard link); remove it to write to this store"), path);
+      close (fd);
+      return -1;
+    }
+  return fd;
 }
 
 /**
@@ -175,7 +226,6 @@ quorum_store_lock_acquire (const char    *store_path,
                            GError       **error)
 {
   g_autoptr(QuorumStoreLock) self = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *previous = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -185,19 +235,10 @@ quorum_store_lock_acquire (const char    *store_path,
   g_return_val_if_fail (store_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  folder = quorum_store_layout_private_dir (store_path);
-  if (!_quorum_folder_make (folder, error))
-    return NULL;
-
   self = g_object_new (QUORUM_TYPE_STORE_LOCK, NULL);
   self->path = lock_path (store_path);
-  self->fd = open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (self->fd < 0)
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, _("%s: could not open the lock: %s"),
-                   self->path, g_strerror (errno));
-      return NULL;
-    }
+  if ((self->fd = open_lock (store_path, self->path, error)) < 0)
+    return NULL;
 
   deadline = g_get_monotonic_time () + (gint64) wait_ms * 1000;
   while (flock (self->fd, LOCK_EX | LOCK_NB) != 0)

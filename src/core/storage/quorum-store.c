@@ -18,7 +18,10 @@
 #include "quorum-work-package.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +52,7 @@ typedef struct
   GPtrArray *documents;
   GPtrArray *work_packages;
   GPtrArray *problems;
+  gsize bytes_left;           /* of the store's memory budget */
 } LoadResult;
 
 static void
@@ -161,37 +165,34 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, quorum_problem_new (file, "$", 0, 0, message));
 }
 
-/* Reads a whole file, refusing one over the size limit before reading it. */
+/* Reads a whole file through one descriptor, refusing a symbolic link, a
+ * special file, a file over the size limit or one that would take the
+ * store over its memory budget (see quorum-load-context.h). */
 static char *
 read_file (const char  *path,
            gsize       *length,
-           GPtrArray   *problems)
+           LoadResult  *result)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
+  gsize limit = MIN ((gsize) QUORUM_MAX_FILE_BYTES, result->bytes_left);
+  g_autofree char *over = NULL;
+  const char *message;
   char *data = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &error);
-  if (info == NULL)
+  if (!_quorum_file_read_bounded (AT_FDCWD, path, limit, &data, length, &error))
     {
-      add_problem (problems, path, error->message);
+      message = error->message;
+      if (limit < QUORUM_MAX_FILE_BYTES &&
+          g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT))
+        message = over = g_strdup_printf (_("not loaded: the store is over its memory budget "
+                                            "(%d MiB of files in all)"),
+                                          QUORUM_MAX_STORE_BYTES / (1024 * 1024));
+      else if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
+        message += strlen (path) + 2;
+      add_problem (result->problems, path, message);
       return NULL;
     }
-  if (g_file_info_get_size (info) > QUORUM_MAX_FILE_BYTES)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("file of %" G_GOFFSET_FORMAT " bytes is over the 16 MiB limit",
-                         g_file_info_get_size (info));
-      add_problem (problems, path, message);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, length, &error))
-    {
-      add_problem (problems, path, error->message);
-      return NULL;
-    }
+  result->bytes_left -= *length;
   return data;
 }
 
@@ -260,12 +261,12 @@ load_committees (const char *store_path,
   g_autofree char *data = NULL;
   gsize length;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
     {
       add_problem (result->problems, path, _("the committee register is missing"));
       return;
     }
-  if ((data = read_file (path, &length, result->problems)) == NULL)
+  if ((data = read_file (path, &length, result)) == NULL)
     return;
   parse_committees (path, data, length, result->problems, result->committees);
 }
@@ -382,6 +383,32 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Says why an entry of a store folder is not loaded: a symbolic link (which
+ * may loop, or lead to /dev/zero or out of the store), a FIFO, a device,
+ * or a folder named like a file. @st is its lstat(), or NULL with errno
+ * set. */
+static void
+report_entry (GPtrArray         *problems,
+              const char        *path,
+              const struct stat *st)
+{
+  g_autofree char *message = NULL;
+
+  if (st == NULL)
+    message = g_strdup_printf (_("could not be read: %s"), g_strerror (errno));
+  else if (S_ISLNK (st->st_mode))
+    message = g_strdup (_("a symbolic link, which Quorum does not follow in a store; "
+                          "not loaded"));
+  else if (S_ISDIR (st->st_mode))
+    message = g_strdup (_("a folder named like a file; not loaded"));
+  else if (S_ISREG (st->st_mode))
+    message = g_strdup (_("a file where the store holds a folder; not loaded"));
+  else
+    message = g_strdup_printf (_("%s, which a store does not hold; not loaded"),
+                               _quorum_file_describe_type (st->st_mode));
+  add_problem (problems, path, message);
+}
+
 /* The .json files of a folder, sorted, so loading is deterministic. */
 static GPtrArray *
 list_json_files (const char *folder,
@@ -392,9 +419,20 @@ list_json_files (const char *folder,
   g_autoptr(GDir) dir = NULL;
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
+  GStatBuf st;
 
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return names;
+  /* A missing folder is an empty one (load_budgets() reports budgets/). */
+  if (g_lstat (folder, &st) != 0)
+    {
+      if (errno != ENOENT)
+        report_entry (problems, folder, NULL);
+      return names;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      report_entry (problems, folder, &st);
+      return names;
+    }
 
   if ((dir = g_dir_open (folder, 0, &error)) == NULL)
     {
@@ -409,13 +447,16 @@ list_json_files (const char *folder,
       if (name[0] == '.')
         continue;
       full = g_build_filename (folder, name, NULL);
-      if (want_folders)
-        {
-          if (g_file_test (full, G_FILE_TEST_IS_DIR))
-            g_ptr_array_add (names, g_strdup (name));
-        }
-      else if (g_str_has_suffix (name, ".json") && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+      if (g_lstat (full, &st) != 0)
+        report_entry (problems, full, NULL);
+      else if (want_folders ? S_ISDIR (st.st_mode)
+                            : S_ISREG (st.st_mode) && g_str_has_suffix (name, ".json"))
         g_ptr_array_add (names, g_strdup (name));
+      /* Other files and folders (notes, a README) are not the store's;
+       * anything else is reported, as is a folder named like a file. */
+      else if (!S_ISREG (st.st_mode) &&
+               !(S_ISDIR (st.st_mode) && !g_str_has_suffix (name, ".json")))
+        report_entry (problems, full, &st);
     }
 
   g_ptr_array_sort (names, compare_names);
@@ -428,8 +469,11 @@ load_budgets (const char   *store_path,
               GCancellable *cancellable)
 {
   g_autofree char *folder = g_build_filename (store_path, "budgets", NULL);
-  g_autoptr(GPtrArray) names = list_json_files (folder, result->problems, FALSE);
+  g_autoptr(GPtrArray) names = NULL;
 
+  if (!g_file_test (folder, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    add_problem (result->problems, folder, _("the budgets folder is missing"));
+  names = list_json_files (folder, result->problems, FALSE);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
@@ -439,7 +483,7 @@ load_budgets (const char   *store_path,
 
       if (g_cancellable_is_cancelled (cancellable))
         return;
-      if ((data = read_file (path, &length, result->problems)) == NULL)
+      if ((data = read_file (path, &length, result)) == NULL)
         continue;
       document = quorum_budget_document_new_from_data (path, data, length, result->problems);
       if (document != NULL)
@@ -680,7 +724,7 @@ load_work_packages (const char   *store_path,
 
       if (g_cancellable_is_cancelled (cancellable))
         return;
-      if ((data = read_file (path, &length, result->problems)) == NULL)
+      if ((data = read_file (path, &length, result)) == NULL)
         continue;
       package = quorum_work_package_new_from_data (path, data, length, result->problems);
       if (package != NULL)
@@ -706,7 +750,7 @@ load_work_packages (const char   *store_path,
 
           if (g_cancellable_is_cancelled (cancellable))
             return;
-          if ((data = read_file (path, &length, result->problems)) == NULL)
+          if ((data = read_file (path, &length, result)) == NULL)
             continue;
           decision = quorum_decision_new_from_data (path, package_id, data, length,
                                                     result->problems);
@@ -740,6 +784,7 @@ load_store (const char    *path,
   result->documents = g_ptr_array_new_with_free_func (g_object_unref);
   result->work_packages = g_ptr_array_new_with_free_func (g_object_unref);
   result->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  result->bytes_left = QUORUM_MAX_STORE_BYTES;
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -987,14 +1032,16 @@ quorum_store_find_work_package (QuorumStore *self,
   return NULL;
 }
 
+/* The same folder by identity (device and inode), not by path: a bind
+ * mount, a symbolic link or a second name all lead to the same one. */
 static gboolean
 same_folder (const char *a,
              const char *b)
 {
-  g_autofree char *real_a = realpath (a, NULL);
-  g_autofree char *real_b = realpath (b, NULL);
+  GStatBuf st_a, st_b;
 
-  return real_a != NULL && real_b != NULL && g_str_equal (real_a, real_b);
+  return g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0 && S_ISDIR (st_a.st_mode) &&
+         st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
 }
 
 /**
@@ -1016,10 +1063,10 @@ quorum_store_is_sample (QuorumStore *self)
          same_folder (self->path, QUORUM_SOURCE_SAMPLE_STORE_DIR);
 }
 
-/* Picks the decision's file name: its id, or the id with -2, -3, … when
- * the same person decided the same package in the same second. */
+/* Picks the decision's file name in @dir_fd: its id, or the id with -2,
+ * -3, … when the same person decided the same package in the same second. */
 static char *
-free_decision_path (const char     *folder,
+free_decision_name (int             dir_fd,
                     QuorumDecision *decision,
                     const char     *base,
                     guint          *attempt)
@@ -1029,16 +1076,14 @@ free_decision_path (const char     *folder,
       g_autofree char *id = *attempt == 1 ? g_strdup (base)
                                           : g_strdup_printf ("%s-%u", base, *attempt);
       g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
 
       if (!quorum_id_is_valid (id))
         break;
       name = g_strconcat (id, ".json", NULL);
-      path = g_build_filename (folder, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      if (faccessat (dir_fd, name, F_OK, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
         {
           _quorum_decision_set_id (decision, id);
-          return g_steal_pointer (&path);
+          return g_steal_pointer (&name);
         }
     }
   return NULL;
@@ -1047,20 +1092,44 @@ free_decision_path (const char     *folder,
 /* How long a write waits for another writer to finish before giving up. */
 #define WRITE_LOCK_WAIT_MS 3000
 
-static void
-sweep_temporary_files (const char *folder)
+/* The decision and its outbox marker, each in its folder of the store. */
+typedef struct
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
+  int decisions_fd;
+  int outbox_fd;
+} DecisionFolders;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.' && g_str_has_suffix (name, ".tmp"))
-      {
-        g_autofree char *path = g_build_filename (folder, name, NULL);
+static void
+decision_folders_clear (DecisionFolders *folders)
+{
+  if (folders->decisions_fd >= 0)
+    close (folders->decisions_fd);
+  if (folders->outbox_fd >= 0)
+    close (folders->outbox_fd);
+}
 
-        g_debug ("%s: removing a temporary file left by an interrupted write", path);
-        g_unlink (path);
-      }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DecisionFolders, decision_folders_clear)
+
+/* Opens (creating) decisions/PACKAGE/ and .quorum/outbox/PACKAGE/ through
+ * one descriptor of the store, never following a symbolic link. */
+static gboolean
+open_decision_folders (const char       *store_path,
+                       const char       *package_id,
+                       DecisionFolders  *folders,
+                       GError          **error)
+{
+  g_autofree char *decisions = g_build_filename ("decisions", package_id, NULL);
+  g_autofree char *outbox = g_build_filename (QUORUM_STORE_PRIVATE_DIR, "outbox", package_id,
+                                              NULL);
+  int root_fd;
+
+  if ((root_fd = _quorum_dir_open (store_path, error)) < 0)
+    return FALSE;
+  folders->decisions_fd = _quorum_dir_open_at (root_fd, store_path, decisions, TRUE, error);
+  if (folders->decisions_fd >= 0)
+    folders->outbox_fd = _quorum_dir_open_at (root_fd, store_path, outbox, TRUE, error);
+  close (root_fd);
+  return folders->outbox_fd >= 0;
 }
 
 /* Writes a new decision file, never replacing one; runs on any thread. */
@@ -1072,24 +1141,24 @@ write_decision (const char      *store_path,
 {
   const char *package_id = quorum_decision_get_work_package (decision);
   g_autofree char *folder = g_build_filename (store_path, "decisions", package_id, NULL);
-  g_autofree char *outbox = quorum_store_layout_outbox (store_path, package_id, NULL);
   g_autofree char *base = g_strdup (quorum_decision_get_id (decision));
   g_autoptr(QuorumStoreLock) lock = NULL;
+  g_auto(DecisionFolders) folders = { -1, -1 };
   guint attempt = 1;
 
   lock = quorum_store_lock_acquire (store_path, WRITE_LOCK_WAIT_MS, cancellable, error);
   if (lock == NULL)
     return FALSE;
-  if (!_quorum_folder_make (folder, error) || !_quorum_folder_make (outbox, error))
+  if (!open_decision_folders (store_path, package_id, &folders, error))
     return FALSE;
-  /* Holding the lock, any temporary file here is a dead writer's. */
-  sweep_temporary_files (folder);
-  sweep_temporary_files (outbox);
 
   for (;;)
     {
-      g_autofree char *path = free_decision_path (folder, decision, base, &attempt);
+      g_autofree char *name = free_decision_name (folders.decisions_fd, decision, base,
+                                                  &attempt);
+      g_autofree char *path = NULL;
       g_autofree char *marker = NULL;
+      g_autofree char *marker_name = NULL;
       g_autofree char *marker_data = NULL;
       g_autofree char *data = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -1097,32 +1166,36 @@ write_decision (const char      *store_path,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (path == NULL)
+      if (name == NULL)
         {
           g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO,
                        _("%s: too many decisions with the same name in the same second"),
                        folder);
           return FALSE;
         }
+      path = g_build_filename (folder, name, NULL);
 
       /* The outbox marker first: a crash between the two leaves a marker
        * without a decision, which sync ignores, rather than a decision
        * that would never be sent. */
       marker = outbox_path (store_path, package_id, quorum_decision_get_id (decision));
+      marker_name = g_path_get_basename (marker);
       marker_data = g_strdup_printf ("{\n  \"format\": \"quorum.outbox/1\",\n"
                                      "  \"seal\": \"%s\"\n}\n",
                                      quorum_decision_get_seal (decision));
-      if (!_quorum_file_replace (marker, marker_data, strlen (marker_data), error))
+      if (!_quorum_file_replace_at (folders.outbox_fd, marker_name, marker, marker_data,
+                                    strlen (marker_data), error))
         return FALSE;
 
       data = quorum_decision_to_data (decision, &length);
-      if (_quorum_file_write_new (path, data, length, &local_error))
+      if (_quorum_file_write_new_at (folders.decisions_fd, name, path, data, length,
+                                     &local_error))
         {
           _quorum_decision_set_file (decision, path);
           _quorum_decision_set_pending_sync (decision, TRUE);
           return TRUE;
         }
-      g_unlink (marker);
+      unlinkat (folders.outbox_fd, marker_name, 0);
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

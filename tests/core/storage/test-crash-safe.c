@@ -46,6 +46,7 @@ make_store (void)
   g_assert_no_error (error);
   quorum_test_write_file (store, "committees.json", c, -1);
   quorum_test_write_file (store, "work-packages/wp.json", p, -1);
+  quorum_test_write_file (store, "budgets/.keep", "", -1);
   g_ptr_array_add (made, g_strdup (store));
   return store;
 }

@@ -243,12 +243,13 @@ test_reload (void)
   quorum_test_rm_rf (path);
 }
 
-/* Files that are not .json, hidden files and folders are not read. */
+/* Files that are not .json, hidden files and folders are not read. (A
+ * folder named like a file is reported: test-hostile-store.) */
 static void
 test_ignored_files (void)
 {
   g_autofree char *path = make_store ();
-  g_autofree char *folder = g_build_filename (path, "budgets", "folder.json", NULL);
+  g_autofree char *folder = g_build_filename (path, "budgets", "folder", NULL);
   g_autoptr(QuorumStore) store = NULL;
 
   quorum_test_write_file (path, "budgets/README.txt", "not JSON", -1);
@@ -279,7 +280,8 @@ test_empty_store (void)
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_documents (store)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_work_packages (store)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_committees (store)), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 1);
+  /* the register and the budgets folder (test-hostile-store) are missing */
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 2);
   problem = g_list_model_get_item (quorum_store_get_problems (store), 0);
   register_path = g_build_filename (path, "committees.json", NULL);
   g_assert_cmpstr (quorum_problem_get_file (problem), ==, register_path);

@@ -18,6 +18,7 @@ static char *
 make_decidable_store (const char *title)
 {
   char *store = make_tmp ();
+  g_autofree char *budgets = g_build_filename (store, "budgets", NULL);
   g_autofree char *package =
     g_strdup_printf ("{'format': 'quorum.work-package/1', 'id': 'wp-a', 'kind': 'quarterly',"
                      " 'quarter': '2020/21 Q1', 'title': '%s', 'estimate': {'cost': 100},"
@@ -26,6 +27,8 @@ make_decidable_store (const char *title)
   write_file (store, "committees.json",
               "{'format': 'quorum.committees/1', 'committees': [{'id': 'opsg'}]}");
   write_file (store, "work-packages/wp-a.json", package);
+  /* A store without budgets/ is reported as such. */
+  g_assert_cmpint (g_mkdir_with_parents (budgets, 0700), ==, 0);
   return store;
 }
 

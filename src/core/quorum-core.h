@@ -15,6 +15,8 @@
 #include "quorum-figure.h"
 #include "quorum-finding.h"
 #include "quorum-json.h"
+#include "quorum-meeting.h"
+#include "quorum-action-log.h"
 #include "quorum-pressure-line.h"
 #include "quorum-problem.h"
 #include "quorum-row.h"

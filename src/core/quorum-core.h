@@ -17,6 +17,7 @@
 #include "quorum-json.h"
 #include "quorum-meeting.h"
 #include "quorum-action-log.h"
+#include "quorum-calendar.h"
 #include "quorum-pressure-line.h"
 #include "quorum-problem.h"
 #include "quorum-row.h"

@@ -20,6 +20,7 @@ struct _QuorumDecision
   char *role;
   char *at;
   char *comment;
+  char *meeting;
   char *seal;
   QuorumSealState seal_state;
   gboolean pending_sync;
@@ -37,6 +38,7 @@ enum {
   PROP_ROLE,
   PROP_AT,
   PROP_COMMENT,
+  PROP_MEETING,
   PROP_SEAL_STATE,
   PROP_PENDING_SYNC,
   N_PROPS
@@ -58,6 +60,7 @@ quorum_decision_finalize (GObject *object)
   g_free (self->role);
   g_free (self->at);
   g_free (self->comment);
+  g_free (self->meeting);
   g_free (self->seal);
   g_free (self->file);
 
@@ -81,6 +84,7 @@ quorum_decision_get_property (GObject    *object,
     case PROP_ROLE: g_value_set_string (value, self->role); break;
     case PROP_AT: g_value_set_string (value, self->at); break;
     case PROP_COMMENT: g_value_set_string (value, self->comment); break;
+    case PROP_MEETING: g_value_set_string (value, self->meeting); break;
     case PROP_SEAL_STATE: g_value_set_int (value, self->seal_state); break;
     case PROP_PENDING_SYNC: g_value_set_boolean (value, self->pending_sync); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -103,6 +107,7 @@ quorum_decision_class_init (QuorumDecisionClass *klass)
   properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
   properties[PROP_AT] = g_param_spec_string ("at", NULL, NULL, NULL, flags);
   properties[PROP_COMMENT] = g_param_spec_string ("comment", NULL, NULL, NULL, flags);
+  properties[PROP_MEETING] = g_param_spec_string ("meeting", NULL, NULL, NULL, flags);
   properties[PROP_SEAL_STATE] =
     g_param_spec_int ("seal-state", NULL, NULL, QUORUM_SEAL_NONE, QUORUM_SEAL_BROKEN,
                       QUORUM_SEAL_NONE, flags);
@@ -185,6 +190,7 @@ quorum_decision_new_from_data (const char *file,
                        _("“%s” is not an RFC 3339 timestamp in UTC like 2020-03-12T10:31:00Z"),
                        self->at);
   _quorum_ctx_string (&ctx, root, "$", "comment", FALSE, &self->comment);
+  _quorum_ctx_id (&ctx, root, "$", "meeting", FALSE, &self->meeting);
   _quorum_ctx_string (&ctx, root, "$", "seal", FALSE, &self->seal);
 
   if (ctx.n_errors > 0)
@@ -194,7 +200,7 @@ quorum_decision_new_from_data (const char *file,
     {
       g_autofree char *expected =
         quorum_decision_compute_seal (self->id, self->work_package, self->decision, self->by,
-                                      self->role, self->at, self->comment);
+                                      self->role, self->at, self->comment, self->meeting);
 
       self->seal_state = g_str_equal (expected, self->seal) ? QUORUM_SEAL_VALID
                                                             : QUORUM_SEAL_BROKEN;
@@ -224,7 +230,9 @@ seal_field (GString    *out,
  *
  * The seal Quorum writes into every decision file it creates: `sha256:`
  * and the SHA-256 of each field (format, id, work_package, decision, by,
- * role, at, comment) written as `LENGTH:BYTES\n`, or `-\n` when absent.
+ * role, at, comment) written as `LENGTH:BYTES\n`, or `-\n` when absent,
+ * then, only where the decision names the meeting that took it, `meeting`
+ * the same way (so the seals of decisions without one are unchanged).
  * A file whose fields no longer match its seal was changed after it was
  * written.
  *
@@ -237,7 +245,8 @@ quorum_decision_compute_seal (const char *id,
                               const char *by,
                               const char *role,
                               const char *at,
-                              const char *comment)
+                              const char *comment,
+                              const char *meeting)
 {
   g_autoptr(GString) canonical = g_string_new (NULL);
   g_autofree char *digest = NULL;
@@ -250,6 +259,8 @@ quorum_decision_compute_seal (const char *id,
   seal_field (canonical, role);
   seal_field (canonical, at);
   seal_field (canonical, comment);
+  if (meeting != NULL)
+    seal_field (canonical, meeting);
 
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
                                         canonical->len);
@@ -502,7 +513,8 @@ _quorum_decision_set_id (QuorumDecision *self,
   self->id = g_strdup (id);
   g_free (self->seal);
   self->seal = quorum_decision_compute_seal (self->id, self->work_package, self->decision,
-                                             self->by, self->role, self->at, self->comment);
+                                             self->by, self->role, self->at, self->comment,
+                                             self->meeting);
 }
 
 void
@@ -561,6 +573,7 @@ quorum_decision_to_data (QuorumDecision *self,
   MEMBER ("role", role)
   MEMBER ("at", at)
   MEMBER ("comment", comment)
+  MEMBER ("meeting", meeting)
   MEMBER ("seal", seal)
 #undef MEMBER
   json_builder_end_object (builder);
@@ -588,6 +601,7 @@ GETTER (by)
 GETTER (role)
 GETTER (at)
 GETTER (comment)
+GETTER (meeting)
 GETTER (file)
 GETTER (seal)
 

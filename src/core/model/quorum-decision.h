@@ -45,6 +45,7 @@ const char     *quorum_decision_get_by             (QuorumDecision *self);
 const char     *quorum_decision_get_role           (QuorumDecision *self);
 const char     *quorum_decision_get_at             (QuorumDecision *self);
 const char     *quorum_decision_get_comment        (QuorumDecision *self);
+const char     *quorum_decision_get_meeting        (QuorumDecision *self);
 const char     *quorum_decision_get_file           (QuorumDecision *self);
 const char     *quorum_decision_get_seal           (QuorumDecision *self);
 QuorumSealState quorum_decision_get_seal_state     (QuorumDecision *self);
@@ -65,7 +66,8 @@ char           *quorum_decision_compute_seal       (const char     *id,
                                                     const char     *by,
                                                     const char     *role,
                                                     const char     *at,
-                                                    const char     *comment);
+                                                    const char     *comment,
+                                                    const char     *meeting);
 
 /* Private to the core: the store sets these while loading or writing. */
 void            _quorum_decision_set_file          (QuorumDecision *self,

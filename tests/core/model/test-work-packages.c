@@ -86,7 +86,8 @@ write_decision (const char *store,
   if (sealed)
     {
       g_autofree char *value =
-        quorum_decision_compute_seal (id, package, decision, "A Person", NULL, at, NULL);
+        quorum_decision_compute_seal (id, package, decision, "A Person", NULL, at, NULL,
+                                      NULL);
 
       seal = g_strdup_printf (", \"seal\": \"%s\"", value);
     }
@@ -421,13 +422,23 @@ test_seal_format (void)
 {
   /* Computed by hand: sha256sum of the canonical text below. */
   g_autofree char *seal = quorum_decision_compute_seal ("i", "wp", "approve", "Zoë", NULL,
-                                                        "2020-03-12T10:31:00Z", NULL);
+                                                        "2020-03-12T10:31:00Z", NULL, NULL);
   const char *canonical = "17:quorum.decision/1\n1:i\n2:wp\n7:approve\n4:Zoë\n-\n"
                           "20:2020-03-12T10:31:00Z\n-\n";
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
   g_autofree char *expected = g_strconcat ("sha256:", digest, NULL);
+  /* A decision that names its meeting seals it too, after the rest. */
+  g_autofree char *with_meeting =
+    quorum_decision_compute_seal ("i", "wp", "approve", "Zoë", NULL, "2020-03-12T10:31:00Z",
+                                  NULL, "secco-board-2020-03-12");
+  g_autofree char *canonical_meeting = g_strconcat (canonical, "22:secco-board-2020-03-12\n",
+                                                    NULL);
+  g_autofree char *digest_meeting = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                                   canonical_meeting, -1);
+  g_autofree char *expected_meeting = g_strconcat ("sha256:", digest_meeting, NULL);
 
   g_assert_cmpstr (seal, ==, expected);
+  g_assert_cmpstr (with_meeting, ==, expected_meeting);
 }
 
 static void

@@ -18,8 +18,8 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-committee-comparison-view.h"
 #include "quorum-committees-view.h"
-#include "quorum-figure-line.h"
 #include "quorum-figure-ui.h"
 #include "quorum-ui-util.h"
 
@@ -37,44 +37,19 @@ struct _QuorumCommitteesView
   GtkWidget *back_bar;
   GtkStack *content_stack;
   GtkScrolledWindow *committee_scroller;
-  GtkScrolledWindow *compare_scroller;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkLabel *facts_label;
   GtkLabel *note_label;
   GtkWidget *sections_box;
-  GtkDropDown *document_dropdown;
-  GtkDropDown *table_dropdown;
-  GtkDropDown *sort_dropdown;
-  GtkWidget *table_chooser;
-  GtkStack *compare_stack;
-  GtkLabel *compare_caption;
-  QuorumChart *compare_chart;
-  GtkColumnView *compare_view;
-  GtkLabel *compare_total_label;
-  GtkLabel *compare_missing_label;
+  QuorumCommitteeComparisonView *comparison_view;
 
   /* owned */
   QuorumStore *store;
   char *committee_id;          /* the committee shown; NULL for the comparison */
-  GPtrArray *documents;        /* of QuorumBudgetDocument, as in document_dropdown */
-  GPtrArray *tables;           /* of QuorumTable, as in table_dropdown */
-  GListStore *lines;           /* of QuorumFigureLine: the comparison */
-  GtkSortListModel *sorted;
-  GtkColumnViewColumn *total_column;
-  GArray *sort_options;        /* of SortOption, as in sort_dropdown */
   guint rebuild_id;
-  gboolean refilling;          /* while the dropdowns are refilled */
-  gboolean sorting;            /* while sort_dropdown sorts the column view */
+  gboolean refilling;          /* while the list is refilled */
 };
-
-/* A way to sort the comparison, for the keyboard: GTK 4.8's column
- * headings take only clicks. */
-typedef struct
-{
-  GtkColumnViewColumn *column; /* NULL: the document's order */
-  GtkSortType direction;
-} SortOption;
 
 G_DEFINE_FINAL_TYPE (QuorumCommitteesView, quorum_committees_view, ADW_TYPE_BIN)
 
@@ -85,8 +60,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void fill_comparison (QuorumCommitteesView *self);
 
 /* --- the list ----------------------------------------------------------------- */
 
@@ -429,11 +402,56 @@ group_years (Group *group)
   return g_strjoinv (", ", (char **) years);
 }
 
+/* The comparison of the table @figure is in: the one source of the
+ * committees' totals. */
+static QuorumCommitteeComparison *
+group_comparison (QuorumCommitteesView *self,
+                  QuorumFigure         *figure)
+{
+  QuorumBudgetDocument *document =
+    quorum_store_find_document (self->store, quorum_figure_get_document (figure));
+  QuorumTable *table = document != NULL
+    ? quorum_budget_document_find_table (document, quorum_figure_get_table (figure)) : NULL;
+
+  return table != NULL
+         ? quorum_committee_comparison_new (document, table,
+                                            quorum_store_get_committees (self->store))
+         : NULL;
+}
+
+/* Whether @figure is a total the comparison marks as not the sum of its
+ * parts; @note then says so. */
+static gboolean
+comparison_total_differs (QuorumCommitteeComparison *comparison,
+                          QuorumFigure              *figure,
+                          const char               **note)
+{
+  QuorumFigureLine *line = comparison != NULL
+    ? quorum_committee_comparison_find_row (comparison, quorum_figure_get_row (figure)) : NULL;
+  int total_cell = comparison != NULL ? quorum_committee_comparison_get_total_cell (comparison)
+                                      : -1;
+  g_autoptr(QuorumColumn) column = NULL;
+  GListModel *columns;
+
+  if (line == NULL || total_cell < 0)
+    return FALSE;
+  columns = quorum_table_get_columns (quorum_committee_comparison_get_table (comparison));
+  if ((guint) total_cell >= g_list_model_get_n_items (columns))
+    return FALSE;
+  column = g_list_model_get_item (columns, total_cell);
+  if (g_strcmp0 (quorum_column_get_id (column), quorum_figure_get_column (figure)) != 0 ||
+      !quorum_figure_line_get_warning (line, total_cell))
+    return FALSE;
+  *note = quorum_figure_line_get_tooltip (line, total_cell);
+  return TRUE;
+}
+
 static void
 fill_costs (QuorumCommitteesView *self,
             GListModel           *figures)
 {
   g_autoptr(GPtrArray) groups = group_figures (figures, "committee-costs", TRUE);
+  QuorumCommitteeComparison *comparison = NULL;
   GtkWidget *section;
 
   if (groups->len == 0)
@@ -454,6 +472,7 @@ fill_costs (QuorumCommitteesView *self,
       title = g_strdup_printf (_("%s — %s"), years[0] != '\0' ? years : _("No year"),
                                quorum_figure_get_document_title (group->first));
       list_box = add_group (section, title, description);
+      comparison = group_comparison (self, group->first);
       for (guint i = 0; i < group->figures->len; i++)
         {
           QuorumFigure *figure = g_ptr_array_index (group->figures, i);
@@ -463,9 +482,19 @@ fill_costs (QuorumCommitteesView *self,
                                                 ? component
                                                 : quorum_figure_get_column_label (figure));
           g_autofree char *value = quorum_figure_ui_format_figure (figure);
+          const char *note = computed_note (figure);
+          g_autofree char *marked = NULL;
 
-          add_figure_row (list_box, name, value, computed_note (figure));
+          /* The total as the comparison (and its chart) shows it, marked
+           * where the document's total is not the sum of the parts. */
+          if (comparison_total_differs (comparison, figure, &note))
+            {
+              marked = g_steal_pointer (&value);
+              value = g_strdup_printf (_("%s ≠"), marked);
+            }
+          add_figure_row (list_box, name, value, note);
         }
+      g_clear_object (&comparison);
     }
 }
 
@@ -516,6 +545,7 @@ fill_staffing (QuorumCommitteesView *self,
           const char *year = group->years->len > 0 ? g_ptr_array_index (group->years, y) : NULL;
           gint64 sum = 0;
           guint n = 0;
+          gboolean ok = TRUE;
           g_autofree char *value = NULL;
           g_autofree char *name = NULL;
 
@@ -526,10 +556,10 @@ fill_staffing (QuorumCommitteesView *self,
               if (quorum_figure_get_grade (figure) == NULL ||
                   g_strcmp0 (quorum_figure_get_year (figure), year) != 0)
                 continue;
-              sum += quorum_figure_get_amount (figure);
+              ok = ok && quorum_amount_add (sum, quorum_figure_get_amount (figure), &sum);
               n++;
             }
-          if (n < 2)
+          if (n < 2 || !ok)
             continue;
           value = quorum_figure_ui_format (sum, "fte");
           name = group->years->len > 1 && year != NULL
@@ -737,540 +767,12 @@ show_page (QuorumCommitteesView *self,
     }
   else
     {
-      fill_comparison (self);
+      quorum_committee_comparison_view_reload (self->comparison_view, self->store);
       gtk_stack_set_visible_child_name (self->content_stack, "compare");
     }
 }
 
 /* --- the comparison ----------------------------------------------------------- */
-
-static QuorumBudgetDocument *
-chosen_document (QuorumCommitteesView *self)
-{
-  guint i = gtk_drop_down_get_selected (self->document_dropdown);
-
-  return self->documents != NULL && i < self->documents->len
-         ? g_ptr_array_index (self->documents, i) : NULL;
-}
-
-static QuorumTable *
-chosen_table (QuorumCommitteesView *self)
-{
-  guint i = gtk_drop_down_get_selected (self->table_dropdown);
-
-  return self->tables != NULL && i < self->tables->len ? g_ptr_array_index (self->tables, i)
-                                                        : NULL;
-}
-
-static void
-collect_leaves (GListModel *rows,
-                GPtrArray  *out)
-{
-  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
-      GListModel *children = quorum_row_get_children (row);
-
-      if (children != NULL && g_list_model_get_n_items (children) > 0)
-        collect_leaves (children, out);
-      else
-        g_ptr_array_add (out, g_object_ref (row));
-    }
-}
-
-static const char *
-column_name (QuorumColumn *column,
-             gboolean      with_year)
-{
-  const char *component = quorum_figure_ui_component_label (quorum_column_get_component (column));
-
-  return component != NULL && !with_year ? component : quorum_column_get_label (column);
-}
-
-/* The text of one cell of the comparison, with a tooltip when the
- * document's figure does not add up. */
-static void
-set_line_cell (QuorumFigureLine *line,
-               guint             cell,
-               QuorumRow        *row,
-               guint             column)
-{
-  const QuorumValue *value = quorum_row_get_effective (row, column);
-  GPtrArray *findings = quorum_row_get_findings (row, column);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-
-  if (value == NULL || value->kind == QUORUM_VALUE_ABSENT)
-    return;
-  text = value->kind == QUORUM_VALUE_NA ? g_strdup (_("N/A"))
-                                        : quorum_ui_format_amount (value->amount);
-  if (findings != NULL && findings->len > 0)
-    {
-      QuorumFinding *finding = g_ptr_array_index (findings, 0);
-      g_autofree char *computed = quorum_ui_format_amount (quorum_finding_get_computed (finding));
-
-      /* TRANSLATORS: a stated figure that does not add up, e.g.
-       * "Stated as £1,634,853; its parts add up to £1,634,854" */
-      tooltip = g_strdup_printf (_("Stated as %s; its parts add up to %s"), text, computed);
-    }
-  quorum_figure_line_set_cell (line, cell, value->kind == QUORUM_VALUE_AMOUNT ? value->amount : 0,
-                               text, tooltip, tooltip != NULL);
-}
-
-static char *
-row_detail (QuorumCommitteesView *self,
-            QuorumRow            *row)
-{
-  const char *area = quorum_row_get_service_area (row);
-  const char * const *committees = quorum_row_get_committees (row);
-  g_autofree char *names = NULL;
-
-  if (committees != NULL && committees[0] != NULL)
-    names = quorum_figure_ui_committee_names (self->store, committees);
-  else if (quorum_row_get_committee (row) != NULL)
-    names = g_strdup (quorum_ui_committee_short_name (self->store,
-                                                      quorum_row_get_committee (row)));
-  if (names != NULL && g_strcmp0 (names, quorum_row_get_label (row)) == 0)
-    g_clear_pointer (&names, g_free);
-  if (area != NULL && names != NULL)
-    return g_strdup_printf (_("%s · %s"), area, names);
-  return g_strdup (area != NULL ? area : names);
-}
-
-static void
-fill_comparison_figures (QuorumCommitteesView *self,
-                         QuorumTable          *table)
-{
-  GListModel *columns = quorum_table_get_columns (table);
-  guint n_columns = g_list_model_get_n_items (columns);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) years = g_ptr_array_new ();
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GStrvBuilder) categories = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) series = g_strv_builder_new ();
-  g_auto(GStrv) category_names = NULL;
-  g_auto(GStrv) series_names = NULL;
-  g_autofree gint64 *values = NULL;
-  g_autofree char *unit_title = NULL;
-  gint total_cell = -1;
-  guint n_cells = n_columns;
-  QuorumRow *total_row = quorum_table_get_total (table);
-  GString *total_text = g_string_new (NULL);
-  GString *missing = g_string_new (NULL);
-  GListModel *committees = quorum_store_get_committees (self->store);
-  const char *unit = quorum_table_get_unit (table);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-      const char *year = quorum_column_get_year (column);
-
-      if (year != NULL && !g_ptr_array_find_with_equal_func (years, year, g_str_equal, NULL))
-        g_ptr_array_add (years, (gpointer) year);
-      if (quorum_column_get_formula (column) == QUORUM_FORMULA_NONE)
-        g_array_append_val (parts, c);
-      else if (quorum_column_get_formula (column) == QUORUM_FORMULA_SUM && total_cell < 0)
-        total_cell = c;
-    }
-  /* No total column: one more cell, the sum of the parts. */
-  if (total_cell < 0 && parts->len > 1)
-    total_cell = n_cells++;
-
-  quorum_figure_ui_clear_columns (self->compare_view);
-  self->total_column = NULL;
-  quorum_figure_ui_add_label_column (self->compare_view, _("Committee"), TRUE);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-      GtkColumnViewColumn *view_column =
-        quorum_figure_ui_add_cell_column (self->compare_view,
-                                          (int) c == total_cell ? _("Total")
-                                          : column_name (column, years->len > 1),
-                                          c, TRUE);
-
-      if ((int) c == total_cell)
-        self->total_column = view_column;
-    }
-  if (total_cell >= (int) n_columns)
-    self->total_column = quorum_figure_ui_add_cell_column (self->compare_view,
-                                                           _("Total"), total_cell, TRUE);
-
-  collect_leaves (quorum_table_get_rows (table), rows);
-  values = g_new (gint64, MAX (rows->len * parts->len, 1));
-  g_list_store_remove_all (self->lines);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      QuorumRow *row = g_ptr_array_index (rows, r);
-      g_autoptr(QuorumFigureLine) line =
-        quorum_figure_line_new (QUORUM_FIGURE_LINE_ROW, quorum_row_get_id (row),
-                                quorum_row_get_label (row), n_cells);
-      g_autofree char *detail = row_detail (self, row);
-
-      quorum_figure_line_set_detail (line, detail);
-      for (guint c = 0; c < n_columns; c++)
-        set_line_cell (line, c, row, c);
-      if (total_cell >= (int) n_columns)
-        {
-          gint64 sum = 0;
-          gboolean any = FALSE;
-
-          for (guint p = 0; p < parts->len; p++)
-            {
-              gint64 amount;
-
-              if (quorum_figure_line_get_amount (line, g_array_index (parts, guint, p), &amount))
-                {
-                  sum += amount;
-                  any = TRUE;
-                }
-            }
-          if (any)
-            {
-              g_autofree char *text = quorum_ui_format_amount (sum);
-
-              quorum_figure_line_set_cell (line, total_cell, sum, text,
-                                           _("The sum of the components"), FALSE);
-            }
-        }
-      g_list_store_append (self->lines, line);
-
-      g_strv_builder_add (categories, quorum_row_get_label (row));
-      for (guint p = 0; p < parts->len; p++)
-        {
-          gint64 amount;
-
-          if (quorum_figure_line_get_amount (line, g_array_index (parts, guint, p), &amount))
-            values[r * parts->len + p] = amount;
-          else
-            values[r * parts->len + p] = QUORUM_CHART_NO_VALUE;
-        }
-    }
-
-  for (guint p = 0; p < parts->len; p++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns,
-                                                              g_array_index (parts, guint, p));
-
-      g_strv_builder_add (series, column_name (column, years->len > 1));
-    }
-  category_names = g_strv_builder_end (categories);
-  series_names = g_strv_builder_end (series);
-  quorum_chart_set_data (self->compare_chart, (const char * const *) category_names,
-                         (const char * const *) series_names, values);
-  quorum_chart_set_unit (self->compare_chart, unit);
-  {
-    g_autofree char *year_list = NULL;
-    g_autofree char *chart_title = NULL;
-    g_autofree const char **year_array = (const char **) g_new0 (char *, years->len + 1);
-
-    for (guint y = 0; y < years->len; y++)
-      year_array[y] = g_ptr_array_index (years, y);
-    year_list = g_strjoinv (", ", (char **) year_array);
-    chart_title = years->len > 0
-                  /* TRANSLATORS: a chart's title, e.g. "Costs by committee, 2020/21" */
-                  ? g_strdup_printf (_("Costs by committee, %s"), year_list)
-                  : g_strdup (_("Costs by committee"));
-    quorum_chart_set_title (self->compare_chart, chart_title);
-  }
-  unit_title = g_strcmp0 (unit, "GBP") == 0 ? g_strdup (_("Cost (£)"))
-                                             : g_strdup_printf (_("Cost (%s)"), unit);
-  quorum_chart_set_value_title (self->compare_chart, unit_title);
-  quorum_chart_set_category_title (self->compare_chart, _("Committee or service area"));
-
-  /* The table's own total, as it states it. */
-  if (total_row != NULL)
-    {
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-          const QuorumValue *value = quorum_row_get_effective (total_row, c);
-          g_autofree char *amount = NULL;
-
-          if (!quorum_value_is_amount (value))
-            continue;
-          amount = quorum_ui_format_amount (value->amount);
-          g_string_append_printf (total_text, "%s%s %s", total_text->len > 0 ? ", " : "",
-                                  (int) c == total_cell ? _("Total")
-                                  : column_name (column, years->len > 1), amount);
-        }
-    }
-  if (total_text->len > 0)
-    {
-      /* TRANSLATORS: the table's total row, e.g. "The table's total: Core team £4,701,883, …" */
-      g_autofree char *text = g_strdup_printf (_("The table’s total: %s."), total_text->str);
-
-      gtk_label_set_label (self->compare_total_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_total_label), total_text->len > 0);
-  g_string_free (total_text, TRUE);
-
-  /* The register's committees that no row of this table is about. */
-  for (guint i = 0; i < g_list_model_get_n_items (committees); i++)
-    {
-      g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, i);
-      const char *id = quorum_committee_get_id (committee);
-      gboolean found = FALSE;
-
-      for (guint r = 0; r < rows->len && !found; r++)
-        {
-          QuorumRow *row = g_ptr_array_index (rows, r);
-          const char * const *ids = quorum_row_get_committees (row);
-
-          found = g_strcmp0 (quorum_row_get_committee (row), id) == 0 ||
-                  (ids != NULL && g_strv_contains (ids, id));
-        }
-      if (!found)
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
-                                quorum_committee_get_short_name (committee));
-    }
-  if (missing->len > 0)
-    {
-      /* TRANSLATORS: the committees a table has no row for, e.g.
-       * "No row of this table is about PFCG, CSC, TBEC." */
-      g_autofree char *text = g_strdup_printf (_("No row of this table is about %s."),
-                                               missing->str);
-
-      gtk_label_set_label (self->compare_missing_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_missing_label), missing->len > 0);
-  g_string_free (missing, TRUE);
-
-  {
-    QuorumBudgetDocument *document = chosen_document (self);
-    gboolean differs = FALSE;
-    GString *caption = g_string_new (NULL);
-
-    for (guint i = 0; total_cell >= 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->lines));
-         i++)
-      {
-        g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
-
-        differs = differs || quorum_figure_line_get_warning (line, total_cell);
-      }
-    /* TRANSLATORS: what the comparison shows: a table of a document,
-     * e.g. "Table 3: Total costs … in SEC Panel Budget 2020–2023." */
-    g_string_append_printf (caption, _("%s, in %s."), quorum_table_get_title (table),
-                            quorum_budget_document_get_title (document));
-    if (differs)
-      g_string_append (caption, _(" Each bar adds up a committee’s components; where the "
-                                  "document’s own total is not their sum, the table marks it "
-                                  "with ≠."));
-    gtk_label_set_label (self->compare_caption, caption->str);
-    g_string_free (caption, TRUE);
-  }
-}
-
-/* The sort options: the document's order, the committees by name, and
- * each column of figures both ways. */
-static void
-refill_sort_options (QuorumCommitteesView *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->compare_view);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  SortOption option = { NULL, GTK_SORT_ASCENDING };
-
-  g_array_set_size (self->sort_options, 0);
-  gtk_string_list_append (names, _("Order of the document"));
-  g_array_append_val (self->sort_options, option);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const char *title = gtk_column_view_column_get_title (column);
-      g_autofree char *first = NULL;
-      g_autofree char *second = NULL;
-
-      option.column = column;
-      if (i == 0)
-        {
-          /* TRANSLATORS: a way to sort, by a column of names, e.g. "Committee, A to Z" */
-          first = g_strdup_printf (_("%s, A to Z"), title);
-          second = g_strdup_printf (_("%s, Z to A"), title);
-        }
-      else
-        {
-          /* TRANSLATORS: a way to sort, by a column of figures, e.g. "Total, largest first" */
-          first = g_strdup_printf (_("%s, largest first"), title);
-          second = g_strdup_printf (_("%s, smallest first"), title);
-        }
-      option.direction = i == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
-      gtk_string_list_append (names, first);
-      g_array_append_val (self->sort_options, option);
-      option.direction = i == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-      gtk_string_list_append (names, second);
-      g_array_append_val (self->sort_options, option);
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->sort_dropdown, 0);
-  self->refilling = FALSE;
-}
-
-static void
-sort_chosen_cb (QuorumCommitteesView *self)
-{
-  guint i = gtk_drop_down_get_selected (self->sort_dropdown);
-  SortOption *option;
-
-  if (self->refilling || i >= self->sort_options->len)
-    return;
-  option = &g_array_index (self->sort_options, SortOption, i);
-  self->sorting = TRUE;
-  gtk_column_view_sort_by_column (self->compare_view, option->column, option->direction);
-  self->sorting = FALSE;
-}
-
-/* Whether the comparison is in @option's order. GTK 4.8 cannot say which
- * heading sorts the column view; both sorts are stable, so the orders are
- * the same when the sort is. */
-static gboolean
-sorted_as (QuorumCommitteesView *self,
-           SortOption           *option)
-{
-  GListModel *shown = G_LIST_MODEL (self->sorted);
-  GListModel *lines = G_LIST_MODEL (self->lines);
-  guint n = g_list_model_get_n_items (lines);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkSorter *sorter = option->column != NULL ? gtk_column_view_column_get_sorter (option->column)
-                                             : NULL;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, g_list_model_get_item (lines, i));
-  /* An insertion sort: stable, and there are a few dozen lines at most. */
-  for (guint i = 1; sorter != NULL && i < n; i++)
-    for (guint j = i; j > 0; j--)
-      {
-        GtkOrdering ordering = gtk_sorter_compare (sorter, order->pdata[j - 1], order->pdata[j]);
-
-        if (option->direction == GTK_SORT_DESCENDING)
-          ordering = -ordering;
-        if (ordering != GTK_ORDERING_LARGER)
-          break;
-        {
-          gpointer swap = order->pdata[j - 1];
-
-          order->pdata[j - 1] = order->pdata[j];
-          order->pdata[j] = swap;
-        }
-      }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
-
-      if (item != order->pdata[i])
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A heading sorted the comparison: the drop-down follows. */
-static void
-sorter_changed_cb (QuorumCommitteesView *self)
-{
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  if (self->sorting || self->refilling || self->sort_options == NULL)
-    return;
-  for (guint i = 0; i < self->sort_options->len && selected == GTK_INVALID_LIST_POSITION; i++)
-    if (sorted_as (self, &g_array_index (self->sort_options, SortOption, i)))
-      selected = i;
-  self->refilling = TRUE;
-  gtk_drop_down_set_selected (self->sort_dropdown, selected);
-  self->refilling = FALSE;
-}
-
-static void
-fill_comparison (QuorumCommitteesView *self)
-{
-  QuorumTable *table = chosen_table (self);
-
-  if (table == NULL)
-    {
-      g_list_store_remove_all (self->lines);
-      quorum_figure_ui_clear_columns (self->compare_view);
-      self->total_column = NULL;
-      refill_sort_options (self);
-      quorum_chart_clear (self->compare_chart);
-      gtk_stack_set_visible_child_name (self->compare_stack, "empty");
-      return;
-    }
-  fill_comparison_figures (self, table);
-  refill_sort_options (self);
-  gtk_stack_set_visible_child_name (self->compare_stack, "table");
-}
-
-static void
-refill_tables (QuorumCommitteesView *self)
-{
-  QuorumBudgetDocument *document = chosen_document (self);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->tables, g_ptr_array_unref);
-  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
-  if (document != NULL)
-    {
-      GListModel *tables = quorum_budget_document_get_tables (document);
-
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
-        {
-          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
-
-          if (g_strcmp0 (quorum_table_get_role (table), "committee-costs") != 0)
-            continue;
-          g_ptr_array_add (self->tables, g_object_ref (table));
-          gtk_string_list_append (names, quorum_table_get_title (table));
-        }
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->table_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->table_dropdown, 0);
-  self->refilling = FALSE;
-  gtk_widget_set_visible (self->table_chooser, self->tables->len > 1);
-}
-
-static void
-document_changed_cb (QuorumCommitteesView *self)
-{
-  if (self->refilling)
-    return;
-  refill_tables (self);
-  fill_comparison (self);
-}
-
-static void
-table_changed_cb (QuorumCommitteesView *self)
-{
-  if (!self->refilling)
-    fill_comparison (self);
-}
-
-static void
-refill_documents (QuorumCommitteesView *self)
-{
-  QuorumBudgetDocument *previous = chosen_document (self);
-  g_autofree char *previous_id = previous != NULL
-                                 ? g_strdup (quorum_budget_document_get_id (previous)) : NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
-  self->documents = self->store != NULL
-                    ? quorum_figure_ui_documents_with (quorum_store_get_documents (self->store),
-                                                       "committee-costs")
-                    : g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint d = 0; d < self->documents->len; d++)
-    {
-      QuorumBudgetDocument *document = g_ptr_array_index (self->documents, d);
-
-      gtk_string_list_append (names, quorum_budget_document_get_title (document));
-      if (g_strcmp0 (quorum_budget_document_get_id (document), previous_id) == 0)
-        selected = d;
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->document_dropdown, selected);
-  self->refilling = FALSE;
-  refill_tables (self);
-}
 
 /* --- the whole view ----------------------------------------------------------- */
 
@@ -1334,7 +836,7 @@ rebuild (QuorumCommitteesView *self)
     }
   self->refilling = FALSE;
 
-  refill_documents (self);
+  quorum_committee_comparison_view_reload (self->comparison_view, self->store);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "committees" : "empty");
   if (self->store == NULL)
     return;
@@ -1382,13 +884,6 @@ quorum_committees_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   disconnect_store (self);
   g_clear_object (&self->store);
-  if (self->compare_view != NULL)
-    gtk_column_view_set_model (self->compare_view, NULL);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->lines);
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
-  g_clear_pointer (&self->tables, g_ptr_array_unref);
-  g_clear_pointer (&self->sort_options, g_array_unref);
   g_clear_pointer (&self->committee_id, g_free);
 
   /* The bin's child is a template child: unparented here, or GTK 4.8's
@@ -1444,7 +939,7 @@ quorum_committees_view_class_init (QuorumCommitteesViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (QUORUM_TYPE_CHART);
+  g_type_ensure (QUORUM_TYPE_COMMITTEE_COMPARISON_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-committees-view.ui");
@@ -1454,53 +949,24 @@ quorum_committees_view_class_init (QuorumCommitteesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, back_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, committee_scroller);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, title_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, facts_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, note_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, sections_box);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, document_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, table_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, sort_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, table_chooser);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_caption);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_chart);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView,
-                                        compare_total_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView,
-                                        compare_missing_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, comparison_view);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, document_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_chosen_cb);
 }
 
 static void
 quorum_committees_view_init (QuorumCommitteesView *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_header_func (self->list_box, header_func, NULL, NULL);
-  quorum_figure_ui_setup_drop_down (self->document_dropdown);
-  quorum_figure_ui_setup_drop_down (self->table_dropdown);
-  quorum_figure_ui_setup_drop_down (self->sort_dropdown);
-  self->sort_options = g_array_new (FALSE, FALSE, sizeof (SortOption));
-  self->lines = g_list_store_new (QUORUM_TYPE_FIGURE_LINE);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->lines)),
-                                          g_object_ref (gtk_column_view_get_sorter (
-                                                          self->compare_view)));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->compare_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->compare_view), "changed",
-                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   update_back_bar (self);
   rebuild (self);
 }
@@ -1602,7 +1068,6 @@ quorum_committees_view_show_comparison (QuorumCommitteesView *self,
                                         const char           *table_id)
 {
   GtkListBoxRow *row;
-  gboolean found = TRUE;
 
   g_return_val_if_fail (QUORUM_IS_COMMITTEES_VIEW (self), FALSE);
 
@@ -1611,29 +1076,7 @@ quorum_committees_view_show_comparison (QuorumCommitteesView *self,
     return FALSE;
   gtk_list_box_select_row (self->list_box, row);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-
-  if (document_id != NULL)
-    {
-      found = FALSE;
-      for (guint d = 0; d < self->documents->len && !found; d++)
-        if (g_str_equal (quorum_budget_document_get_id (g_ptr_array_index (self->documents, d)),
-                         document_id))
-          {
-            gtk_drop_down_set_selected (self->document_dropdown, d);
-            found = TRUE;
-          }
-    }
-  if (found && table_id != NULL)
-    {
-      found = FALSE;
-      for (guint t = 0; t < self->tables->len && !found; t++)
-        if (g_str_equal (quorum_table_get_id (g_ptr_array_index (self->tables, t)), table_id))
-          {
-            gtk_drop_down_set_selected (self->table_dropdown, t);
-            found = TRUE;
-          }
-    }
-  return found;
+  return quorum_committee_comparison_view_choose (self->comparison_view, document_id, table_id);
 }
 
 /**
@@ -1647,7 +1090,7 @@ GListModel *
 quorum_committees_view_get_comparison (QuorumCommitteesView *self)
 {
   g_return_val_if_fail (QUORUM_IS_COMMITTEES_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return quorum_committee_comparison_view_get_lines (self->comparison_view);
 }
 
 /**
@@ -1659,5 +1102,5 @@ QuorumChart *
 quorum_committees_view_get_comparison_chart (QuorumCommitteesView *self)
 {
   g_return_val_if_fail (QUORUM_IS_COMMITTEES_VIEW (self), NULL);
-  return self->compare_chart;
+  return quorum_committee_comparison_view_get_chart (self->comparison_view);
 }

@@ -88,7 +88,8 @@ fill_chart (QuorumCommitteeComparisonView *self,
             gboolean                       with_year)
 {
   QuorumCommitteeComparison *comparison = self->comparison;
-  GListModel *columns = quorum_table_get_columns (quorum_committee_comparison_get_table (comparison));
+  QuorumTable *table = quorum_committee_comparison_get_table (comparison);
+  GListModel *columns = quorum_table_get_columns (table);
   guint n_parts = quorum_committee_comparison_get_n_parts (comparison);
   gboolean differs = quorum_committee_comparison_get_differs (comparison);
   guint n_series = n_parts + (differs ? 1 : 0);
@@ -171,7 +172,8 @@ fill_columns (QuorumCommitteeComparisonView *self,
               gboolean                       with_year)
 {
   QuorumCommitteeComparison *comparison = self->comparison;
-  GListModel *columns = quorum_table_get_columns (quorum_committee_comparison_get_table (comparison));
+  QuorumTable *table = quorum_committee_comparison_get_table (comparison);
+  GListModel *columns = quorum_table_get_columns (table);
   guint n_columns = g_list_model_get_n_items (columns);
   int total_cell = quorum_committee_comparison_get_total_cell (comparison);
 

@@ -34,7 +34,7 @@ gboolean              quorum_committee_comparison_get_difference (QuorumCommitte
                                                                   gint64               *difference);
 gboolean              quorum_committee_comparison_get_differs   (QuorumCommitteeComparison *self);
 QuorumFigureLine     *quorum_committee_comparison_find_committee (QuorumCommitteeComparison *self,
-                                                                  const char           *committee_id);
+                                                                  const char  *committee_id);
 QuorumFigureLine     *quorum_committee_comparison_find_row      (QuorumCommitteeComparison *self,
                                                                   const char           *row_id);
 char                 *quorum_committee_comparison_dup_missing   (QuorumCommitteeComparison *self);

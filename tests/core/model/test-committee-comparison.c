@@ -5,41 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-core.h"
-
-#include <json-glib/json-glib.h>
+#include "quorum-model-test-json.h"
 
 static QuorumStore *store;
-
-/* A JSON number in hundredths, exactly; FALSE for null (N/A). */
-static gboolean
-json_hundredths (JsonNode *node,
-                 gint64   *out)
-{
-  char text[64];
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      *out = json_node_get_int (node) * 100;
-      return TRUE;
-    }
-  g_ascii_formatd (text, sizeof text, "%.2f", json_node_get_double (node));
-  g_assert_true (quorum_amount_parse (text, out, NULL));
-  return TRUE;
-}
-
-static JsonObject *
-read_document (const char *id,
-               JsonParser *parser)
-{
-  g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (sample, "budgets", name, NULL);
-
-  g_assert_true (json_parser_load_from_file (parser, path, NULL));
-  return json_node_get_object (json_parser_get_root (parser));
-}
 
 static JsonObject *
 first_table (JsonObject *document,
@@ -77,7 +45,7 @@ json_row_sums (JsonObject *table,
       gint64 amount;
 
       if (!json_object_has_member (values, id) ||
-          !json_hundredths (json_object_get_member (values, id), &amount))
+          !quorum_model_test_json_hundredths (json_object_get_member (values, id), &amount))
         continue;
       if (json_object_has_member (column, "sum"))
         {
@@ -99,7 +67,8 @@ test_lines (void)
     {
       g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
       g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *json = read_document (quorum_budget_document_get_id (document), parser);
+      JsonObject *json =
+        quorum_model_test_read_document (quorum_budget_document_get_id (document), parser);
       JsonObject *table = first_table (json, "committee-costs");
       JsonArray *rows;
       g_autoptr(QuorumCommitteeComparison) comparison =
@@ -151,7 +120,7 @@ static void
 test_ssc (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *json = read_document ("sec-budget-2020-23", parser);
+  JsonObject *json = quorum_model_test_read_document ("sec-budget-2020-23", parser);
   JsonObject *table = first_table (json, "committee-costs");
   JsonArray *rows = json_object_get_array_member (table, "rows");
   QuorumBudgetDocument *document = quorum_store_find_document (store, "sec-budget-2020-23");

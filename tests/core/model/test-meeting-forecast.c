@@ -5,41 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-core.h"
-
-#include <json-glib/json-glib.h>
+#include "quorum-model-test-json.h"
 
 static QuorumStore *store;
-
-/* A JSON number in hundredths, exactly; FALSE for null (N/A). */
-static gboolean
-json_hundredths (JsonNode *node,
-                 gint64   *out)
-{
-  char text[64];
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      *out = json_node_get_int (node) * 100;
-      return TRUE;
-    }
-  g_ascii_formatd (text, sizeof text, "%.2f", json_node_get_double (node));
-  g_assert_true (quorum_amount_parse (text, out, NULL));
-  return TRUE;
-}
-
-static JsonObject *
-read_document (const char *id,
-               JsonParser *parser)
-{
-  g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (sample, "budgets", name, NULL);
-
-  g_assert_true (json_parser_load_from_file (parser, path, NULL));
-  return json_node_get_object (json_parser_get_root (parser));
-}
 
 static void
 collect_json_rows (JsonArray *rows,
@@ -72,7 +40,7 @@ meeting_rate (JsonObject *budget,
 
       if (g_str_has_prefix (json_object_get_string_member (check, "right"), prefix) &&
           json_object_has_member (check, "factor"))
-        return json_hundredths (json_object_get_member (check, "factor"), rate);
+        return quorum_model_test_json_hundredths (json_object_get_member (check, "factor"), rate);
     }
   return FALSE;
 }
@@ -102,7 +70,8 @@ check_column (QuorumMeetingForecast *forecast,
           g_assert_false (quorum_figure_line_get_amount (line, c, NULL));
           continue;
         }
-      g_assert_true (json_hundredths (json_object_get_member (values, id), &amount));
+      g_assert_true (quorum_model_test_json_hundredths (json_object_get_member (values, id),
+                                                        &amount));
       g_assert_true (quorum_figure_line_get_amount (line, c, &line_amount));
       g_assert_cmpint (line_amount, ==, amount);
     }
@@ -113,7 +82,7 @@ check_column (QuorumMeetingForecast *forecast,
       gint64 amount;
 
       if (json_object_has_member (values, id) &&
-          json_hundredths (json_object_get_member (values, id), &amount))
+          quorum_model_test_json_hundredths (json_object_get_member (values, id), &amount))
         g_assert_true (quorum_amount_add (sum, amount, &sum));
     }
   g_assert_true (quorum_figure_line_get_amount (total, c, &shown));
@@ -141,7 +110,8 @@ test_forecasts (void)
     {
       g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
       g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *json = read_document (quorum_budget_document_get_id (document), parser);
+      JsonObject *json =
+        quorum_model_test_read_document (quorum_budget_document_get_id (document), parser);
       JsonArray *tables = json_object_get_array_member (json, "tables");
       g_autoptr(GListModel) forecasts =
         quorum_meeting_forecasts_new (document, quorum_store_get_committees (store));

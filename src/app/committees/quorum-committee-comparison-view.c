@@ -27,6 +27,7 @@ struct _QuorumCommitteeComparisonView
   GtkLabel *compare_caption;
   QuorumChart *compare_chart;
   GtkColumnView *compare_view;
+  GtkColumnViewColumn *label_column;
   GtkLabel *compare_total_label;
   GtkLabel *compare_missing_label;
 
@@ -167,6 +168,22 @@ fill_chart_titles (QuorumCommitteeComparisonView *self,
   quorum_chart_set_category_title (self->compare_chart, _("Committee or service area"));
 }
 
+/* Every column but the committees' (the template's). */
+static void
+remove_figure_columns (QuorumCommitteeComparisonView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->compare_view);
+
+  gtk_column_view_sort_by_column (self->compare_view, NULL, GTK_SORT_ASCENDING);
+  while (g_list_model_get_n_items (columns) > 1)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+
+      gtk_column_view_remove_column (self->compare_view, column);
+    }
+  self->total_column = NULL;
+}
+
 static void
 fill_columns (QuorumCommitteeComparisonView *self,
               gboolean                       with_year)
@@ -177,9 +194,7 @@ fill_columns (QuorumCommitteeComparisonView *self,
   guint n_columns = g_list_model_get_n_items (columns);
   int total_cell = quorum_committee_comparison_get_total_cell (comparison);
 
-  quorum_figure_ui_clear_columns (self->compare_view);
-  self->total_column = NULL;
-  quorum_figure_ui_add_label_column (self->compare_view, _("Committee"), TRUE);
+  remove_figure_columns (self);
   for (guint c = 0; c < n_columns; c++)
     {
       g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
@@ -409,8 +424,7 @@ fill_comparison (QuorumCommitteeComparisonView *self)
     {
       gtk_sort_list_model_set_model (self->sorted, NULL);
       g_clear_object (&self->comparison);
-      quorum_figure_ui_clear_columns (self->compare_view);
-      self->total_column = NULL;
+      remove_figure_columns (self);
       refill_sort_options (self);
       quorum_chart_clear (self->compare_chart);
       gtk_stack_set_visible_child_name (self->compare_stack, "empty");
@@ -526,6 +540,7 @@ quorum_committee_comparison_view_class_init (QuorumCommitteeComparisonViewClass 
   object_class->dispose = quorum_committee_comparison_view_dispose;
 
   g_type_ensure (QUORUM_TYPE_CHART);
+  g_type_ensure (QUORUM_TYPE_FIGURE_LINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-committee-comparison-view.ui");
@@ -539,6 +554,7 @@ quorum_committee_comparison_view_class_init (QuorumCommitteeComparisonViewClass 
   BIND (compare_caption);
   BIND (compare_chart);
   BIND (compare_view);
+  BIND (label_column);
   BIND (compare_total_label);
   BIND (compare_missing_label);
 #undef BIND

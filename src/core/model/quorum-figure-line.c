@@ -1,10 +1,12 @@
 /* quorum-figure-line.c: a line of a view's table of figures, a cell per column
  *
- * The committees' comparison and the meeting forecasts show a budget table
- * as a GtkColumnView whose columns are the table's columns: each item is a
- * line with a label and, for each column, an amount (to sort by), its text
+ * The committees' comparison and the meeting forecasts
+ * (QuorumCommitteeComparison, QuorumMeetingForecast) are lists of these, a
+ * line per row of a budget table: a label and, for each column of the
+ * table, an amount (to sort by), its text
  * for people (a figure, "N/A" or nothing), an optional tooltip, and whether
- * the figure does not add up.
+ * the figure does not add up. The label and detail are properties, for
+ * views to bind to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +39,7 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_DETAIL,
+  PROP_HAS_DETAIL,
   N_PROPS
 };
 
@@ -72,6 +75,7 @@ quorum_figure_line_get_property (GObject    *object,
     {
     case PROP_LABEL: g_value_set_string (value, self->label); break;
     case PROP_DETAIL: g_value_set_string (value, self->detail); break;
+    case PROP_HAS_DETAIL: g_value_set_boolean (value, self->detail != NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -87,6 +91,7 @@ quorum_figure_line_class_init (QuorumFigureLineClass *klass)
 
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
   properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, NULL, flags);
+  properties[PROP_HAS_DETAIL] = g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -164,6 +169,7 @@ quorum_figure_line_set_detail (QuorumFigureLine *self,
   g_free (self->detail);
   self->detail = g_strdup (detail);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DETAIL]);
 }
 
 guint

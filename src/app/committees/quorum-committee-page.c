@@ -234,7 +234,8 @@ group_description (QuorumCommitteePage *self,
 {
   GString *text = g_string_new (quorum_figure_get_table_title (figure));
   g_autofree char *names =
-    quorum_figure_ui_committee_names (self->store, quorum_figure_get_committees (figure));
+    quorum_committee_short_names (quorum_store_get_committees (self->store),
+                                  quorum_figure_get_committees (figure));
 
   if (with_row)
     /* TRANSLATORS: which row of a table a figure is on, e.g. " · row “TABASC”" */

@@ -23,7 +23,6 @@
 #include "quorum-committee.h"
 #include "quorum-committee-comparison.h"
 #include "quorum-finding.h"
-#include "quorum-meeting-forecast.h"
 
 struct _QuorumCommitteeComparison
 {

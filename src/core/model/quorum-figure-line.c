@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "quorum-committee.h"
 #include "quorum-figure-line.h"
 
 typedef struct
@@ -258,4 +259,40 @@ quorum_figure_line_get_warning (QuorumFigureLine *self,
   g_return_val_if_fail (QUORUM_IS_FIGURE_LINE (self), FALSE);
   g_return_val_if_fail (cell < self->n_cells, FALSE);
   return self->cells[cell].warning;
+}
+
+/**
+ * quorum_committee_short_names:
+ * @committees: (nullable): the register, a list of #QuorumCommittee
+ * @ids: (nullable): committee ids
+ *
+ * Returns: (transfer full) (nullable): their short names from the register
+ *   (else the id itself), e.g. “SEC Panel, SECCo Board, PFCG”
+ */
+char *
+quorum_committee_short_names (GListModel         *committees,
+                              const char * const *ids)
+{
+  GString *names;
+
+  if (ids == NULL || ids[0] == NULL)
+    return NULL;
+  names = g_string_new (NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *name = ids[i];
+
+      for (guint c = 0; committees != NULL && c < g_list_model_get_n_items (committees); c++)
+        {
+          g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, c);
+
+          if (g_strcmp0 (quorum_committee_get_id (committee), ids[i]) == 0)
+            {
+              name = quorum_committee_get_short_name (committee);
+              break;
+            }
+        }
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+  return g_string_free (names, FALSE);
 }

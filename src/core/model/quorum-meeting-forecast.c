@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "quorum-amount.h"
-#include "quorum-committee.h"
 #include "quorum-figure.h"
 #include "quorum-figure-line.h"
 #include "quorum-meeting-forecast.h"
@@ -87,42 +86,6 @@ quorum_meeting_forecast_init (QuorumMeetingForecast *self)
   self->lines = g_list_store_new (QUORUM_TYPE_FIGURE_LINE);
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->same_rate = TRUE;
-}
-
-/**
- * quorum_committee_short_names:
- * @committees: (nullable): the register, a list of #QuorumCommittee
- * @ids: (nullable): committee ids
- *
- * Returns: (transfer full) (nullable): their short names from the register
- *   (else the id itself), e.g. “SEC Panel, SECCo Board, PFCG”
- */
-char *
-quorum_committee_short_names (GListModel         *committees,
-                              const char * const *ids)
-{
-  GString *names;
-
-  if (ids == NULL || ids[0] == NULL)
-    return NULL;
-  names = g_string_new (NULL);
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const char *name = ids[i];
-
-      for (guint c = 0; committees != NULL && c < g_list_model_get_n_items (committees); c++)
-        {
-          g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, c);
-
-          if (g_strcmp0 (quorum_committee_get_id (committee), ids[i]) == 0)
-            {
-              name = quorum_committee_get_short_name (committee);
-              break;
-            }
-        }
-      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
-    }
-  return g_string_free (names, FALSE);
 }
 
 static QuorumFigure *

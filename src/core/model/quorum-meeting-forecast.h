@@ -27,7 +27,4 @@ gboolean               quorum_meeting_forecast_get_rate      (QuorumMeetingForec
                                                               gint64                *rate);
 gboolean               quorum_meeting_forecast_get_same_rate (QuorumMeetingForecast *self);
 
-char                  *quorum_committee_short_names          (GListModel            *committees,
-                                                              const char * const    *ids);
-
 G_END_DECLS

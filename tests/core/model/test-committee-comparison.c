@@ -183,6 +183,35 @@ test_ssc (void)
   g_assert_cmpint (chart_total, ==, page_total);
 }
 
+/* The register's short names, read from committees.json; an unknown id as it is. */
+static void
+test_short_names (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *path = g_build_filename (sample, "committees.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *committees;
+  JsonObject *first, *second;
+  const char *ids[] = { NULL, NULL, "no-such-committee", NULL };
+  g_autofree char *expected = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  committees = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "committees");
+  g_assert_cmpuint (json_array_get_length (committees), >=, 2);
+  first = json_array_get_object_element (committees, 0);
+  second = json_array_get_object_element (committees, 1);
+  ids[0] = json_object_get_string_member (first, "id");
+  ids[1] = json_object_get_string_member (second, "id");
+  expected = g_strdup_printf ("%s, %s, no-such-committee",
+                              json_object_get_string_member (first, "short"),
+                              json_object_get_string_member (second, "short"));
+  names = quorum_committee_short_names (quorum_store_get_committees (store), ids);
+  g_assert_cmpstr (names, ==, expected);
+  g_assert_null (quorum_committee_short_names (quorum_store_get_committees (store), NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +225,7 @@ main (int    argc,
 
   g_test_add_func ("/committee-comparison/lines", test_lines);
   g_test_add_func ("/committee-comparison/ssc", test_ssc);
+  g_test_add_func ("/committee-comparison/short-names", test_short_names);
 
   status = g_test_run ();
   g_clear_object (&store);

@@ -1,15 +1,14 @@
 /* quorum-committees-view.c: every committee of the register, its figures, and a comparison
  *
- * A list of the register's committees beside a page for the one selected:
- * what it is, and every figure the budgets give about it (through
- * quorum_figures_for_committee()): its costs by component, its staff by
- * grade, its meetings a year, and any other budget line that names it. A
- * committee that no document has a figure for says so, in the list and on
- * its page.
+ * A list of the register's committees (bound to the register's model)
+ * beside a page for the one selected (QuorumCommitteePage): what it is, and
+ * every figure the budgets give about it. A committee that no document has
+ * a figure for says so, in the list and on its page.
  *
- * The list's first entry compares the committees: one document's table of
- * costs by committee, as a chart of stacked bars by component and as a
- * column view that sorts on the figures.
+ * The list's first entry compares the committees
+ * (QuorumCommitteeComparisonView): one document's table of costs by
+ * committee, as a chart of stacked bars by component and as a column view
+ * that sorts on the figures.
  *
  * On a narrow window the list and the page fold into one pane; the page
  * then has a button back to the list.
@@ -18,8 +17,9 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-committee-comparison-view.h"
+#include "quorum-committee-page.h"
 #include "quorum-committees-view.h"
-#include "quorum-figure-line.h"
 #include "quorum-figure-ui.h"
 #include "quorum-ui-util.h"
 
@@ -36,45 +36,15 @@ struct _QuorumCommitteesView
   GtkListBox *list_box;
   GtkWidget *back_bar;
   GtkStack *content_stack;
-  GtkScrolledWindow *committee_scroller;
-  GtkScrolledWindow *compare_scroller;
-  GtkLabel *title_label;
-  GtkLabel *subtitle_label;
-  GtkLabel *facts_label;
-  GtkLabel *note_label;
-  GtkWidget *sections_box;
-  GtkDropDown *document_dropdown;
-  GtkDropDown *table_dropdown;
-  GtkDropDown *sort_dropdown;
-  GtkWidget *table_chooser;
-  GtkStack *compare_stack;
-  GtkLabel *compare_caption;
-  QuorumChart *compare_chart;
-  GtkColumnView *compare_view;
-  GtkLabel *compare_total_label;
-  GtkLabel *compare_missing_label;
+  QuorumCommitteePage *committee_page;
+  QuorumCommitteeComparisonView *comparison_view;
 
   /* owned */
   QuorumStore *store;
   char *committee_id;          /* the committee shown; NULL for the comparison */
-  GPtrArray *documents;        /* of QuorumBudgetDocument, as in document_dropdown */
-  GPtrArray *tables;           /* of QuorumTable, as in table_dropdown */
-  GListStore *lines;           /* of QuorumFigureLine: the comparison */
-  GtkSortListModel *sorted;
-  GtkColumnViewColumn *total_column;
-  GArray *sort_options;        /* of SortOption, as in sort_dropdown */
   guint rebuild_id;
-  gboolean refilling;          /* while the dropdowns are refilled */
-  gboolean sorting;            /* while sort_dropdown sorts the column view */
+  GListModel *entries;         /* the list's: the comparison, then each QuorumCommittee */
 };
-
-/* A way to sort the comparison, for the keyboard: GTK 4.8's column
- * headings take only clicks. */
-typedef struct
-{
-  GtkColumnViewColumn *column; /* NULL: the document's order */
-  GtkSortType direction;
-} SortOption;
 
 G_DEFINE_FINAL_TYPE (QuorumCommitteesView, quorum_committees_view, ADW_TYPE_BIN)
 
@@ -85,8 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void fill_comparison (QuorumCommitteesView *self);
 
 /* --- the list ----------------------------------------------------------------- */
 
@@ -177,27 +145,56 @@ committee_row_new (QuorumCommitteesView *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, row_name);
-  g_object_set_data_full (G_OBJECT (row), "committee-id",
-                          g_strdup (quorum_committee_get_id (committee)), g_free);
   return row;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  return QUORUM_IS_COMMITTEE (item) ? committee_row_new (user_data, item) : compare_row_new ();
+}
+
+/* The committee of a row of the list; NULL for the comparison. */
+static const char *
+row_committee_id (QuorumCommitteesView *self,
+                  GtkListBoxRow        *row)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (self->entries,
+                                                   gtk_list_box_row_get_index (row));
+
+  /* The register holds the committee: its id outlives this reference. */
+  return QUORUM_IS_COMMITTEE (item) ? quorum_committee_get_id (QUORUM_COMMITTEE (item)) : NULL;
 }
 
 static GtkListBoxRow *
 find_row (QuorumCommitteesView *self,
           const char           *committee_id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; self->entries != NULL && i < g_list_model_get_n_items (self->entries); i++)
     {
-      const char *id = g_object_get_data (G_OBJECT (child), "committee-id");
+      g_autoptr(GObject) item = g_list_model_get_item (self->entries, i);
 
-      if (GTK_IS_LIST_BOX_ROW (child) &&
-          (committee_id == NULL ? g_strcmp0 (gtk_widget_get_name (child), COMPARE_ROW_NAME) == 0
-                                : g_strcmp0 (id, committee_id) == 0))
-        return GTK_LIST_BOX_ROW (child);
+      if (committee_id == NULL ? !QUORUM_IS_COMMITTEE (item)
+          : QUORUM_IS_COMMITTEE (item) &&
+            g_strcmp0 (quorum_committee_get_id (QUORUM_COMMITTEE (item)), committee_id) == 0)
+        return gtk_list_box_get_row_at_index (self->list_box, i);
     }
   return NULL;
+}
+
+/* The comparison's entry, then the register's committees. */
+static GListModel *
+entries_new (QuorumStore *store)
+{
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) compare = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkStringObject) entry = gtk_string_object_new (COMPARE_ROW_NAME);
+
+  g_list_store_append (compare, entry);
+  g_list_store_append (parts, compare);
+  g_list_store_append (parts, quorum_store_get_committees (store));
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 }
 
 static void
@@ -223,503 +220,6 @@ header_func (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, NULL);
 }
 
-/* --- a committee's page ------------------------------------------------------ */
-
-static GtkWidget *
-add_text_row (GtkListBox *list_box,
-              const char *title,
-              const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_append (list_box, row);
-  return row;
-}
-
-/* A value row; @subtitle under its title when there is one. */
-static void
-add_figure_row (GtkListBox *list_box,
-                const char *title,
-                const char *value,
-                const char *subtitle)
-{
-  GtkWidget *label = quorum_ui_add_value_row (list_box, title, value);
-
-  gtk_widget_add_css_class (label, "numeric");
-  if (subtitle != NULL)
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
-}
-
-/* A heading and an explanation for a kind of figure. */
-static GtkWidget *
-add_section (QuorumCommitteesView *self,
-             const char           *title,
-             const char           *description)
-{
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-3");
-  gtk_box_append (GTK_BOX (section), heading);
-  if (description != NULL)
-    {
-      GtkWidget *text = gtk_label_new (description);
-
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_widget_add_css_class (text, "dim-label");
-      gtk_box_append (GTK_BOX (section), text);
-    }
-  gtk_box_append (GTK_BOX (self->sections_box), section);
-  return section;
-}
-
-/* A group of figures in @section: a boxed list under a title. */
-static GtkListBox *
-add_group (GtkWidget  *section,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list_box = gtk_list_box_new ();
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
-
-  /* The group's title and description are markup. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
-  if (description != NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (description, -1);
-
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), markup);
-    }
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list_box, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list_box);
-  gtk_box_append (GTK_BOX (section), group);
-  return GTK_LIST_BOX (list_box);
-}
-
-typedef struct
-{
-  QuorumFigure *first;
-  GPtrArray *figures;          /* of QuorumFigure */
-  GPtrArray *years;            /* of const char*, each once */
-} Group;
-
-static void
-group_free (Group *group)
-{
-  g_ptr_array_unref (group->figures);
-  g_ptr_array_unref (group->years);
-  g_free (group);
-}
-
-static gboolean
-is_other_role (const char *role)
-{
-  return g_strcmp0 (role, "committee-costs") != 0 && g_strcmp0 (role, "staffing") != 0 &&
-         g_strcmp0 (role, "meetings") != 0;
-}
-
-/* The figures of @role (any other role when @role is NULL), grouped by
- * document and table, and by row too when @by_row; in the figures' order. */
-static GPtrArray *
-group_figures (GListModel *figures,
-               const char *role,
-               gboolean    by_row)
-{
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(QuorumFigure) figure = g_list_model_get_item (figures, i);
-      const char *figure_role = quorum_figure_get_role (figure);
-      const char *year = quorum_figure_get_year (figure);
-      gboolean wanted = role != NULL ? g_strcmp0 (figure_role, role) == 0
-                                     : is_other_role (figure_role);
-      char *key;
-      Group *group;
-
-      if (!wanted)
-        continue;
-      key = g_strjoin ("\n", quorum_figure_get_document (figure),
-                       quorum_figure_get_table (figure),
-                       by_row ? quorum_figure_get_row (figure) : "", NULL);
-      group = g_hash_table_lookup (by_key, key);
-      if (group == NULL)
-        {
-          group = g_new0 (Group, 1);
-          group->first = figure;
-          group->figures = g_ptr_array_new_with_free_func (g_object_unref);
-          group->years = g_ptr_array_new ();
-          g_ptr_array_add (groups, group);
-          g_hash_table_insert (by_key, key, group);
-        }
-      else
-        g_free (key);
-      if (year != NULL && !g_ptr_array_find_with_equal_func (group->years, year, g_str_equal,
-                                                             NULL))
-        g_ptr_array_add (group->years, (gpointer) year);
-      g_ptr_array_add (group->figures, g_object_ref (figure));
-    }
-  return groups;
-}
-
-/* “Table 3: … · row “TABASC” · shared with …” */
-static char *
-group_description (QuorumCommitteesView *self,
-                   QuorumFigure         *figure,
-                   gboolean              with_row)
-{
-  GString *text = g_string_new (quorum_figure_get_table_title (figure));
-  g_autofree char *names =
-    quorum_figure_ui_committee_names (self->store, quorum_figure_get_committees (figure));
-
-  if (with_row)
-    /* TRANSLATORS: which row of a table a figure is on, e.g. " · row “TABASC”" */
-    g_string_append_printf (text, _(" · row “%s”"), quorum_figure_get_row_label (figure));
-  if (names != NULL)
-    /* TRANSLATORS: the committees one row of a table is about, e.g.
-     * " · for SEC Panel, SECCo Board" */
-    g_string_append_printf (text, _(" · for %s"), names);
-  return g_string_free (text, FALSE);
-}
-
-static char *
-figure_title (QuorumFigure *figure,
-              Group        *group,
-              const char   *name)
-{
-  const char *year = quorum_figure_get_year (figure);
-
-  if (group->years->len > 1 && year != NULL)
-    /* TRANSLATORS: a year and what a figure is, e.g. "2020/21 · Core team" */
-    return g_strdup_printf (_("%s · %s"), year, name);
-  return g_strdup (name);
-}
-
-static const char *
-computed_note (QuorumFigure *figure)
-{
-  return quorum_figure_get_is_computed (figure)
-         ? _("Not stated in the document: worked out from its other figures")
-         : NULL;
-}
-
-static char *
-group_years (Group *group)
-{
-  g_autofree const char **years = (const char **) g_new0 (char *, group->years->len + 1);
-
-  for (guint i = 0; i < group->years->len; i++)
-    years[i] = g_ptr_array_index (group->years, i);
-  return g_strjoinv (", ", (char **) years);
-}
-
-static void
-fill_costs (QuorumCommitteesView *self,
-            GListModel           *figures)
-{
-  g_autoptr(GPtrArray) groups = group_figures (figures, "committee-costs", TRUE);
-  GtkWidget *section;
-
-  if (groups->len == 0)
-    return;
-  section = add_section (self, _("Costs by Component"),
-                         _("The core team, subject matter experts and independent chair, as each "
-                           "document's table of costs by committee gives them."));
-  for (guint g = 0; g < groups->len; g++)
-    {
-      Group *group = g_ptr_array_index (groups, g);
-      g_autofree char *years = group_years (group);
-      g_autofree char *title = NULL;
-      g_autofree char *description = group_description (self, group->first, TRUE);
-      GtkListBox *list_box;
-
-      /* TRANSLATORS: a group of figures: the years, then the document,
-       * e.g. "2020/21 — SEC Panel Budget 2020–2023" */
-      title = g_strdup_printf (_("%s — %s"), years[0] != '\0' ? years : _("No year"),
-                               quorum_figure_get_document_title (group->first));
-      list_box = add_group (section, title, description);
-      for (guint i = 0; i < group->figures->len; i++)
-        {
-          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
-          const char *component = quorum_figure_ui_component_label (
-            quorum_figure_get_component (figure));
-          g_autofree char *name = figure_title (figure, group, component != NULL
-                                                ? component
-                                                : quorum_figure_get_column_label (figure));
-          g_autofree char *value = quorum_figure_ui_format_figure (figure);
-
-          add_figure_row (list_box, name, value, computed_note (figure));
-        }
-    }
-}
-
-static char *
-grade_name (QuorumFigure *figure)
-{
-  if (quorum_figure_get_grade (figure) != NULL)
-    return quorum_ui_grade_label (quorum_figure_get_grade (figure));
-  /* A table whose rows are grades: the row names the grade. */
-  return g_strdup (quorum_figure_get_row_label (figure));
-}
-
-static void
-fill_staffing (QuorumCommitteesView *self,
-               GListModel           *figures)
-{
-  g_autoptr(GPtrArray) groups = group_figures (figures, "staffing", FALSE);
-  GtkWidget *section;
-
-  if (groups->len == 0)
-    return;
-  section = add_section (self, _("Staff by Grade"),
-                         _("Full-time equivalent staff (FTE) of each grade, from each "
-                           "document's staffing tables."));
-  for (guint g = 0; g < groups->len; g++)
-    {
-      Group *group = g_ptr_array_index (groups, g);
-      g_autofree char *years = group_years (group);
-      g_autofree char *description = group_description (self, group->first, TRUE);
-      g_autofree char *title =
-        g_strdup_printf (_("%s — %s"), years[0] != '\0' ? years : _("No year"),
-                         quorum_figure_get_document_title (group->first));
-      GtkListBox *list_box = add_group (section, title, description);
-
-      for (guint i = 0; i < group->figures->len; i++)
-        {
-          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
-          g_autofree char *grade = grade_name (figure);
-          g_autofree char *name = figure_title (figure, group, grade);
-          g_autofree char *value = quorum_figure_ui_format_figure (figure);
-
-          add_figure_row (list_box, name, value, computed_note (figure));
-        }
-
-      /* With grades in the columns, the committee's FTE in each year. */
-      for (guint y = 0; y < MAX (group->years->len, 1); y++)
-        {
-          const char *year = group->years->len > 0 ? g_ptr_array_index (group->years, y) : NULL;
-          gint64 sum = 0;
-          guint n = 0;
-          g_autofree char *value = NULL;
-          g_autofree char *name = NULL;
-
-          for (guint i = 0; i < group->figures->len; i++)
-            {
-              QuorumFigure *figure = g_ptr_array_index (group->figures, i);
-
-              if (quorum_figure_get_grade (figure) == NULL ||
-                  g_strcmp0 (quorum_figure_get_year (figure), year) != 0)
-                continue;
-              sum += quorum_figure_get_amount (figure);
-              n++;
-            }
-          if (n < 2)
-            continue;
-          value = quorum_figure_ui_format (sum, "fte");
-          name = group->years->len > 1 && year != NULL
-                 /* TRANSLATORS: the sum of a committee's FTE of every grade in a year */
-                 ? g_strdup_printf (_("%s · All grades"), year)
-                 : g_strdup (_("All grades"));
-          add_figure_row (list_box, name, value, _("The sum of the grades above"));
-        }
-    }
-}
-
-static void
-fill_meetings (QuorumCommitteesView *self,
-               GListModel           *figures)
-{
-  g_autoptr(GPtrArray) groups = group_figures (figures, "meetings", TRUE);
-  gboolean shared = FALSE;
-  GtkWidget *section;
-
-  if (groups->len == 0)
-    return;
-  for (guint g = 0; g < groups->len; g++)
-    {
-      const char * const *committees =
-        quorum_figure_get_committees (((Group *) g_ptr_array_index (groups, g))->first);
-
-      shared = shared || (committees != NULL && committees[0] != NULL && committees[1] != NULL);
-    }
-  section = add_section (self, _("Meetings"),
-                         shared
-                         ? _("Meetings a year, from each document's meeting forecast. A row "
-                             "that covers several committees counts in full for each "
-                             "committee it lists.")
-                         : _("Meetings a year, from each document's meeting forecast."));
-  for (guint g = 0; g < groups->len; g++)
-    {
-      Group *group = g_ptr_array_index (groups, g);
-      g_autofree char *description = group_description (self, group->first, TRUE);
-      GtkListBox *list_box = add_group (section,
-                                        quorum_figure_get_document_title (group->first),
-                                        description);
-
-      for (guint i = 0; i < group->figures->len; i++)
-        {
-          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
-          g_autofree char *value = NULL;
-          g_autofree char *cost_text = NULL;
-          gint64 amount = quorum_figure_get_amount (figure);
-          gint64 cost, rate;
-          const char *year = quorum_figure_get_year (figure);
-          const char *phase = quorum_figure_ui_phase_label (quorum_figure_get_phase (figure));
-          g_autofree char *name = year == NULL
-                                  ? g_strdup (quorum_figure_get_column_label (figure))
-                                  : phase == NULL
-                                  ? g_strdup (year)
-                                  : g_strdup_printf (_("%s %s"), year, phase);
-
-          if (quorum_figure_get_is_na (figure))
-            value = g_strdup (_("N/A"));
-          else
-            {
-              g_autofree char *number = quorum_amount_format_display (amount, "count");
-              gulong n = amount % 100 == 0 ? (gulong) ABS (amount / 100) : 2;
-
-              /* TRANSLATORS: a number of meetings, e.g. "12 meetings" */
-              value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s meeting",
-                                                    "%s meetings", n), number);
-            }
-          if (quorum_figure_get_rate (figure, &rate) &&
-              quorum_figure_get_cost_at_rate (figure, &cost))
-            {
-              g_autofree char *cost_amount = quorum_ui_format_amount (cost);
-              g_autofree char *rate_amount = quorum_ui_format_amount (rate);
-
-              /* TRANSLATORS: what meetings cost at the document's rate,
-               * e.g. "£12,000 at £1,000 a meeting" */
-              cost_text = g_strdup_printf (_("%s at %s a meeting"), cost_amount, rate_amount);
-            }
-          add_figure_row (list_box, name, value, cost_text);
-        }
-    }
-}
-
-static void
-fill_other (QuorumCommitteesView *self,
-            GListModel           *figures)
-{
-  g_autoptr(GPtrArray) groups = group_figures (figures, NULL, FALSE);
-  GtkWidget *section;
-
-  if (groups->len == 0)
-    return;
-  section = add_section (self, _("Budget Lines and Projects"),
-                         _("Other lines of the budgets that name the committee."));
-  for (guint g = 0; g < groups->len; g++)
-    {
-      Group *group = g_ptr_array_index (groups, g);
-      GtkListBox *list_box = add_group (section,
-                                        quorum_figure_get_document_title (group->first),
-                                        quorum_figure_get_table_title (group->first));
-
-      for (guint i = 0; i < group->figures->len; i++)
-        {
-          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
-          g_autofree char *value = quorum_figure_ui_format_figure (figure);
-          g_autofree char *column = g_strdup (quorum_figure_get_column_label (figure));
-          g_autofree char *subtitle = NULL;
-
-          if (quorum_figure_get_is_computed (figure))
-            /* TRANSLATORS: a column, and that the figure is worked out,
-             * not stated, e.g. "2020/21 · computed" */
-            subtitle = g_strdup_printf (_("%s · computed"), column);
-          add_figure_row (list_box, quorum_figure_get_row_label (figure), value,
-                          subtitle != NULL ? subtitle : column);
-        }
-    }
-}
-
-static void
-fill_committee (QuorumCommitteesView *self,
-                QuorumCommittee      *committee)
-{
-  g_autoptr(GListModel) figures =
-    quorum_figures_for_committee (quorum_store_get_documents (self->store),
-                                  quorum_committee_get_id (committee));
-  const char *short_name = quorum_committee_get_short_name (committee);
-  const char *area = quorum_committee_get_service_area (committee);
-  g_autofree char *established =
-    quorum_ui_format_date (quorum_committee_get_established (committee));
-  const char *meets = quorum_figure_ui_meets_label (quorum_committee_get_meets (committee));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->committee_scroller);
-
-  gtk_label_set_label (self->title_label, quorum_committee_get_name (committee));
-  if (area != NULL)
-    {
-      /* TRANSLATORS: a committee's short name and service area,
-       * e.g. "TABASC · Technical Operations" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), short_name, area);
-
-      gtk_label_set_label (self->subtitle_label, subtitle);
-    }
-  else
-    gtk_label_set_label (self->subtitle_label, short_name);
-
-  {
-    g_autofree char *established_text = established != NULL
-      /* TRANSLATORS: when a committee was established, e.g. "Established 1 November 2015" */
-      ? g_strdup_printf (_("Established %s"), established)
-      : g_strdup (_("Date established not stated"));
-    g_autofree char *meets_text = meets != NULL
-      /* TRANSLATORS: how often a committee meets, e.g. "Meets monthly" */
-      ? g_strdup_printf (_("Meets %s"), meets)
-      : g_strdup (_("How often it meets not stated"));
-    /* TRANSLATORS: two facts about a committee, e.g.
-     * "Established 1 November 2015 · Meets monthly" */
-    g_autofree char *facts = g_strdup_printf (_("%s · %s"), established_text, meets_text);
-
-    gtk_label_set_label (self->facts_label, facts);
-  }
-  gtk_label_set_label (self->note_label, quorum_committee_get_note (committee));
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label),
-                          quorum_committee_get_note (committee) != NULL);
-
-  quorum_figure_ui_remove_children (self->sections_box);
-  if (g_list_model_get_n_items (figures) == 0)
-    {
-      GtkWidget *section = add_section (self, _("Figures"), NULL);
-      GtkListBox *list_box = add_group (section, _("No figures in any document"), NULL);
-      g_autofree char *text =
-        g_strdup_printf (_("No table of this store's budget documents has a row about %s."),
-                         short_name);
-      GtkWidget *row = add_text_row (list_box, _("No figures in any document"), text);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-
-      gtk_widget_add_css_class (icon, "dim-label");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_widget_set_name (row, "no-figures");
-    }
-  else
-    {
-      fill_costs (self, figures);
-      fill_staffing (self, figures);
-      fill_meetings (self, figures);
-      fill_other (self, figures);
-    }
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-}
-
 static void
 show_page (QuorumCommitteesView *self,
            const char           *committee_id)
@@ -732,545 +232,17 @@ show_page (QuorumCommitteesView *self,
   self->committee_id = committee != NULL ? g_strdup (committee_id) : NULL;
   if (committee != NULL)
     {
-      fill_committee (self, committee);
+      quorum_committee_page_show (self->committee_page, self->store, committee);
       gtk_stack_set_visible_child_name (self->content_stack, "committee");
     }
   else
     {
-      fill_comparison (self);
+      quorum_committee_comparison_view_reload (self->comparison_view, self->store);
       gtk_stack_set_visible_child_name (self->content_stack, "compare");
     }
 }
 
 /* --- the comparison ----------------------------------------------------------- */
-
-static QuorumBudgetDocument *
-chosen_document (QuorumCommitteesView *self)
-{
-  guint i = gtk_drop_down_get_selected (self->document_dropdown);
-
-  return self->documents != NULL && i < self->documents->len
-         ? g_ptr_array_index (self->documents, i) : NULL;
-}
-
-static QuorumTable *
-chosen_table (QuorumCommitteesView *self)
-{
-  guint i = gtk_drop_down_get_selected (self->table_dropdown);
-
-  return self->tables != NULL && i < self->tables->len ? g_ptr_array_index (self->tables, i)
-                                                        : NULL;
-}
-
-static void
-collect_leaves (GListModel *rows,
-                GPtrArray  *out)
-{
-  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
-      GListModel *children = quorum_row_get_children (row);
-
-      if (children != NULL && g_list_model_get_n_items (children) > 0)
-        collect_leaves (children, out);
-      else
-        g_ptr_array_add (out, g_object_ref (row));
-    }
-}
-
-static const char *
-column_name (QuorumColumn *column,
-             gboolean      with_year)
-{
-  const char *component = quorum_figure_ui_component_label (quorum_column_get_component (column));
-
-  return component != NULL && !with_year ? component : quorum_column_get_label (column);
-}
-
-/* The text of one cell of the comparison, with a tooltip when the
- * document's figure does not add up. */
-static void
-set_line_cell (QuorumFigureLine *line,
-               guint             cell,
-               QuorumRow        *row,
-               guint             column)
-{
-  const QuorumValue *value = quorum_row_get_effective (row, column);
-  GPtrArray *findings = quorum_row_get_findings (row, column);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-
-  if (value == NULL || value->kind == QUORUM_VALUE_ABSENT)
-    return;
-  text = value->kind == QUORUM_VALUE_NA ? g_strdup (_("N/A"))
-                                        : quorum_ui_format_amount (value->amount);
-  if (findings != NULL && findings->len > 0)
-    {
-      QuorumFinding *finding = g_ptr_array_index (findings, 0);
-      g_autofree char *computed = quorum_ui_format_amount (quorum_finding_get_computed (finding));
-
-      /* TRANSLATORS: a stated figure that does not add up, e.g.
-       * "Stated as £1,634,853; its parts add up to £1,634,854" */
-      tooltip = g_strdup_printf (_("Stated as %s; its parts add up to %s"), text, computed);
-    }
-  quorum_figure_line_set_cell (line, cell, value->kind == QUORUM_VALUE_AMOUNT ? value->amount : 0,
-                               text, tooltip, tooltip != NULL);
-}
-
-static char *
-row_detail (QuorumCommitteesView *self,
-            QuorumRow            *row)
-{
-  const char *area = quorum_row_get_service_area (row);
-  const char * const *committees = quorum_row_get_committees (row);
-  g_autofree char *names = NULL;
-
-  if (committees != NULL && committees[0] != NULL)
-    names = quorum_figure_ui_committee_names (self->store, committees);
-  else if (quorum_row_get_committee (row) != NULL)
-    names = g_strdup (quorum_ui_committee_short_name (self->store,
-                                                      quorum_row_get_committee (row)));
-  if (names != NULL && g_strcmp0 (names, quorum_row_get_label (row)) == 0)
-    g_clear_pointer (&names, g_free);
-  if (area != NULL && names != NULL)
-    return g_strdup_printf (_("%s · %s"), area, names);
-  return g_strdup (area != NULL ? area : names);
-}
-
-static void
-fill_comparison_figures (QuorumCommitteesView *self,
-                         QuorumTable          *table)
-{
-  GListModel *columns = quorum_table_get_columns (table);
-  guint n_columns = g_list_model_get_n_items (columns);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) years = g_ptr_array_new ();
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GStrvBuilder) categories = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) series = g_strv_builder_new ();
-  g_auto(GStrv) category_names = NULL;
-  g_auto(GStrv) series_names = NULL;
-  g_autofree gint64 *values = NULL;
-  g_autofree char *unit_title = NULL;
-  gint total_cell = -1;
-  guint n_cells = n_columns;
-  QuorumRow *total_row = quorum_table_get_total (table);
-  GString *total_text = g_string_new (NULL);
-  GString *missing = g_string_new (NULL);
-  GListModel *committees = quorum_store_get_committees (self->store);
-  const char *unit = quorum_table_get_unit (table);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-      const char *year = quorum_column_get_year (column);
-
-      if (year != NULL && !g_ptr_array_find_with_equal_func (years, year, g_str_equal, NULL))
-        g_ptr_array_add (years, (gpointer) year);
-      if (quorum_column_get_formula (column) == QUORUM_FORMULA_NONE)
-        g_array_append_val (parts, c);
-      else if (quorum_column_get_formula (column) == QUORUM_FORMULA_SUM && total_cell < 0)
-        total_cell = c;
-    }
-  /* No total column: one more cell, the sum of the parts. */
-  if (total_cell < 0 && parts->len > 1)
-    total_cell = n_cells++;
-
-  quorum_figure_ui_clear_columns (self->compare_view);
-  self->total_column = NULL;
-  quorum_figure_ui_add_label_column (self->compare_view, _("Committee"), TRUE);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-      GtkColumnViewColumn *view_column =
-        quorum_figure_ui_add_cell_column (self->compare_view,
-                                          (int) c == total_cell ? _("Total")
-                                          : column_name (column, years->len > 1),
-                                          c, TRUE);
-
-      if ((int) c == total_cell)
-        self->total_column = view_column;
-    }
-  if (total_cell >= (int) n_columns)
-    self->total_column = quorum_figure_ui_add_cell_column (self->compare_view,
-                                                           _("Total"), total_cell, TRUE);
-
-  collect_leaves (quorum_table_get_rows (table), rows);
-  values = g_new (gint64, MAX (rows->len * parts->len, 1));
-  g_list_store_remove_all (self->lines);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      QuorumRow *row = g_ptr_array_index (rows, r);
-      g_autoptr(QuorumFigureLine) line =
-        quorum_figure_line_new (QUORUM_FIGURE_LINE_ROW, quorum_row_get_id (row),
-                                quorum_row_get_label (row), n_cells);
-      g_autofree char *detail = row_detail (self, row);
-
-      quorum_figure_line_set_detail (line, detail);
-      for (guint c = 0; c < n_columns; c++)
-        set_line_cell (line, c, row, c);
-      if (total_cell >= (int) n_columns)
-        {
-          gint64 sum = 0;
-          gboolean any = FALSE;
-
-          for (guint p = 0; p < parts->len; p++)
-            {
-              gint64 amount;
-
-              if (quorum_figure_line_get_amount (line, g_array_index (parts, guint, p), &amount))
-                {
-                  sum += amount;
-                  any = TRUE;
-                }
-            }
-          if (any)
-            {
-              g_autofree char *text = quorum_ui_format_amount (sum);
-
-              quorum_figure_line_set_cell (line, total_cell, sum, text,
-                                           _("The sum of the components"), FALSE);
-            }
-        }
-      g_list_store_append (self->lines, line);
-
-      g_strv_builder_add (categories, quorum_row_get_label (row));
-      for (guint p = 0; p < parts->len; p++)
-        {
-          gint64 amount;
-
-          if (quorum_figure_line_get_amount (line, g_array_index (parts, guint, p), &amount))
-            values[r * parts->len + p] = amount;
-          else
-            values[r * parts->len + p] = QUORUM_CHART_NO_VALUE;
-        }
-    }
-
-  for (guint p = 0; p < parts->len; p++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns,
-                                                              g_array_index (parts, guint, p));
-
-      g_strv_builder_add (series, column_name (column, years->len > 1));
-    }
-  category_names = g_strv_builder_end (categories);
-  series_names = g_strv_builder_end (series);
-  quorum_chart_set_data (self->compare_chart, (const char * const *) category_names,
-                         (const char * const *) series_names, values);
-  quorum_chart_set_unit (self->compare_chart, unit);
-  {
-    g_autofree char *year_list = NULL;
-    g_autofree char *chart_title = NULL;
-    g_autofree const char **year_array = (const char **) g_new0 (char *, years->len + 1);
-
-    for (guint y = 0; y < years->len; y++)
-      year_array[y] = g_ptr_array_index (years, y);
-    year_list = g_strjoinv (", ", (char **) year_array);
-    chart_title = years->len > 0
-                  /* TRANSLATORS: a chart's title, e.g. "Costs by committee, 2020/21" */
-                  ? g_strdup_printf (_("Costs by committee, %s"), year_list)
-                  : g_strdup (_("Costs by committee"));
-    quorum_chart_set_title (self->compare_chart, chart_title);
-  }
-  unit_title = g_strcmp0 (unit, "GBP") == 0 ? g_strdup (_("Cost (£)"))
-                                             : g_strdup_printf (_("Cost (%s)"), unit);
-  quorum_chart_set_value_title (self->compare_chart, unit_title);
-  quorum_chart_set_category_title (self->compare_chart, _("Committee or service area"));
-
-  /* The table's own total, as it states it. */
-  if (total_row != NULL)
-    {
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-          const QuorumValue *value = quorum_row_get_effective (total_row, c);
-          g_autofree char *amount = NULL;
-
-          if (!quorum_value_is_amount (value))
-            continue;
-          amount = quorum_ui_format_amount (value->amount);
-          g_string_append_printf (total_text, "%s%s %s", total_text->len > 0 ? ", " : "",
-                                  (int) c == total_cell ? _("Total")
-                                  : column_name (column, years->len > 1), amount);
-        }
-    }
-  if (total_text->len > 0)
-    {
-      /* TRANSLATORS: the table's total row, e.g. "The table's total: Core team £4,701,883, …" */
-      g_autofree char *text = g_strdup_printf (_("The table’s total: %s."), total_text->str);
-
-      gtk_label_set_label (self->compare_total_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_total_label), total_text->len > 0);
-  g_string_free (total_text, TRUE);
-
-  /* The register's committees that no row of this table is about. */
-  for (guint i = 0; i < g_list_model_get_n_items (committees); i++)
-    {
-      g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, i);
-      const char *id = quorum_committee_get_id (committee);
-      gboolean found = FALSE;
-
-      for (guint r = 0; r < rows->len && !found; r++)
-        {
-          QuorumRow *row = g_ptr_array_index (rows, r);
-          const char * const *ids = quorum_row_get_committees (row);
-
-          found = g_strcmp0 (quorum_row_get_committee (row), id) == 0 ||
-                  (ids != NULL && g_strv_contains (ids, id));
-        }
-      if (!found)
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
-                                quorum_committee_get_short_name (committee));
-    }
-  if (missing->len > 0)
-    {
-      /* TRANSLATORS: the committees a table has no row for, e.g.
-       * "No row of this table is about PFCG, CSC, TBEC." */
-      g_autofree char *text = g_strdup_printf (_("No row of this table is about %s."),
-                                               missing->str);
-
-      gtk_label_set_label (self->compare_missing_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_missing_label), missing->len > 0);
-  g_string_free (missing, TRUE);
-
-  {
-    QuorumBudgetDocument *document = chosen_document (self);
-    gboolean differs = FALSE;
-    GString *caption = g_string_new (NULL);
-
-    for (guint i = 0; total_cell >= 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->lines));
-         i++)
-      {
-        g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
-
-        differs = differs || quorum_figure_line_get_warning (line, total_cell);
-      }
-    /* TRANSLATORS: what the comparison shows: a table of a document,
-     * e.g. "Table 3: Total costs … in SEC Panel Budget 2020–2023." */
-    g_string_append_printf (caption, _("%s, in %s."), quorum_table_get_title (table),
-                            quorum_budget_document_get_title (document));
-    if (differs)
-      g_string_append (caption, _(" Each bar adds up a committee’s components; where the "
-                                  "document’s own total is not their sum, the table marks it "
-                                  "with ≠."));
-    gtk_label_set_label (self->compare_caption, caption->str);
-    g_string_free (caption, TRUE);
-  }
-}
-
-/* The sort options: the document's order, the committees by name, and
- * each column of figures both ways. */
-static void
-refill_sort_options (QuorumCommitteesView *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->compare_view);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  SortOption option = { NULL, GTK_SORT_ASCENDING };
-
-  g_array_set_size (self->sort_options, 0);
-  gtk_string_list_append (names, _("Order of the document"));
-  g_array_append_val (self->sort_options, option);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const char *title = gtk_column_view_column_get_title (column);
-      g_autofree char *first = NULL;
-      g_autofree char *second = NULL;
-
-      option.column = column;
-      if (i == 0)
-        {
-          /* TRANSLATORS: a way to sort, by a column of names, e.g. "Committee, A to Z" */
-          first = g_strdup_printf (_("%s, A to Z"), title);
-          second = g_strdup_printf (_("%s, Z to A"), title);
-        }
-      else
-        {
-          /* TRANSLATORS: a way to sort, by a column of figures, e.g. "Total, largest first" */
-          first = g_strdup_printf (_("%s, largest first"), title);
-          second = g_strdup_printf (_("%s, smallest first"), title);
-        }
-      option.direction = i == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
-      gtk_string_list_append (names, first);
-      g_array_append_val (self->sort_options, option);
-      option.direction = i == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-      gtk_string_list_append (names, second);
-      g_array_append_val (self->sort_options, option);
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->sort_dropdown, 0);
-  self->refilling = FALSE;
-}
-
-static void
-sort_chosen_cb (QuorumCommitteesView *self)
-{
-  guint i = gtk_drop_down_get_selected (self->sort_dropdown);
-  SortOption *option;
-
-  if (self->refilling || i >= self->sort_options->len)
-    return;
-  option = &g_array_index (self->sort_options, SortOption, i);
-  self->sorting = TRUE;
-  gtk_column_view_sort_by_column (self->compare_view, option->column, option->direction);
-  self->sorting = FALSE;
-}
-
-/* Whether the comparison is in @option's order. GTK 4.8 cannot say which
- * heading sorts the column view; both sorts are stable, so the orders are
- * the same when the sort is. */
-static gboolean
-sorted_as (QuorumCommitteesView *self,
-           SortOption           *option)
-{
-  GListModel *shown = G_LIST_MODEL (self->sorted);
-  GListModel *lines = G_LIST_MODEL (self->lines);
-  guint n = g_list_model_get_n_items (lines);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkSorter *sorter = option->column != NULL ? gtk_column_view_column_get_sorter (option->column)
-                                             : NULL;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, g_list_model_get_item (lines, i));
-  /* An insertion sort: stable, and there are a few dozen lines at most. */
-  for (guint i = 1; sorter != NULL && i < n; i++)
-    for (guint j = i; j > 0; j--)
-      {
-        GtkOrdering ordering = gtk_sorter_compare (sorter, order->pdata[j - 1], order->pdata[j]);
-
-        if (option->direction == GTK_SORT_DESCENDING)
-          ordering = -ordering;
-        if (ordering != GTK_ORDERING_LARGER)
-          break;
-        {
-          gpointer swap = order->pdata[j - 1];
-
-          order->pdata[j - 1] = order->pdata[j];
-          order->pdata[j] = swap;
-        }
-      }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
-
-      if (item != order->pdata[i])
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A heading sorted the comparison: the drop-down follows. */
-static void
-sorter_changed_cb (QuorumCommitteesView *self)
-{
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  if (self->sorting || self->refilling || self->sort_options == NULL)
-    return;
-  for (guint i = 0; i < self->sort_options->len && selected == GTK_INVALID_LIST_POSITION; i++)
-    if (sorted_as (self, &g_array_index (self->sort_options, SortOption, i)))
-      selected = i;
-  self->refilling = TRUE;
-  gtk_drop_down_set_selected (self->sort_dropdown, selected);
-  self->refilling = FALSE;
-}
-
-static void
-fill_comparison (QuorumCommitteesView *self)
-{
-  QuorumTable *table = chosen_table (self);
-
-  if (table == NULL)
-    {
-      g_list_store_remove_all (self->lines);
-      quorum_figure_ui_clear_columns (self->compare_view);
-      self->total_column = NULL;
-      refill_sort_options (self);
-      quorum_chart_clear (self->compare_chart);
-      gtk_stack_set_visible_child_name (self->compare_stack, "empty");
-      return;
-    }
-  fill_comparison_figures (self, table);
-  refill_sort_options (self);
-  gtk_stack_set_visible_child_name (self->compare_stack, "table");
-}
-
-static void
-refill_tables (QuorumCommitteesView *self)
-{
-  QuorumBudgetDocument *document = chosen_document (self);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->tables, g_ptr_array_unref);
-  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
-  if (document != NULL)
-    {
-      GListModel *tables = quorum_budget_document_get_tables (document);
-
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
-        {
-          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
-
-          if (g_strcmp0 (quorum_table_get_role (table), "committee-costs") != 0)
-            continue;
-          g_ptr_array_add (self->tables, g_object_ref (table));
-          gtk_string_list_append (names, quorum_table_get_title (table));
-        }
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->table_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->table_dropdown, 0);
-  self->refilling = FALSE;
-  gtk_widget_set_visible (self->table_chooser, self->tables->len > 1);
-}
-
-static void
-document_changed_cb (QuorumCommitteesView *self)
-{
-  if (self->refilling)
-    return;
-  refill_tables (self);
-  fill_comparison (self);
-}
-
-static void
-table_changed_cb (QuorumCommitteesView *self)
-{
-  if (!self->refilling)
-    fill_comparison (self);
-}
-
-static void
-refill_documents (QuorumCommitteesView *self)
-{
-  QuorumBudgetDocument *previous = chosen_document (self);
-  g_autofree char *previous_id = previous != NULL
-                                 ? g_strdup (quorum_budget_document_get_id (previous)) : NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
-  self->documents = self->store != NULL
-                    ? quorum_figure_ui_documents_with (quorum_store_get_documents (self->store),
-                                                       "committee-costs")
-                    : g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint d = 0; d < self->documents->len; d++)
-    {
-      QuorumBudgetDocument *document = g_ptr_array_index (self->documents, d);
-
-      gtk_string_list_append (names, quorum_budget_document_get_title (document));
-      if (g_strcmp0 (quorum_budget_document_get_id (document), previous_id) == 0)
-        selected = d;
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->document_dropdown, selected);
-  self->refilling = FALSE;
-  refill_tables (self);
-}
 
 /* --- the whole view ----------------------------------------------------------- */
 
@@ -1300,9 +272,8 @@ static void
 row_selected_cb (QuorumCommitteesView *self,
                  GtkListBoxRow        *row)
 {
-  if (row == NULL || self->refilling)
-    return;
-  show_page (self, g_object_get_data (G_OBJECT (row), "committee-id"));
+  if (row != NULL)
+    show_page (self, row_committee_id (self, row));
 }
 
 static void
@@ -1322,19 +293,13 @@ rebuild (QuorumCommitteesView *self)
   guint n = committees != NULL ? g_list_model_get_n_items (committees) : 0;
   GtkListBoxRow *row;
 
-  self->refilling = TRUE;
-  quorum_ui_clear_list_box (self->list_box);
+  /* Bound afresh: a row says whether any document has figures about its
+   * committee, and the documents may have changed. */
+  g_clear_object (&self->entries);
   if (self->store != NULL)
-    gtk_list_box_append (self->list_box, compare_row_new ());
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, i);
+    self->entries = entries_new (self->store);
+  gtk_list_box_bind_model (self->list_box, self->entries, create_row_cb, self, NULL);
 
-      gtk_list_box_append (self->list_box, committee_row_new (self, committee));
-    }
-  self->refilling = FALSE;
-
-  refill_documents (self);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "committees" : "empty");
   if (self->store == NULL)
     return;
@@ -1342,10 +307,8 @@ rebuild (QuorumCommitteesView *self)
   row = find_row (self, committee_id);
   if (row == NULL)
     row = find_row (self, NULL);
-  self->refilling = TRUE;
+  /* Selecting shows its page (row_selected_cb). */
   gtk_list_box_select_row (self->list_box, row);
-  self->refilling = FALSE;
-  show_page (self, g_object_get_data (G_OBJECT (row), "committee-id"));
 }
 
 static gboolean
@@ -1382,14 +345,10 @@ quorum_committees_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   disconnect_store (self);
   g_clear_object (&self->store);
-  if (self->compare_view != NULL)
-    gtk_column_view_set_model (self->compare_view, NULL);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->lines);
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
-  g_clear_pointer (&self->tables, g_ptr_array_unref);
-  g_clear_pointer (&self->sort_options, g_array_unref);
   g_clear_pointer (&self->committee_id, g_free);
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->entries);
 
   /* The bin's child is a template child: unparented here, or GTK 4.8's
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
@@ -1444,7 +403,8 @@ quorum_committees_view_class_init (QuorumCommitteesViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (QUORUM_TYPE_CHART);
+  g_type_ensure (QUORUM_TYPE_COMMITTEE_PAGE);
+  g_type_ensure (QUORUM_TYPE_COMMITTEE_COMPARISON_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-committees-view.ui");
@@ -1453,54 +413,20 @@ quorum_committees_view_class_init (QuorumCommitteesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, list_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, back_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, committee_scroller);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_scroller);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, title_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, facts_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, note_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, sections_box);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, document_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, table_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, sort_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, table_chooser);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_caption);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_chart);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, compare_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView,
-                                        compare_total_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView,
-                                        compare_missing_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, committee_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteesView, comparison_view);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, document_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_chosen_cb);
 }
 
 static void
 quorum_committees_view_init (QuorumCommitteesView *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_header_func (self->list_box, header_func, NULL, NULL);
-  quorum_figure_ui_setup_drop_down (self->document_dropdown);
-  quorum_figure_ui_setup_drop_down (self->table_dropdown);
-  quorum_figure_ui_setup_drop_down (self->sort_dropdown);
-  self->sort_options = g_array_new (FALSE, FALSE, sizeof (SortOption));
-  self->lines = g_list_store_new (QUORUM_TYPE_FIGURE_LINE);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->lines)),
-                                          g_object_ref (gtk_column_view_get_sorter (
-                                                          self->compare_view)));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->compare_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->compare_view), "changed",
-                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   update_back_bar (self);
   rebuild (self);
 }
@@ -1602,7 +528,6 @@ quorum_committees_view_show_comparison (QuorumCommitteesView *self,
                                         const char           *table_id)
 {
   GtkListBoxRow *row;
-  gboolean found = TRUE;
 
   g_return_val_if_fail (QUORUM_IS_COMMITTEES_VIEW (self), FALSE);
 
@@ -1611,29 +536,7 @@ quorum_committees_view_show_comparison (QuorumCommitteesView *self,
     return FALSE;
   gtk_list_box_select_row (self->list_box, row);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-
-  if (document_id != NULL)
-    {
-      found = FALSE;
-      for (guint d = 0; d < self->documents->len && !found; d++)
-        if (g_str_equal (quorum_budget_document_get_id (g_ptr_array_index (self->documents, d)),
-                         document_id))
-          {
-            gtk_drop_down_set_selected (self->document_dropdown, d);
-            found = TRUE;
-          }
-    }
-  if (found && table_id != NULL)
-    {
-      found = FALSE;
-      for (guint t = 0; t < self->tables->len && !found; t++)
-        if (g_str_equal (quorum_table_get_id (g_ptr_array_index (self->tables, t)), table_id))
-          {
-            gtk_drop_down_set_selected (self->table_dropdown, t);
-            found = TRUE;
-          }
-    }
-  return found;
+  return quorum_committee_comparison_view_choose (self->comparison_view, document_id, table_id);
 }
 
 /**
@@ -1647,7 +550,7 @@ GListModel *
 quorum_committees_view_get_comparison (QuorumCommitteesView *self)
 {
   g_return_val_if_fail (QUORUM_IS_COMMITTEES_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return quorum_committee_comparison_view_get_lines (self->comparison_view);
 }
 
 /**
@@ -1659,5 +562,5 @@ QuorumChart *
 quorum_committees_view_get_comparison_chart (QuorumCommitteesView *self)
 {
   g_return_val_if_fail (QUORUM_IS_COMMITTEES_VIEW (self), NULL);
-  return self->compare_chart;
+  return quorum_committee_comparison_view_get_chart (self->comparison_view);
 }

@@ -2,17 +2,15 @@
  *
  * For the document picked, each table of role `meetings`: a chart of the
  * meetings each committee holds a year, and the table itself, a row per
- * committee and a column per year, with its total (as the table states it,
- * or the sum of its rows where it states none; a stated total that is not
- * the sum is marked) and, where the document gives a rate per meeting, what
- * the meetings cost at it (quorum_figure_get_cost_at_rate()).
+ * committee and a column per year, with its total and, where the document
+ * gives a rate per meeting, what the meetings cost at it: the core's
+ * QuorumMeetingForecast, shown as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "quorum-figure-line.h"
 #include "quorum-figure-ui.h"
 #include "quorum-meetings-view.h"
 #include "quorum-ui-util.h"
@@ -20,7 +18,7 @@
 typedef struct
 {
   char *table_id;
-  GListStore *lines;           /* of QuorumFigureLine */
+  QuorumMeetingForecast *lines; /* a list of QuorumFigureLine */
   QuorumChart *chart;          /* owned by tables_box */
 } Shown;
 
@@ -60,44 +58,6 @@ shown_free (Shown *shown)
   g_free (shown);
 }
 
-static char *
-format_count (gint64 amount)
-{
-  return quorum_amount_format_display (amount, "count");
-}
-
-static char *
-cell_key (const char *row,
-          const char *column)
-{
-  return g_strconcat (row, "\n", column, NULL);
-}
-
-static void
-collect_rows (GListModel *rows,
-              GPtrArray  *out)
-{
-  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      QuorumRow *row = g_list_model_get_item (rows, i);
-
-      g_ptr_array_add (out, row);
-      collect_rows (quorum_row_get_children (row), out);
-    }
-}
-
-/* “£14,000 at £1,000 a meeting” */
-static char *
-cost_text (gint64 cost,
-           gint64 rate)
-{
-  g_autofree char *cost_amount = quorum_ui_format_amount (cost);
-  g_autofree char *rate_amount = quorum_ui_format_amount (rate);
-
-  /* TRANSLATORS: what meetings cost at a rate, e.g. "£14,000 at £1,000 a meeting" */
-  return g_strdup_printf (_("%s at %s a meeting"), cost_amount, rate_amount);
-}
-
 static GtkWidget *
 wrapped_label (const char *text,
                const char *css_class)
@@ -111,221 +71,16 @@ wrapped_label (const char *text,
   return label;
 }
 
-/* The lines of @table: a line per row, the total, and the cost at the rate. */
-static GListStore *
-table_lines (QuorumMeetingsView *self,
-             QuorumTable        *table,
-             GHashTable         *figures,
-             gboolean           *has_rate,
-             gint64             *rate,
-             gboolean           *same_rate)
+/* What the figures are, and the rate the document costs them at. */
+static char *
+caption_text (QuorumMeetingForecast *forecast)
 {
-  GListModel *columns = quorum_table_get_columns (table);
-  guint n_columns = g_list_model_get_n_items (columns);
-  GListModel *top_rows = quorum_table_get_rows (table);
-  QuorumRow *total_row = quorum_table_get_total (table);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(QuorumFigureLine) total = NULL;
-  g_autoptr(QuorumFigureLine) cost = NULL;
-  GListStore *lines = g_list_store_new (QUORUM_TYPE_FIGURE_LINE);
-  GHashTableIter iter;
-  gpointer value;
-
-  *has_rate = FALSE;
-  *same_rate = TRUE;
-  g_hash_table_iter_init (&iter, figures);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      gint64 figure_rate;
-
-      if (!quorum_figure_get_rate (value, &figure_rate))
-        continue;
-      if (*has_rate && figure_rate != *rate)
-        *same_rate = FALSE;
-      *rate = figure_rate;
-      *has_rate = TRUE;
-    }
-
-  collect_rows (top_rows, rows);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      QuorumRow *row = g_ptr_array_index (rows, r);
-      const char * const *committees = quorum_row_get_committees (row);
-      g_autoptr(QuorumFigureLine) line =
-        quorum_figure_line_new (QUORUM_FIGURE_LINE_ROW, quorum_row_get_id (row),
-                                quorum_row_get_label (row), n_columns);
-      g_autofree char *names = NULL;
-
-      if (committees != NULL && committees[0] != NULL)
-        names = quorum_figure_ui_committee_names (self->store, committees);
-      else if (quorum_row_get_committee (row) == NULL)
-        names = g_strdup (_("No committee"));
-      quorum_figure_line_set_detail (line, names);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-          g_autofree char *key = cell_key (quorum_row_get_id (row), quorum_column_get_id (column));
-          QuorumFigure *figure = g_hash_table_lookup (figures, key);
-          g_autofree char *text = NULL;
-          g_autofree char *tooltip = NULL;
-          gint64 figure_cost, figure_rate;
-
-          if (figure == NULL)
-            continue;
-          text = quorum_figure_get_is_na (figure)
-                 ? g_strdup (_("N/A")) : format_count (quorum_figure_get_amount (figure));
-          if (quorum_figure_get_rate (figure, &figure_rate) &&
-              quorum_figure_get_cost_at_rate (figure, &figure_cost))
-            tooltip = cost_text (figure_cost, figure_rate);
-          quorum_figure_line_set_cell (line, c, quorum_figure_get_amount (figure), text,
-                                       tooltip, FALSE);
-        }
-      g_list_store_append (lines, line);
-    }
-
-  /* The total: as stated, else the sum of the top-level rows. */
-  total = quorum_figure_line_new (QUORUM_FIGURE_LINE_TOTAL, "@total", _("Total"), n_columns);
-  if (*has_rate)
-    {
-      g_autofree char *rate_amount = quorum_ui_format_amount (*rate);
-      /* TRANSLATORS: the label of a table's line, e.g. "Cost at £1,000 a meeting" */
-      g_autofree char *label = *same_rate
-                               ? g_strdup_printf (_("Cost at %s a meeting"), rate_amount)
-                               : g_strdup (_("Cost at the rows’ rates"));
-
-      cost = quorum_figure_line_new (QUORUM_FIGURE_LINE_DERIVED, "@cost", label, n_columns);
-      quorum_figure_line_set_detail (cost, _("The total at the document’s rate"));
-    }
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
-      const QuorumValue *stated = total_row != NULL ? quorum_row_get_effective (total_row, c)
-                                                    : NULL;
-      g_autofree char *key = cell_key ("@total", quorum_column_get_id (column));
-      QuorumFigure *total_figure = g_hash_table_lookup (figures, key);
-      gint64 sum = 0, row_costs = 0, shown, total_cost;
-      gboolean any = FALSE, any_cost = FALSE;
-      g_autofree char *text = NULL;
-      g_autofree char *tooltip = NULL;
-
-      for (guint r = 0; r < g_list_model_get_n_items (top_rows); r++)
-        {
-          g_autoptr(QuorumRow) row = g_list_model_get_item (top_rows, r);
-          g_autofree char *row_key = cell_key (quorum_row_get_id (row),
-                                               quorum_column_get_id (column));
-          QuorumFigure *figure = g_hash_table_lookup (figures, row_key);
-          gint64 figure_cost;
-
-          if (figure == NULL)
-            continue;
-          sum += quorum_figure_get_amount (figure);
-          any = TRUE;
-          if (quorum_figure_get_cost_at_rate (figure, &figure_cost))
-            {
-              row_costs += figure_cost;
-              any_cost = TRUE;
-            }
-        }
-      if (!any && !quorum_value_is_amount (stated))
-        continue;
-
-      shown = quorum_value_is_amount (stated) ? stated->amount : sum;
-      text = format_count (shown);
-      if (quorum_value_is_amount (stated) && stated->amount != sum)
-        {
-          g_autofree char *sum_text = format_count (sum);
-
-          /* TRANSLATORS: a stated total that is not the sum of its rows,
-           * e.g. "Stated as 162; the rows add up to 161" */
-          tooltip = g_strdup_printf (_("Stated as %s; the rows add up to %s"), text, sum_text);
-        }
-      else if (!quorum_value_is_amount (stated))
-        tooltip = g_strdup (_("The document states no total: the sum of the rows"));
-      quorum_figure_line_set_cell (total, c, shown, text, tooltip,
-                                   quorum_value_is_amount (stated) && stated->amount != sum);
-
-      if (cost == NULL)
-        continue;
-      /* At the document's rate, the stated total costs what its
-       * cross-check says; without a stated total, each row at its rate. */
-      if (total_figure != NULL && quorum_figure_get_cost_at_rate (total_figure, &total_cost))
-        {
-          g_autofree char *cost_amount = quorum_ui_format_amount (total_cost);
-          g_autofree char *count = format_count (quorum_figure_get_amount (total_figure));
-          gint64 total_rate = 0;
-          g_autofree char *rate_amount = NULL;
-          g_autofree char *cost_tooltip = NULL;
-
-          quorum_figure_get_rate (total_figure, &total_rate);
-          rate_amount = quorum_ui_format_amount (total_rate);
-          /* TRANSLATORS: how a cost is worked out, e.g. "162 meetings × £1,000" */
-          cost_tooltip = g_strdup_printf (_("%s meetings × %s"), count, rate_amount);
-          quorum_figure_line_set_cell (cost, c, total_cost, cost_amount, cost_tooltip, FALSE);
-        }
-      else if (any_cost)
-        {
-          g_autofree char *cost_amount = quorum_ui_format_amount (row_costs);
-
-          quorum_figure_line_set_cell (cost, c, row_costs, cost_amount,
-                                       _("Each row’s meetings at its rate"), FALSE);
-        }
-    }
-  g_list_store_append (lines, total);
-  if (cost != NULL)
-    g_list_store_append (lines, cost);
-  return lines;
-}
-
-static void
-add_table (QuorumMeetingsView   *self,
-           QuorumBudgetDocument *document,
-           QuorumTable          *table,
-           GListModel           *all_figures)
-{
-  GListModel *columns = quorum_table_get_columns (table);
-  guint n_columns = g_list_model_get_n_items (columns);
-  g_autoptr(GHashTable) figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         g_object_unref);
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *chart = quorum_chart_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *column_view = gtk_column_view_new (NULL);
-  g_autoptr(GtkNoSelection) selection = NULL;
-  g_autoptr(GStrvBuilder) categories = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) series = g_strv_builder_new ();
-  g_auto(GStrv) category_names = NULL;
-  g_auto(GStrv) series_names = NULL;
-  g_autofree gint64 *values = NULL;
   GString *caption = g_string_new (_("Meetings a year by committee, as the document forecasts "
                                      "them."));
-  GString *shared = g_string_new (NULL);
-  gboolean has_rate, same_rate;
   gint64 rate = 0;
-  guint n_rows = 0;
-  Shown *shown;
+  gboolean has_rate = quorum_meeting_forecast_get_rate (forecast, &rate);
 
-  for (guint i = 0; i < g_list_model_get_n_items (all_figures); i++)
-    {
-      g_autoptr(QuorumFigure) figure = g_list_model_get_item (all_figures, i);
-
-      if (g_strcmp0 (quorum_figure_get_document (figure),
-                     quorum_budget_document_get_id (document)) != 0 ||
-          g_strcmp0 (quorum_figure_get_table (figure), quorum_table_get_id (table)) != 0)
-        continue;
-      g_hash_table_insert (figures, cell_key (quorum_figure_get_row (figure),
-                                              quorum_figure_get_column (figure)),
-                           g_object_ref (figure));
-    }
-
-  shown = g_new0 (Shown, 1);
-  shown->table_id = g_strdup (quorum_table_get_id (table));
-  shown->lines = table_lines (self, table, figures, &has_rate, &rate, &same_rate);
-  shown->chart = QUORUM_CHART (chart);
-  g_ptr_array_add (self->shown, shown);
-
-  /* The heading, and what the figures are. */
-  gtk_box_append (GTK_BOX (section), wrapped_label (quorum_table_get_title (table), "title-3"));
-  if (has_rate && same_rate)
+  if (has_rate && quorum_meeting_forecast_get_same_rate (forecast))
     {
       g_autofree char *rate_amount = quorum_ui_format_amount (rate);
 
@@ -337,30 +92,19 @@ add_table (QuorumMeetingsView   *self,
     g_string_append (caption, _(" The document gives some rows a rate per meeting."));
   else
     g_string_append (caption, _(" The document states no rate per meeting."));
-  gtk_box_append (GTK_BOX (section), wrapped_label (caption->str, "dim-label"));
-  g_string_free (caption, TRUE);
+  return g_string_free (caption, FALSE);
+}
 
-  /* The chart: a bar per year for each row. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shown->lines)); i++)
-    {
-      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (shown->lines), i);
+/* The rows that cover several committees, or NULL. */
+static char *
+shared_text (QuorumMeetingForecast *forecast)
+{
+  GString *shared = g_string_new (NULL);
 
-      if (quorum_figure_line_get_kind (line) == QUORUM_FIGURE_LINE_ROW)
-        n_rows++;
-    }
-  values = g_new (gint64, MAX (n_rows * n_columns, 1));
-  for (guint i = 0, r = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shown->lines)); i++)
+  for (guint i = 0; i < quorum_meeting_forecast_get_n_rows (forecast); i++)
     {
-      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (shown->lines), i);
+      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (forecast), i);
       const char *detail = quorum_figure_line_get_detail (line);
-
-      if (quorum_figure_line_get_kind (line) != QUORUM_FIGURE_LINE_ROW)
-        continue;
-      g_strv_builder_add (categories, quorum_figure_line_get_label (line));
-      for (guint c = 0; c < n_columns; c++)
-        if (!quorum_figure_line_get_amount (line, c, &values[r * n_columns + c]))
-          values[r * n_columns + c] = QUORUM_CHART_NO_VALUE;
-      r++;
 
       if (detail != NULL && strchr (detail, ',') != NULL)
         /* TRANSLATORS: a row of a meeting forecast that covers several
@@ -368,6 +112,40 @@ add_table (QuorumMeetingsView   *self,
          * Board, PFCG" */
         g_string_append_printf (shared, _("%s“%s” covers %s"), shared->len > 0 ? "; " : "",
                                 quorum_figure_line_get_label (line), detail);
+    }
+  if (shared->len == 0)
+    {
+      g_string_free (shared, TRUE);
+      return NULL;
+    }
+  /* TRANSLATORS: after a list of rows that cover several committees */
+  g_string_append (shared, _(": each such row counts once here, and in full on the page of "
+                             "each committee it lists."));
+  return g_string_free (shared, FALSE);
+}
+
+/* The chart: a bar per year for each row. */
+static GtkWidget *
+forecast_chart_new (QuorumMeetingForecast *forecast)
+{
+  GListModel *columns = quorum_table_get_columns (quorum_meeting_forecast_get_table (forecast));
+  guint n_columns = g_list_model_get_n_items (columns);
+  guint n_rows = quorum_meeting_forecast_get_n_rows (forecast);
+  GtkWidget *chart = quorum_chart_new ();
+  g_autoptr(GStrvBuilder) categories = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) series = g_strv_builder_new ();
+  g_auto(GStrv) category_names = NULL;
+  g_auto(GStrv) series_names = NULL;
+  g_autofree gint64 *values = g_new (gint64, MAX (n_rows * n_columns, 1));
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (forecast), r);
+
+      g_strv_builder_add (categories, quorum_figure_line_get_label (line));
+      for (guint c = 0; c < n_columns; c++)
+        if (!quorum_figure_line_get_amount (line, c, &values[r * n_columns + c]))
+          values[r * n_columns + c] = QUORUM_CHART_NO_VALUE;
     }
   for (guint c = 0; c < n_columns; c++)
     {
@@ -387,18 +165,29 @@ add_table (QuorumMeetingsView   *self,
                          (const char * const *) series_names, values);
   gtk_widget_set_name (chart, "meetings-chart");
   gtk_widget_add_css_class (chart, "card");
+  return chart;
+}
 
-  /* The table: a row per committee, a column per year, the total and the
-   * cost. */
+/* The table: a row per committee, a column per year, the total and the
+ * cost. */
+static GtkWidget *
+forecast_table_new (QuorumMeetingForecast *forecast)
+{
+  QuorumTable *table = quorum_meeting_forecast_get_table (forecast);
+  GListModel *columns = quorum_table_get_columns (table);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *column_view = gtk_column_view_new (NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   quorum_figure_ui_add_label_column (GTK_COLUMN_VIEW (column_view), _("Committee"), FALSE);
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
       g_autofree char *title = quorum_figure_ui_column_title (column);
 
       quorum_figure_ui_add_cell_column (GTK_COLUMN_VIEW (column_view), title, c, FALSE);
     }
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (shown->lines)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (forecast)));
   gtk_column_view_set_model (GTK_COLUMN_VIEW (column_view), GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (column_view), FALSE);
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (column_view), TRUE);
@@ -411,20 +200,31 @@ add_table (QuorumMeetingsView   *self,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
-  gtk_box_append (GTK_BOX (section), scrolled);
+  return scrolled;
+}
 
-  if (shared->len > 0)
-    {
-      /* TRANSLATORS: after a list of rows that cover several committees */
-      g_string_append (shared, _(": each such row counts once here, and in full on the page of "
-                                 "each committee it lists."));
-      gtk_box_append (GTK_BOX (section), wrapped_label (shared->str, "dim-label"));
-    }
-  g_string_free (shared, TRUE);
+static void
+add_table (QuorumMeetingsView    *self,
+           QuorumMeetingForecast *forecast)
+{
+  QuorumTable *table = quorum_meeting_forecast_get_table (forecast);
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autofree char *caption = caption_text (forecast);
+  g_autofree char *shared = shared_text (forecast);
+  Shown *shown = g_new0 (Shown, 1);
 
+  shown->table_id = g_strdup (quorum_table_get_id (table));
+  shown->lines = g_object_ref (forecast);
+  shown->chart = QUORUM_CHART (forecast_chart_new (forecast));
+  g_ptr_array_add (self->shown, shown);
+
+  gtk_box_append (GTK_BOX (section), wrapped_label (quorum_table_get_title (table), "title-3"));
+  gtk_box_append (GTK_BOX (section), wrapped_label (caption, "dim-label"));
+  gtk_box_append (GTK_BOX (section), forecast_table_new (forecast));
+  if (shared != NULL)
+    gtk_box_append (GTK_BOX (section), wrapped_label (shared, "dim-label"));
   /* The chart after the table: the figures first, then their picture. */
-  gtk_box_append (GTK_BOX (section), chart);
-
+  gtk_box_append (GTK_BOX (section), GTK_WIDGET (shown->chart));
   gtk_box_append (GTK_BOX (self->tables_box), section);
 }
 
@@ -441,23 +241,20 @@ static void
 fill_tables (QuorumMeetingsView *self)
 {
   QuorumBudgetDocument *document = chosen_document (self);
-  g_autoptr(GListModel) figures = NULL;
+  g_autoptr(GListModel) forecasts = NULL;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GListModel *tables;
 
   g_ptr_array_set_size (self->shown, 0);
   quorum_figure_ui_remove_children (self->tables_box);
   if (document == NULL)
     return;
 
-  figures = quorum_figures_collect (quorum_store_get_documents (self->store), "meetings");
-  tables = quorum_budget_document_get_tables (document);
-  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+  forecasts = quorum_meeting_forecasts_new (document, quorum_store_get_committees (self->store));
+  for (guint t = 0; t < g_list_model_get_n_items (forecasts); t++)
     {
-      g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
+      g_autoptr(QuorumMeetingForecast) forecast = g_list_model_get_item (forecasts, t);
 
-      if (g_strcmp0 (quorum_table_get_role (table), "meetings") == 0)
-        add_table (self, document, table, figures);
+      add_table (self, forecast);
     }
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }

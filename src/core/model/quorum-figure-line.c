@@ -1,13 +1,16 @@
 /* quorum-figure-line.c: a line of a view's table of figures, a cell per column
  *
- * The committees' comparison and the meeting forecasts show a budget table
- * as a GtkColumnView whose columns are the table's columns: each item is a
- * line with a label and, for each column, an amount (to sort by), its text
+ * The committees' comparison and the meeting forecasts
+ * (QuorumCommitteeComparison, QuorumMeetingForecast) are lists of these, a
+ * line per row of a budget table: a label and, for each column of the
+ * table, an amount (to sort by), its text
  * for people (a figure, "N/A" or nothing), an optional tooltip, and whether
- * the figure does not add up.
+ * the figure does not add up. The label and detail are properties, for
+ * views to bind to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "quorum-committee.h"
 #include "quorum-figure-line.h"
 
 typedef struct
@@ -37,6 +40,7 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_DETAIL,
+  PROP_HAS_DETAIL,
   N_PROPS
 };
 
@@ -72,6 +76,7 @@ quorum_figure_line_get_property (GObject    *object,
     {
     case PROP_LABEL: g_value_set_string (value, self->label); break;
     case PROP_DETAIL: g_value_set_string (value, self->detail); break;
+    case PROP_HAS_DETAIL: g_value_set_boolean (value, self->detail != NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -87,6 +92,7 @@ quorum_figure_line_class_init (QuorumFigureLineClass *klass)
 
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
   properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, NULL, flags);
+  properties[PROP_HAS_DETAIL] = g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -164,6 +170,7 @@ quorum_figure_line_set_detail (QuorumFigureLine *self,
   g_free (self->detail);
   self->detail = g_strdup (detail);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DETAIL]);
 }
 
 guint
@@ -252,4 +259,40 @@ quorum_figure_line_get_warning (QuorumFigureLine *self,
   g_return_val_if_fail (QUORUM_IS_FIGURE_LINE (self), FALSE);
   g_return_val_if_fail (cell < self->n_cells, FALSE);
   return self->cells[cell].warning;
+}
+
+/**
+ * quorum_committee_short_names:
+ * @committees: (nullable): the register, a list of #QuorumCommittee
+ * @ids: (nullable): committee ids
+ *
+ * Returns: (transfer full) (nullable): their short names from the register
+ *   (else the id itself), e.g. “SEC Panel, SECCo Board, PFCG”
+ */
+char *
+quorum_committee_short_names (GListModel         *committees,
+                              const char * const *ids)
+{
+  GString *names;
+
+  if (ids == NULL || ids[0] == NULL)
+    return NULL;
+  names = g_string_new (NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *name = ids[i];
+
+      for (guint c = 0; committees != NULL && c < g_list_model_get_n_items (committees); c++)
+        {
+          g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, c);
+
+          if (g_strcmp0 (quorum_committee_get_id (committee), ids[i]) == 0)
+            {
+              name = quorum_committee_get_short_name (committee);
+              break;
+            }
+        }
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+  return g_string_free (names, FALSE);
 }

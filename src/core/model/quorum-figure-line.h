@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -45,5 +45,8 @@ const char           *quorum_figure_line_get_tooltip  (QuorumFigureLine     *sel
                                                        guint                 cell);
 gboolean              quorum_figure_line_get_warning  (QuorumFigureLine     *self,
                                                        guint                 cell);
+
+char                 *quorum_committee_short_names    (GListModel           *committees,
+                                                       const char * const   *ids);
 
 G_END_DECLS

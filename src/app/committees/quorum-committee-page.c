@@ -1,0 +1,640 @@
+/* quorum-committee-page.c: a committee of the register, and every figure about it
+ *
+ * What the committee is, and every figure the budgets give about it
+ * (through quorum_figures_for_committee()): its costs by component, its
+ * staff by grade, its meetings a year, and any other budget line that
+ * names it. Its total cost is the one its document's comparison shows
+ * (QuorumCommitteeComparison), marked where the document's total is not
+ * the sum of its parts. A committee that no document has a figure for says
+ * so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "quorum-committee-page.h"
+#include "quorum-figure-ui.h"
+#include "quorum-ui-util.h"
+
+struct _QuorumCommitteePage
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow *committee_scroller;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkLabel *facts_label;
+  GtkLabel *note_label;
+  GtkWidget *sections_box;
+
+  /* owned */
+  QuorumStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumCommitteePage, quorum_committee_page, ADW_TYPE_BIN)
+
+static void
+quorum_committee_page_dispose (GObject *object)
+{
+  QuorumCommitteePage *self = (QuorumCommitteePage *) object;
+
+  g_clear_object (&self->store);
+  /* The bin's child is a template child: unparented here, or GTK 4.8's
+   * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_COMMITTEE_PAGE);
+
+  G_OBJECT_CLASS (quorum_committee_page_parent_class)->dispose (object);
+}
+
+static void
+quorum_committee_page_class_init (QuorumCommitteePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_committee_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/secpanel/Quorum/"
+                                               "quorum-committee-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, committee_scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, sections_box);
+}
+
+static void
+quorum_committee_page_init (QuorumCommitteePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static GtkWidget *
+add_text_row (GtkListBox *list_box,
+              const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (list_box, row);
+  return row;
+}
+
+/* A value row; @subtitle under its title when there is one. */
+static void
+add_figure_row (GtkListBox *list_box,
+                const char *title,
+                const char *value,
+                const char *subtitle)
+{
+  GtkWidget *label = quorum_ui_add_value_row (list_box, title, value);
+
+  gtk_widget_add_css_class (label, "numeric");
+  if (subtitle != NULL)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+}
+
+/* A heading and an explanation for a kind of figure. */
+static GtkWidget *
+add_section (QuorumCommitteePage *self,
+             const char           *title,
+             const char           *description)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_box_append (GTK_BOX (section), heading);
+  if (description != NULL)
+    {
+      GtkWidget *text = gtk_label_new (description);
+
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_widget_add_css_class (text, "dim-label");
+      gtk_box_append (GTK_BOX (section), text);
+    }
+  gtk_box_append (GTK_BOX (self->sections_box), section);
+  return section;
+}
+
+/* A group of figures in @section: a boxed list under a title. */
+static GtkListBox *
+add_group (GtkWidget  *section,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list_box = gtk_list_box_new ();
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+
+  /* The group's title and description are markup. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
+  if (description != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (description, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), markup);
+    }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list_box, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list_box);
+  gtk_box_append (GTK_BOX (section), group);
+  return GTK_LIST_BOX (list_box);
+}
+
+typedef struct
+{
+  QuorumFigure *first;
+  GPtrArray *figures;          /* of QuorumFigure */
+  GPtrArray *years;            /* of const char*, each once */
+} Group;
+
+static void
+group_free (Group *group)
+{
+  g_ptr_array_unref (group->figures);
+  g_ptr_array_unref (group->years);
+  g_free (group);
+}
+
+static gboolean
+is_other_role (const char *role)
+{
+  return g_strcmp0 (role, "committee-costs") != 0 && g_strcmp0 (role, "staffing") != 0 &&
+         g_strcmp0 (role, "meetings") != 0;
+}
+
+/* The figures of @role (any other role when @role is NULL), grouped by
+ * document and table, and by row too when @by_row; in the figures' order. */
+static GPtrArray *
+group_figures (GListModel *figures,
+               const char *role,
+               gboolean    by_row)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(QuorumFigure) figure = g_list_model_get_item (figures, i);
+      const char *figure_role = quorum_figure_get_role (figure);
+      const char *year = quorum_figure_get_year (figure);
+      gboolean wanted = role != NULL ? g_strcmp0 (figure_role, role) == 0
+                                     : is_other_role (figure_role);
+      char *key;
+      Group *group;
+
+      if (!wanted)
+        continue;
+      key = g_strjoin ("\n", quorum_figure_get_document (figure),
+                       quorum_figure_get_table (figure),
+                       by_row ? quorum_figure_get_row (figure) : "", NULL);
+      group = g_hash_table_lookup (by_key, key);
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->first = figure;
+          group->figures = g_ptr_array_new_with_free_func (g_object_unref);
+          group->years = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_key, key, group);
+        }
+      else
+        g_free (key);
+      if (year != NULL && !g_ptr_array_find_with_equal_func (group->years, year, g_str_equal,
+                                                             NULL))
+        g_ptr_array_add (group->years, (gpointer) year);
+      g_ptr_array_add (group->figures, g_object_ref (figure));
+    }
+  return groups;
+}
+
+/* “Table 3: … · row “TABASC” · shared with …” */
+static char *
+group_description (QuorumCommitteePage *self,
+                   QuorumFigure         *figure,
+                   gboolean              with_row)
+{
+  GString *text = g_string_new (quorum_figure_get_table_title (figure));
+  g_autofree char *names =
+    quorum_committee_short_names (quorum_store_get_committees (self->store),
+                                  quorum_figure_get_committees (figure));
+
+  if (with_row)
+    /* TRANSLATORS: which row of a table a figure is on, e.g. " · row “TABASC”" */
+    g_string_append_printf (text, _(" · row “%s”"), quorum_figure_get_row_label (figure));
+  if (names != NULL)
+    /* TRANSLATORS: the committees one row of a table is about, e.g.
+     * " · for SEC Panel, SECCo Board" */
+    g_string_append_printf (text, _(" · for %s"), names);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+figure_title (QuorumFigure *figure,
+              Group        *group,
+              const char   *name)
+{
+  const char *year = quorum_figure_get_year (figure);
+
+  if (group->years->len > 1 && year != NULL)
+    /* TRANSLATORS: a year and what a figure is, e.g. "2020/21 · Core team" */
+    return g_strdup_printf (_("%s · %s"), year, name);
+  return g_strdup (name);
+}
+
+static const char *
+computed_note (QuorumFigure *figure)
+{
+  return quorum_figure_get_is_computed (figure)
+         ? _("Not stated in the document: worked out from its other figures")
+         : NULL;
+}
+
+static char *
+group_years (Group *group)
+{
+  g_autofree const char **years = (const char **) g_new0 (char *, group->years->len + 1);
+
+  for (guint i = 0; i < group->years->len; i++)
+    years[i] = g_ptr_array_index (group->years, i);
+  return g_strjoinv (", ", (char **) years);
+}
+
+/* The comparison of the table @figure is in: the one source of the
+ * committees' totals. */
+static QuorumCommitteeComparison *
+group_comparison (QuorumCommitteePage *self,
+                  QuorumFigure         *figure)
+{
+  QuorumBudgetDocument *document =
+    quorum_store_find_document (self->store, quorum_figure_get_document (figure));
+  QuorumTable *table = document != NULL
+    ? quorum_budget_document_find_table (document, quorum_figure_get_table (figure)) : NULL;
+
+  return table != NULL
+         ? quorum_committee_comparison_new (document, table,
+                                            quorum_store_get_committees (self->store))
+         : NULL;
+}
+
+/* Whether @figure is a total the comparison marks as not the sum of its
+ * parts; @note then says so. */
+static gboolean
+comparison_total_differs (QuorumCommitteeComparison *comparison,
+                          QuorumFigure              *figure,
+                          const char               **note)
+{
+  QuorumFigureLine *line = comparison != NULL
+    ? quorum_committee_comparison_find_row (comparison, quorum_figure_get_row (figure)) : NULL;
+  int total_cell = comparison != NULL ? quorum_committee_comparison_get_total_cell (comparison)
+                                      : -1;
+  g_autoptr(QuorumColumn) column = NULL;
+  GListModel *columns;
+
+  if (line == NULL || total_cell < 0)
+    return FALSE;
+  columns = quorum_table_get_columns (quorum_committee_comparison_get_table (comparison));
+  if ((guint) total_cell >= g_list_model_get_n_items (columns))
+    return FALSE;
+  column = g_list_model_get_item (columns, total_cell);
+  if (g_strcmp0 (quorum_column_get_id (column), quorum_figure_get_column (figure)) != 0 ||
+      !quorum_figure_line_get_warning (line, total_cell))
+    return FALSE;
+  *note = quorum_figure_line_get_tooltip (line, total_cell);
+  return TRUE;
+}
+
+static void
+fill_costs (QuorumCommitteePage *self,
+            GListModel           *figures)
+{
+  g_autoptr(GPtrArray) groups = group_figures (figures, "committee-costs", TRUE);
+  QuorumCommitteeComparison *comparison = NULL;
+  GtkWidget *section;
+
+  if (groups->len == 0)
+    return;
+  section = add_section (self, _("Costs by Component"),
+                         _("The core team, subject matter experts and independent chair, as each "
+                           "document's table of costs by committee gives them."));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      g_autofree char *years = group_years (group);
+      g_autofree char *title = NULL;
+      g_autofree char *description = group_description (self, group->first, TRUE);
+      GtkListBox *list_box;
+
+      /* TRANSLATORS: a group of figures: the years, then the document,
+       * e.g. "2020/21 — SEC Panel Budget 2020–2023" */
+      title = g_strdup_printf (_("%s — %s"), years[0] != '\0' ? years : _("No year"),
+                               quorum_figure_get_document_title (group->first));
+      list_box = add_group (section, title, description);
+      comparison = group_comparison (self, group->first);
+      for (guint i = 0; i < group->figures->len; i++)
+        {
+          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
+          const char *component = quorum_figure_ui_component_label (
+            quorum_figure_get_component (figure));
+          g_autofree char *name = figure_title (figure, group, component != NULL
+                                                ? component
+                                                : quorum_figure_get_column_label (figure));
+          g_autofree char *value = quorum_figure_ui_format_figure (figure);
+          const char *note = computed_note (figure);
+          g_autofree char *marked = NULL;
+
+          /* The total as the comparison (and its chart) shows it, marked
+           * where the document's total is not the sum of the parts. */
+          if (comparison_total_differs (comparison, figure, &note))
+            {
+              marked = g_steal_pointer (&value);
+              value = g_strdup_printf (_("%s ≠"), marked);
+            }
+          add_figure_row (list_box, name, value, note);
+        }
+      g_clear_object (&comparison);
+    }
+}
+
+static char *
+grade_name (QuorumFigure *figure)
+{
+  if (quorum_figure_get_grade (figure) != NULL)
+    return quorum_ui_grade_label (quorum_figure_get_grade (figure));
+  /* A table whose rows are grades: the row names the grade. */
+  return g_strdup (quorum_figure_get_row_label (figure));
+}
+
+static void
+fill_staffing (QuorumCommitteePage *self,
+               GListModel           *figures)
+{
+  g_autoptr(GPtrArray) groups = group_figures (figures, "staffing", FALSE);
+  GtkWidget *section;
+
+  if (groups->len == 0)
+    return;
+  section = add_section (self, _("Staff by Grade"),
+                         _("Full-time equivalent staff (FTE) of each grade, from each "
+                           "document's staffing tables."));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      g_autofree char *years = group_years (group);
+      g_autofree char *description = group_description (self, group->first, TRUE);
+      g_autofree char *title =
+        g_strdup_printf (_("%s — %s"), years[0] != '\0' ? years : _("No year"),
+                         quorum_figure_get_document_title (group->first));
+      GtkListBox *list_box = add_group (section, title, description);
+
+      for (guint i = 0; i < group->figures->len; i++)
+        {
+          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
+          g_autofree char *grade = grade_name (figure);
+          g_autofree char *name = figure_title (figure, group, grade);
+          g_autofree char *value = quorum_figure_ui_format_figure (figure);
+
+          add_figure_row (list_box, name, value, computed_note (figure));
+        }
+
+      /* With grades in the columns, the committee's FTE in each year. */
+      for (guint y = 0; y < MAX (group->years->len, 1); y++)
+        {
+          const char *year = group->years->len > 0 ? g_ptr_array_index (group->years, y) : NULL;
+          gint64 sum = 0;
+          guint n = 0;
+          gboolean ok = TRUE;
+          g_autofree char *value = NULL;
+          g_autofree char *name = NULL;
+
+          for (guint i = 0; i < group->figures->len; i++)
+            {
+              QuorumFigure *figure = g_ptr_array_index (group->figures, i);
+
+              if (quorum_figure_get_grade (figure) == NULL ||
+                  g_strcmp0 (quorum_figure_get_year (figure), year) != 0)
+                continue;
+              ok = ok && quorum_amount_add (sum, quorum_figure_get_amount (figure), &sum);
+              n++;
+            }
+          if (n < 2 || !ok)
+            continue;
+          value = quorum_figure_ui_format (sum, "fte");
+          name = group->years->len > 1 && year != NULL
+                 /* TRANSLATORS: the sum of a committee's FTE of every grade in a year */
+                 ? g_strdup_printf (_("%s · All grades"), year)
+                 : g_strdup (_("All grades"));
+          add_figure_row (list_box, name, value, _("The sum of the grades above"));
+        }
+    }
+}
+
+static void
+fill_meetings (QuorumCommitteePage *self,
+               GListModel           *figures)
+{
+  g_autoptr(GPtrArray) groups = group_figures (figures, "meetings", TRUE);
+  gboolean shared = FALSE;
+  GtkWidget *section;
+
+  if (groups->len == 0)
+    return;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const char * const *committees =
+        quorum_figure_get_committees (((Group *) g_ptr_array_index (groups, g))->first);
+
+      shared = shared || (committees != NULL && committees[0] != NULL && committees[1] != NULL);
+    }
+  section = add_section (self, _("Meetings"),
+                         shared
+                         ? _("Meetings a year, from each document's meeting forecast. A row "
+                             "that covers several committees counts in full for each "
+                             "committee it lists.")
+                         : _("Meetings a year, from each document's meeting forecast."));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      g_autofree char *description = group_description (self, group->first, TRUE);
+      GtkListBox *list_box = add_group (section,
+                                        quorum_figure_get_document_title (group->first),
+                                        description);
+
+      for (guint i = 0; i < group->figures->len; i++)
+        {
+          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
+          g_autofree char *value = NULL;
+          g_autofree char *cost_text = NULL;
+          gint64 amount = quorum_figure_get_amount (figure);
+          gint64 cost, rate;
+          const char *year = quorum_figure_get_year (figure);
+          const char *phase = quorum_figure_ui_phase_label (quorum_figure_get_phase (figure));
+          g_autofree char *name = year == NULL
+                                  ? g_strdup (quorum_figure_get_column_label (figure))
+                                  : phase == NULL
+                                  ? g_strdup (year)
+                                  : g_strdup_printf (_("%s %s"), year, phase);
+
+          if (quorum_figure_get_is_na (figure))
+            value = g_strdup (_("N/A"));
+          else
+            {
+              g_autofree char *number = quorum_amount_format_display (amount, "count");
+              gulong n = amount % 100 == 0 ? (gulong) ABS (amount / 100) : 2;
+
+              /* TRANSLATORS: a number of meetings, e.g. "12 meetings" */
+              value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s meeting",
+                                                    "%s meetings", n), number);
+            }
+          if (quorum_figure_get_rate (figure, &rate) &&
+              quorum_figure_get_cost_at_rate (figure, &cost))
+            {
+              g_autofree char *cost_amount = quorum_ui_format_amount (cost);
+              g_autofree char *rate_amount = quorum_ui_format_amount (rate);
+
+              /* TRANSLATORS: what meetings cost at the document's rate,
+               * e.g. "£12,000 at £1,000 a meeting" */
+              cost_text = g_strdup_printf (_("%s at %s a meeting"), cost_amount, rate_amount);
+            }
+          add_figure_row (list_box, name, value, cost_text);
+        }
+    }
+}
+
+static void
+fill_other (QuorumCommitteePage *self,
+            GListModel           *figures)
+{
+  g_autoptr(GPtrArray) groups = group_figures (figures, NULL, FALSE);
+  GtkWidget *section;
+
+  if (groups->len == 0)
+    return;
+  section = add_section (self, _("Budget Lines and Projects"),
+                         _("Other lines of the budgets that name the committee."));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      GtkListBox *list_box = add_group (section,
+                                        quorum_figure_get_document_title (group->first),
+                                        quorum_figure_get_table_title (group->first));
+
+      for (guint i = 0; i < group->figures->len; i++)
+        {
+          QuorumFigure *figure = g_ptr_array_index (group->figures, i);
+          g_autofree char *value = quorum_figure_ui_format_figure (figure);
+          g_autofree char *column = g_strdup (quorum_figure_get_column_label (figure));
+          g_autofree char *subtitle = NULL;
+
+          if (quorum_figure_get_is_computed (figure))
+            /* TRANSLATORS: a column, and that the figure is worked out,
+             * not stated, e.g. "2020/21 · computed" */
+            subtitle = g_strdup_printf (_("%s · computed"), column);
+          add_figure_row (list_box, quorum_figure_get_row_label (figure), value,
+                          subtitle != NULL ? subtitle : column);
+        }
+    }
+}
+
+/**
+ * quorum_committee_page_show:
+ * @store: the store whose documents give the figures
+ * @committee: a committee of its register
+ *
+ * Shows the committee and every figure about it, from the top.
+ */
+void
+quorum_committee_page_show (QuorumCommitteePage *self,
+                            QuorumStore         *store,
+                            QuorumCommittee     *committee)
+{
+  g_autoptr(GListModel) figures = NULL;
+  const char *short_name = quorum_committee_get_short_name (committee);
+  const char *area = quorum_committee_get_service_area (committee);
+  g_autofree char *established =
+    quorum_ui_format_date (quorum_committee_get_established (committee));
+  const char *meets = quorum_figure_ui_meets_label (quorum_committee_get_meets (committee));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->committee_scroller);
+
+  g_return_if_fail (QUORUM_IS_COMMITTEE_PAGE (self));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+  g_return_if_fail (QUORUM_IS_COMMITTEE (committee));
+
+  g_set_object (&self->store, store);
+  figures = quorum_figures_for_committee (quorum_store_get_documents (store),
+                                          quorum_committee_get_id (committee));
+  gtk_label_set_label (self->title_label, quorum_committee_get_name (committee));
+  if (area != NULL)
+    {
+      /* TRANSLATORS: a committee's short name and service area,
+       * e.g. "TABASC · Technical Operations" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), short_name, area);
+
+      gtk_label_set_label (self->subtitle_label, subtitle);
+    }
+  else
+    gtk_label_set_label (self->subtitle_label, short_name);
+
+  {
+    g_autofree char *established_text = established != NULL
+      /* TRANSLATORS: when a committee was established, e.g. "Established 1 November 2015" */
+      ? g_strdup_printf (_("Established %s"), established)
+      : g_strdup (_("Date established not stated"));
+    g_autofree char *meets_text = meets != NULL
+      /* TRANSLATORS: how often a committee meets, e.g. "Meets monthly" */
+      ? g_strdup_printf (_("Meets %s"), meets)
+      : g_strdup (_("How often it meets not stated"));
+    /* TRANSLATORS: two facts about a committee, e.g.
+     * "Established 1 November 2015 · Meets monthly" */
+    g_autofree char *facts = g_strdup_printf (_("%s · %s"), established_text, meets_text);
+
+    gtk_label_set_label (self->facts_label, facts);
+  }
+  gtk_label_set_label (self->note_label, quorum_committee_get_note (committee));
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label),
+                          quorum_committee_get_note (committee) != NULL);
+
+  quorum_figure_ui_remove_children (self->sections_box);
+  if (g_list_model_get_n_items (figures) == 0)
+    {
+      GtkWidget *section = add_section (self, _("Figures"), NULL);
+      GtkListBox *list_box = add_group (section, _("No figures in any document"), NULL);
+      g_autofree char *text =
+        g_strdup_printf (_("No table of this store's budget documents has a row about %s."),
+                         short_name);
+      GtkWidget *row = add_text_row (list_box, _("No figures in any document"), text);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+      gtk_widget_add_css_class (icon, "dim-label");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_set_name (row, "no-figures");
+    }
+  else
+    {
+      fill_costs (self, figures);
+      fill_staffing (self, figures);
+      fill_meetings (self, figures);
+      fill_other (self, figures);
+    }
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}

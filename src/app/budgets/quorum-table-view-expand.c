@@ -234,10 +234,12 @@ _quorum_table_view_count_closed (QuorumTableView *self,
   return closed;
 }
 
-/* Expands every group, or only those in @only. */
-void
-_quorum_table_view_expand_groups (QuorumTableView *self,
-                                  GHashTable      *only)
+/* Below each top-level row, expands every group (or those in @only), or
+ * collapses the top-level groups; many at once away from the view. */
+static void
+set_groups_expanded (QuorumTableView *self,
+                     gboolean         expanded,
+                     GHashTable      *only)
 {
   guint n;
 
@@ -249,10 +251,20 @@ _quorum_table_view_expand_groups (QuorumTableView *self,
     {
       g_autoptr(GtkTreeListRow) tree_row = gtk_tree_list_model_get_child_row (self->tree, i);
 
-      if (tree_row != NULL)
+      if (tree_row != NULL && expanded)
         expand_below (tree_row, only);
+      else if (tree_row != NULL)
+        gtk_tree_list_row_set_expanded (tree_row, FALSE);
     }
   _quorum_table_view_bulk_end (self);
+}
+
+/* Expands every group, or only those in @only. */
+void
+_quorum_table_view_expand_groups (QuorumTableView *self,
+                                  GHashTable      *only)
+{
+  set_groups_expanded (self, TRUE, only);
 }
 
 /* Returns: (transfer full): the ids of the expanded groups, to expand
@@ -447,22 +459,8 @@ quorum_table_view_expand_all (QuorumTableView *self)
 void
 quorum_table_view_collapse_all (QuorumTableView *self)
 {
-  guint n;
-
   g_return_if_fail (QUORUM_IS_TABLE_VIEW (self));
-
-  if (self->tree == NULL)
-    return;
-  _quorum_table_view_bulk_begin (self);
-  n = g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) tree_row = gtk_tree_list_model_get_child_row (self->tree, i);
-
-      if (tree_row != NULL)
-        gtk_tree_list_row_set_expanded (tree_row, FALSE);
-    }
-  _quorum_table_view_bulk_end (self);
+  set_groups_expanded (self, FALSE, NULL);
 }
 
 /**

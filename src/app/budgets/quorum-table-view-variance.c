@@ -129,15 +129,24 @@ change_key (QuorumTableView *self,
 }
 
 static int
+compare_changes (QuorumTableView *self,
+                 gconstpointer    a,
+                 gconstpointer    b,
+                 gboolean         by_percent)
+{
+  gint64 key_a = 0, key_b = 0;
+  gboolean has_a = change_key (self, a, by_percent, &key_a);
+  gboolean has_b = change_key (self, b, by_percent, &key_b);
+
+  return _quorum_table_view_compare_keys (has_a, key_a, has_b, key_b);
+}
+
+static int
 compare_difference (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  gint64 key_a = 0, key_b = 0;
-  gboolean has_a = change_key (user_data, a, FALSE, &key_a);
-  gboolean has_b = change_key (user_data, b, FALSE, &key_b);
-
-  return _quorum_table_view_compare_keys (has_a, key_a, has_b, key_b);
+  return compare_changes (user_data, a, b, FALSE);
 }
 
 static int
@@ -145,11 +154,7 @@ compare_change (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  gint64 key_a = 0, key_b = 0;
-  gboolean has_a = change_key (user_data, a, TRUE, &key_a);
-  gboolean has_b = change_key (user_data, b, TRUE, &key_b);
-
-  return _quorum_table_view_compare_keys (has_a, key_a, has_b, key_b);
+  return compare_changes (user_data, a, b, TRUE);
 }
 
 static void

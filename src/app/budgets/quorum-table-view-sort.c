@@ -23,9 +23,10 @@ _quorum_table_view_compare_keys (gboolean has_a,
   return (a > b) - (a < b);
 }
 
-/* A custom sorter, not a numeric one over an expression: under a
- * GtkTreeListRowSorter no sort keys are kept, and a closure's marshalling
- * for each comparison doubles the time of a sort of 20,000 rows. */
+/* A column of figures keeps a custom sorter, comparing the amounts with
+ * no GValue between (blank below any): a numeric sorter over an expression
+ * would evaluate it through a closure for each comparison unless sort keys
+ * are kept, which was not measured under GtkTreeListRowSorter. */
 static int
 compare_value (gconstpointer a,
                gconstpointer b,

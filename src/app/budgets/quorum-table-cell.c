@@ -324,24 +324,6 @@ quorum_table_cell_init (QuorumTableCell *self)
 }
 
 /**
- * quorum_table_cell_new:
- * @xalign: 1 for figures, 0 for text
- * @chars: how wide, in digits, whatever it shows
- *
- * Returns: (transfer floating): a cell
- */
-GtkWidget *
-quorum_table_cell_new (float xalign,
-                       guint chars)
-{
-  QuorumTableCell *self = g_object_new (QUORUM_TYPE_TABLE_CELL, NULL);
-
-  self->xalign = xalign;
-  self->chars = chars;
-  return GTK_WIDGET (self);
-}
-
-/**
  * quorum_table_cell_set_chars:
  * @chars: how wide, in digits
  */

@@ -44,8 +44,6 @@ GType quorum_table_cell_kind_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, QUORUM, TABLE_CELL, GtkWidget)
 
-GtkWidget            *quorum_table_cell_new             (float                 xalign,
-                                                         guint                 chars);
 GtkWidget            *quorum_table_cell_new_for         (QuorumTableCellKind   kind,
                                                          guint                 column,
                                                          guint                 chars);

@@ -185,8 +185,9 @@ create_document_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_text);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             findings_badge_new (quorum_budget_document_get_n_findings (document),
-                                                 quorum_budget_document_get_n_mismatches (document)));
+                             findings_badge_new (
+                               quorum_budget_document_get_n_findings (document),
+                               quorum_budget_document_get_n_mismatches (document)));
   add_chevron (row);
   return row;
 }
@@ -237,12 +238,11 @@ find_row (GtkListBox *list,
           const char *id)
 {
   g_autofree char *name = g_strconcat (prefix, id, NULL);
+  GtkListBoxRow *row;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-      return child;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+      return GTK_WIDGET (row);
   return NULL;
 }
 
@@ -305,7 +305,7 @@ page_changed_cb (QuorumBudgetsView *self)
       if (self->table_id != NULL)
         row = find_row (self->tables_list, TABLE_ROW_PREFIX, self->table_id);
       if (row == NULL)
-        row = gtk_widget_get_first_child (GTK_WIDGET (self->tables_list));
+        row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->tables_list, 0));
     }
   if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (row);

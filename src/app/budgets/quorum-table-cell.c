@@ -11,8 +11,15 @@
  * Setters do nothing when nothing changes: binding a cell again as rows
  * scroll costs a few comparisons.
  *
+ * A cell made with quorum_table_cell_new_for() shows a QuorumTableItem: its
+ * "item" is bound to its list item's row (see quorum-table-view.c), its
+ * "column" and "to-column" to the variance's columns, and it follows its
+ * item's "target-column". Nothing binds it again from outside.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
+
 #include "quorum-table-cell.h"
 
 #define MARKER_SIZE 16
@@ -30,9 +37,35 @@ struct _QuorumTableCell
   float xalign;
   guint chars;
   QuorumTableCellFlags flags;
+
+  /* what it shows */
+  QuorumTableItem *item;
+  gulong target_handler;
+  QuorumTableCellKind kind;
+  guint column;
+  guint to_column;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, GTK_TYPE_WIDGET)
+
+G_DEFINE_ENUM_TYPE (QuorumTableCellKind, quorum_table_cell_kind,
+  G_DEFINE_ENUM_VALUE (QUORUM_TABLE_CELL_VALUE, "value"),
+  G_DEFINE_ENUM_VALUE (QUORUM_TABLE_CELL_FROM, "from"),
+  G_DEFINE_ENUM_VALUE (QUORUM_TABLE_CELL_TO, "to"),
+  G_DEFINE_ENUM_VALUE (QUORUM_TABLE_CELL_DIFFERENCE, "difference"),
+  G_DEFINE_ENUM_VALUE (QUORUM_TABLE_CELL_CHANGE, "change"))
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_KIND,
+  PROP_COLUMN,
+  PROP_TO_COLUMN,
+  PROP_CHARS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const struct
 {
@@ -194,6 +227,9 @@ quorum_table_cell_finalize (GObject *object)
 {
   QuorumTableCell *self = (QuorumTableCell *) object;
 
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->target_handler, self->item);
+  g_clear_object (&self->item);
   g_clear_object (&self->layout);
   g_clear_object (&self->icon);
   g_free (self->text);
@@ -204,12 +240,73 @@ quorum_table_cell_finalize (GObject *object)
 }
 
 static void
+quorum_table_cell_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  QuorumTableCell *self = QUORUM_TABLE_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM: g_value_set_object (value, self->item); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
+    case PROP_COLUMN: g_value_set_uint (value, self->column); break;
+    case PROP_TO_COLUMN: g_value_set_uint (value, self->to_column); break;
+    case PROP_CHARS: g_value_set_uint (value, self->chars); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_table_cell_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  QuorumTableCell *self = QUORUM_TABLE_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM: quorum_table_cell_set_item (self, g_value_get_object (value)); break;
+    case PROP_KIND: self->kind = g_value_get_enum (value); break;
+    case PROP_COLUMN:
+      quorum_table_cell_set_columns (self, g_value_get_uint (value), self->to_column);
+      break;
+    case PROP_TO_COLUMN:
+      quorum_table_cell_set_columns (self, self->column, g_value_get_uint (value));
+      break;
+    case PROP_CHARS: quorum_table_cell_set_chars (self, g_value_get_uint (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 quorum_table_cell_class_init (QuorumTableCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = quorum_table_cell_finalize;
+  object_class->get_property = quorum_table_cell_get_property;
+  object_class->set_property = quorum_table_cell_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, QUORUM_TYPE_TABLE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, QUORUM_TYPE_TABLE_CELL_KIND, QUORUM_TABLE_CELL_VALUE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLUMN] =
+    g_param_spec_uint ("column", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TO_COLUMN] =
+    g_param_spec_uint ("to-column", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHARS] =
+    g_param_spec_uint ("chars", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->measure = quorum_table_cell_measure;
   widget_class->snapshot = quorum_table_cell_snapshot;
   widget_class->css_changed = quorum_table_cell_css_changed;
@@ -227,24 +324,6 @@ quorum_table_cell_init (QuorumTableCell *self)
 }
 
 /**
- * quorum_table_cell_new:
- * @xalign: 1 for figures, 0 for text
- * @chars: how wide, in digits, whatever it shows
- *
- * Returns: (transfer floating): a cell
- */
-GtkWidget *
-quorum_table_cell_new (float xalign,
-                       guint chars)
-{
-  QuorumTableCell *self = g_object_new (QUORUM_TYPE_TABLE_CELL, NULL);
-
-  self->xalign = xalign;
-  self->chars = chars;
-  return GTK_WIDGET (self);
-}
-
-/**
  * quorum_table_cell_set_chars:
  * @chars: how wide, in digits
  */
@@ -258,6 +337,7 @@ quorum_table_cell_set_chars (QuorumTableCell *self,
     return;
   self->chars = chars;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARS]);
 }
 
 void
@@ -370,4 +450,240 @@ quorum_table_cell_set_explanation (QuorumTableCell *self,
                                     explanation, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* --- what a cell shows of its item ---------------------------------------- */
+
+static QuorumTableCellFlags
+row_flags (QuorumTableItem *item)
+{
+  QuorumRowKind kind = quorum_row_get_kind (quorum_table_item_get_row (item));
+
+  if (kind == QUORUM_ROW_TOTAL)
+    return QUORUM_TABLE_CELL_TOTAL;
+  if (kind == QUORUM_ROW_GROUP)
+    return QUORUM_TABLE_CELL_GROUP;
+  return 0;
+}
+
+static void
+show (QuorumTableCell      *self,
+      const char           *text,
+      const char           *icon_name,
+      QuorumTableCellFlags  flags,
+      const char           *explanation)
+{
+  quorum_table_cell_set_text (self, text);
+  quorum_table_cell_set_icon_name (self, icon_name);
+  quorum_table_cell_set_flags (self, flags);
+  quorum_table_cell_set_explanation (self, explanation);
+}
+
+/* A column's figure, marked as its source and findings say. */
+static void
+show_value (QuorumTableCell *self)
+{
+  QuorumTableItem *item = self->item;
+  guint column = self->column;
+  QuorumCellSource source = quorum_table_item_get_source (item, column);
+  QuorumTableCellFlags flags = row_flags (item);
+  QuorumSeverity severity = QUORUM_SEVERITY_ROUNDING;
+  gboolean has_finding = quorum_table_item_get_severity (item, column, &severity);
+  g_autofree char *explanation = NULL;
+  gint64 amount;
+
+  if (source == QUORUM_CELL_COMPUTED)
+    flags |= QUORUM_TABLE_CELL_COMPUTED;
+  else if (source == QUORUM_CELL_NA)
+    flags |= QUORUM_TABLE_CELL_NA;
+  if (quorum_table_item_get_amount (item, column, &amount) && amount < 0)
+    flags |= QUORUM_TABLE_CELL_NEGATIVE;
+  if (has_finding)
+    flags |= severity == QUORUM_SEVERITY_MISMATCH ? QUORUM_TABLE_CELL_MISMATCH
+                                                  : QUORUM_TABLE_CELL_ROUNDING;
+  if (self->kind == QUORUM_TABLE_CELL_VALUE &&
+      quorum_table_item_get_target_column (item) == (int) column)
+    flags |= QUORUM_TABLE_CELL_TARGET;
+
+  /* Only a marked cell pays for an explanation. */
+  if (has_finding || source == QUORUM_CELL_COMPUTED)
+    explanation = quorum_table_item_dup_explanation (item, column);
+  show (self, quorum_table_item_get_text (item, column),
+        has_finding ? quorum_table_severity_icon_name (severity) : NULL, flags, explanation);
+}
+
+static void
+show_difference (QuorumTableCell *self)
+{
+  QuorumTableItem *item = self->item;
+  QuorumTableCellFlags flags = row_flags (item);
+  gint64 difference = 0, percent = 0;
+  gboolean has_percent;
+  g_autofree char *text = NULL;
+  g_autofree char *explanation = NULL;
+  const char *from, *to, *icon = NULL;
+
+  if (!quorum_table_item_get_change (item, self->column, self->to_column,
+                                     &difference, &percent, &has_percent))
+    {
+      show (self, "—", NULL, flags | QUORUM_TABLE_CELL_NA,
+            _("No difference: one of the two figures is blank"));
+      return;
+    }
+  from = quorum_table_item_get_text (item, self->column);
+  to = quorum_table_item_get_text (item, self->to_column);
+  text = quorum_table_format_signed (difference, quorum_table_item_get_unit (item));
+  if (difference > 0)
+    {
+      icon = "go-up-symbolic";
+      /* TRANSLATORS: e.g. "An increase from £824,986 to £1,082,102" */
+      explanation = g_strdup_printf (_("An increase from %s to %s"), from, to);
+    }
+  else if (difference < 0)
+    {
+      icon = "go-down-symbolic";
+      /* TRANSLATORS: e.g. "A decrease from £1,694,000 to £1,232,000" */
+      explanation = g_strdup_printf (_("A decrease from %s to %s"), from, to);
+      flags |= QUORUM_TABLE_CELL_NEGATIVE;
+    }
+  else
+    explanation = g_strdup (_("No change"));
+  show (self, text, icon, flags, explanation);
+}
+
+static void
+show_change (QuorumTableCell *self)
+{
+  QuorumTableItem *item = self->item;
+  QuorumTableCellFlags flags = row_flags (item);
+  gint64 difference = 0, percent = 0;
+  gboolean has_percent = FALSE;
+  g_autofree char *text = NULL;
+
+  if (!quorum_table_item_get_change (item, self->column, self->to_column,
+                                     &difference, &percent, &has_percent) || !has_percent)
+    {
+      show (self, "—", NULL, flags | QUORUM_TABLE_CELL_NA,
+            _("No percentage: the first figure is zero, N/A or blank"));
+      return;
+    }
+  text = quorum_table_format_percent (percent);
+  show (self, text, NULL, flags | (percent < 0 ? QUORUM_TABLE_CELL_NEGATIVE : 0), NULL);
+}
+
+static void
+update (QuorumTableCell *self)
+{
+  if (self->item == NULL)
+    return;
+  switch (self->kind)
+    {
+    case QUORUM_TABLE_CELL_DIFFERENCE:
+      show_difference (self);
+      break;
+    case QUORUM_TABLE_CELL_CHANGE:
+      show_change (self);
+      break;
+    default:
+      if (self->column < quorum_row_get_n_values (quorum_table_item_get_row (self->item)))
+        show_value (self);
+      else
+        show (self, NULL, NULL, row_flags (self->item), NULL);
+    }
+}
+
+/**
+ * quorum_table_cell_new_for:
+ * @kind: what it shows of its row
+ * @column: the column it shows (or compares from)
+ * @chars: how wide, in digits
+ *
+ * Returns: (transfer floating): a right-aligned cell for a table's rows
+ */
+GtkWidget *
+quorum_table_cell_new_for (QuorumTableCellKind kind,
+                           guint               column,
+                           guint               chars)
+{
+  QuorumTableCell *self = g_object_new (QUORUM_TYPE_TABLE_CELL, "kind", kind, NULL);
+
+  self->column = column;
+  self->chars = chars;
+  return GTK_WIDGET (self);
+}
+
+QuorumTableCellKind
+quorum_table_cell_get_kind (QuorumTableCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE_CELL (self), QUORUM_TABLE_CELL_VALUE);
+  return self->kind;
+}
+
+/**
+ * quorum_table_cell_get_item:
+ *
+ * Returns: (transfer none) (nullable): the row shown
+ */
+QuorumTableItem *
+quorum_table_cell_get_item (QuorumTableCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE_CELL (self), NULL);
+  return self->item;
+}
+
+/**
+ * quorum_table_cell_set_item:
+ * @item: (nullable): the row to show
+ *
+ * Shows @item, and follows its "target-column".
+ */
+void
+quorum_table_cell_set_item (QuorumTableCell *self,
+                            QuorumTableItem *item)
+{
+  g_return_if_fail (QUORUM_IS_TABLE_CELL (self));
+  g_return_if_fail (item == NULL || QUORUM_IS_TABLE_ITEM (item));
+
+  if (self->item == item)
+    return;
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->target_handler, self->item);
+  g_set_object (&self->item, item);
+  if (item != NULL && self->kind == QUORUM_TABLE_CELL_VALUE)
+    self->target_handler = g_signal_connect_swapped (item, "notify::target-column",
+                                                     G_CALLBACK (update), self);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+guint
+quorum_table_cell_get_column (QuorumTableCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE_CELL (self), 0);
+  return self->column;
+}
+
+/**
+ * quorum_table_cell_set_columns:
+ * @column: the column shown, or compared from
+ * @to_column: the column compared to
+ */
+void
+quorum_table_cell_set_columns (QuorumTableCell *self,
+                               guint            column,
+                               guint            to_column)
+{
+  g_return_if_fail (QUORUM_IS_TABLE_CELL (self));
+
+  if (self->column == column && self->to_column == to_column)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->column != column)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN]);
+  if (self->to_column != to_column)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_COLUMN]);
+  self->column = column;
+  self->to_column = to_column;
+  update (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }

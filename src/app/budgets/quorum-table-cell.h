@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "quorum-table-item.h"
+
 G_BEGIN_DECLS
 
 /* How a cell is styled; each flag is a style class (see
@@ -23,12 +25,36 @@ typedef enum
   QUORUM_TABLE_CELL_TARGET   = 1 << 7,  /* the cell another view asked to show */
 } QuorumTableCellFlags;
 
+/* What a cell shows of its row: a column's figure in the table, or one of
+ * the variance's four (the two figures compared, their difference and the
+ * change in percent). */
+typedef enum
+{
+  QUORUM_TABLE_CELL_VALUE,       /* "column"'s figure; marked when it is the row's target */
+  QUORUM_TABLE_CELL_FROM,        /* "column"'s figure, never marked */
+  QUORUM_TABLE_CELL_TO,          /* "column"'s figure, never marked */
+  QUORUM_TABLE_CELL_DIFFERENCE,  /* "to-column" less "column" */
+  QUORUM_TABLE_CELL_CHANGE,      /* the difference in percent of "column" */
+} QuorumTableCellKind;
+
+#define QUORUM_TYPE_TABLE_CELL_KIND (quorum_table_cell_kind_get_type ())
+GType quorum_table_cell_kind_get_type (void) G_GNUC_CONST;
+
 #define QUORUM_TYPE_TABLE_CELL (quorum_table_cell_get_type ())
 
 G_DECLARE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, QUORUM, TABLE_CELL, GtkWidget)
 
-GtkWidget            *quorum_table_cell_new             (float                 xalign,
+GtkWidget            *quorum_table_cell_new_for         (QuorumTableCellKind   kind,
+                                                         guint                 column,
                                                          guint                 chars);
+QuorumTableCellKind   quorum_table_cell_get_kind        (QuorumTableCell      *self);
+QuorumTableItem      *quorum_table_cell_get_item        (QuorumTableCell      *self);
+void                  quorum_table_cell_set_item        (QuorumTableCell      *self,
+                                                         QuorumTableItem      *item);
+guint                 quorum_table_cell_get_column      (QuorumTableCell      *self);
+void                  quorum_table_cell_set_columns     (QuorumTableCell      *self,
+                                                         guint                 column,
+                                                         guint                 to_column);
 void                  quorum_table_cell_set_chars       (QuorumTableCell      *self,
                                                          guint                 chars);
 void                  quorum_table_cell_set_text        (QuorumTableCell      *self,

@@ -183,7 +183,7 @@ fill_about (QuorumTableDetails *self,
   add_about_row (self, _("Row id"), quorum_row_get_id (self->row));
 
   gtk_widget_set_visible (GTK_WIDGET (self->about_group),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->about_list)) != NULL);
+                          gtk_list_box_get_row_at_index (self->about_list, 0) != NULL);
 }
 
 static char *

@@ -20,6 +20,7 @@ struct _QuorumTableItem
   const char *unit;      /* interned */
   GListStore *children;  /* of QuorumTableItem; made on first use */
   char **texts;          /* one per column, formatted on first use */
+  int target_column;     /* the cell another view asked to show, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableItem, quorum_table_item, G_TYPE_OBJECT)
@@ -28,6 +29,9 @@ enum {
   PROP_0,
   PROP_ROW,
   PROP_LABEL,
+  PROP_IS_TOTAL,
+  PROP_LABEL_CLASSES,
+  PROP_TARGET_COLUMN,
   N_PROPS
 };
 
@@ -52,6 +56,23 @@ quorum_table_item_finalize (GObject *object)
   G_OBJECT_CLASS (quorum_table_item_parent_class)->finalize (object);
 }
 
+/* The style classes of the row's label: a group's and the total's are bold
+ * (quorum-table-view.css). */
+static const char * const *
+label_classes (QuorumTableItem *self)
+{
+  static const char * const line[] = { "row-label", NULL };
+  static const char * const group[] = { "row-label", "group", NULL };
+  static const char * const total[] = { "row-label", "total", NULL };
+
+  switch (quorum_row_get_kind (self->row))
+    {
+    case QUORUM_ROW_GROUP: return group;
+    case QUORUM_ROW_TOTAL: return total;
+    default: return line;
+    }
+}
+
 static void
 quorum_table_item_get_property (GObject    *object,
                                 guint       prop_id,
@@ -64,6 +85,26 @@ quorum_table_item_get_property (GObject    *object,
     {
     case PROP_ROW: g_value_set_object (value, self->row); break;
     case PROP_LABEL: g_value_set_string (value, quorum_row_get_label (self->row)); break;
+    case PROP_IS_TOTAL: g_value_set_boolean (value, quorum_table_item_is_total (self)); break;
+    case PROP_LABEL_CLASSES: g_value_set_boxed (value, label_classes (self)); break;
+    case PROP_TARGET_COLUMN: g_value_set_int (value, self->target_column); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_table_item_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  QuorumTableItem *self = QUORUM_TABLE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_TARGET_COLUMN:
+      quorum_table_item_set_target_column (self, g_value_get_int (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -75,18 +116,32 @@ quorum_table_item_class_init (QuorumTableItemClass *klass)
 
   object_class->finalize = quorum_table_item_finalize;
   object_class->get_property = quorum_table_item_get_property;
+  object_class->set_property = quorum_table_item_set_property;
 
   properties[PROP_ROW] =
     g_param_spec_object ("row", NULL, NULL, QUORUM_TYPE_ROW,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_TOTAL] =
+    g_param_spec_boolean ("is-total", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* For the label's widget: "row-label", and "group" or "total". */
+  properties[PROP_LABEL_CLASSES] =
+    g_param_spec_boxed ("label-classes", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The column of the cell another view asked to show, or -1: its cell
+   * is marked. */
+  properties[PROP_TARGET_COLUMN] =
+    g_param_spec_int ("target-column", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 quorum_table_item_init (QuorumTableItem *self)
 {
+  self->target_column = -1;
 }
 
 /**
@@ -144,6 +199,78 @@ quorum_table_item_is_total (QuorumTableItem *self)
 {
   g_return_val_if_fail (QUORUM_IS_TABLE_ITEM (self), FALSE);
   return quorum_row_get_kind (self->row) == QUORUM_ROW_TOTAL;
+}
+
+/**
+ * quorum_table_item_get_target_column:
+ *
+ * Returns: the column of the cell marked as the one to show, or -1
+ */
+int
+quorum_table_item_get_target_column (QuorumTableItem *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE_ITEM (self), -1);
+  return self->target_column;
+}
+
+/**
+ * quorum_table_item_set_target_column:
+ * @column: a column's index, or -1 for none
+ *
+ * Marks the cell another view asked to show; its cell widget follows.
+ */
+void
+quorum_table_item_set_target_column (QuorumTableItem *self,
+                                     int              column)
+{
+  g_return_if_fail (QUORUM_IS_TABLE_ITEM (self));
+
+  column = MAX (column, -1);
+  if (self->target_column == column)
+    return;
+  self->target_column = column;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_COLUMN]);
+}
+
+/**
+ * quorum_table_item_get_change:
+ * @from: the column compared from
+ * @to: the column compared to
+ * @difference: (out): @to less @from
+ * @percent: (out): the difference in hundredths of a percent of @from
+ * @has_percent: (out): whether there is a percentage (@from is a figure,
+ *   not zero nor N/A)
+ *
+ * The figures of the row's variance. N/A counts as 0, as in every sum.
+ *
+ * Returns: %FALSE when either side is blank (or a column is out of range)
+ */
+gboolean
+quorum_table_item_get_change (QuorumTableItem *self,
+                              guint            from,
+                              guint            to,
+                              gint64          *difference,
+                              gint64          *percent,
+                              gboolean        *has_percent)
+{
+  QuorumCellSource from_source, to_source;
+  gint64 from_amount = 0, to_amount = 0;
+  guint n;
+
+  g_return_val_if_fail (QUORUM_IS_TABLE_ITEM (self), FALSE);
+
+  n = quorum_row_get_n_values (self->row);
+  if (from >= n || to >= n)
+    return FALSE;
+  from_source = quorum_table_item_get_source (self, from);
+  to_source = quorum_table_item_get_source (self, to);
+  if (from_source == QUORUM_CELL_EMPTY || to_source == QUORUM_CELL_EMPTY)
+    return FALSE;
+  quorum_table_item_get_amount (self, from, &from_amount);
+  quorum_table_item_get_amount (self, to, &to_amount);
+  *has_percent = quorum_amount_change (from_amount, to_amount, difference, percent) &&
+                 from_source != QUORUM_CELL_NA;
+  return TRUE;
 }
 
 /**

@@ -29,6 +29,15 @@ QuorumRow        *quorum_table_item_get_row          (QuorumTableItem *self);
 const char       *quorum_table_item_get_unit         (QuorumTableItem *self);
 gboolean          quorum_table_item_is_total         (QuorumTableItem *self);
 GListModel       *quorum_table_item_get_children     (QuorumTableItem *self);
+int               quorum_table_item_get_target_column (QuorumTableItem *self);
+void              quorum_table_item_set_target_column (QuorumTableItem *self,
+                                                       int              column);
+gboolean          quorum_table_item_get_change       (QuorumTableItem *self,
+                                                      guint            from,
+                                                      guint            to,
+                                                      gint64          *difference,
+                                                      gint64          *percent,
+                                                      gboolean        *has_percent);
 QuorumCellSource  quorum_table_item_get_source       (QuorumTableItem *self,
                                                       guint            column);
 gboolean          quorum_table_item_get_amount       (QuorumTableItem *self,

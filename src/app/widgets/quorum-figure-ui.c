@@ -290,6 +290,47 @@ set_line_style (GtkWidget        *widget,
     gtk_widget_remove_css_class (widget, "heading");
 }
 
+/* The line's property @name, of a list item's line. */
+static GtkExpression *
+line_property (const char *name)
+{
+  GtkExpression *line = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  return gtk_property_expression_new (QUORUM_TYPE_FIGURE_LINE, line, name);
+}
+
+static gboolean
+is_set (GObject    *list_item,
+        const char *text,
+        gpointer    user_data)
+{
+  return text != NULL;
+}
+
+static char *
+detail_or_label (GObject    *list_item,
+                 const char *detail,
+                 const char *label,
+                 gpointer    user_data)
+{
+  return g_strdup (detail != NULL ? detail : label);
+}
+
+static GStrv
+line_classes (GObject          *list_item,
+              QuorumFigureLine *line,
+              gpointer          user_data)
+{
+  const char *heading[] = { "heading", NULL };
+  const char *none[] = { NULL };
+
+  if (line != NULL && quorum_figure_line_get_kind (line) == QUORUM_FIGURE_LINE_TOTAL)
+    return g_strdupv ((char **) heading);
+  return g_strdupv ((char **) none);
+}
+
+/* A line's label and, beneath it, its detail: bound to the line's
+ * properties, so that a detail set later shows too. */
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -298,6 +339,11 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title = quorum_ui_cell_new (0, 24);
   GtkWidget *detail = quorum_ui_cell_new (0, 24);
+  GtkExpression *tooltip_params[] = { line_property ("detail"), line_property ("label") };
+  GtkExpression *shown_params[] = { line_property ("detail") };
+  GtkExpression *style_params[] = {
+    gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
+  };
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 12);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (detail), 12);
@@ -306,26 +352,18 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
+  gtk_expression_bind (line_property ("label"), title, "text", item);
+  gtk_expression_bind (line_property ("detail"), detail, "text", item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, shown_params,
+                                                    G_CALLBACK (is_set), NULL, NULL),
+                       detail, "visible", item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, tooltip_params,
+                                                    G_CALLBACK (detail_or_label), NULL, NULL),
+                       box, "tooltip-text", item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, style_params,
+                                                    G_CALLBACK (line_classes), NULL, NULL),
+                       title, "css-classes", item);
   gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  QuorumFigureLine *line = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_last_child (box);
-  const char *detail_text = quorum_figure_line_get_detail (line);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (title), quorum_figure_line_get_label (line));
-  gtk_inscription_set_text (GTK_INSCRIPTION (detail), detail_text);
-  gtk_widget_set_visible (detail, detail_text != NULL);
-  gtk_widget_set_tooltip_text (box, detail_text != NULL
-                                    ? detail_text : quorum_figure_line_get_label (line));
-  set_line_style (title, line);
 }
 
 static void
@@ -401,7 +439,8 @@ add_column (GtkColumnView   *column_view,
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", setup, user_data);
-  g_signal_connect (factory, "bind", bind, user_data);
+  if (bind != NULL)
+    g_signal_connect (factory, "bind", bind, user_data);
   column = gtk_column_view_column_new (title, factory);
   if (compare != NULL)
     {
@@ -428,8 +467,7 @@ quorum_figure_ui_add_label_column (GtkColumnView *column_view,
                                    gboolean       sortable)
 {
   GtkColumnViewColumn *column = add_column (column_view, title, G_CALLBACK (setup_label_cb),
-                                            G_CALLBACK (bind_label_cb),
-                                            sortable ? compare_label : NULL, NULL);
+                                            NULL, sortable ? compare_label : NULL, NULL);
 
   gtk_column_view_column_set_expand (column, TRUE);
   return column;

@@ -367,26 +367,32 @@ tree_row_of (GListModel *model,
 typedef struct
 {
   GtkWidget *root;
-  guint position;
-  const char *kind;
+  const char *row_id;
+  QuorumTableCellKind kind;
+  guint column;
   GtkWidget *found;
 } CellQuery;
 
-/* A cell's widget says which column it is in and has its list item. */
+/* A figure cell says what it shows: its row's item, its kind and column. */
 static void
 search_cell (GtkWidget *widget,
              CellQuery *query)
 {
-  const char *kind = g_object_get_data (G_OBJECT (widget), "quorum-cell-kind");
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "quorum-list-item");
-
   if (query->found != NULL)
     return;
-  if (kind != NULL && list_item != NULL && g_str_equal (kind, query->kind) &&
-      gtk_widget_get_mapped (widget) && gtk_list_item_get_position (list_item) == query->position)
+  if (QUORUM_IS_TABLE_CELL (widget) && gtk_widget_get_mapped (widget))
     {
-      query->found = widget;
-      return;
+      QuorumTableCell *cell = QUORUM_TABLE_CELL (widget);
+      QuorumTableItem *item = quorum_table_cell_get_item (cell);
+
+      if (item != NULL && quorum_table_cell_get_kind (cell) == query->kind &&
+          (query->kind != QUORUM_TABLE_CELL_VALUE ||
+           quorum_table_cell_get_column (cell) == query->column) &&
+          g_str_equal (quorum_row_get_id (quorum_table_item_get_row (item)), query->row_id))
+        {
+          query->found = widget;
+          return;
+        }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -415,15 +421,32 @@ cell_at (Fixture    *f,
   GtkWidget *view = quorum_test_find_named (GTK_WIDGET (f->table), view_name);
   GListModel *model = g_str_equal (view_name, "variance-rows")
                       ? quorum_table_view_get_variance_rows (f->table) : rows (f);
-  CellQuery query = { view, position_of (model, row_id), kind, NULL };
+  guint position = position_of (model, row_id);
+  CellQuery query = { view, row_id, QUORUM_TABLE_CELL_VALUE, 0, NULL };
 
   g_assert_nonnull (view);
-  g_assert_cmpuint (query.position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  if (g_str_has_prefix (kind, "value:"))
+    {
+      QuorumColumn *column = quorum_table_find_column (quorum_table_view_get_table (f->table),
+                                                       kind + strlen ("value:"));
+
+      g_assert_nonnull (column);
+      query.column = quorum_column_get_index (column);
+    }
+  else
+    {
+      g_autoptr(GEnumClass) kinds = g_type_class_ref (QUORUM_TYPE_TABLE_CELL_KIND);
+      GEnumValue *value = g_enum_get_value_by_nick (kinds, kind);
+
+      g_assert_nonnull (value);
+      query.kind = value->value;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (view);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", query.position);
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
   if (!wait_for (cell_exists, &query))
     g_error ("no cell %s of row %s in %s", kind, row_id, view_name);
   g_assert_true (QUORUM_IS_TABLE_CELL (query.found));

@@ -12,7 +12,7 @@
 #include "quorum-checks-view.h"
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
-#include "quorum-meetings-view.h"
+#include "quorum-forecast-view.h"
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
@@ -64,7 +64,7 @@ struct _QuorumWindow
   QuorumChecksView *checks_view;
   QuorumBudgetsView *budgets_view;
   QuorumCommitteesView *committees_view;
-  QuorumMeetingsView *meetings_view;
+  QuorumForecastView *meetings_view;
 
   /* owned */
   QuorumStore *store;

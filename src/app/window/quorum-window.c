@@ -93,7 +93,7 @@ ensure_view (QuorumWindow *self,
       QUORUM_COMMITTEES_VIEW (build_view (self->committees_page, QUORUM_TYPE_COMMITTEES_VIEW));
   else if (page == GTK_WIDGET (self->meetings_page))
     self->meetings_view =
-      QUORUM_MEETINGS_VIEW (build_view (self->meetings_page, QUORUM_TYPE_MEETINGS_VIEW));
+      QUORUM_FORECAST_VIEW (build_view (self->meetings_page, QUORUM_TYPE_FORECAST_VIEW));
   else if (page == GTK_WIDGET (self->pressure_page))
     self->pressure_view =
       QUORUM_PRESSURE_VIEW (build_view (self->pressure_page, QUORUM_TYPE_PRESSURE_VIEW));

@@ -1,4 +1,4 @@
-/* quorum-meetings-view.c: each document's meeting forecasts, by committee and year
+/* quorum-forecast-view.c: each document's meeting forecasts, by committee and year
  *
  * For the document picked, each table of role `meetings`: a chart of the
  * meetings each committee holds a year, and the table itself, a row per
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "quorum-figure-ui.h"
-#include "quorum-meetings-view.h"
+#include "quorum-forecast-view.h"
 #include "quorum-ui-util.h"
 
 typedef struct
@@ -22,7 +22,7 @@ typedef struct
   QuorumChart *chart;          /* owned by tables_box */
 } Shown;
 
-struct _QuorumMeetingsView
+struct _QuorumForecastView
 {
   AdwBin parent_instance;
 
@@ -40,7 +40,7 @@ struct _QuorumMeetingsView
   gboolean refilling;
 };
 
-G_DEFINE_FINAL_TYPE (QuorumMeetingsView, quorum_meetings_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (QuorumForecastView, quorum_forecast_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
@@ -204,7 +204,7 @@ forecast_table_new (QuorumMeetingForecast *forecast)
 }
 
 static void
-add_table (QuorumMeetingsView    *self,
+add_table (QuorumForecastView    *self,
            QuorumMeetingForecast *forecast)
 {
   QuorumTable *table = quorum_meeting_forecast_get_table (forecast);
@@ -229,7 +229,7 @@ add_table (QuorumMeetingsView    *self,
 }
 
 static QuorumBudgetDocument *
-chosen_document (QuorumMeetingsView *self)
+chosen_document (QuorumForecastView *self)
 {
   guint i = gtk_drop_down_get_selected (self->document_dropdown);
 
@@ -238,7 +238,7 @@ chosen_document (QuorumMeetingsView *self)
 }
 
 static void
-fill_tables (QuorumMeetingsView *self)
+fill_tables (QuorumForecastView *self)
 {
   QuorumBudgetDocument *document = chosen_document (self);
   g_autoptr(GListModel) forecasts = NULL;
@@ -260,14 +260,14 @@ fill_tables (QuorumMeetingsView *self)
 }
 
 static void
-document_changed_cb (QuorumMeetingsView *self)
+document_changed_cb (QuorumForecastView *self)
 {
   if (!self->refilling)
     fill_tables (self);
 }
 
 static void
-rebuild (QuorumMeetingsView *self)
+rebuild (QuorumForecastView *self)
 {
   QuorumBudgetDocument *previous = chosen_document (self);
   g_autofree char *previous_id = previous != NULL
@@ -301,7 +301,7 @@ rebuild (QuorumMeetingsView *self)
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
-  QuorumMeetingsView *self = user_data;
+  QuorumForecastView *self = user_data;
 
   self->rebuild_id = 0;
   rebuild (self);
@@ -309,23 +309,23 @@ rebuild_idle_cb (gpointer user_data)
 }
 
 static void
-queue_rebuild (QuorumMeetingsView *self)
+queue_rebuild (QuorumForecastView *self)
 {
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
 
 static void
-disconnect_store (QuorumMeetingsView *self)
+disconnect_store (QuorumForecastView *self)
 {
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (quorum_store_get_documents (self->store), self);
 }
 
 static void
-quorum_meetings_view_dispose (GObject *object)
+quorum_forecast_view_dispose (GObject *object)
 {
-  QuorumMeetingsView *self = (QuorumMeetingsView *) object;
+  QuorumForecastView *self = (QuorumForecastView *) object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   disconnect_store (self);
@@ -336,18 +336,18 @@ quorum_meetings_view_dispose (GObject *object)
   /* The bin's child is a template child: unparented here, or GTK 4.8's
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_MEETINGS_VIEW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_FORECAST_VIEW);
 
-  G_OBJECT_CLASS (quorum_meetings_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (quorum_forecast_view_parent_class)->dispose (object);
 }
 
 static void
-quorum_meetings_view_get_property (GObject    *object,
+quorum_forecast_view_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  QuorumMeetingsView *self = QUORUM_MEETINGS_VIEW (object);
+  QuorumForecastView *self = QUORUM_FORECAST_VIEW (object);
 
   switch (prop_id)
     {
@@ -357,29 +357,29 @@ quorum_meetings_view_get_property (GObject    *object,
 }
 
 static void
-quorum_meetings_view_set_property (GObject      *object,
+quorum_forecast_view_set_property (GObject      *object,
                                    guint         prop_id,
                                    const GValue *value,
                                    GParamSpec   *pspec)
 {
-  QuorumMeetingsView *self = QUORUM_MEETINGS_VIEW (object);
+  QuorumForecastView *self = QUORUM_FORECAST_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_STORE: quorum_meetings_view_set_store (self, g_value_get_object (value)); break;
+    case PROP_STORE: quorum_forecast_view_set_store (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-quorum_meetings_view_class_init (QuorumMeetingsViewClass *klass)
+quorum_forecast_view_class_init (QuorumForecastViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = quorum_meetings_view_dispose;
-  object_class->get_property = quorum_meetings_view_get_property;
-  object_class->set_property = quorum_meetings_view_set_property;
+  object_class->dispose = quorum_forecast_view_dispose;
+  object_class->get_property = quorum_forecast_view_get_property;
+  object_class->set_property = quorum_forecast_view_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
@@ -388,16 +388,16 @@ quorum_meetings_view_class_init (QuorumMeetingsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
-                                               "quorum-meetings-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsView, document_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsView, tables_box);
+                                               "quorum-forecast-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumForecastView, stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumForecastView, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QuorumForecastView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumForecastView, tables_box);
   gtk_widget_class_bind_template_callback (widget_class, document_changed_cb);
 }
 
 static void
-quorum_meetings_view_init (QuorumMeetingsView *self)
+quorum_forecast_view_init (QuorumForecastView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   quorum_figure_ui_setup_drop_down (self->document_dropdown);
@@ -406,26 +406,26 @@ quorum_meetings_view_init (QuorumMeetingsView *self)
 }
 
 /**
- * quorum_meetings_view_get_store:
+ * quorum_forecast_view_get_store:
  *
  * Returns: (transfer none) (nullable): the store shown
  */
 QuorumStore *
-quorum_meetings_view_get_store (QuorumMeetingsView *self)
+quorum_forecast_view_get_store (QuorumForecastView *self)
 {
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), NULL);
   return self->store;
 }
 
 /**
- * quorum_meetings_view_set_store:
+ * quorum_forecast_view_set_store:
  * @store: (nullable): the store whose meeting forecasts to show
  */
 void
-quorum_meetings_view_set_store (QuorumMeetingsView *self,
+quorum_forecast_view_set_store (QuorumForecastView *self,
                                 QuorumStore        *store)
 {
-  g_return_if_fail (QUORUM_IS_MEETINGS_VIEW (self));
+  g_return_if_fail (QUORUM_IS_FORECAST_VIEW (self));
   g_return_if_fail (store == NULL || QUORUM_IS_STORE (store));
 
   if (self->store == store)
@@ -443,32 +443,32 @@ quorum_meetings_view_set_store (QuorumMeetingsView *self,
 }
 
 /**
- * quorum_meetings_view_get_document:
+ * quorum_forecast_view_get_document:
  *
  * Returns: (nullable): the id of the document shown
  */
 const char *
-quorum_meetings_view_get_document (QuorumMeetingsView *self)
+quorum_forecast_view_get_document (QuorumForecastView *self)
 {
   QuorumBudgetDocument *document;
 
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), NULL);
 
   document = chosen_document (self);
   return document != NULL ? quorum_budget_document_get_id (document) : NULL;
 }
 
 /**
- * quorum_meetings_view_set_document:
+ * quorum_forecast_view_set_document:
  * @document_id: a document with a table of meetings
  *
  * Returns: %FALSE if the store has no such document with meetings
  */
 gboolean
-quorum_meetings_view_set_document (QuorumMeetingsView *self,
+quorum_forecast_view_set_document (QuorumForecastView *self,
                                    const char         *document_id)
 {
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), FALSE);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), FALSE);
   g_return_val_if_fail (document_id != NULL, FALSE);
 
   for (guint d = 0; self->documents != NULL && d < self->documents->len; d++)
@@ -482,52 +482,52 @@ quorum_meetings_view_set_document (QuorumMeetingsView *self,
 }
 
 /**
- * quorum_meetings_view_get_n_tables:
+ * quorum_forecast_view_get_n_tables:
  *
  * Returns: how many tables of meetings the document shown has
  */
 guint
-quorum_meetings_view_get_n_tables (QuorumMeetingsView *self)
+quorum_forecast_view_get_n_tables (QuorumForecastView *self)
 {
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), 0);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), 0);
   return self->shown->len;
 }
 
 const char *
-quorum_meetings_view_get_table_id (QuorumMeetingsView *self,
+quorum_forecast_view_get_table_id (QuorumForecastView *self,
                                    guint               table)
 {
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), NULL);
   g_return_val_if_fail (table < self->shown->len, NULL);
   return ((Shown *) g_ptr_array_index (self->shown, table))->table_id;
 }
 
 /**
- * quorum_meetings_view_get_table_lines:
+ * quorum_forecast_view_get_table_lines:
  *
  * Returns: (transfer none): the lines of a table shown, a model of
  *   #QuorumFigureLine with a cell per column: a line per row, then the
  *   total and, where the document gives a rate, the cost at it
  */
 GListModel *
-quorum_meetings_view_get_table_lines (QuorumMeetingsView *self,
+quorum_forecast_view_get_table_lines (QuorumForecastView *self,
                                       guint               table)
 {
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), NULL);
   g_return_val_if_fail (table < self->shown->len, NULL);
   return G_LIST_MODEL (((Shown *) g_ptr_array_index (self->shown, table))->lines);
 }
 
 /**
- * quorum_meetings_view_get_table_chart:
+ * quorum_forecast_view_get_table_chart:
  *
  * Returns: (transfer none): the chart of a table shown
  */
 QuorumChart *
-quorum_meetings_view_get_table_chart (QuorumMeetingsView *self,
+quorum_forecast_view_get_table_chart (QuorumForecastView *self,
                                       guint               table)
 {
-  g_return_val_if_fail (QUORUM_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (QUORUM_IS_FORECAST_VIEW (self), NULL);
   g_return_val_if_fail (table < self->shown->len, NULL);
   return ((Shown *) g_ptr_array_index (self->shown, table))->chart;
 }

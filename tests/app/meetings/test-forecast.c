@@ -1,4 +1,4 @@
-/* test-meetings.c: the meeting forecasts on the sample store
+/* test-forecast.c: the meeting forecasts on the sample store
  *
  * The view is placed in a window of its own, as the main window will host
  * it, on the bundled sample store (read-only: nothing here writes). Every
@@ -17,7 +17,7 @@
 
 #include "quorum-chart.h"
 #include "quorum-core.h"
-#include "quorum-meetings-view.h"
+#include "quorum-forecast-view.h"
 #include "quorum-figure-test-util.h"
 #include "quorum-ui-test-util.h"
 
@@ -29,8 +29,8 @@ static void
 test_meetings (void)
 {
   g_autoptr(GPtrArray) budgets = quorum_figure_test_load_budgets ();
-  GtkWidget *view = g_object_new (QUORUM_TYPE_MEETINGS_VIEW, "store", store, NULL);
-  QuorumMeetingsView *meetings = QUORUM_MEETINGS_VIEW (view);
+  GtkWidget *view = g_object_new (QUORUM_TYPE_FORECAST_VIEW, "store", store, NULL);
+  QuorumForecastView *meetings = QUORUM_FORECAST_VIEW (view);
   GtkWindow *window = quorum_figure_test_host (view, "Meetings", 1100, 760);
   guint n_tables = 0;
   gboolean any_rate = FALSE;
@@ -59,14 +59,14 @@ test_meetings (void)
             continue;
           if (shown == 0)
             {
-              g_assert_true (quorum_meetings_view_set_document (meetings, document_id));
+              g_assert_true (quorum_forecast_view_set_document (meetings, document_id));
               quorum_test_iterate ();
-              g_assert_cmpstr (quorum_meetings_view_get_document (meetings), ==, document_id);
+              g_assert_cmpstr (quorum_forecast_view_get_document (meetings), ==, document_id);
             }
-          g_assert_cmpstr (quorum_meetings_view_get_table_id (meetings, shown), ==,
+          g_assert_cmpstr (quorum_forecast_view_get_table_id (meetings, shown), ==,
                            json_object_get_string_member (table, "id"));
-          lines = quorum_meetings_view_get_table_lines (meetings, shown);
-          chart = quorum_meetings_view_get_table_chart (meetings, shown);
+          lines = quorum_forecast_view_get_table_lines (meetings, shown);
+          chart = quorum_forecast_view_get_table_chart (meetings, shown);
           shown++;
           n_tables++;
 
@@ -153,7 +153,7 @@ test_meetings (void)
         }
       if (shown > 0)
         {
-          g_assert_cmpuint (quorum_meetings_view_get_n_tables (meetings), ==, shown);
+          g_assert_cmpuint (quorum_forecast_view_get_n_tables (meetings), ==, shown);
           /* The chart's words and the table's cells are on screen. */
           quorum_figure_test_assert_shows (view, "cell:Total\n");
         }

@@ -620,6 +620,15 @@ read_store_file (QuorumStoreFile       *file,
   parse_file (file, data, length);
 }
 
+/* A file's name without `.json`: the id a decision takes from it. */
+static char *
+dup_file_id (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strndup (base, strlen (base) - strlen (".json"));
+}
+
 static void
 scan_one (const char            *store_path,
           QuorumStoreLoadResult *result,
@@ -635,10 +644,9 @@ scan_one (const char            *store_path,
                    trust_stamps);
   if (kind == QUORUM_STORE_FILE_DECISION)
     {
-      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *id = dup_file_id (path);
 
-      base[strlen (base) - strlen (".json")] = '\0';
-      file->pending = outbox_has (store_path, owner, base);
+      file->pending = outbox_has (store_path, owner, id);
     }
   g_ptr_array_add (result->files, file);
 }
@@ -713,14 +721,13 @@ reread_packages (QuorumStoreLoadResult *result,
 
   for (guint i = 0; i < result->files->len; i++)
     {
-      g_autofree char *base = NULL;
+      g_autofree char *id = NULL;
 
       file = g_ptr_array_index (result->files, i);
       if (file->kind != QUORUM_STORE_FILE_WORK_PACKAGE || file->parsed)
         continue;
-      base = g_path_get_basename (file->path);
-      base[strlen (base) - strlen (".json")] = '\0';
-      if (g_hash_table_contains (owners, base))
+      id = dup_file_id (file->path);
+      if (g_hash_table_contains (owners, id))
         {
           g_clear_pointer (&file->stamp.checksum, g_free);
           read_store_file (file, NULL, FALSE);

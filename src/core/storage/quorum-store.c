@@ -248,10 +248,11 @@ reuse_problems (GListModel *before,
   for (guint i = 0; i < problems->len; i++)
     {
       g_autofree char *key = dup_problem_key (g_ptr_array_index (problems, i));
-      gpointer same = NULL;
+      gpointer known_key = NULL, same = NULL;
 
-      if (g_hash_table_steal_extended (known, key, NULL, &same))
+      if (g_hash_table_steal_extended (known, key, &known_key, &same))
         {
+          g_free (known_key);
           g_object_unref (g_ptr_array_index (problems, i));
           problems->pdata[i] = same;
         }

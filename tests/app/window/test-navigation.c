@@ -91,6 +91,33 @@ wait_for_text (QuorumWindow *window,
   return shows (window, text);
 }
 
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+time_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@flag is set, 20 s at most. */
+static gboolean
+wait_for_flag (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  return *flag;
+}
+
 /* The widget under @widget whose data @key is the string @value. */
 static GtkWidget *
 find_with_data (GtkWidget  *widget,
@@ -664,6 +691,24 @@ test_watch (void)
       g_main_context_iteration (NULL, FALSE), g_usleep (1000);
   }
   g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Ctrl+R reloads the same store; nothing changed on disk, so every
+   * package keeps its object. */
+  {
+    QuorumStore *shown = quorum_window_get_store (window);
+    g_autoptr(GObject) first = g_list_model_get_item (packages, 0);
+    g_autoptr(GObject) again = NULL;
+    gboolean reloaded = FALSE;
+    gulong id = g_signal_connect_swapped (shown, "changed", G_CALLBACK (set_flag), &reloaded);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+    g_assert_true (wait_for_flag (&reloaded));
+    g_signal_handler_disconnect (shown, id);
+    g_assert_true (quorum_window_get_store (window) == shown);
+    again = g_list_model_get_item (packages, 0);
+    g_assert_true (again == first);
+    g_assert_cmpuint (g_list_model_get_n_items (packages), ==, 41);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);

@@ -347,6 +347,9 @@ show_load_error (QuorumWindow *self,
 static void
 store_changed_cb (QuorumWindow *self)
 {
+  /* After a reload that failed (the folder was away), the store is back. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "store");
   _quorum_window_update_overview (self);
   update_banner (self);
   refresh_package_page (self);

@@ -28,6 +28,7 @@ void                  quorum_store_load_async       (QuorumStore          *self,
 gboolean              quorum_store_load_finish      (QuorumStore          *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+void                  quorum_store_watch            (QuorumStore          *self);
 GListModel           *quorum_store_get_committees   (QuorumStore          *self);
 GListModel           *quorum_store_get_documents    (QuorumStore          *self);
 GListModel           *quorum_store_get_work_packages (QuorumStore         *self);

@@ -497,6 +497,149 @@ test_list_and_filter (void)
   remove_tree (parent);
 }
 
+/* --- sorting ---------------------------------------------------------------- */
+
+/* NULL after any text, as the view sorts. */
+static int
+text_order (const char *a,
+            const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_utf8_collate (a, b);
+}
+
+/* Absent after any amount. */
+static int
+amount_order (gboolean has_a,
+              gint64   a,
+              gboolean has_b,
+              gint64   b)
+{
+  if (!has_a || !has_b)
+    return !has_a - !has_b;
+  return (a > b) - (a < b);
+}
+
+static const char *
+short_name (QuorumStore       *store,
+            QuorumWorkPackage *wp)
+{
+  const char *id = quorum_work_package_get_committee (wp);
+  QuorumCommittee *committee = id != NULL ? quorum_store_find_committee (store, id) : NULL;
+
+  return committee != NULL ? quorum_committee_get_short_name (committee) : id;
+}
+
+/* How two packages compare in the column titled @column, worked out here
+ * from the accessors. */
+static int
+column_order (QuorumStore       *store,
+              const char        *column,
+              QuorumWorkPackage *a,
+              QuorumWorkPackage *b)
+{
+  gint64 x = 0, y = 0;
+  gboolean has_x, has_y;
+
+  if (g_str_equal (column, "Quarter"))
+    return text_order (quorum_work_package_get_quarter (a), quorum_work_package_get_quarter (b));
+  if (g_str_equal (column, "Package"))
+    return text_order (quorum_work_package_get_title (a), quorum_work_package_get_title (b));
+  if (g_str_equal (column, "Committee"))
+    return text_order (short_name (store, a), short_name (store, b));
+  if (g_str_equal (column, "Status"))
+    return text_order (quorum_work_package_get_status (a), quorum_work_package_get_status (b));
+  if (g_str_equal (column, "Outcome"))
+    return amount_order (TRUE, quorum_work_package_get_outcome (a),
+                         TRUE, quorum_work_package_get_outcome (b));
+  if (g_str_equal (column, "Estimate"))
+    return amount_order (TRUE, quorum_work_package_get_estimate (a),
+                         TRUE, quorum_work_package_get_estimate (b));
+  if (g_str_equal (column, "Out-turn"))
+    {
+      has_x = quorum_work_package_get_actual (a, &x);
+      has_y = quorum_work_package_get_actual (b, &y);
+      return amount_order (has_x, x, has_y, y);
+    }
+  g_assert_cmpstr (column, ==, "Variance");
+  has_x = quorum_work_package_get_variance (a, NULL, &x);
+  has_y = quorum_work_package_get_variance (b, NULL, &y);
+  return amount_order (has_x, x, has_y, y);
+}
+
+/* The Board's agenda: quarter, committee, title. */
+static int
+agenda_order (QuorumStore       *store,
+              QuorumWorkPackage *a,
+              QuorumWorkPackage *b)
+{
+  int result = column_order (store, "Quarter", a, b);
+
+  if (result == 0)
+    result = column_order (store, "Committee", a, b);
+  if (result == 0)
+    result = column_order (store, "Package", a, b);
+  return result;
+}
+
+/* Each column sorts both ways by its value, ties in the agenda's order;
+ * unsorted, the list is in the agenda's order. */
+static void
+test_sort (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store_path = copy_sample (&parent);
+  QuorumWindow *window = open_window (store_path);
+  QuorumWorkPackagesView *view;
+  GtkColumnView *column_view;
+  GListModel *shown, *columns;
+  QuorumStore *store;
+
+  show_view (window, "work-packages");
+  view = packages_view (window);
+  store = quorum_work_packages_view_get_store (view);
+  shown = quorum_work_packages_view_get_shown (view);
+  column_view = GTK_COLUMN_VIEW (quorum_test_find_named (GTK_WIDGET (view),
+                                                         "work-packages-list"));
+  columns = gtk_column_view_get_columns (column_view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+
+  for (guint c = 0; c <= g_list_model_get_n_items (columns); c++)
+    for (int direction = 0; direction < 2; direction++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+        const char *title = column != NULL ? gtk_column_view_column_get_title (column) : NULL;
+        guint distinct = 0;
+
+        gtk_column_view_sort_by_column (column_view, column,
+                                        direction == 0 ? GTK_SORT_ASCENDING
+                                                       : GTK_SORT_DESCENDING);
+        quorum_test_iterate ();
+        g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+        for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+          {
+            g_autoptr(QuorumWorkPackage) a = g_list_model_get_item (shown, i - 1);
+            g_autoptr(QuorumWorkPackage) b = g_list_model_get_item (shown, i);
+            int order = title != NULL ? column_order (store, title, a, b) : 0;
+
+            if (direction == 1)
+              order = -order;
+            if (order != 0)
+              distinct++;
+            g_assert_cmpint (order, <=, 0);
+            if (order == 0)
+              g_assert_cmpint (agenda_order (store, a, b), <=, 0);
+          }
+        /* The sample tells its packages apart in every column. */
+        if (title != NULL)
+          g_assert_cmpuint (distinct, >=, 1);
+      }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
 /* The view last shown comes back; a name that is not a view is ignored. */
 static void
 test_last_view (void)
@@ -921,6 +1064,7 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
+  g_test_add_func ("/work-packages/sort", test_sort);
   g_test_add_func ("/work-packages/last-view", test_last_view);
   g_test_add_func ("/work-packages/narrow", test_narrow);
   g_test_add_func ("/work-packages/decide", test_decide);

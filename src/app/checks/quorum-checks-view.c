@@ -24,14 +24,6 @@ struct _QuorumChecksView
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkColumnView *column_view;
-  GtkColumnViewColumn *severity_column;
-  GtkColumnViewColumn *document_column;
-  GtkColumnViewColumn *table_column;
-  GtkColumnViewColumn *row_column;
-  GtkColumnViewColumn *column_column;
-  GtkColumnViewColumn *stated_column;
-  GtkColumnViewColumn *computed_column;
-  GtkColumnViewColumn *difference_column;
 
   /* owned */
   QuorumStore *store;
@@ -245,107 +237,117 @@ documents_changed_cb (QuorumChecksView *self)
   filter_changed_cb (self);
 }
 
-static void
-setup_severity_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+/* --- cells ---------------------------------------------------------------- */
+
+/* The severity and the amounts are GtkBuilderListItemFactory templates in
+ * the view's .ui, bound to the finding's properties through the closures
+ * below; the place's four columns need the store, and bind here. */
+
+static gboolean
+is_mismatch (const char *severity)
 {
-  gtk_list_item_set_child (item, quorum_ui_pill_new ());
+  return g_strcmp0 (severity, quorum_severity_to_string (QUORUM_SEVERITY_MISMATCH)) == 0;
 }
 
-static void
-bind_severity_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+static GStrv
+severity_classes_cb (GtkListItem *item,
+                     const char  *severity,
+                     gpointer     data)
 {
-  QuorumFinding *finding = gtk_list_item_get_item (item);
-
-  if (quorum_finding_get_severity (finding) == QUORUM_SEVERITY_MISMATCH)
-    quorum_ui_pill_set (gtk_list_item_get_child (item), "dialog-error-symbolic",
-                        _("Mismatch"), "error");
-  else
-    quorum_ui_pill_set (gtk_list_item_get_child (item), "dialog-warning-symbolic",
-                        _("Rounding"), "warning");
+  return g_strdupv ((char **) (const char *[]) {
+    "status-pill", is_mismatch (severity) ? "error" : "warning", NULL });
 }
 
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+static char *
+severity_icon_cb (GtkListItem *item,
+                  const char  *severity,
+                  gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, GPOINTER_TO_UINT (user_data)));
+  return g_strdup (is_mismatch (severity) ? "dialog-error-symbolic" : "dialog-warning-symbolic");
 }
 
-static void
-setup_amount_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+static char *
+severity_label_cb (GtkListItem *item,
+                   const char  *severity,
+                   gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
+  return g_strdup (is_mismatch (severity) ? _("Mismatch") : _("Rounding"));
 }
 
-static void
-bind_place_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumChecksView         *self)
+static char *
+amount_text_cb (GtkListItem *item,
+                gint64       amount,
+                gpointer     data)
 {
-  QuorumFinding *finding = gtk_list_item_get_item (item);
+  return quorum_ui_format_amount (amount);
+}
+
+static char *
+difference_text_cb (GtkListItem *item,
+                    gint64       difference,
+                    gpointer     data)
+{
+  g_autofree char *amount = quorum_ui_format_amount (difference);
+
+  return difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+}
+
+#define SETUP_CHARS(n) \
+  static void \
+  setup_##n##_chars_cb (GtkSignalListItemFactory *factory, \
+                        GtkListItem              *item, \
+                        gpointer                  user_data) \
+  { \
+    gtk_list_item_set_child (item, quorum_ui_cell_new (0, n)); \
+  }
+
+SETUP_CHARS (16)
+SETUP_CHARS (20)
+SETUP_CHARS (22)
+
+typedef enum
+{
+  PART_DOCUMENT,
+  PART_TABLE,
+  PART_ROW,
+  PART_COLUMN,
+} Part;
+
+static void
+bind_place (QuorumChecksView *self,
+            GtkListItem      *item,
+            Part              part)
+{
   GtkWidget *cell = gtk_list_item_get_child (item);
-  const char *part = g_object_get_data (G_OBJECT (factory), "quorum-part");
   const char *text = NULL;
   Place place;
 
-  resolve_place (self, finding, &place);
-  if (g_str_equal (part, "document"))
-    text = place.document;
-  else if (g_str_equal (part, "table"))
-    text = place.table;
-  else if (g_str_equal (part, "row"))
-    text = place.row;
-  else
-    text = place.column;
+  resolve_place (self, gtk_list_item_get_item (item), &place);
+  switch (part)
+    {
+    case PART_DOCUMENT: text = place.document; break;
+    case PART_TABLE: text = place.table; break;
+    case PART_ROW: text = place.row; break;
+    case PART_COLUMN:
+    default: text = place.column; break;
+    }
   quorum_ui_cell_set_text (item, text);
   gtk_widget_set_tooltip_text (cell, text);
 }
 
-static void
-bind_amount_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  QuorumFinding *finding = gtk_list_item_get_item (item);
-  const char *part = g_object_get_data (G_OBJECT (factory), "quorum-part");
-  g_autofree char *text = NULL;
+#define BIND_PLACE(name, PART) \
+  static void \
+  bind_##name##_cb (GtkSignalListItemFactory *factory, \
+                    GtkListItem              *item, \
+                    QuorumChecksView         *self) \
+  { \
+    bind_place (self, item, PART); \
+  }
 
-  if (g_str_equal (part, "stated"))
-    text = quorum_ui_format_amount (quorum_finding_get_stated (finding));
-  else if (g_str_equal (part, "computed"))
-    text = quorum_ui_format_amount (quorum_finding_get_computed (finding));
-  else
-    {
-      gint64 difference = quorum_finding_get_difference (finding);
-      g_autofree char *amount = quorum_ui_format_amount (difference);
-
-      text = difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
-    }
-  quorum_ui_cell_set_text (item, text);
-}
-
-static void
-set_factory (QuorumChecksView    *self,
-             GtkColumnViewColumn *column,
-             const char          *part,
-             GCallback            setup,
-             GCallback            bind,
-             guint                chars)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "quorum-part", (gpointer) part);
-  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (chars));
-  g_signal_connect (factory, "bind", bind, self);
-  gtk_column_view_column_set_factory (column, factory);
-}
+BIND_PLACE (document, PART_DOCUMENT)
+BIND_PLACE (table, PART_TABLE)
+BIND_PLACE (row, PART_ROW)
+BIND_PLACE (column, PART_COLUMN)
 
 static void
 activate_cb (QuorumChecksView *self,
@@ -448,17 +450,21 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, count_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, document_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, table_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, row_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, stated_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, computed_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, difference_column);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, severity_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, severity_icon_cb);
+  gtk_widget_class_bind_template_callback (widget_class, severity_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, difference_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_16_chars_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_20_chars_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_22_chars_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_document_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_table_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_column_cb);
 }
 
 static void
@@ -491,23 +497,6 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-
-  set_factory (self, self->severity_column, "severity", G_CALLBACK (setup_severity_cb),
-               G_CALLBACK (bind_severity_cb), 0);
-  set_factory (self, self->document_column, "document", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 20);
-  set_factory (self, self->table_column, "table", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 22);
-  set_factory (self, self->row_column, "row", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 16);
-  set_factory (self, self->column_column, "column", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 16);
-  set_factory (self, self->stated_column, "stated", G_CALLBACK (setup_amount_cb),
-               G_CALLBACK (bind_amount_cb), 0);
-  set_factory (self, self->computed_column, "computed", G_CALLBACK (setup_amount_cb),
-               G_CALLBACK (bind_amount_cb), 0);
-  set_factory (self, self->difference_column, "difference", G_CALLBACK (setup_amount_cb),
-               G_CALLBACK (bind_amount_cb), 0);
 
   update_count (self);
 }

@@ -640,6 +640,49 @@ test_sort (void)
   remove_tree (parent);
 }
 
+/* The action row under @widget titled @title. */
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The overview's link to the work packages says how many there are and
+ * opens them. */
+static void
+test_overview_link (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  GtkWidget *row;
+
+  show_view (window, "overview");
+  g_assert_true (eventually_shows (window, "subtitle:40 packages to review and decide on\n"));
+  row = find_action_row (GTK_WIDGET (window), "Work Packages");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_activate (row));
+  quorum_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (packages_view (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
 /* The view last shown comes back; a name that is not a view is ignored. */
 static void
 test_last_view (void)
@@ -1065,6 +1108,7 @@ main (int    argc,
 
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
   g_test_add_func ("/work-packages/sort", test_sort);
+  g_test_add_func ("/work-packages/overview-link", test_overview_link);
   g_test_add_func ("/work-packages/last-view", test_last_view);
   g_test_add_func ("/work-packages/narrow", test_narrow);
   g_test_add_func ("/work-packages/decide", test_decide);

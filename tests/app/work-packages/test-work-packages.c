@@ -13,6 +13,7 @@
 #include "quorum-application.h"
 #include "quorum-core.h"
 #include "quorum-decide-dialog.h"
+#include "quorum-preferences-window.h"
 #include "quorum-pressure-view.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
@@ -683,6 +684,72 @@ test_overview_link (void)
   remove_tree (parent);
 }
 
+static GtkWindow *
+find_restore_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                     "Restore These Files?") == 0)
+        return toplevel;  /* GTK keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+restore_dialog_shown (gpointer data)
+{
+  return find_restore_dialog () != NULL;
+}
+
+/* Preferences lists the window's store's backups, bound to them: none at
+ * first, then the one a sync made, whose Restore… button asks first. */
+static void
+test_preferences_backups (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumPreferencesWindow *preferences;
+  g_autoptr(QuorumBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row, *button;
+
+  preferences = quorum_preferences_window_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (eventually_shows (preferences, "row:No backups yet\n"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  backup = quorum_backup_begin (store, "sync", &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_backup_keep (backup, "committees.json", &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_backup_finish (backup, QUORUM_DEFAULT_BACKUPS_KEPT, &error));
+  g_assert_no_error (error);
+
+  preferences = quorum_preferences_window_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (eventually_shows (preferences, "subtitle:1 file · sync\n"));
+  g_assert_false (shows (preferences, "row:No backups yet\n"));
+  row = find_action_row (GTK_WIDGET (preferences), quorum_backup_get_created (backup));
+  g_assert_nonnull (row);
+  button = quorum_test_find_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (wait_for (restore_dialog_shown, NULL));
+  gtk_window_destroy (find_restore_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
 /* The view last shown comes back; a name that is not a view is ignored. */
 static void
 test_last_view (void)
@@ -1109,6 +1176,7 @@ main (int    argc,
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
   g_test_add_func ("/work-packages/sort", test_sort);
   g_test_add_func ("/work-packages/overview-link", test_overview_link);
+  g_test_add_func ("/work-packages/preferences-backups", test_preferences_backups);
   g_test_add_func ("/work-packages/last-view", test_last_view);
   g_test_add_func ("/work-packages/narrow", test_narrow);
   g_test_add_func ("/work-packages/decide", test_decide);

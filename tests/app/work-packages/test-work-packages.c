@@ -436,6 +436,28 @@ snapshot (const char *path)
   return g_string_free (out, FALSE);
 }
 
+/* The mapped cell under @widget that shows @text. */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* --- tests ------------------------------------------------------------------ */
 
 /* Every package is listed; the outcome filter keeps the undecided ones; a
@@ -467,6 +489,10 @@ test_list_and_filter (void)
   g_assert_true (eventually_shows (view, "cell:£202,802\ncell:£225,921.50\n"
                                          "cell:+£23,119.50 (+11.4%)\n"
                                          "label:Approved\ncell:Closed\n"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view),
+                                                      "+£23,119.50 (+11.4%)"), "error"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "£225,921.50"),
+                                           "numeric"));
 
   outcome = quorum_test_find_named (GTK_WIDGET (view), "outcome-filter");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (outcome), 1);
@@ -1073,6 +1099,8 @@ test_pressure (void)
                                          "label:Over provision\n"));
   g_assert_true (eventually_shows (view, "label:Within provision\n"));
   g_assert_true (eventually_shows (view, "label:Not released\n"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (view, "−£58,758.50"), "error"));
+  g_assert_false (gtk_widget_has_css_class (find_cell (view, "£832,007"), "error"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);

@@ -436,26 +436,52 @@ snapshot (const char *path)
   return g_string_free (out, FALSE);
 }
 
-/* The mapped cell under @widget that shows @text. */
+/* What a widget shows as its text, for find_showing(): an inscription's
+ * text or an action row's title. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (ADW_IS_ACTION_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return NULL;
+}
+
+/* The mapped widget of @type under @widget that shows @text. */
 static GtkWidget *
-find_cell (GtkWidget  *widget,
-           const char *text)
+find_showing (GtkWidget  *widget,
+              GType       type,
+              const char *text)
 {
   if (!gtk_widget_get_mapped (widget))
     return NULL;
-  if (GTK_IS_INSCRIPTION (widget) &&
-      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (shown_text (widget), text) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_cell (child, text);
+      GtkWidget *found = find_showing (child, type, text);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  return find_showing (widget, GTK_TYPE_INSCRIPTION, text);
+}
+
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  return find_showing (widget, ADW_TYPE_ACTION_ROW, title);
 }
 
 /* --- tests ------------------------------------------------------------------ */
@@ -665,26 +691,6 @@ test_sort (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);
-}
-
-/* The action row under @widget titled @title. */
-static GtkWidget *
-find_action_row (GtkWidget  *widget,
-                 const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The overview's link to the work packages says how many there are and

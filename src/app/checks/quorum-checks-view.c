@@ -27,7 +27,8 @@ struct _QuorumChecksView
 
   /* owned */
   QuorumStore *store;
-  GListStore *findings;          /* every finding of every document */
+  GtkMapListModel *document_findings; /* each document's findings model */
+  GtkFlattenListModel *findings; /* every finding of every document, following them */
   GtkStringList *document_names; /* the document drop-down: All, then each title */
   GPtrArray *document_ids;       /* parallel to document_names; NULL for All */
   GtkCustomFilter *filter;
@@ -195,8 +196,20 @@ search_changed_cb (QuorumChecksView *self)
   filter_changed_cb (self);
 }
 
-/* The documents changed (a store opened or reloaded): collect the findings
- * again, keeping the chosen document when it is still there. */
+/* A document's findings, for document_findings. */
+static gpointer
+map_document_findings (gpointer item,
+                       gpointer user_data)
+{
+  g_autoptr(QuorumBudgetDocument) document = item;
+
+  return g_object_ref (quorum_budget_document_get_findings (document));
+}
+
+/* The documents changed (a store opened or reloaded): the findings follow
+ * them by themselves (a flattened map of the documents); the document
+ * filter offers them again, keeping the chosen document when it is still
+ * there. */
 static void
 documents_changed_cb (QuorumChecksView *self)
 {
@@ -210,7 +223,6 @@ documents_changed_cb (QuorumChecksView *self)
     chosen = g_strdup (g_ptr_array_index (self->document_ids, selected));
 
   self->updating_documents = TRUE;
-  g_list_store_remove_all (self->findings);
   gtk_string_list_splice (self->document_names, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->document_names)) - 1,
                           NULL);
@@ -219,14 +231,7 @@ documents_changed_cb (QuorumChecksView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
-      GListModel *findings = quorum_budget_document_get_findings (document);
 
-      for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
-        {
-          g_autoptr(QuorumFinding) finding = g_list_model_get_item (findings, f);
-
-          g_list_store_append (self->findings, finding);
-        }
       gtk_string_list_append (self->document_names, quorum_budget_document_get_title (document));
       g_ptr_array_add (self->document_ids, g_strdup (quorum_budget_document_get_id (document)));
       if (g_strcmp0 (chosen, quorum_budget_document_get_id (document)) == 0)
@@ -377,6 +382,7 @@ quorum_checks_view_finalize (GObject *object)
   QuorumChecksView *self = QUORUM_CHECKS_VIEW (object);
 
   g_clear_object (&self->findings);
+  g_clear_object (&self->document_findings);
   g_clear_object (&self->document_names);
   g_clear_pointer (&self->document_ids, g_ptr_array_unref);
   g_clear_object (&self->filter);
@@ -488,7 +494,9 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (self->document_names));
   self->updating_documents = FALSE;
 
-  self->findings = g_list_store_new (QUORUM_TYPE_FINDING);
+  self->document_findings = gtk_map_list_model_new (NULL, map_document_findings, NULL, NULL);
+  self->findings =
+    gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->document_findings)));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->findings)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -536,6 +544,10 @@ quorum_checks_view_set_store (QuorumChecksView *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (quorum_store_get_documents (self->store), self);
   g_set_object (&self->store, store);
+  /* The findings first: documents_changed_cb() counts them. */
+  if (self->document_findings != NULL)
+    gtk_map_list_model_set_model (self->document_findings,
+                                  store != NULL ? quorum_store_get_documents (store) : NULL);
   if (store != NULL)
     g_signal_connect_object (quorum_store_get_documents (store), "items-changed",
                              G_CALLBACK (documents_changed_cb), self, G_CONNECT_SWAPPED);

@@ -1107,6 +1107,34 @@ test_pressure (void)
   g_assert_true (eventually_shows (view, "label:Not released\n"));
   g_assert_true (gtk_widget_has_css_class (find_cell (view, "−£58,758.50"), "error"));
   g_assert_false (gtk_widget_has_css_class (find_cell (view, "£832,007"), "error"));
+  /* The line: its label in bold when over, its document under it, where it
+   * is in the tooltip, in the names the store gives them. */
+  {
+    QuorumStore *loaded = quorum_window_get_store (window);
+    g_autoptr(QuorumPressureLine) over = NULL;
+    QuorumBudgetDocument *document;
+    QuorumTable *table;
+    GtkWidget *label, *line_box;
+    g_autofree char *where = NULL;
+
+    for (guint i = 0; over == NULL && i < g_list_model_get_n_items (lines); i++)
+      {
+        g_autoptr(QuorumPressureLine) line = g_list_model_get_item (lines, i);
+
+        if (quorum_pressure_line_get_over (line))
+          over = g_steal_pointer (&line);
+      }
+    document = quorum_store_find_document (loaded, quorum_pressure_line_get_document (over));
+    table = quorum_budget_document_find_table (document, quorum_pressure_line_get_table (over));
+    where = g_strdup_printf ("%s · %s · %s", quorum_budget_document_get_title (document),
+                             quorum_table_get_title (table), quorum_pressure_line_get_year (over));
+    label = find_cell (view, "OPSG");
+    g_assert_true (gtk_widget_has_css_class (label, "heading"));
+    line_box = gtk_widget_get_parent (gtk_widget_get_parent (label));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (line_box), ==, where);
+    g_assert_nonnull (find_cell (gtk_widget_get_parent (label),
+                                 quorum_budget_document_get_title (document)));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);

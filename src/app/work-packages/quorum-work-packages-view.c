@@ -65,13 +65,6 @@ static const char * const statuses[] = { "draft", "submitted", "withdrawn", "clo
  * numeric sorters over QuorumWorkPackage's properties, the closures below
  * where a value is the view's to work out. */
 
-static const char *
-committee_name (QuorumWorkPackagesView *self,
-                QuorumWorkPackage      *wp)
-{
-  return quorum_ui_committee_short_name (self->store, quorum_work_package_get_committee (wp));
-}
-
 /* NULL sorts after any text. */
 static int
 compare_text (const char *a,
@@ -155,30 +148,59 @@ outcome_changed_cb (QuorumWorkPackagesView *self)
 
 /* The cells are GtkBuilderListItemFactory templates in the view's .ui,
  * bound to the package's properties through these closures; only the
- * committee's needs the store. */
+ * committee's, which needs the store, is made here. */
 
+static char *
+committee_text_cb (GtkListItem            *item,
+                   const char             *committee,
+                   QuorumWorkPackagesView *self)
+{
+  const char *name = quorum_ui_committee_short_name (self->store, committee);
+
+  /* TRANSLATORS: in the Committee column, for a package that names none */
+  return g_strdup (name != NULL ? name : C_("committee", "None"));
+}
+
+static GStrv
+committee_classes_cb (GtkListItem *item,
+                      const char  *committee,
+                      gpointer     data)
+{
+  return g_strdupv ((char **) (committee != NULL ? (const char *[]) { NULL }
+                                                 : (const char *[]) { "dim-label", NULL }));
+}
+
+/* Binds @cell's @property to @callback over the package's committee, with
+ * the view as the callback's data. */
+static void
+bind_committee (GtkListItem            *item,
+                GtkWidget              *cell,
+                const char             *property,
+                GType                   type,
+                GCallback               callback,
+                QuorumWorkPackagesView *self)
+{
+  GtkExpression *committee = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  committee = gtk_property_expression_new (QUORUM_TYPE_WORK_PACKAGE, committee, "committee");
+  gtk_expression_bind (gtk_cclosure_expression_new (type, NULL, 1, &committee, callback, self,
+                                                    NULL),
+                       cell, property, item);
+}
+
+/* The committee's short name needs the store: the cell is bound to the
+ * package's committee through closures with the view as data. */
 static void
 setup_committee_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     QuorumWorkPackagesView   *self)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 10));
-}
+  GtkWidget *cell = quorum_ui_cell_new (0, 10);
 
-static void
-bind_committee_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumWorkPackagesView   *self)
-{
-  const char *name = committee_name (self, gtk_list_item_get_item (item));
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (name != NULL)
-    gtk_widget_remove_css_class (cell, "dim-label");
-  else
-    gtk_widget_add_css_class (cell, "dim-label");
-  /* TRANSLATORS: in the Committee column, for a package that names none */
-  quorum_ui_cell_set_text (item, name != NULL ? name : C_("committee", "None"));
+  gtk_list_item_set_child (item, cell);
+  bind_committee (item, cell, "text", G_TYPE_STRING, G_CALLBACK (committee_text_cb), self);
+  bind_committee (item, cell, "css-classes", G_TYPE_STRV, G_CALLBACK (committee_classes_cb),
+                  self);
 }
 
 /* The translatable words of the cell templates, which xgettext does not
@@ -537,7 +559,6 @@ quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, is_none_cb);
   gtk_widget_class_bind_template_callback (widget_class, committee_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_committee_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_committee_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, actual_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, actual_classes_cb);

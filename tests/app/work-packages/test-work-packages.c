@@ -519,6 +519,11 @@ test_list_and_filter (void)
                                                       "+£23,119.50 (+11.4%)"), "error"));
   g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "£225,921.50"),
                                            "numeric"));
+  /* A package that names no committee says so, dimmed. */
+  g_assert_true (eventually_shows (view, "cell:None\n"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "None"), "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "Change Board"),
+                                            "dim-label"));
 
   outcome = quorum_test_find_named (GTK_WIDGET (view), "outcome-filter");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (outcome), 1);

@@ -246,7 +246,8 @@ documents_changed_cb (QuorumChecksView *self)
 
 /* The severity and the amounts are GtkBuilderListItemFactory templates in
  * the view's .ui, bound to the finding's properties through the closures
- * below; the place's four columns need the store, and bind here. */
+ * below; the place's four columns, which need the store, are made here,
+ * bound to the finding all the same. */
 
 static gboolean
 is_mismatch (const char *severity)
@@ -297,19 +298,6 @@ difference_text_cb (GtkListItem *item,
   return difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
 }
 
-#define SETUP_CHARS(n) \
-  static void \
-  setup_##n##_chars_cb (GtkSignalListItemFactory *factory, \
-                        GtkListItem              *item, \
-                        gpointer                  user_data) \
-  { \
-    gtk_list_item_set_child (item, quorum_ui_cell_new (0, n)); \
-  }
-
-SETUP_CHARS (16)
-SETUP_CHARS (20)
-SETUP_CHARS (22)
-
 typedef enum
 {
   PART_DOCUMENT,
@@ -318,41 +306,69 @@ typedef enum
   PART_COLUMN,
 } Part;
 
-static void
-bind_place (QuorumChecksView *self,
-            GtkListItem      *item,
+static char *
+place_text (QuorumChecksView *self,
+            QuorumFinding    *finding,
             Part              part)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  const char *text = NULL;
   Place place;
 
-  resolve_place (self, gtk_list_item_get_item (item), &place);
+  if (finding == NULL)
+    return NULL;
+  resolve_place (self, finding, &place);
   switch (part)
     {
-    case PART_DOCUMENT: text = place.document; break;
-    case PART_TABLE: text = place.table; break;
-    case PART_ROW: text = place.row; break;
+    case PART_DOCUMENT: return g_strdup (place.document);
+    case PART_TABLE: return g_strdup (place.table);
+    case PART_ROW: return g_strdup (place.row);
     case PART_COLUMN:
-    default: text = place.column; break;
+    default: return g_strdup (place.column);
     }
-  quorum_ui_cell_set_text (item, text);
-  gtk_widget_set_tooltip_text (cell, text);
 }
 
-#define BIND_PLACE(name, PART) \
-  static void \
-  bind_##name##_cb (GtkSignalListItemFactory *factory, \
-                    GtkListItem              *item, \
-                    QuorumChecksView         *self) \
+#define PLACE_COLUMN(name, PART, chars) \
+  static char * \
+  name##_text_cb (GtkListItem      *item, \
+                  QuorumFinding    *finding, \
+                  QuorumChecksView *self) \
   { \
-    bind_place (self, item, PART); \
+    return place_text (self, finding, PART); \
+  } \
+  \
+  static void \
+  setup_##name##_cb (GtkSignalListItemFactory *factory, \
+                     GtkListItem              *item, \
+                     QuorumChecksView         *self) \
+  { \
+    setup_place (item, chars, G_CALLBACK (name##_text_cb), self); \
   }
 
-BIND_PLACE (document, PART_DOCUMENT)
-BIND_PLACE (table, PART_TABLE)
-BIND_PLACE (row, PART_ROW)
-BIND_PLACE (column, PART_COLUMN)
+/* A place's cell, its text and tooltip bound to the finding through
+ * @text_cb, with the view (whose store names the place) as data. */
+static void
+setup_place (GtkListItem      *item,
+             guint             chars,
+             GCallback         text_cb,
+             QuorumChecksView *self)
+{
+  GtkWidget *cell = quorum_ui_cell_new (0, chars);
+  const char * const bound[] = { "text", "tooltip-text" };
+
+  gtk_list_item_set_child (item, cell);
+  for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
+    {
+      GtkExpression *finding = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+      gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &finding,
+                                                        text_cb, self, NULL),
+                           cell, bound[i], item);
+    }
+}
+
+PLACE_COLUMN (document, PART_DOCUMENT, 20)
+PLACE_COLUMN (table, PART_TABLE, 22)
+PLACE_COLUMN (row, PART_ROW, 16)
+PLACE_COLUMN (column, PART_COLUMN, 16)
 
 static void
 activate_cb (QuorumChecksView *self,
@@ -464,13 +480,10 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, severity_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, difference_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_16_chars_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_20_chars_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_22_chars_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_document_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_table_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_column_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_document_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_table_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_column_cb);
 }
 
 static void

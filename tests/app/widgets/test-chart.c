@@ -97,7 +97,8 @@ test_stacked_layout (void)
   /* The bars in their bands, one under the other. */
   beta = _quorum_chart_layout_find (&layout, 1, 1);
   g_assert_nonnull (beta);
-  g_assert_cmpfloat (beta->rect.origin.y, >=, positive->rect.origin.y + positive->rect.size.height);
+  g_assert_cmpfloat (beta->rect.origin.y, >=,
+                     positive->rect.origin.y + positive->rect.size.height);
   g_assert_cmpfloat_with_epsilon (beta->rect.origin.y - positive->rect.origin.y, layout.band,
                                   0.01);
 

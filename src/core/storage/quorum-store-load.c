@@ -16,6 +16,7 @@
 #include "quorum-error.h"
 #include "quorum-file-util.h"
 #include "quorum-load-context.h"
+#include "quorum-meeting.h"
 #include "quorum-store-layout.h"
 #include "quorum-work-package.h"
 
@@ -127,7 +128,7 @@ parse_committees (const char *path,
  * @relpath: a path inside a store, with `/` separators
  *
  * Returns: %TRUE for the paths a store holds: `committees.json`,
- *   `budgets/ID.json`, `work-packages/ID.json`,
+ *   `budgets/ID.json`, `work-packages/ID.json`, `meetings/ID.json`,
  *   `decisions/WORK-PACKAGE-ID/ID.json`
  */
 gboolean
@@ -152,7 +153,8 @@ quorum_store_path_is_valid (const char *relpath)
         return FALSE;
     }
   if (n == 2)
-    return g_str_equal (parts[0], "budgets") || g_str_equal (parts[0], "work-packages");
+    return g_str_equal (parts[0], "budgets") || g_str_equal (parts[0], "work-packages") ||
+           g_str_equal (parts[0], "meetings");
   return n == 3 && g_str_equal (parts[0], "decisions");
 }
 
@@ -206,6 +208,13 @@ quorum_store_validate_data (const char *relpath,
         quorum_budget_document_new_from_data (file, data, length, problems);
 
       return document != NULL;
+    }
+  if (g_str_equal (parts[0], "meetings"))
+    {
+      g_autoptr(QuorumMeeting) meeting = quorum_meeting_new_from_data (file, data, length,
+                                                                       problems);
+
+      return meeting != NULL;
     }
   if (g_str_equal (parts[0], "work-packages"))
     {
@@ -509,6 +518,7 @@ const QuorumStoreFolder _quorum_store_folders[] = {
   { QUORUM_STORE_FILE_BUDGET, "budgets", TRUE, FALSE },
   { QUORUM_STORE_FILE_WORK_PACKAGE, "work-packages", TRUE, FALSE },
   { QUORUM_STORE_FILE_DECISION, "decisions", TRUE, TRUE },
+  { QUORUM_STORE_FILE_MEETING, "meetings", TRUE, FALSE },
 };
 const guint _quorum_store_n_folders = G_N_ELEMENTS (_quorum_store_folders);
 
@@ -624,6 +634,10 @@ parse_file (QuorumStoreFile *file,
     case QUORUM_STORE_FILE_DECISION:
       object = G_OBJECT (quorum_decision_new_from_data (file->path, file->owner, data, length,
                                                         file->problems));
+      break;
+    case QUORUM_STORE_FILE_MEETING:
+      object = G_OBJECT (quorum_meeting_new_from_data (file->path, data, length,
+                                                       file->problems));
       break;
     default:
       g_assert_not_reached ();

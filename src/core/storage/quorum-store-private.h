@@ -19,6 +19,7 @@
  */
 #pragma once
 
+#include "quorum-action-log.h"
 #include "quorum-store.h"
 #include "quorum-store-monitor.h"
 
@@ -30,6 +31,7 @@ typedef enum
   QUORUM_STORE_FILE_BUDGET,
   QUORUM_STORE_FILE_WORK_PACKAGE,
   QUORUM_STORE_FILE_DECISION,
+  QUORUM_STORE_FILE_MEETING,
 } QuorumStoreFileKind;
 
 /* What a store holds, in loading order: a file at the top of the store, a
@@ -95,6 +97,8 @@ struct _QuorumStore
   GListStore *documents;      /* of QuorumBudgetDocument */
   GListStore *work_packages;  /* of QuorumWorkPackage */
   GListStore *problems;       /* of QuorumProblem */
+  GListStore *meetings;       /* of QuorumMeeting, by date */
+  QuorumActionLog *action_log;
   GHashTable *files;          /* path → QuorumStoreFile, as last applied */
   guint64 serial;             /* counts the changes to files */
   QuorumStoreMonitor *monitor;

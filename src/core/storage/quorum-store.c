@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include "quorum-store-private.h"
 #include <glib/gi18n-lib.h>
+#include "quorum-meeting-links.h"
 #include "quorum-model-private.h"
 #include "quorum-problem.h"
 #include "quorum-work-package.h"
@@ -59,6 +60,8 @@ quorum_store_finalize (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->work_packages);
   g_clear_object (&self->problems);
+  g_clear_object (&self->action_log);
+  g_clear_object (&self->meetings);
 
   G_OBJECT_CLASS (quorum_store_parent_class)->finalize (object);
 }
@@ -139,6 +142,8 @@ quorum_store_init (QuorumStore *self)
   self->documents = g_list_store_new (QUORUM_TYPE_BUDGET_DOCUMENT);
   self->work_packages = g_list_store_new (QUORUM_TYPE_WORK_PACKAGE);
   self->problems = g_list_store_new (QUORUM_TYPE_PROBLEM);
+  self->meetings = g_list_store_new (QUORUM_TYPE_MEETING);
+  self->action_log = quorum_action_log_new (G_LIST_MODEL (self->meetings));
   self->files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) _quorum_store_file_unref);
 }
@@ -454,6 +459,34 @@ collect_objects (GPtrArray           *order,
     }
 }
 
+/* A decision taken at a meeting the store does not hold is a problem on
+ * the decision, which still counts. */
+static void
+check_decision_meetings (GPtrArray *order,
+                         GPtrArray *meetings,
+                         GPtrArray *problems)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < meetings->len; i++)
+    g_hash_table_add (ids, (char *) quorum_meeting_get_id (g_ptr_array_index (meetings, i)));
+  for (guint i = 0; i < order->len; i++)
+    {
+      QuorumStoreFile *file = g_ptr_array_index (order, i);
+      const char *meeting;
+      g_autofree char *message = NULL;
+
+      if (file->kind != QUORUM_STORE_FILE_DECISION || file->objects->len == 0)
+        continue;
+      meeting = quorum_decision_get_meeting (g_ptr_array_index (file->objects, 0));
+      if (meeting == NULL || g_hash_table_contains (ids, meeting))
+        continue;
+      message = g_strdup_printf (_("taken at meeting “%s”, which is not in the store; the "
+                                   "decision still counts"), meeting);
+      g_ptr_array_add (problems, quorum_problem_new (file->path, "$.meeting", 0, 0, message));
+    }
+}
+
 /**
  * _quorum_store_apply:
  *
@@ -474,6 +507,7 @@ _quorum_store_apply (QuorumStore           *self,
   g_autoptr(GPtrArray) committees = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) derived = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
@@ -502,6 +536,9 @@ _quorum_store_apply (QuorumStore           *self,
   collect_objects (order, QUORUM_STORE_FILE_BUDGET, documents);
   collect_objects (order, QUORUM_STORE_FILE_WORK_PACKAGE, packages);
   resolve_budget_refs (documents, packages, kept, touched, derived);
+  collect_objects (order, QUORUM_STORE_FILE_MEETING, meetings);
+  _quorum_meetings_link (meetings, committees, documents, packages, derived);
+  check_decision_meetings (order, meetings, derived);
 
   for (guint i = 0; i < result->problems->len; i++)
     g_ptr_array_add (problems, g_object_ref (g_ptr_array_index (result->problems, i)));
@@ -521,6 +558,7 @@ _quorum_store_apply (QuorumStore           *self,
   update_list (self->committees, committees);
   update_list (self->documents, documents);
   update_list (self->work_packages, packages);
+  update_list (self->meetings, meetings);
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &package, NULL))
     resignal_item (self->work_packages, package);
@@ -681,6 +719,58 @@ quorum_store_find_work_package (QuorumStore *self,
         return package;
     }
   return NULL;
+}
+
+/**
+ * quorum_store_get_meetings:
+ *
+ * Returns: (transfer none): a list model of #QuorumMeeting, by date (then
+ *   start time, then id)
+ */
+GListModel *
+quorum_store_get_meetings (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->meetings);
+}
+
+/**
+ * quorum_store_find_meeting:
+ *
+ * Returns: (transfer none) (nullable): the meeting @meeting_id
+ */
+QuorumMeeting *
+quorum_store_find_meeting (QuorumStore *self,
+                           const char  *meeting_id)
+{
+  guint n;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (meeting_id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings),
+                                                                i);
+
+      if (g_str_equal (quorum_meeting_get_id (meeting), meeting_id))
+        return meeting;
+    }
+  return NULL;
+}
+
+/**
+ * quorum_store_get_action_log:
+ *
+ * Returns: (transfer none): every action raised at the store's meetings,
+ *   with its current status; it follows the meetings as they reload
+ */
+QuorumActionLog *
+quorum_store_get_action_log (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  return self->action_log;
 }
 
 /* The same folder by identity (device and inode), not by path: a bind

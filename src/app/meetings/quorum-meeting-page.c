@@ -306,9 +306,12 @@ create_outcome_row (gpointer item,
 
   gtk_widget_add_css_class (pill, "meeting-outcome-verb");
   gtk_widget_add_css_class (pill, quorum_item_outcome_get_kind_name (outcome));
-  quorum_ui_pill_set (pill, NULL, verb, outcome_pill_kind (quorum_item_outcome_get_kind (outcome)));
+  quorum_ui_pill_set (pill, NULL, verb,
+                      outcome_pill_kind (quorum_item_outcome_get_kind (outcome)));
   gtk_widget_set_valign (pill, GTK_ALIGN_START);
+  /* The verbs line up in a column, each centred in its pill. */
   gtk_widget_set_hexpand (gtk_widget_get_last_child (pill), TRUE);
+  gtk_widget_set_hexpand (pill, FALSE);
   /* "Other" has no verb of its own: its text begins with the minutes' word. */
   gtk_widget_set_visible (pill, verb != NULL && verb[0] != '\0');
   gtk_box_append (GTK_BOX (box), pill);

@@ -200,7 +200,24 @@ wait_for_label (GtkWidget  *widget,
   return found;
 }
 
-/* @view in a window of its own under a header bar, shown and drawn. */
+/* The app's style sheet, which AdwApplication loads from its resources
+ * and these tests, having none, load here once. */
+static void
+ensure_style (void)
+{
+  static GtkCssProvider *provider;
+
+  if (provider != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/secpanel/Quorum/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* @view in a window of its own under a header bar, with the app's style,
+ * shown. */
 GtkWindow *
 show_in_window (GtkWidget  *view,
                 const char *title,
@@ -211,6 +228,7 @@ show_in_window (GtkWidget  *view,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
 
+  ensure_style ();
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (view, TRUE);

@@ -426,6 +426,313 @@ test_open_paper (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* --- the calendar --------------------------------------------------------- */
+
+typedef struct
+{
+  char *id;
+  char *committee;
+  char *date;
+  char *start;
+} MeetingInfo;
+
+static void
+meeting_info_free (gpointer data)
+{
+  MeetingInfo *info = data;
+
+  g_free (info->id);
+  g_free (info->committee);
+  g_free (info->date);
+  g_free (info->start);
+  g_free (info);
+}
+
+static int
+meeting_info_compare (gconstpointer a,
+                      gconstpointer b)
+{
+  const MeetingInfo *x = *(MeetingInfo **) a;
+  const MeetingInfo *y = *(MeetingInfo **) b;
+  int c = g_strcmp0 (x->date, y->date);
+
+  if (c == 0)
+    c = g_strcmp0 (x->start, y->start);
+  if (c == 0)
+    c = g_strcmp0 (x->id, y->id);
+  return c;
+}
+
+/* Every sample meeting's id, committee, date and start, read from the files,
+ * soonest first. */
+static GPtrArray *
+read_meeting_infos (void)
+{
+  g_autofree char *dir = meetings_dir ();
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  GPtrArray *infos = g_ptr_array_new_with_free_func (meeting_info_free);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root = read_meeting_json (parser, name);
+      MeetingInfo *info = g_new0 (MeetingInfo, 1);
+
+      info->id = g_strdup (json_object_get_string_member (root, "id"));
+      info->committee = g_strdup (json_object_get_string_member (root, "committee"));
+      info->date = g_strdup (json_object_get_string_member (root, "date"));
+      info->start = g_strdup (json_object_get_string_member_with_default (root, "start", NULL));
+      g_ptr_array_add (infos, info);
+    }
+  g_ptr_array_sort (infos, meeting_info_compare);
+  return infos;
+}
+
+/* The ids of @committee's meetings (all for %NULL) on or after @today
+ * (@upcoming) or before it, soonest first when upcoming, newest first
+ * when past. */
+static GPtrArray *
+expected_ids (GPtrArray  *infos,
+              const char *today,
+              const char *committee,
+              gboolean    upcoming)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      MeetingInfo *info = infos->pdata[upcoming ? i : infos->len - 1 - i];
+
+      if (committee != NULL && strcmp (info->committee, committee) != 0)
+        continue;
+      if ((strcmp (info->date, today) >= 0) == upcoming)
+        g_ptr_array_add (ids, info->id);
+    }
+  return ids;
+}
+
+static void
+assert_ids (GListModel *model,
+            GPtrArray  *ids,
+            GtkWidget  *calendar,
+            const char *list_name)
+{
+  g_autoptr(GPtrArray) rows = list_rows (calendar, list_name);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (quorum_meeting_get_id (meeting), ==, ids->pdata[i]);
+    }
+  /* A row for each. */
+  g_assert_cmpuint (rows->len, ==, ids->len);
+  g_ptr_array_unref (ids);
+}
+
+static void
+assert_split (QuorumMeetingsCalendar *calendar,
+              GPtrArray              *infos,
+              const char             *today,
+              const char             *committee)
+{
+  g_assert_cmpstr (quorum_meetings_calendar_get_today (calendar), ==, today);
+  g_assert_cmpstr (quorum_meetings_calendar_get_committee (calendar), ==, committee);
+  assert_ids (quorum_meetings_calendar_get_upcoming (calendar),
+              expected_ids (infos, today, committee, TRUE), GTK_WIDGET (calendar),
+              "calendar-upcoming");
+  assert_ids (quorum_meetings_calendar_get_past (calendar),
+              expected_ids (infos, today, committee, FALSE), GTK_WIDGET (calendar),
+              "calendar-past");
+}
+
+/* The position of @id in @committees. */
+static guint
+committee_index (GListModel *committees,
+                 const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (committees); i++)
+    {
+      g_autoptr(QuorumCommittee) committee = g_list_model_get_item (committees, i);
+
+      if (g_strcmp0 (quorum_committee_get_id (committee), id) == 0)
+        return i;
+    }
+  g_error ("no committee %s", id);
+  return 0;
+}
+
+/* secp-39's row says when and where in words. */
+static void
+assert_when (GtkWidget *calendar)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = read_meeting_json (parser, "secp-39.json");
+  GtkWidget *row = find_row_titled (calendar, json_object_get_string_member (root, "title"));
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *weekday = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_cmpint (sscanf (json_object_get_string_member (root, "date"), "%d-%d-%d",
+                           &year, &month, &day), ==, 3);
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  weekday = g_date_time_format (date, "%A %-d %B %Y");
+  expected = g_strdup_printf ("%s, %s–%s · %s", weekday,
+                              json_object_get_string_member (root, "start"),
+                              json_object_get_string_member (root, "end"),
+                              json_object_get_string_member (root, "venue"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  g_assert_true (g_str_has_prefix (expected, "Friday 9 December 2016, 10:00–13:00 · "));
+  g_assert_true (label_shown (row, "Held · Final Minutes"));
+}
+
+static void
+meeting_activated_cb (QuorumMeetingsCalendar *calendar,
+                      QuorumMeeting          *meeting,
+                      QuorumMeeting         **activated)
+{
+  g_set_object (activated, meeting);
+}
+
+static void
+test_calendar (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) infos = read_meeting_infos ();
+  GListModel *committees = quorum_store_get_committees (fixture->store);
+  QuorumMeetingsCalendar *calendar = QUORUM_MEETINGS_CALENDAR (quorum_meetings_calendar_new ());
+  g_autoptr(QuorumMeeting) activated = NULL;
+  g_autoptr(GPtrArray) past = NULL;
+  GtkDropDown *dropdown;
+  GtkWindow *window;
+
+  quorum_meetings_calendar_set_committees (calendar, committees);
+  quorum_meetings_calendar_set_meetings (calendar, fixture->meetings);
+  g_object_bind_property (fixture->log, "today", calendar, "today", G_BINDING_SYNC_CREATE);
+  g_signal_connect (calendar, "meeting-activated", G_CALLBACK (meeting_activated_cb),
+                    &activated);
+  window = show_in_window (GTK_WIDGET (calendar), "Meetings", 900, 700);
+  g_assert_true (wait_for_label (GTK_WIDGET (calendar), "Upcoming"));
+
+  /* On this day the sample has meetings on both sides. */
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_meetings_calendar_get_upcoming (calendar)),
+                    >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_meetings_calendar_get_past (calendar)),
+                    >, 1);
+  assert_split (calendar, infos, TODAY, NULL);
+  assert_when (GTK_WIDGET (calendar));
+  g_assert_true (label_shown (GTK_WIDGET (calendar), "Scheduled"));
+
+  /* Chosen in the dropdown: "All Committees", then the register's order. */
+  dropdown = GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (calendar),
+                                                    "calendar-committee"));
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  gtk_drop_down_set_selected (dropdown, committee_index (committees, "smki-pma") + 1);
+  assert_split (calendar, infos, TODAY, "smki-pma");
+  quorum_meetings_calendar_set_committee (calendar, "ssc");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==,
+                    committee_index (committees, "ssc") + 1);
+  assert_split (calendar, infos, TODAY, "ssc");
+
+  /* A committee with no meetings in the sample. */
+  quorum_meetings_calendar_set_committee (calendar, "opsg");
+  assert_split (calendar, infos, TODAY, "opsg");
+  g_assert_true (wait_for_label (GTK_WIDGET (calendar), "No Meetings for This Committee"));
+  quorum_meetings_calendar_set_committee (calendar, NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* Another day, through the log's today. */
+  quorum_action_log_set_today (fixture->log, "2016-12-09");
+  assert_split (calendar, infos, "2016-12-09", NULL);
+  quorum_action_log_set_today (fixture->log, TODAY);
+  assert_split (calendar, infos, TODAY, NULL);
+
+  /* Activating the newest past meeting's row. */
+  past = list_rows (GTK_WIDGET (calendar), "calendar-past");
+  g_assert_true (gtk_widget_activate (past->pdata[0]));
+  g_assert_nonnull (activated);
+  {
+    g_autoptr(GPtrArray) ids = expected_ids (infos, TODAY, NULL, FALSE);
+
+    g_assert_cmpstr (quorum_meeting_get_id (activated), ==, ids->pdata[0]);
+  }
+
+  gtk_window_destroy (window);
+}
+
+/* Scrolls the page so that the agenda's item @index (or the actions raised,
+ * for -1) is at the top; the page's top for item 0. */
+static void
+scroll_page_to (GtkWidget *page,
+                int        index)
+{
+  GtkWidget *scroller = quorum_test_find_named (page, "meeting-scroller");
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (
+                                                 GTK_SCROLLED_WINDOW (scroller))));
+  g_autoptr(GPtrArray) rows = list_rows (page, "meeting-agenda");
+  GtkWidget *target = index >= 0 ? rows->pdata[index]
+                                 : gtk_widget_get_parent (quorum_test_find_named (
+                                     page, "meeting-actions"));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0),
+                                           &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            index == 0 ? 0 : point.y - 12);
+}
+
+/* With QUORUM_SCREENSHOT_DIR set, saves both widgets in the light and the
+ * dark style (docs/screenshots/). */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *page = quorum_meeting_page_new ();
+  GtkWidget *calendar = quorum_meetings_calendar_new ();
+  GtkWindow *page_window, *calendar_window;
+
+  if (g_getenv ("QUORUM_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set QUORUM_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+  quorum_meeting_page_set_committees (QUORUM_MEETING_PAGE (page),
+                                      quorum_store_get_committees (fixture->store));
+  quorum_meeting_page_set_action_log (QUORUM_MEETING_PAGE (page), fixture->log);
+  quorum_meeting_page_set_meeting (QUORUM_MEETING_PAGE (page),
+                                   find_meeting (fixture->meetings, "secp-39"));
+  page_window = show_in_window (page, "SEC Panel Meeting 39", 960, 760);
+  quorum_meetings_calendar_set_committees (QUORUM_MEETINGS_CALENDAR (calendar),
+                                           quorum_store_get_committees (fixture->store));
+  quorum_meetings_calendar_set_meetings (QUORUM_MEETINGS_CALENDAR (calendar),
+                                         fixture->meetings);
+  quorum_meetings_calendar_set_today (QUORUM_MEETINGS_CALENDAR (calendar), TODAY);
+  calendar_window = show_in_window (calendar, "Meetings", 960, 760);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      scroll_page_to (page, 0);
+      save_screenshot (GTK_WIDGET (page_window), "meeting-page");
+      scroll_page_to (page, 5);
+      save_screenshot (GTK_WIDGET (page_window), "meeting-page-agenda");
+      scroll_page_to (page, -1);
+      save_screenshot (GTK_WIDGET (page_window), "meeting-page-actions");
+      save_screenshot (GTK_WIDGET (calendar_window), "meetings-calendar");
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (page_window);
+  gtk_window_destroy (calendar_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +743,12 @@ main (int   argc,
   g_test_add ("/meeting-page/minutes", Fixture, NULL, fixture_set_up, test_minutes,
               fixture_tear_down);
   g_test_add ("/meeting-page/open-paper", Fixture, NULL, fixture_set_up, test_open_paper,
+              fixture_tear_down);
+
+  g_test_add ("/meeting-page/calendar", Fixture, NULL, fixture_set_up, test_calendar,
+              fixture_tear_down);
+
+  g_test_add ("/meeting-page/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
 
   return g_test_run ();

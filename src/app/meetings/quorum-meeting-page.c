@@ -574,8 +574,9 @@ show_meeting (QuorumMeetingPage *self)
   n_items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
                                           g_list_model_get_n_items (items)),
                              g_list_model_get_n_items (items));
-  adw_preferences_group_set_description (self->agenda_group, n_items);
-  gtk_widget_set_visible (GTK_WIDGET (self->agenda_group), g_list_model_get_n_items (items) > 0);
+  /* A meeting still to come has no agenda yet: the list says so. */
+  adw_preferences_group_set_description (self->agenda_group,
+                                         g_list_model_get_n_items (items) > 0 ? n_items : NULL);
   gtk_list_box_bind_model (self->agenda_list, items, create_item_row, self, NULL);
 
   show_actions (self);

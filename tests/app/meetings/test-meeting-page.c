@@ -303,6 +303,7 @@ test_minutes (Fixture       *fixture,
   window = show_in_window (page, "Meeting", 900, 800);
   g_assert_true (wait_for_label (page, json_object_get_string_member (root, "title")));
   g_assert_true (label_shown (page, "Held · Final Minutes"));
+  g_assert_false (label_shown (page, "No agenda is recorded for this meeting"));
 
   rows = list_rows (page, "meeting-agenda");
   /* Every item, in the minutes' order. */
@@ -422,6 +423,13 @@ test_open_paper (Fixture       *fixture,
   g_assert_true (gtk_widget_activate (row_showing (GTK_WIDGET (page), "meeting-actions",
                                                    "TEST1/01")));
   g_assert_cmpstr (activated, ==, "TEST1/01");
+
+  /* A meeting still to come: no agenda yet, and the page says so. */
+  quorum_meeting_page_set_meeting (page, find_meeting (fixture->meetings,
+                                                       "sec-panel-2017-02-10"));
+  g_assert_true (wait_for_label (GTK_WIDGET (page), "No agenda is recorded for this meeting"));
+  g_assert_true (label_shown (GTK_WIDGET (page), "Scheduled"));
+  g_assert_null (quorum_test_find_named (GTK_WIDGET (page), "meeting-attendance"));
 
   gtk_window_destroy (window);
 }

@@ -86,10 +86,6 @@ wrapped_label (const char *text,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* A minimum width in characters spares GTK 4.8 working out the longest
-   * word of each paragraph: a third fewer Pango layouts when meeting 39
-   * is first shown (tests/app/meetings, counted with an LD_PRELOAD). */
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_halign (label, GTK_ALIGN_FILL);
   if (css_class != NULL)
@@ -295,6 +291,9 @@ create_paper_row (gpointer item,
   return row;
 }
 
+/* Rows of the agenda are GtkGrids, not boxes in boxes: GTK 4.8 lays out a
+ * wrapped label in a vertical box in a horizontal one some 25 times as
+ * often, which made meeting 39 take seconds to show. */
 static GtkWidget *
 create_outcome_row (gpointer item,
                     gpointer user_data)
@@ -303,11 +302,12 @@ create_outcome_row (gpointer item,
   const char *verb = quorum_item_outcome_get_verb (outcome);
   const char *by = quorum_item_outcome_get_by (outcome);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *pill = quorum_ui_pill_new ();
   GtkWidget *text = wrapped_label (quorum_item_outcome_get_text (outcome), NULL);
 
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
   gtk_widget_add_css_class (pill, "meeting-outcome-verb");
   gtk_widget_add_css_class (pill, quorum_item_outcome_get_kind_name (outcome));
   quorum_ui_pill_set (pill, NULL, verb,
@@ -318,10 +318,10 @@ create_outcome_row (gpointer item,
   gtk_widget_set_hexpand (pill, FALSE);
   /* "Other" has no verb of its own: its text begins with the minutes' word. */
   gtk_widget_set_visible (pill, verb != NULL && verb[0] != '\0');
-  gtk_box_append (GTK_BOX (box), pill);
+  gtk_grid_attach (GTK_GRID (grid), pill, 0, 0, 1, 1);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_widget_set_hexpand (words, TRUE);
-  gtk_box_append (GTK_BOX (words), text);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), text, 1, 0, 1, 1);
   if (by != NULL)
     {
       /* TRANSLATORS: who resolved an outcome, when it was not the meeting as a whole */
@@ -329,10 +329,9 @@ create_outcome_row (gpointer item,
       GtkWidget *by_label = wrapped_label (by_text, "caption");
 
       gtk_widget_add_css_class (by_label, "dim-label");
-      gtk_box_append (GTK_BOX (words), by_label);
+      gtk_grid_attach (GTK_GRID (grid), by_label, 1, 1, 1, 1);
     }
-  gtk_box_append (GTK_BOX (box), words);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   return row;
@@ -356,6 +355,18 @@ bound_list (GListModel                 *model,
   return list;
 }
 
+/* Puts @child under the item's title, past its number. */
+static void
+attach_below (GtkWidget *grid,
+              GtkWidget *child)
+{
+  GtkWidget *last = gtk_widget_get_last_child (grid);
+  int row = 0;
+
+  gtk_grid_query_child (GTK_GRID (grid), last, NULL, &row, NULL, NULL);
+  gtk_grid_attach (GTK_GRID (grid), child, 1, row + 1, 1, 1);
+}
+
 static GtkWidget *
 create_item_row (gpointer item,
                  gpointer user_data)
@@ -364,24 +375,24 @@ create_item_row (gpointer item,
   const char *presenter = quorum_agenda_item_get_presenter (agenda_item);
   const char *summary = quorum_agenda_item_get_summary (agenda_item);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *number = gtk_label_new (quorum_agenda_item_get_number (agenda_item));
   GtkWidget *title = wrapped_label (quorum_agenda_item_get_title (agenda_item), "heading");
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *row_label = NULL;
 
-  gtk_widget_add_css_class (box, "meeting-item");
+  gtk_widget_add_css_class (grid, "meeting-item");
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_add_css_class (number, "meeting-item-number");
   gtk_widget_add_css_class (number, "numeric");
   gtk_widget_add_css_class (number, "heading");
   gtk_widget_set_valign (number, GTK_ALIGN_START);
   gtk_label_set_width_chars (GTK_LABEL (number), 3);
   gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_box_append (GTK_BOX (box), number);
+  gtk_grid_attach (GTK_GRID (grid), number, 0, 0, 1, 1);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), title, 1, 0, 1, 1);
 
-  /* The title, then the rest under it, past the number. */
-  gtk_widget_set_hexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (body), title);
   if (presenter != NULL)
     {
       /* TRANSLATORS: who presented an agenda item */
@@ -389,24 +400,21 @@ create_item_row (gpointer item,
       GtkWidget *label = wrapped_label (text, "caption");
 
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (body), label);
+      attach_below (grid, label);
     }
   if (summary != NULL)
     {
       GtkWidget *label = wrapped_label (summary, "meeting-item-summary");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (body), label);
+      attach_below (grid, label);
     }
-  gtk_box_append (GTK_BOX (body),
-                  bound_list (quorum_agenda_item_get_papers (agenda_item), create_paper_row,
-                              user_data, "boxed-list", _("Papers")));
-  gtk_box_append (GTK_BOX (body),
-                  bound_list (quorum_agenda_item_get_outcomes (agenda_item),
-                              create_outcome_row, NULL, "meeting-outcomes", _("Outcomes")));
-  gtk_box_append (GTK_BOX (box), body);
+  attach_below (grid, bound_list (quorum_agenda_item_get_papers (agenda_item), create_paper_row,
+                                  user_data, "boxed-list", _("Papers")));
+  attach_below (grid, bound_list (quorum_agenda_item_get_outcomes (agenda_item),
+                                  create_outcome_row, NULL, "meeting-outcomes", _("Outcomes")));
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   /* TRANSLATORS: an agenda item for screen readers: its number and title */
   row_label = g_strdup_printf (_("Item %s: %s"), quorum_agenda_item_get_number (agenda_item),

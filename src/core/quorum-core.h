@@ -27,6 +27,7 @@
 #include "quorum-store.h"
 #include "quorum-store-layout.h"
 #include "quorum-store-lock.h"
+#include "quorum-store-monitor.h"
 #include "quorum-sync.h"
 #include "quorum-sync-fate.h"
 #include "quorum-sync-item.h"

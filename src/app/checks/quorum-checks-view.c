@@ -24,18 +24,11 @@ struct _QuorumChecksView
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkColumnView *column_view;
-  GtkColumnViewColumn *severity_column;
-  GtkColumnViewColumn *document_column;
-  GtkColumnViewColumn *table_column;
-  GtkColumnViewColumn *row_column;
-  GtkColumnViewColumn *column_column;
-  GtkColumnViewColumn *stated_column;
-  GtkColumnViewColumn *computed_column;
-  GtkColumnViewColumn *difference_column;
 
   /* owned */
   QuorumStore *store;
-  GListStore *findings;          /* every finding of every document */
+  GtkMapListModel *document_findings; /* each document's findings model */
+  GtkFlattenListModel *findings; /* every finding of every document, following them */
   GtkStringList *document_names; /* the document drop-down: All, then each title */
   GPtrArray *document_ids;       /* parallel to document_names; NULL for All */
   GtkCustomFilter *filter;
@@ -203,8 +196,20 @@ search_changed_cb (QuorumChecksView *self)
   filter_changed_cb (self);
 }
 
-/* The documents changed (a store opened or reloaded): collect the findings
- * again, keeping the chosen document when it is still there. */
+/* A document's findings, for document_findings. */
+static gpointer
+map_document_findings (gpointer item,
+                       gpointer user_data)
+{
+  g_autoptr(QuorumBudgetDocument) document = item;
+
+  return g_object_ref (quorum_budget_document_get_findings (document));
+}
+
+/* The documents changed (a store opened or reloaded): the findings follow
+ * them by themselves (a flattened map of the documents); the document
+ * filter offers them again, keeping the chosen document when it is still
+ * there. */
 static void
 documents_changed_cb (QuorumChecksView *self)
 {
@@ -218,7 +223,6 @@ documents_changed_cb (QuorumChecksView *self)
     chosen = g_strdup (g_ptr_array_index (self->document_ids, selected));
 
   self->updating_documents = TRUE;
-  g_list_store_remove_all (self->findings);
   gtk_string_list_splice (self->document_names, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->document_names)) - 1,
                           NULL);
@@ -227,14 +231,7 @@ documents_changed_cb (QuorumChecksView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
-      GListModel *findings = quorum_budget_document_get_findings (document);
 
-      for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
-        {
-          g_autoptr(QuorumFinding) finding = g_list_model_get_item (findings, f);
-
-          g_list_store_append (self->findings, finding);
-        }
       gtk_string_list_append (self->document_names, quorum_budget_document_get_title (document));
       g_ptr_array_add (self->document_ids, g_strdup (quorum_budget_document_get_id (document)));
       if (g_strcmp0 (chosen, quorum_budget_document_get_id (document)) == 0)
@@ -245,107 +242,133 @@ documents_changed_cb (QuorumChecksView *self)
   filter_changed_cb (self);
 }
 
-static void
-setup_severity_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+/* --- cells ---------------------------------------------------------------- */
+
+/* The severity and the amounts are GtkBuilderListItemFactory templates in
+ * the view's .ui, bound to the finding's properties through the closures
+ * below; the place's four columns, which need the store, are made here,
+ * bound to the finding all the same. */
+
+static gboolean
+is_mismatch (const char *severity)
 {
-  gtk_list_item_set_child (item, quorum_ui_pill_new ());
+  return g_strcmp0 (severity, quorum_severity_to_string (QUORUM_SEVERITY_MISMATCH)) == 0;
 }
 
-static void
-bind_severity_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+static GStrv
+severity_classes_cb (GtkListItem *item,
+                     const char  *severity,
+                     gpointer     data)
 {
-  QuorumFinding *finding = gtk_list_item_get_item (item);
-
-  if (quorum_finding_get_severity (finding) == QUORUM_SEVERITY_MISMATCH)
-    quorum_ui_pill_set (gtk_list_item_get_child (item), "dialog-error-symbolic",
-                        _("Mismatch"), "error");
-  else
-    quorum_ui_pill_set (gtk_list_item_get_child (item), "dialog-warning-symbolic",
-                        _("Rounding"), "warning");
+  return g_strdupv ((char **) (const char *[]) {
+    "status-pill", is_mismatch (severity) ? "error" : "warning", NULL });
 }
 
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+static char *
+severity_icon_cb (GtkListItem *item,
+                  const char  *severity,
+                  gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, GPOINTER_TO_UINT (user_data)));
+  return g_strdup (is_mismatch (severity) ? "dialog-error-symbolic" : "dialog-warning-symbolic");
 }
 
-static void
-setup_amount_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+static char *
+severity_label_cb (GtkListItem *item,
+                   const char  *severity,
+                   gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
+  return g_strdup (is_mismatch (severity) ? _("Mismatch") : _("Rounding"));
 }
 
-static void
-bind_place_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumChecksView         *self)
+static char *
+amount_text_cb (GtkListItem *item,
+                gint64       amount,
+                gpointer     data)
 {
-  QuorumFinding *finding = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  const char *part = g_object_get_data (G_OBJECT (factory), "quorum-part");
-  const char *text = NULL;
+  return quorum_ui_format_amount (amount);
+}
+
+static char *
+difference_text_cb (GtkListItem *item,
+                    gint64       difference,
+                    gpointer     data)
+{
+  g_autofree char *amount = quorum_ui_format_amount (difference);
+
+  return difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+}
+
+typedef enum
+{
+  PART_DOCUMENT,
+  PART_TABLE,
+  PART_ROW,
+  PART_COLUMN,
+} Part;
+
+static char *
+place_text (QuorumChecksView *self,
+            QuorumFinding    *finding,
+            Part              part)
+{
   Place place;
 
+  if (finding == NULL)
+    return NULL;
   resolve_place (self, finding, &place);
-  if (g_str_equal (part, "document"))
-    text = place.document;
-  else if (g_str_equal (part, "table"))
-    text = place.table;
-  else if (g_str_equal (part, "row"))
-    text = place.row;
-  else
-    text = place.column;
-  quorum_ui_cell_set_text (item, text);
-  gtk_widget_set_tooltip_text (cell, text);
-}
-
-static void
-bind_amount_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  QuorumFinding *finding = gtk_list_item_get_item (item);
-  const char *part = g_object_get_data (G_OBJECT (factory), "quorum-part");
-  g_autofree char *text = NULL;
-
-  if (g_str_equal (part, "stated"))
-    text = quorum_ui_format_amount (quorum_finding_get_stated (finding));
-  else if (g_str_equal (part, "computed"))
-    text = quorum_ui_format_amount (quorum_finding_get_computed (finding));
-  else
+  switch (part)
     {
-      gint64 difference = quorum_finding_get_difference (finding);
-      g_autofree char *amount = quorum_ui_format_amount (difference);
-
-      text = difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+    case PART_DOCUMENT: return g_strdup (place.document);
+    case PART_TABLE: return g_strdup (place.table);
+    case PART_ROW: return g_strdup (place.row);
+    case PART_COLUMN:
+    default: return g_strdup (place.column);
     }
-  quorum_ui_cell_set_text (item, text);
 }
 
+#define PLACE_COLUMN(name, PART, chars) \
+  static char * \
+  name##_text_cb (GtkListItem      *item, \
+                  QuorumFinding    *finding, \
+                  QuorumChecksView *self) \
+  { \
+    return place_text (self, finding, PART); \
+  } \
+  \
+  static void \
+  setup_##name##_cb (GtkSignalListItemFactory *factory, \
+                     GtkListItem              *item, \
+                     QuorumChecksView         *self) \
+  { \
+    setup_place (item, chars, G_CALLBACK (name##_text_cb), self); \
+  }
+
+/* A place's cell, its text and tooltip bound to the finding through
+ * @text_cb, with the view (whose store names the place) as data. */
 static void
-set_factory (QuorumChecksView    *self,
-             GtkColumnViewColumn *column,
-             const char          *part,
-             GCallback            setup,
-             GCallback            bind,
-             guint                chars)
+setup_place (GtkListItem      *item,
+             guint             chars,
+             GCallback         text_cb,
+             QuorumChecksView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *cell = quorum_ui_cell_new (0, chars);
+  const char * const bound[] = { "text", "tooltip-text" };
 
-  g_object_set_data (G_OBJECT (factory), "quorum-part", (gpointer) part);
-  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (chars));
-  g_signal_connect (factory, "bind", bind, self);
-  gtk_column_view_column_set_factory (column, factory);
+  gtk_list_item_set_child (item, cell);
+  for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
+    {
+      GtkExpression *finding = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+      gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &finding,
+                                                        text_cb, self, NULL),
+                           cell, bound[i], item);
+    }
 }
+
+PLACE_COLUMN (document, PART_DOCUMENT, 20)
+PLACE_COLUMN (table, PART_TABLE, 22)
+PLACE_COLUMN (row, PART_ROW, 16)
+PLACE_COLUMN (column, PART_COLUMN, 16)
 
 static void
 activate_cb (QuorumChecksView *self,
@@ -375,6 +398,7 @@ quorum_checks_view_finalize (GObject *object)
   QuorumChecksView *self = QUORUM_CHECKS_VIEW (object);
 
   g_clear_object (&self->findings);
+  g_clear_object (&self->document_findings);
   g_clear_object (&self->document_names);
   g_clear_pointer (&self->document_ids, g_ptr_array_unref);
   g_clear_object (&self->filter);
@@ -448,17 +472,18 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, count_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, document_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, table_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, row_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, stated_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, computed_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, difference_column);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, severity_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, severity_icon_cb);
+  gtk_widget_class_bind_template_callback (widget_class, severity_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, difference_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_document_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_table_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_column_cb);
 }
 
 static void
@@ -482,7 +507,9 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (self->document_names));
   self->updating_documents = FALSE;
 
-  self->findings = g_list_store_new (QUORUM_TYPE_FINDING);
+  self->document_findings = gtk_map_list_model_new (NULL, map_document_findings, NULL, NULL);
+  self->findings =
+    gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->document_findings)));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->findings)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -491,23 +518,6 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-
-  set_factory (self, self->severity_column, "severity", G_CALLBACK (setup_severity_cb),
-               G_CALLBACK (bind_severity_cb), 0);
-  set_factory (self, self->document_column, "document", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 20);
-  set_factory (self, self->table_column, "table", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 22);
-  set_factory (self, self->row_column, "row", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 16);
-  set_factory (self, self->column_column, "column", G_CALLBACK (setup_text_cb),
-               G_CALLBACK (bind_place_cb), 16);
-  set_factory (self, self->stated_column, "stated", G_CALLBACK (setup_amount_cb),
-               G_CALLBACK (bind_amount_cb), 0);
-  set_factory (self, self->computed_column, "computed", G_CALLBACK (setup_amount_cb),
-               G_CALLBACK (bind_amount_cb), 0);
-  set_factory (self, self->difference_column, "difference", G_CALLBACK (setup_amount_cb),
-               G_CALLBACK (bind_amount_cb), 0);
 
   update_count (self);
 }
@@ -547,6 +557,10 @@ quorum_checks_view_set_store (QuorumChecksView *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (quorum_store_get_documents (self->store), self);
   g_set_object (&self->store, store);
+  /* The findings first: documents_changed_cb() counts them. */
+  if (self->document_findings != NULL)
+    gtk_map_list_model_set_model (self->document_findings,
+                                  store != NULL ? quorum_store_get_documents (store) : NULL);
   if (store != NULL)
     g_signal_connect_object (quorum_store_get_documents (store), "items-changed",
                              G_CALLBACK (documents_changed_cb), self, G_CONNECT_SWAPPED);

@@ -13,44 +13,17 @@
  * segment to segment and the chart says which one it is on. The views that
  * show a chart show its numbers in a table too.
  *
+ * Where everything goes is computed once per allocation, in size_allocate,
+ * by quorum-chart-layout.c (QuorumChartLayout); snapshot only draws that
+ * layout, and measure, the tooltips, the pointer and the keyboard read it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "quorum-amount.h"
+#include "quorum-chart-layout.h"
 #include "quorum-chart.h"
-
-#define PAD 12.0
-#define GAP 6.0
-#define SWATCH 12.0
-#define LEGEND_SPACING 18.0
-#define PLOT_MIN_WIDTH 120.0
-#define PLOT_NAT_WIDTH 420.0
-#define LABEL_MIN_WIDTH 72.0
-#define BAR_MAX_THICKNESS 28.0
-#define GROUPED_BAR_MAX_THICKNESS 18.0
-
-typedef struct
-{
-  guint category;
-  guint series;
-  graphene_rect_t rect;
-} Segment;
-
-typedef struct
-{
-  double line_h;       /* a line of body text */
-  double small_h;      /* a line of small text: ticks, axis titles, bar values */
-  double title_h;
-  double label_w;      /* the widest category label */
-  double value_w;      /* the widest value written at a bar's end */
-  double tick_w;       /* the widest tick value */
-  double min_band;     /* a category's band, at least and naturally */
-  double nat_band;
-  double max_band;
-} Metrics;
 
 typedef struct
 {
@@ -81,7 +54,7 @@ struct _QuorumChart
 
   char *text_alternative;
 
-  GArray *segments;            /* of Segment, from the last layout */
+  QuorumChartLayout layout;    /* from the last size_allocate */
   int hover_category;          /* -1: none */
   int hover_series;
   int focus_category;          /* -1: none */
@@ -112,100 +85,29 @@ static const char * const dark_palette[] = {
   "#57e389", "#ffa348", "#dc8add", "#f8e45c", "#f66151", "#cdab8f", "#99c1f1", "#deddda",
 };
 
-/* Whole pixels, without libm. */
-static int
-floor_px (double value)
-{
-  int i = (int) value;
-
-  return i > value ? i - 1 : i;
-}
-
-static int
-ceil_px (double value)
-{
-  int i = (int) value;
-
-  return i < value ? i + 1 : i;
-}
-
 /* --- data ------------------------------------------------------------------- */
 
-static gint64
-value_at (QuorumChart *self,
-          guint        category,
-          guint        series)
+static QuorumChartData
+chart_data (QuorumChart *self)
 {
-  return self->values[category * self->n_series + series];
-}
-
-/* The bar's total: every figure it has; FALSE when it has none. */
-static gboolean
-category_total (QuorumChart *self,
-                guint        category,
-                gint64      *total)
-{
-  gboolean any = FALSE;
-
-  *total = 0;
-  for (guint s = 0; s < self->n_series; s++)
-    {
-      gint64 value = value_at (self, category, s);
-
-      if (value == QUORUM_CHART_NO_VALUE)
-        continue;
-      *total += value;
-      any = TRUE;
-    }
-  return any;
-}
-
-/* How far the bars reach either side of zero. */
-static void
-value_range (QuorumChart *self,
-             gint64      *min,
-             gint64      *max)
-{
-  *min = 0;
-  *max = 0;
-  for (guint c = 0; c < self->n_categories; c++)
-    {
-      gint64 positive = 0, negative = 0;
-
-      for (guint s = 0; s < self->n_series; s++)
-        {
-          gint64 value = value_at (self, c, s);
-
-          if (value == QUORUM_CHART_NO_VALUE)
-            continue;
-          if (self->stacked)
-            {
-              if (value > 0)
-                positive += value;
-              else
-                negative += value;
-            }
-          else
-            {
-              positive = MAX (positive, value);
-              negative = MIN (negative, value);
-            }
-        }
-      *max = MAX (*max, positive);
-      *min = MIN (*min, negative);
-    }
-}
-
-static char *
-format_value (QuorumChart *self,
-              gint64       value)
-{
-  return quorum_amount_format_display (value, self->unit != NULL ? self->unit : "count");
+  return (QuorumChartData) {
+    .title = self->title,
+    .category_title = self->category_title,
+    .value_title = self->value_title,
+    .unit = self->unit,
+    .stacked = self->stacked,
+    .categories = self->categories,
+    .series = self->series,
+    .n_categories = self->n_categories,
+    .n_series = self->n_series,
+    .values = self->values,
+  };
 }
 
 static void
 update_text_alternative (QuorumChart *self)
 {
+  QuorumChartData data = chart_data (self);
   GString *text = g_string_new (NULL);
 
   if (self->value_title != NULL && self->category_title != NULL)
@@ -225,7 +127,7 @@ update_text_alternative (QuorumChart *self)
       g_string_append_printf (text, "%s%s:", text->len > 0 ? " " : "", self->categories[c]);
       for (guint s = 0; s < self->n_series; s++)
         {
-          gint64 value = value_at (self, c, s);
+          gint64 value = _quorum_chart_data_value (&data, c, s);
           g_autofree char *amount = NULL;
 
           if (value == QUORUM_CHART_NO_VALUE)
@@ -233,14 +135,14 @@ update_text_alternative (QuorumChart *self)
             g_string_append_printf (text, _(" %s no figure"), self->series[s]);
           else
             {
-              amount = format_value (self, value);
+              amount = _quorum_chart_data_format (&data, value);
               g_string_append_printf (text, " %s %s", self->series[s], amount);
             }
           g_string_append_c (text, s + 1 < self->n_series ? ',' : '.');
         }
-      if (self->stacked && self->n_series > 1 && category_total (self, c, &total))
+      if (self->stacked && self->n_series > 1 && _quorum_chart_data_total (&data, c, &total))
         {
-          g_autofree char *amount = format_value (self, total);
+          g_autofree char *amount = _quorum_chart_data_format (&data, total);
 
           g_string_truncate (text, text->len - 1);
           /* TRANSLATORS: in a chart's description, the end of a stacked bar's figures */
@@ -258,277 +160,22 @@ update_text_alternative (QuorumChart *self)
                                   -1);
 }
 
-/* --- text ------------------------------------------------------------------- */
-
-static PangoLayout *
-make_layout (QuorumChart *self,
-             const char  *text,
-             double       scale,
-             gboolean     bold)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  /* Figures line up: tabular numbers. */
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (scale != 1.0)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  return layout;
-}
-
-#define SMALL_SCALE 0.9
-#define TITLE_SCALE 1.1
-
+/* The focused segment's bubble, in the layout. */
 static void
-text_size (PangoLayout *layout,
-           double      *width,
-           double      *height)
+layout_focus (QuorumChart *self)
 {
-  int w, h;
+  g_autofree char *text = NULL;
 
-  pango_layout_get_pixel_size (layout, &w, &h);
-  if (width != NULL)
-    *width = w;
-  if (height != NULL)
-    *height = h;
+  if (self->focus_category >= 0 && self->focus_series >= 0 &&
+      (guint) self->focus_category < self->n_categories &&
+      (guint) self->focus_series < self->n_series)
+    text = quorum_chart_dup_segment_text (self, self->focus_category, self->focus_series);
+  _quorum_chart_layout_bubble (&self->layout, GTK_WIDGET (self),
+                               text != NULL ? self->focus_category : -1,
+                               self->focus_series, text);
 }
 
-static double
-text_width (QuorumChart *self,
-            const char  *text,
-            double       scale)
-{
-  g_autoptr(PangoLayout) layout = make_layout (self, text, scale, FALSE);
-  double width;
-
-  text_size (layout, &width, NULL);
-  return width;
-}
-
-static void
-draw_layout (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             double         x,
-             double         y,
-             const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* --- geometry --------------------------------------------------------------- */
-
-static void
-measure_metrics (QuorumChart *self,
-                 Metrics     *m)
-{
-  g_autoptr(PangoLayout) body = make_layout (self, "Ag", 1.0, FALSE);
-  g_autoptr(PangoLayout) small = make_layout (self, "Ag", SMALL_SCALE, FALSE);
-  gint64 min, max;
-  g_autofree char *min_text = NULL;
-  g_autofree char *max_text = NULL;
-
-  memset (m, 0, sizeof *m);
-  text_size (body, NULL, &m->line_h);
-  text_size (small, NULL, &m->small_h);
-  if (self->title != NULL)
-    {
-      g_autoptr(PangoLayout) title = make_layout (self, self->title, TITLE_SCALE, TRUE);
-
-      text_size (title, NULL, &m->title_h);
-    }
-
-  for (guint c = 0; c < self->n_categories; c++)
-    m->label_w = MAX (m->label_w, text_width (self, self->categories[c], 1.0));
-  if (self->category_title != NULL)
-    m->label_w = MAX (m->label_w, text_width (self, self->category_title, SMALL_SCALE));
-
-  for (guint c = 0; c < self->n_categories; c++)
-    {
-      gint64 total;
-
-      if (self->stacked && category_total (self, c, &total))
-        {
-          g_autofree char *text = format_value (self, total);
-
-          m->value_w = MAX (m->value_w, text_width (self, text, SMALL_SCALE));
-        }
-      for (guint s = 0; !self->stacked && s < self->n_series; s++)
-        {
-          g_autofree char *text = NULL;
-
-          if (value_at (self, c, s) == QUORUM_CHART_NO_VALUE)
-            continue;
-          text = format_value (self, value_at (self, c, s));
-          m->value_w = MAX (m->value_w, text_width (self, text, SMALL_SCALE));
-        }
-    }
-
-  value_range (self, &min, &max);
-  min_text = format_value (self, min);
-  max_text = format_value (self, max);
-  m->tick_w = MAX (text_width (self, min_text, SMALL_SCALE),
-                   text_width (self, max_text, SMALL_SCALE));
-
-  if (self->stacked || self->n_series <= 1)
-    {
-      m->min_band = m->line_h + 6;
-      m->nat_band = m->line_h * 1.8;
-      m->max_band = m->line_h * 2.6;
-    }
-  else
-    {
-      m->min_band = self->n_series * 6 + 8;
-      m->nat_band = self->n_series * (m->small_h + 1) + m->line_h * 0.8;
-      m->max_band = self->n_series * GROUPED_BAR_MAX_THICKNESS + m->line_h;
-      m->min_band = MAX (m->min_band, m->line_h + 4);
-    }
-}
-
-static void
-series_color (const Colors *colors,
-              guint         series,
-              GdkRGBA      *color)
-{
-  const char * const *palette = colors->dark ? dark_palette : light_palette;
-
-  if (series == 0)
-    *color = colors->accent;
-  else
-    gdk_rgba_parse (color, palette[(series - 1) % G_N_ELEMENTS (light_palette)]);
-}
-
-/* Lays the legend out in @width from (@x, @y), drawing it on @snapshot if
- * there is one. Returns its height. */
-static double
-legend (QuorumChart  *self,
-        GtkSnapshot  *snapshot,
-        const Colors *colors,
-        double        x,
-        double        y,
-        double        width)
-{
-  double cx = 0, cy = 0, row_h = 0;
-
-  if (self->n_series == 0)
-    return 0;
-
-  for (guint s = 0; s < self->n_series; s++)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (self, self->series[s], 1.0, FALSE);
-      double w, h, item_w;
-
-      text_size (layout, &w, &h);
-      item_w = SWATCH + GAP + w;
-      if (cx > 0 && cx + item_w > width)
-        {
-          cx = 0;
-          cy += row_h + GAP;
-          row_h = 0;
-        }
-      row_h = MAX (row_h, h);
-      if (snapshot != NULL)
-        {
-          GdkRGBA color;
-          GskRoundedRect swatch;
-
-          series_color (colors, s, &color);
-          gsk_rounded_rect_init_from_rect (&swatch,
-                                           &GRAPHENE_RECT_INIT (x + cx, y + cy + (h - SWATCH) / 2,
-                                                                SWATCH, SWATCH),
-                                           3);
-          gtk_snapshot_push_rounded_clip (snapshot, &swatch);
-          gtk_snapshot_append_color (snapshot, &color, &swatch.bounds);
-          gtk_snapshot_pop (snapshot);
-          pango_layout_set_width (layout, MAX (1, width - SWATCH - GAP) * PANGO_SCALE);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          draw_layout (snapshot, layout, x + cx + SWATCH + GAP, y + cy, &colors->fg);
-        }
-      cx += item_w + LEGEND_SPACING;
-    }
-  return cy + row_h;
-}
-
-static double
-header_height (QuorumChart   *self,
-               const Metrics *m,
-               double         width)
-{
-  double height = PAD;
-
-  if (self->title != NULL)
-    height += m->title_h + GAP;
-  if (self->n_series > 0)
-    height += legend (self, NULL, NULL, 0, 0, MAX (1, width - 2 * PAD)) + 2 * GAP;
-  if (self->category_title != NULL)
-    height += m->small_h + 4;
-  return height;
-}
-
-static double
-footer_height (QuorumChart   *self,
-               const Metrics *m)
-{
-  double height = GAP + m->small_h + PAD;
-
-  if (self->value_title != NULL)
-    height += GAP + m->small_h;
-  return height;
-}
-
-/* A round step for about @n ticks over @range hundredths: 1, 2, 2.5 or 5
- * times a power of ten, never finer than one whole unit for counts. */
-static gint64
-nice_step (QuorumChart *self,
-           gint64       range,
-           guint        n)
-{
-  gint64 raw = MAX (1, (range + n - 1) / MAX (n, 1));
-  gint64 magnitude = 1;
-
-  if (g_strcmp0 (self->unit, "fte") != 0)
-    raw = MAX (raw, 100);
-  while (magnitude <= raw / 10)
-    magnitude *= 10;
-  if (magnitude >= raw)
-    return magnitude;
-  if (2 * magnitude >= raw)
-    return 2 * magnitude;
-  if (magnitude >= 10 && 25 * (magnitude / 10) >= raw)
-    return 25 * (magnitude / 10);
-  if (5 * magnitude >= raw)
-    return 5 * magnitude;
-  return 10 * magnitude;
-}
-
-static gint64
-floor_to (gint64 value,
-          gint64 step)
-{
-  gint64 q = value / step;
-
-  if (value % step != 0 && value < 0)
-    q--;
-  return q * step;
-}
-
-static gint64
-ceil_to (gint64 value,
-         gint64 step)
-{
-  gint64 q = value / step;
-
-  if (value % step != 0 && value > 0)
-    q++;
-  return q * step;
-}
-
+/* --- drawing ---------------------------------------------------------------- */
 
 static void
 get_colors (QuorumChart *self,
@@ -557,15 +204,56 @@ get_colors (QuorumChart *self,
   colors->axis.alpha *= 0.45;
 }
 
-static void
-append_rect (GtkSnapshot   *snapshot,
-             const GdkRGBA *color,
-             double         x,
-             double         y,
-             double         width,
-             double         height)
+static const GdkRGBA *
+ink_color (const Colors   *colors,
+           QuorumChartInk  ink)
 {
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+  switch (ink)
+    {
+    case QUORUM_CHART_INK_DIM: return &colors->dim;
+    case QUORUM_CHART_INK_GRID: return &colors->grid;
+    case QUORUM_CHART_INK_AXIS: return &colors->axis;
+    case QUORUM_CHART_INK_FG:
+    default: return &colors->fg;
+    }
+}
+
+static void
+series_color (const Colors *colors,
+              guint         series,
+              GdkRGBA      *color)
+{
+  const char * const *palette = colors->dark ? dark_palette : light_palette;
+
+  if (series == 0)
+    *color = colors->accent;
+  else
+    gdk_rgba_parse (color, palette[(series - 1) % G_N_ELEMENTS (light_palette)]);
+}
+
+static void
+draw_text (GtkSnapshot           *snapshot,
+           const QuorumChartText *text,
+           const Colors          *colors)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &text->origin);
+  gtk_snapshot_append_layout (snapshot, text->layout, ink_color (colors, text->ink));
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+append_rounded (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                double                 radius,
+                const GdkRGBA         *color)
+{
+  GskRoundedRect box;
+
+  gsk_rounded_rect_init_from_rect (&box, rect, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &box);
+  gtk_snapshot_append_color (snapshot, color, &box.bounds);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -583,282 +271,22 @@ append_outline (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
-/* Shows @text in a bubble over @anchor, inside the widget. */
+/* The bars' segments in their series' colours, the one under the pointer
+ * shaded. */
 static void
-draw_bubble (QuorumChart           *self,
-             GtkSnapshot           *snapshot,
-             const Colors          *colors,
-             const graphene_rect_t *anchor,
-             const char            *text)
+draw_segments (QuorumChart  *self,
+               GtkSnapshot  *snapshot,
+               const Colors *colors)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autoptr(PangoLayout) layout = make_layout (self, text, 1.0, FALSE);
-  GskRoundedRect box;
-  GdkRGBA border = colors->fg;
-  double w, h, x, y;
+  GArray *segments = self->layout.segments;
 
-  pango_layout_set_width (layout, MAX (1, width - 4 * PAD) * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  text_size (layout, &w, &h);
-  w += 2 * GAP + 4;
-  h += 2 * GAP;
-  x = CLAMP (anchor->origin.x + anchor->size.width / 2 - w / 2, 2, MAX (2, width - w - 2));
-  y = anchor->origin.y - h - 4;
-  if (y < 2)
-    y = anchor->origin.y + anchor->size.height + 4;
-  y = CLAMP (y, 2, MAX (2, height - h - 2));
-
-  border.alpha *= 0.25;
-  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, y, w, h), 6);
-  gtk_snapshot_push_rounded_clip (snapshot, &box);
-  gtk_snapshot_append_color (snapshot, &colors->bubble_bg, &box.bounds);
-  gtk_snapshot_pop (snapshot);
-  append_outline (snapshot, &box.bounds, 6, 1, &border);
-  draw_layout (snapshot, layout, x + GAP + 2, y + GAP, &colors->fg);
-}
-
-static gboolean
-find_segment (QuorumChart *self,
-              guint        category,
-              guint        series,
-              Segment    **out)
-{
-  for (guint i = 0; self->segments != NULL && i < self->segments->len; i++)
+  for (guint i = 0; i < segments->len; i++)
     {
-      Segment *segment = &g_array_index (self->segments, Segment, i);
-
-      if (segment->category == category && segment->series == series)
-        {
-          *out = segment;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Lays the chart out in @width × @height: the segments for hit testing,
- * and, given a @snapshot, everything drawn. */
-static void
-layout_chart (QuorumChart *self,
-              GtkSnapshot *snapshot,
-              double       width,
-              double       height)
-{
-  Metrics m;
-  Colors colors;
-  double y = PAD, label_w, plot_x, plot_w, plot_y, plot_h, band, bottom;
-  gint64 min, max, step, axis_min, axis_max;
-  guint n_ticks;
-
-  g_array_set_size (self->segments, 0);
-  measure_metrics (self, &m);
-  get_colors (self, &colors);
-
-  if (snapshot != NULL && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
-    {
-      GdkRGBA ring = colors.accent;
-
-      ring.alpha *= 0.5;
-      append_outline (snapshot, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 8, 2, &ring);
-    }
-
-  if (self->title != NULL)
-    {
-      if (snapshot != NULL)
-        {
-          g_autoptr(PangoLayout) title = make_layout (self, self->title, TITLE_SCALE, TRUE);
-
-          pango_layout_set_width (title, MAX (1, width - 2 * PAD) * PANGO_SCALE);
-          pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-          draw_layout (snapshot, title, PAD, y, &colors.fg);
-        }
-      y += m.title_h + GAP;
-    }
-
-  if (self->n_categories == 0 || self->n_series == 0)
-    {
-      if (snapshot != NULL)
-        {
-          g_autoptr(PangoLayout) empty = make_layout (self, _("No figures"), 1.0, FALSE);
-
-          draw_layout (snapshot, empty, PAD, y, &colors.dim);
-        }
-      return;
-    }
-
-  y += legend (self, snapshot, &colors, PAD, y, MAX (1, width - 2 * PAD)) + 2 * GAP;
-
-  label_w = MIN (m.label_w, MAX (LABEL_MIN_WIDTH, (width - 2 * PAD) * 0.35));
-  plot_x = PAD + label_w + 2 * GAP;
-  plot_w = width - PAD - MAX (m.value_w + GAP, m.tick_w / 2) - plot_x;
-  plot_w = MAX (plot_w, 1);
-
-  if (self->category_title != NULL)
-    {
-      if (snapshot != NULL)
-        {
-          g_autoptr(PangoLayout) title = make_layout (self, self->category_title,
-                                                      SMALL_SCALE, TRUE);
-
-          pango_layout_set_width (title, MAX (1, width - 2 * PAD) * PANGO_SCALE);
-          pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-          draw_layout (snapshot, title, PAD, y, &colors.dim);
-        }
-      y += m.small_h + 4;
-    }
-
-  band = (height - y - footer_height (self, &m)) / self->n_categories;
-  band = CLAMP (band, m.min_band, m.max_band);
-  plot_y = y;
-  plot_h = band * self->n_categories;
-
-  /* The value axis: round ticks, a little more than a tick label apart. */
-  value_range (self, &min, &max);
-  for (n_ticks = (guint) CLAMP (plot_w / (m.tick_w * 1.2 + 16), 1, 10); ; n_ticks--)
-    {
-      gint64 n_gaps;
-
-      step = nice_step (self, max - min, n_ticks);
-      axis_min = floor_to (min, step);
-      axis_max = ceil_to (max, step);
-      if (axis_max == axis_min)
-        axis_max = axis_min + step;
-      /* Fewer ticks until their values fit side by side. */
-      n_gaps = (axis_max - axis_min) / step;
-      if (n_ticks <= 1 || plot_w / n_gaps >= m.tick_w + 12)
-        break;
-    }
-
-#define X_OF(v) (plot_x + (double) ((v) - axis_min) / (double) (axis_max - axis_min) * plot_w)
-
-  bottom = plot_y + plot_h;
-  if (snapshot != NULL)
-    {
-      for (gint64 tick = axis_min; tick <= axis_max; tick += step)
-        {
-          g_autofree char *text = format_value (self, tick);
-          g_autoptr(PangoLayout) layout = make_layout (self, text, SMALL_SCALE, FALSE);
-          double x = X_OF (tick), w;
-
-          append_rect (snapshot, tick == 0 ? &colors.axis : &colors.grid,
-                       floor_px (x), plot_y, 1, plot_h + 3);
-          text_size (layout, &w, NULL);
-          draw_layout (snapshot, layout, CLAMP (x - w / 2, 0, MAX (0, width - w)),
-                       bottom + GAP, &colors.dim);
-        }
-      if (self->value_title != NULL)
-        {
-          g_autoptr(PangoLayout) title = make_layout (self, self->value_title,
-                                                      SMALL_SCALE, TRUE);
-          double w;
-
-          text_size (title, &w, NULL);
-          draw_layout (snapshot, title, MAX (PAD, plot_x + plot_w / 2 - w / 2),
-                       bottom + GAP + m.small_h + GAP, &colors.dim);
-        }
-    }
-
-  for (guint c = 0; c < self->n_categories; c++)
-    {
-      double band_y = plot_y + c * band;
-      gint64 positive = 0, negative = 0;
-
-      if (snapshot != NULL)
-        {
-          g_autoptr(PangoLayout) label = make_layout (self, self->categories[c], 1.0, FALSE);
-          double h;
-
-          pango_layout_set_width (label, MAX (1, label_w) * PANGO_SCALE);
-          pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-          pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-          text_size (label, NULL, &h);
-          draw_layout (snapshot, label, PAD, band_y + (band - h) / 2, &colors.fg);
-        }
-
-      if (self->stacked || self->n_series <= 1)
-        {
-          double thickness = MIN (band * 0.62, BAR_MAX_THICKNESS);
-          double bar_y = band_y + (band - thickness) / 2;
-          gint64 total;
-
-          for (guint s = 0; s < self->n_series; s++)
-            {
-              gint64 value = value_at (self, c, s);
-              Segment segment = { c, s, GRAPHENE_RECT_INIT (0, 0, 0, 0) };
-              double x0, x1;
-
-              if (value == QUORUM_CHART_NO_VALUE || value == 0)
-                continue;
-              if (value > 0)
-                {
-                  x0 = X_OF (positive);
-                  x1 = X_OF (positive + value);
-                  positive += value;
-                }
-              else
-                {
-                  x0 = X_OF (negative + value);
-                  x1 = X_OF (negative);
-                  negative += value;
-                }
-              graphene_rect_init (&segment.rect, x0, bar_y, MAX (x1 - x0, 1), thickness);
-              g_array_append_val (self->segments, segment);
-            }
-          if (snapshot != NULL && category_total (self, c, &total))
-            {
-              g_autofree char *text = format_value (self, total);
-              g_autoptr(PangoLayout) layout = make_layout (self, text, SMALL_SCALE, FALSE);
-              double h;
-
-              text_size (layout, NULL, &h);
-              draw_layout (snapshot, layout, X_OF (positive) + GAP, band_y + (band - h) / 2,
-                           &colors.dim);
-            }
-        }
-      else
-        {
-          double thickness = MIN ((band - m.line_h * 0.5) / self->n_series,
-                                  GROUPED_BAR_MAX_THICKNESS);
-          double group_y = band_y + (band - thickness * self->n_series) / 2;
-
-          for (guint s = 0; s < self->n_series; s++)
-            {
-              gint64 value = value_at (self, c, s);
-              Segment segment = { c, s, GRAPHENE_RECT_INIT (0, 0, 0, 0) };
-              double x0 = X_OF (MIN (value, 0)), x1 = X_OF (MAX (value, 0));
-
-              if (value == QUORUM_CHART_NO_VALUE)
-                continue;
-              graphene_rect_init (&segment.rect, x0, group_y + s * thickness,
-                                  MAX (x1 - x0, 1), thickness);
-              g_array_append_val (self->segments, segment);
-              if (snapshot != NULL && thickness >= m.small_h * 0.7)
-                {
-                  g_autofree char *text = format_value (self, value);
-                  g_autoptr(PangoLayout) layout = make_layout (self, text, SMALL_SCALE * 0.9,
-                                                               FALSE);
-                  double h;
-
-                  text_size (layout, NULL, &h);
-                  draw_layout (snapshot, layout, x1 + 4,
-                               segment.rect.origin.y + (thickness - h) / 2, &colors.dim);
-                }
-            }
-        }
-    }
-#undef X_OF
-
-  if (snapshot == NULL)
-    return;
-
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      Segment *segment = &g_array_index (self->segments, Segment, i);
+      QuorumChartSegment *segment = &g_array_index (segments, QuorumChartSegment, i);
       graphene_rect_t rect = segment->rect;
       GdkRGBA color;
 
-      series_color (&colors, segment->series, &color);
+      series_color (colors, segment->series, &color);
       /* A hairline of background between neighbouring segments and bars. */
       if (rect.size.width > 2)
         rect.size.width -= 1;
@@ -868,29 +296,30 @@ layout_chart (QuorumChart *self,
       if ((int) segment->category == self->hover_category &&
           (int) segment->series == self->hover_series)
         {
-          GdkRGBA shade = colors.dark ? (GdkRGBA) { 1, 1, 1, 0.25 } : (GdkRGBA) { 0, 0, 0, 0.2 };
+          GdkRGBA shade = colors->dark ? (GdkRGBA) { 1, 1, 1, 0.25 } : (GdkRGBA) { 0, 0, 0, 0.2 };
 
           gtk_snapshot_append_color (snapshot, &shade, &rect);
         }
     }
+}
 
-  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focus_category >= 0)
-    {
-      Segment *segment;
-      g_autofree char *text = quorum_chart_dup_segment_text (self, self->focus_category,
-                                                             self->focus_series);
-      graphene_rect_t anchor;
+/* The focused segment outlined, and in words in a bubble. */
+static void
+draw_bubble (QuorumChart  *self,
+             GtkSnapshot  *snapshot,
+             const Colors *colors)
+{
+  const QuorumChartBubble *bubble = &self->layout.bubble;
+  GdkRGBA border = colors->fg;
 
-      if (find_segment (self, self->focus_category, self->focus_series, &segment))
-        {
-          graphene_rect_inset_r (&segment->rect, -2, -2, &anchor);
-          append_outline (snapshot, &anchor, 2, 2, &colors.fg);
-        }
-      else
-        /* No bar (no figure, or zero): the bubble points at the label. */
-        graphene_rect_init (&anchor, PAD, plot_y + self->focus_category * band, label_w, band);
-      draw_bubble (self, snapshot, &colors, &anchor, text);
-    }
+  if (!bubble->shown)
+    return;
+  if (bubble->outline.size.width > 0)
+    append_outline (snapshot, &bubble->outline, 2, 2, &colors->fg);
+  border.alpha *= 0.25;
+  append_rounded (snapshot, &bubble->box, 6, &colors->bubble_bg);
+  append_outline (snapshot, &bubble->box, 6, 1, &border);
+  draw_text (snapshot, &bubble->text, colors);
 }
 
 /* --- GtkWidget -------------------------------------------------------------- */
@@ -910,28 +339,9 @@ quorum_chart_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  QuorumChart *self = QUORUM_CHART (widget);
-  Metrics m;
+  QuorumChartData data = chart_data (QUORUM_CHART (widget));
 
-  measure_metrics (self, &m);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      double side = 2 * PAD + 2 * GAP + MAX (m.value_w + GAP, m.tick_w / 2);
-
-      *minimum = ceil_px (side + MIN (m.label_w, LABEL_MIN_WIDTH) + PLOT_MIN_WIDTH);
-      *natural = ceil_px (side + m.label_w + PLOT_NAT_WIDTH);
-    }
-  else
-    {
-      double width = for_size >= 0 ? for_size : 2 * PAD + m.label_w + PLOT_NAT_WIDTH;
-      double fixed = header_height (self, &m, width) + footer_height (self, &m);
-      guint n = MAX (self->n_categories, 1);
-
-      if (self->n_series == 0 || self->n_categories == 0)
-        fixed += m.line_h;
-      *minimum = ceil_px (fixed + n * m.min_band);
-      *natural = ceil_px (fixed + n * m.nat_band);
-    }
+  _quorum_chart_measure (widget, &data, orientation, for_size, minimum, natural);
 }
 
 static void
@@ -940,15 +350,51 @@ quorum_chart_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
-  layout_chart (QUORUM_CHART (widget), NULL, width, height);
+  QuorumChart *self = QUORUM_CHART (widget);
+  QuorumChartData data = chart_data (self);
+
+  _quorum_chart_layout_compute (&self->layout, widget, &data, width, height);
+  layout_focus (self);
 }
 
+/* Draws the layout of the last size_allocate, in the theme's colours. */
 static void
 quorum_chart_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
-  layout_chart (QUORUM_CHART (widget), snapshot,
-                gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  QuorumChart *self = QUORUM_CHART (widget);
+  QuorumChartLayout *layout = &self->layout;
+  Colors colors;
+
+  get_colors (self, &colors);
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA ring = colors.accent;
+
+      ring.alpha *= 0.5;
+      append_outline (snapshot,
+                      &GRAPHENE_RECT_INIT (1, 1, layout->width - 2, layout->height - 2),
+                      8, 2, &ring);
+    }
+  for (guint i = 0; i < layout->rules->len; i++)
+    {
+      QuorumChartRule *rule = &g_array_index (layout->rules, QuorumChartRule, i);
+
+      gtk_snapshot_append_color (snapshot, ink_color (&colors, rule->ink), &rule->rect);
+    }
+  for (guint i = 0; i < layout->swatches->len; i++)
+    {
+      QuorumChartSegment *swatch = &g_array_index (layout->swatches, QuorumChartSegment, i);
+      GdkRGBA color;
+
+      series_color (&colors, swatch->series, &color);
+      append_rounded (snapshot, &swatch->rect, 3, &color);
+    }
+  for (guint i = 0; i < layout->texts->len; i++)
+    draw_text (snapshot, &g_array_index (layout->texts, QuorumChartText, i), &colors);
+  draw_segments (self, snapshot, &colors);
+  if (gtk_widget_has_focus (widget) && self->focus_category >= 0)
+    draw_bubble (self, snapshot, &colors);
 }
 
 static void
@@ -969,21 +415,17 @@ quorum_chart_query_tooltip (GtkWidget  *widget,
                             GtkTooltip *tooltip)
 {
   QuorumChart *self = QUORUM_CHART (widget);
+  const QuorumChartSegment *segment = _quorum_chart_layout_hit (&self->layout, x, y);
   g_autofree char *text = NULL;
-  Segment *segment;
-  guint category, series;
+  GdkRectangle area;
 
-  if (!quorum_chart_get_segment_at (self, x, y, &category, &series) ||
-      !find_segment (self, category, series, &segment))
+  if (segment == NULL)
     return FALSE;
 
-  text = quorum_chart_dup_segment_text (self, category, series);
+  text = quorum_chart_dup_segment_text (self, segment->category, segment->series);
   gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
-                              floor_px (segment->rect.origin.x),
-                              floor_px (segment->rect.origin.y),
-                              ceil_px (segment->rect.size.width),
-                              ceil_px (segment->rect.size.height) });
+  _quorum_chart_segment_area (segment, &area);
+  gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
 }
 
@@ -1007,10 +449,10 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            QuorumChart              *self)
 {
-  guint category, series;
+  const QuorumChartSegment *segment = _quorum_chart_layout_hit (&self->layout, x, y);
 
-  if (quorum_chart_get_segment_at (self, x, y, &category, &series))
-    set_hover (self, category, series);
+  if (segment != NULL)
+    set_hover (self, segment->category, segment->series);
   else
     set_hover (self, -1, -1);
 }
@@ -1032,6 +474,7 @@ set_focus_segment (QuorumChart *self,
   self->focus_series = self->n_series > 0 ? CLAMP (series, 0, (int) self->n_series - 1) : -1;
   if (self->focus_series < 0)
     self->focus_category = -1;
+  layout_focus (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1042,11 +485,12 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             QuorumChart     *self)
 {
-  guint category, series;
+  const QuorumChartSegment *segment;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (quorum_chart_get_segment_at (self, x, y, &category, &series))
-    set_focus_segment (self, category, series);
+  segment = _quorum_chart_layout_hit (&self->layout, x, y);
+  if (segment != NULL)
+    set_focus_segment (self, segment->category, segment->series);
 }
 
 static void
@@ -1117,7 +561,7 @@ quorum_chart_finalize (GObject *object)
   g_strfreev (self->series);
   g_free (self->values);
   g_free (self->text_alternative);
-  g_array_unref (self->segments);
+  _quorum_chart_layout_finish (&self->layout);
 
   G_OBJECT_CLASS (quorum_chart_parent_class)->finalize (object);
 }
@@ -1200,7 +644,7 @@ quorum_chart_init (QuorumChart *self)
 
   self->unit = g_strdup ("GBP");
   self->stacked = TRUE;
-  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  _quorum_chart_layout_init (&self->layout);
   self->hover_category = self->hover_series = -1;
   self->focus_category = self->focus_series = -1;
 
@@ -1280,7 +724,7 @@ quorum_chart_set_data (QuorumChart        *self,
   if (self->focus_category >= (int) self->n_categories ||
       self->focus_series >= (int) self->n_series)
     self->focus_category = self->focus_series = -1;
-  g_array_set_size (self->segments, 0);
+  _quorum_chart_layout_clear (&self->layout);
 
   update_text_alternative (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1345,7 +789,11 @@ quorum_chart_get_value (QuorumChart *self,
   g_return_val_if_fail (QUORUM_IS_CHART (self), QUORUM_CHART_NO_VALUE);
   g_return_val_if_fail (category < self->n_categories && series < self->n_series,
                         QUORUM_CHART_NO_VALUE);
-  return value_at (self, category, series);
+  {
+    QuorumChartData data = chart_data (self);
+
+    return _quorum_chart_data_value (&data, category, series);
+  }
 }
 
 #define STRING_ACCESSORS(name, NAME, relayout) \
@@ -1438,6 +886,7 @@ quorum_chart_dup_segment_text (QuorumChart *self,
                                guint        category,
                                guint        series)
 {
+  QuorumChartData data = chart_data (self);
   gint64 value, total;
   g_autofree char *amount = NULL;
   g_autofree char *total_text = NULL;
@@ -1445,19 +894,20 @@ quorum_chart_dup_segment_text (QuorumChart *self,
   g_return_val_if_fail (QUORUM_IS_CHART (self), NULL);
   g_return_val_if_fail (category < self->n_categories && series < self->n_series, NULL);
 
-  value = value_at (self, category, series);
+  value = _quorum_chart_data_value (&data, category, series);
   if (value == QUORUM_CHART_NO_VALUE)
     /* TRANSLATORS: a chart's bar and a series it has no figure for,
      * e.g. "TAG — Independent chair: no figure" */
     return g_strdup_printf (_("%s — %s: no figure"), self->categories[category],
                             self->series[series]);
 
-  amount = format_value (self, value);
-  if (!self->stacked || self->n_series < 2 || !category_total (self, category, &total))
+  amount = _quorum_chart_data_format (&data, value);
+  if (!self->stacked || self->n_series < 2 ||
+      !_quorum_chart_data_total (&data, category, &total))
     /* TRANSLATORS: a chart's bar, a series and its figure, e.g. "TAG — 2020/21: 20" */
     return g_strdup_printf (_("%s — %s: %s"), self->categories[category],
                             self->series[series], amount);
-  total_text = format_value (self, total);
+  total_text = _quorum_chart_data_format (&data, total);
   /* TRANSLATORS: a chart's bar, a part of it and its figure out of the bar's
    * total, e.g. "TABASC — Core team: £462,581 of £677,666" */
   return g_strdup_printf (_("%s — %s: %s of %s"), self->categories[category],
@@ -1477,12 +927,13 @@ quorum_chart_get_segment_bounds (QuorumChart     *self,
                                  guint            series,
                                  graphene_rect_t *bounds)
 {
-  Segment *segment;
+  const QuorumChartSegment *segment;
 
   g_return_val_if_fail (QUORUM_IS_CHART (self), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  if (!find_segment (self, category, series, &segment))
+  segment = _quorum_chart_layout_find (&self->layout, category, series);
+  if (segment == NULL)
     return FALSE;
   *bounds = segment->rect;
   return TRUE;
@@ -1502,20 +953,16 @@ quorum_chart_get_segment_at (QuorumChart *self,
                              guint       *category,
                              guint       *series)
 {
+  const QuorumChartSegment *segment;
+
   g_return_val_if_fail (QUORUM_IS_CHART (self), FALSE);
 
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      Segment *segment = &g_array_index (self->segments, Segment, i);
-
-      if (graphene_rect_contains_point (&segment->rect, &GRAPHENE_POINT_INIT (x, y)))
-        {
-          if (category != NULL)
-            *category = segment->category;
-          if (series != NULL)
-            *series = segment->series;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  segment = _quorum_chart_layout_hit (&self->layout, x, y);
+  if (segment == NULL)
+    return FALSE;
+  if (category != NULL)
+    *category = segment->category;
+  if (series != NULL)
+    *series = segment->series;
+  return TRUE;
 }

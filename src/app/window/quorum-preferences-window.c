@@ -12,6 +12,7 @@
 
 #include "quorum-core.h"
 #include "quorum-secret.h"
+#include "quorum-window.h"
 
 struct _QuorumPreferencesWindow
 {
@@ -36,6 +37,8 @@ struct _QuorumPreferencesWindow
   /* owned */
   GSettings *settings;
   char *store_path;
+  GListModel *backups;         /* of QuorumBackup: what backups_list shows */
+  char *restore_id;            /* the backup the Restore dialog asks about */
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
 };
@@ -289,7 +292,7 @@ restore_response_cb (AdwMessageDialog        *dialog,
                      const char              *response,
                      QuorumPreferencesWindow *self)
 {
-  const char *backup_id = g_object_get_data (G_OBJECT (dialog), "backup-id");
+  const char *backup_id = self->restore_id;
   g_autoptr(GTask) task = NULL;
   RestoreData *data;
 
@@ -306,14 +309,29 @@ restore_response_cb (AdwMessageDialog        *dialog,
   g_task_run_in_thread (task, restore_thread);
 }
 
+/* backups.restore: a backup's Restore… button, its id the target. */
 static void
-restore_clicked_cb (GtkButton               *button,
-                    QuorumPreferencesWindow *self)
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  QuorumBackup *backup = g_object_get_data (G_OBJECT (button), "backup");
-  const char * const *files = quorum_backup_get_files (backup);
+  QuorumPreferencesWindow *self = QUORUM_PREFERENCES_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(QuorumBackup) backup = NULL;
+  const char * const *files;
   g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
+
+  for (guint i = 0; self->backups != NULL && i < g_list_model_get_n_items (self->backups); i++)
+    {
+      g_autoptr(QuorumBackup) candidate = g_list_model_get_item (self->backups, i);
+
+      if (g_strcmp0 (quorum_backup_get_id (candidate), id) == 0)
+        backup = g_steal_pointer (&candidate);
+    }
+  if (backup == NULL)
+    return;
+  files = quorum_backup_get_files (backup);
 
   for (guint i = 0; files[i] != NULL && i < 8; i++)
     g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", files[i]);
@@ -329,54 +347,47 @@ restore_clicked_cb (GtkButton               *button,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "backup-id",
-                          g_strdup (quorum_backup_get_id (backup)), g_free);
+  g_free (self->restore_id);
+  self->restore_id = g_strdup (id);
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A row of backups_list: when the backup was made, what it holds, and a
+ * button to put it back. */
+static GtkWidget *
+create_backup_row (gpointer item,
+                   gpointer user_data)
+{
+  QuorumBackup *backup = item;
+  guint n = g_strv_length ((GStrv) quorum_backup_get_files (backup));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+  g_autofree char *subtitle =
+    g_strdup_printf (g_dngettext (NULL, "%u file · %s", "%u files · %s", n), n,
+                     quorum_backup_get_reason (backup) != NULL
+                       ? quorum_backup_get_reason (backup) : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_backup_get_created (backup));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", quorum_backup_get_id (backup));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "backups.restore");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Lists the store's backups again (the list box is bound to them; with
+ * none, its placeholder says so). */
 static void
 refresh_backups (QuorumPreferencesWindow *self)
 {
-  g_autoptr(GListModel) backups = NULL;
-  GtkWidget *child;
+  GListModel *backups = self->store_path != NULL ? quorum_backup_list (self->store_path, NULL)
+                                                 : NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
-    gtk_list_box_remove (self->backups_list, child);
-
-  backups = self->store_path != NULL ? quorum_backup_list (self->store_path, NULL) : NULL;
-  if (backups == NULL || g_list_model_get_n_items (backups) == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("A backup is made when a sync replaces files"));
-      gtk_list_box_append (self->backups_list, row);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
-    {
-      g_autoptr(QuorumBackup) backup = g_list_model_get_item (backups, i);
-      guint n = g_strv_length ((GStrv) quorum_backup_get_files (backup));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
-      g_autofree char *subtitle =
-        g_strdup_printf (g_dngettext (NULL, "%u file · %s", "%u files · %s", n), n,
-                         quorum_backup_get_reason (backup) != NULL
-                           ? quorum_backup_get_reason (backup) : "");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     quorum_backup_get_created (backup));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (button), "backup", g_object_ref (backup),
-                              g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (self->backups_list, row);
-    }
+  g_clear_object (&self->backups);
+  self->backups = backups != NULL ? backups : G_LIST_MODEL (g_list_store_new (QUORUM_TYPE_BACKUP));
+  gtk_list_box_bind_model (self->backups_list, self->backups, create_backup_row, self, NULL);
 }
 
 /* Class -------------------------------------------------------------------- */
@@ -453,6 +464,8 @@ quorum_preferences_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->backups);
+  g_free (self->restore_id);
   g_free (self->store_path);
 
   G_OBJECT_CLASS (quorum_preferences_window_parent_class)->finalize (object);
@@ -508,6 +521,8 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
   object_class->set_property = quorum_preferences_window_set_property;
   object_class->get_property = quorum_preferences_window_get_property;
 
+  gtk_widget_class_install_action (widget_class, "backups.restore", "s", restore_action);
+
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -541,8 +556,15 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
 static void
 quorum_preferences_window_init (QuorumPreferencesWindow *self)
 {
+  GtkWidget *none = adw_action_row_new ();
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No backups yet"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (none),
+                               _("A backup is made when a sync replaces files"));
+  gtk_list_box_set_placeholder (self->backups_list, none);
 }
 
 /**
@@ -550,14 +572,15 @@ quorum_preferences_window_init (QuorumPreferencesWindow *self)
  * @settings: the application's settings
  *
  * Returns: (transfer full): a preferences window for the store @parent
- *   shows (its `store-path` data, if any)
+ *   shows, if it is a #QuorumWindow with a store
  */
 QuorumPreferencesWindow *
 quorum_preferences_window_new (GtkWindow *parent,
                                GSettings *settings)
 {
-  const char *store_path = parent != NULL ? g_object_get_data (G_OBJECT (parent),
-                                                               "quorum-store-path") : NULL;
+  QuorumStore *store = QUORUM_IS_WINDOW (parent) ? quorum_window_get_store (QUORUM_WINDOW (parent))
+                                                 : NULL;
+  const char *store_path = store != NULL ? quorum_store_get_path (store) : NULL;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 

@@ -117,8 +117,6 @@ create_document_row (gpointer item,
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "quorum-document",
-                              g_strdup (quorum_budget_document_get_id (document)), g_free);
       gtk_widget_set_tooltip_text (row, _("Show the findings of this document"));
     }
 
@@ -189,6 +187,8 @@ create_committee_row (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* Not read here (activation looks the committee up by the row's index):
+   * the tests find the row by it. */
   g_object_set_data_full (G_OBJECT (row), "quorum-committee",
                           g_strdup (quorum_committee_get_id (committee)), g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -199,24 +199,39 @@ create_committee_row (gpointer item,
   return row;
 }
 
+/* The committees list is bound to the store's committees: a row's index
+ * is its committee's. */
 static void
 committee_row_activated_cb (QuorumWindow  *self,
                             GtkListBoxRow *row)
 {
+  g_autoptr(QuorumCommittee) committee =
+    g_list_model_get_item (quorum_store_get_committees (self->store),
+                           gtk_list_box_row_get_index (row));
+
+  if (committee == NULL)
+    return;
   _quorum_window_show_view (self, "committees");
   quorum_committees_view_show_committee (self->committees_view,
-                                         g_object_get_data (G_OBJECT (row), "quorum-committee"));
+                                         quorum_committee_get_id (committee));
 }
 
+/* The documents list is bound to the store's documents: a row's index is
+ * its document's. */
 static void
 document_row_activated_cb (QuorumWindow  *self,
                            GtkListBoxRow *row)
 {
+  g_autoptr(QuorumBudgetDocument) document =
+    g_list_model_get_item (quorum_store_get_documents (self->store),
+                           gtk_list_box_row_get_index (row));
+
+  if (document == NULL)
+    return;
   /* Shown first: the view is given the store when first shown. */
   _quorum_window_show_view (self, "checks");
   quorum_checks_view_set_severity (self->checks_view, QUORUM_CHECKS_SEVERITY_ALL);
-  quorum_checks_view_set_document (self->checks_view,
-                                   g_object_get_data (G_OBJECT (row), "quorum-document"));
+  quorum_checks_view_set_document (self->checks_view, quorum_budget_document_get_id (document));
 }
 
 static const char *
@@ -387,6 +402,7 @@ build_headline_grid (GListModel *figures)
         {
           QuorumFigure *figure = NULL;
           GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          GtkWidget *label;
           g_autofree char *amount = NULL;
 
           for (guint i = 0; i < n && figure == NULL; i++)
@@ -410,12 +426,12 @@ build_headline_grid (GListModel *figures)
             }
 
           amount = quorum_ui_format_amount (quorum_figure_get_amount (figure));
-          gtk_box_append (GTK_BOX (cell), grid_label (amount, 0, "headline-amount"));
-          gtk_widget_add_css_class (gtk_widget_get_last_child (cell), "numeric");
-          gtk_box_append (GTK_BOX (cell),
-                          grid_label (phase_label (quorum_figure_get_phase (figure)), 0,
-                                      "caption"));
-          gtk_widget_add_css_class (gtk_widget_get_last_child (cell), "dim-label");
+          label = grid_label (amount, 0, "headline-amount");
+          gtk_widget_add_css_class (label, "numeric");
+          gtk_box_append (GTK_BOX (cell), label);
+          label = grid_label (phase_label (quorum_figure_get_phase (figure)), 0, "caption");
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (GTK_BOX (cell), label);
           if (previous != NULL)
             gtk_box_append (GTK_BOX (cell), change_box (previous, figure));
           previous = figure;
@@ -444,30 +460,33 @@ update_headline (QuorumWindow *self)
   adw_bin_set_child (self->headline_bin, card);
 }
 
-/* The other views, with what is in each. */
-static void
-update_links (QuorumWindow *self)
+/* The other views the overview links to, in order. */
+static const struct {
+  const char *view;
+  const char *icon_name;
+  const char *title;
+} links[] = {
+  { "budgets", "x-office-spreadsheet-symbolic", N_("Budgets") },
+  { "committees", "system-users-symbolic", N_("Committees") },
+  { "meetings", "x-office-calendar-symbolic", N_("Meetings") },
+  { "checks", "emblem-important-symbolic", N_("Checks") },
+  { "work-packages", "view-list-bullet-symbolic", N_("Work Packages") },
+  { "budget-pressure", "power-profile-performance-symbolic", N_("Budget Pressure") },
+};
+
+/* What is in the view @link, for its row's subtitle. */
+static char *
+link_subtitle (QuorumWindow *self,
+               guint         link)
 {
   GListModel *documents = quorum_store_get_documents (self->store);
+  guint n_documents = g_list_model_get_n_items (documents);
   guint n_findings = 0;
   guint n_mismatches = 0;
   guint n_packages = g_list_model_get_n_items (quorum_store_get_work_packages (self->store));
   guint n_committees = g_list_model_get_n_items (quorum_store_get_committees (self->store));
-  struct {
-    const char *view;
-    const char *icon_name;
-    const char *title;
-    char *subtitle;
-  } links[] = {
-    { "budgets", "x-office-spreadsheet-symbolic", N_("Budgets"), NULL },
-    { "committees", "system-users-symbolic", N_("Committees"), NULL },
-    { "meetings", "x-office-calendar-symbolic", N_("Meetings"), NULL },
-    { "checks", "emblem-important-symbolic", N_("Checks"), NULL },
-    { "work-packages", "view-list-bullet-symbolic", N_("Work Packages"), NULL },
-    { "budget-pressure", "power-profile-performance-symbolic", N_("Budget Pressure"), NULL },
-  };
 
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+  for (guint i = 0; i < n_documents; i++)
     {
       g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
 
@@ -475,53 +494,68 @@ update_links (QuorumWindow *self)
       n_mismatches += quorum_budget_document_get_n_mismatches (document);
     }
 
-  links[0].subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "Every table of %u document",
-                                                    "Every table of %u documents",
-                                                    g_list_model_get_n_items (documents)),
-                                       g_list_model_get_n_items (documents));
-  links[1].subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u committee and its budget lines",
-                                                    "%u committees and their budget lines",
-                                                    n_committees), n_committees);
-  links[2].subtitle = g_strdup (_("Meetings forecast for each committee"));
-  links[3].subtitle = g_strdup_printf (_("%u figures do not add up: %u mismatches, "
-                                         "%u rounding"),
-                                       n_findings, n_mismatches, n_findings - n_mismatches);
-  links[4].subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u package to review and decide on",
-                                                    "%u packages to review and decide on",
-                                                    n_packages), n_packages);
-  links[5].subtitle = g_strdup (_("Committed, spent and projected against each budget line"));
-
-  quorum_ui_clear_list_box (self->links_list);
-  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+  switch (link)
     {
-      GtkWidget *row;
-
-      if (gtk_stack_get_child_by_name (self->content_stack, links[i].view) == NULL)
-        {
-          g_free (links[i].subtitle);
-          continue;
-        }
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(links[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), links[i].subtitle);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), links[i].icon_name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "quorum-view", g_strdup (links[i].view), g_free);
-      gtk_list_box_append (self->links_list, row);
-      g_free (links[i].subtitle);
+    case 0:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every table of %u document",
+                                           "Every table of %u documents", n_documents),
+                              n_documents);
+    case 1:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u committee and its budget lines",
+                                           "%u committees and their budget lines",
+                                           n_committees), n_committees);
+    case 2:
+      return g_strdup (_("Meetings forecast for each committee"));
+    case 3:
+      return g_strdup_printf (_("%u figures do not add up: %u mismatches, %u rounding"),
+                              n_findings, n_mismatches, n_findings - n_mismatches);
+    case 4:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u package to review and decide on",
+                                           "%u packages to review and decide on",
+                                           n_packages), n_packages);
+    default:
+      return g_strdup (_("Committed, spent and projected against each budget line"));
     }
 }
 
-static void
-link_row_activated_cb (QuorumWindow  *self,
-                       GtkListBoxRow *row)
+/* A row of the links list: activated, it runs win.show-view on its view. */
+static GtkWidget *
+create_link_row (gpointer item,
+                 gpointer user_data)
 {
-  _quorum_window_show_view (self, g_object_get_data (G_OBJECT (row), "quorum-view"));
+  QuorumWindow *self = user_data;
+  const char *view = gtk_string_object_get_string (item);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  guint link = 0;
+
+  while (link + 1 < G_N_ELEMENTS (links) && !g_str_equal (links[link].view, view))
+    link++;
+  subtitle = link_subtitle (self, link);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(links[link].title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), links[link].icon_name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", view);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-view");
+  return row;
+}
+
+/* The other views, with what is in each: the links list shows the views
+ * the window has, each row made from the store as it is now. */
+static void
+update_links (QuorumWindow *self)
+{
+  g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    if (gtk_stack_get_child_by_name (self->content_stack, links[i].view) != NULL)
+      gtk_string_list_append (views, links[i].view);
+  gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (views), create_link_row, self, NULL);
 }
 
 /**
@@ -551,8 +585,6 @@ _quorum_window_init_overview (QuorumWindow *self)
   g_signal_connect_object (self->documents_list, "row-activated",
                            G_CALLBACK (document_row_activated_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->links_list, "row-activated",
-                           G_CALLBACK (link_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->committees_list, "row-activated",
                            G_CALLBACK (committee_row_activated_cb), self, G_CONNECT_SWAPPED);
 }

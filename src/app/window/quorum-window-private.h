@@ -1,7 +1,7 @@
 /* quorum-window-private.h: the main window's instance, shared by its files
  *
- * quorum-window.c opens stores, watches them and navigates between the
- * views; quorum-window-overview.c fills the overview;
+ * quorum-window.c opens stores (which watch themselves) and navigates
+ * between the views; quorum-window-overview.c fills the overview;
  * quorum-window-decide.c takes decisions on work packages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -69,9 +69,7 @@ struct _QuorumWindow
   /* owned */
   QuorumStore *store;
   GCancellable *cancellable;         /* loading the store */
-  GPtrArray *monitors;               /* GFileMonitors on the store's folders */
   GHashTable *attached;              /* the views given the store (a reference each) */
-  guint reload_source;               /* a reload after files changed, debounced */
   GtkFileChooserNative *chooser;     /* Open Store… while it is open */
   QuorumSyncController *sync;        /* nullable: only with settings */
   GCancellable *decide_cancellable;  /* decisions and copies; cancelled when the window goes */

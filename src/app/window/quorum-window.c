@@ -3,10 +3,12 @@
  * Opens a store on a worker thread and shows it in views picked in a
  * sidebar that folds away on narrow windows: the overview (filled in
  * quorum-window-overview.c), the checks, the work packages, each opening
- * onto its own page, and the budget pressure. The store's folders are
- * watched: what changes on disk (a decision taken with quorum-cli, a sync)
- * is reloaded, and a file that cannot be loaded is named in a banner while
- * the rest of the store stays usable. Another store is opened from the
+ * onto its own page, and the budget pressure. The window keeps one
+ * QuorumStore per folder opened, which watches itself once loaded: what
+ * changes on disk (a decision taken with quorum-cli, a sync) is reloaded
+ * by the store, changing its models only where files changed, so the
+ * views bound to them keep their state; a file that cannot be loaded is
+ * named in a banner while the rest of the store stays usable. Another store is opened from the
  * primary menu (Open Store…, Recent Stores). Deciding on a package is in
  * quorum-window-decide.c.
  *
@@ -16,9 +18,6 @@
 
 #include "quorum-ui-util.h"
 #include "quorum-window-private.h"
-
-/* Files changed on disk are reloaded this long after the last change. */
-#define QUORUM_WINDOW_RELOAD_DELAY_MS 500
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -314,8 +313,8 @@ back_action (GtkWidget  *widget,
     adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 }
 
-/* After a reload the store holds new package objects: show the new one, or
- * go back to the list when it is gone. */
+/* After a reload the package shown may be a new object (its file changed):
+ * show the store's, or go back to the list when it is gone. */
 static void
 refresh_package_page (QuorumWindow *self)
 {
@@ -332,114 +331,28 @@ refresh_package_page (QuorumWindow *self)
     adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 }
 
-static void reload (QuorumWindow *self);
-
-/* Files the store writes for itself, and editors' temporary files. */
-static gboolean
-is_ignored (QuorumWindow *self,
-            GFile        *file)
-{
-  g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  if (basename == NULL || basename[0] == '.' || g_str_has_suffix (basename, "~"))
-    return TRUE;
-  return path != NULL && quorum_store_layout_is_private (path);
-}
-
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  QuorumWindow *self = user_data;
-
-  self->reload_source = 0;
-  if (self->store != NULL)
-    reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-store_changed_cb (GFileMonitor      *monitor,
-                  GFile             *file,
-                  GFile             *other_file,
-                  GFileMonitorEvent  event,
-                  QuorumWindow      *self)
+show_load_error (QuorumWindow *self,
+                 const GError *error)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_CHANGED:
-      break;
-    default:
-      return;
-    }
-  if (is_ignored (self, file) &&
-      (other_file == NULL || is_ignored (self, other_file)))
-    return;
-
-  /* A sync or a decision writes several files: one reload for all. */
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (QUORUM_WINDOW_RELOAD_DELAY_MS, reload_timeout_cb, self);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  /* No decision waits for a store that did not open. */
+  g_clear_pointer (&self->resume_work_package, g_free);
+  g_clear_pointer (&self->resume_decision, g_free);
 }
 
+/* The store applied a load or a reload (its own, after files changed on
+ * disk): the views bound to its models have followed already. */
 static void
-monitor_folder (QuorumWindow *self,
-                const char   *path)
+store_changed_cb (QuorumWindow *self)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  GFileMonitor *monitor;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    return;
-  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (monitor == NULL)
-    return;
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (store_changed_cb), self, 0);
-  g_ptr_array_add (self->monitors, monitor);
-}
-
-static void
-unwatch_store (QuorumWindow *self)
-{
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  for (guint i = 0; i < self->monitors->len; i++)
-    g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
-  g_ptr_array_set_size (self->monitors, 0);
-}
-
-/* The store folder (committees.json), budgets/, work-packages/, decisions/
- * and a folder in it for each package; again after each load, for the new
- * folders. */
-static void
-watch_store (QuorumWindow *self)
-{
-  const char *root = quorum_store_get_path (self->store);
-  g_autofree char *decisions = g_build_filename (root, "decisions", NULL);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  unwatch_store (self);
-  monitor_folder (self, root);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *folder = g_build_filename (root, i == 0 ? "budgets" : "work-packages",
-                                                  NULL);
-      monitor_folder (self, folder);
-    }
-  monitor_folder (self, decisions);
-  dir = g_dir_open (decisions, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *folder = g_build_filename (decisions, name, NULL);
-
-      if (name[0] != '.')
-        monitor_folder (self, folder);
-    }
+  /* After a reload that failed (the folder was away), the store is back. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "store");
+  _quorum_window_update_overview (self);
+  update_banner (self);
+  refresh_package_page (self);
 }
 
 static void
@@ -453,25 +366,18 @@ load_cb (GObject      *object,
 
   if (!quorum_store_load_finish (store, result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      /* No decision waits for a store that did not open. */
-      g_clear_pointer (&self->resume_work_package, g_free);
-      g_clear_pointer (&self->resume_decision, g_free);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_load_error (self, error);
       return;
     }
 
   if (store != self->store)
     return;
 
-  _quorum_window_update_overview (self);
-  update_banner (self);
-  refresh_package_page (self);
   gtk_stack_set_visible_child_name (self->stack, "store");
   view_changed_cb (self);
-  watch_store (self);
+  /* From now on the store reloads what changes on disk by itself. */
+  quorum_store_watch (store);
   _quorum_window_resume_decision (self);
 }
 
@@ -707,9 +613,12 @@ quorum_window_open_store (QuorumWindow *self,
   g_return_if_fail (QUORUM_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  unwatch_store (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, NULL);
   self->store = quorum_store_new (path);
+  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (self->store, "load-failed", G_CALLBACK (show_load_error), self);
   /* For the Preferences window's Restore. */
   g_object_set_data_full (G_OBJECT (self), "quorum-store-path", g_strdup (path), g_free);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
@@ -752,9 +661,8 @@ quorum_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->monitors != NULL)
-    unwatch_store (self);
-  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->attached, g_hash_table_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -869,7 +777,6 @@ quorum_window_init (QuorumWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->decide_cancellable = g_cancellable_new ();
-  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->attached = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   _quorum_window_init_overview (self);
   /* Folded, the window opens on the last view, not on the sidebar. */

@@ -41,17 +41,84 @@ static GParamSpec *properties[N_PROPS];
 
 /* --- cells ---------------------------------------------------------------- */
 
-
-static void
-set_amount (GtkListItem *item,
-            gint64       hundredths)
+/* The line's document title, from the store when it has the document. */
+static const char *
+document_title (QuorumPressureView   *self,
+                QuorumPressureLine   *line,
+                QuorumBudgetDocument **document)
 {
-  g_autofree char *text = quorum_ui_format_amount (hundredths);
+  const char *document_id = quorum_pressure_line_get_document (line);
 
-  quorum_ui_cell_set_text (item, text);
+  *document = NULL;
+  if (self->store != NULL && document_id != NULL)
+    *document = quorum_store_find_document (self->store, document_id);
+  return *document != NULL ? quorum_budget_document_get_title (*document) : document_id;
 }
 
-/* The line's label over its document and year, with a warning when over. */
+static char *
+line_document_cb (GtkListItem        *item,
+                  QuorumPressureLine *line,
+                  QuorumPressureView *self)
+{
+  QuorumBudgetDocument *document;
+
+  return line != NULL ? g_strdup (document_title (self, line, &document)) : NULL;
+}
+
+/* Where the line is: its document, table and year. */
+static char *
+line_where_cb (GtkListItem        *item,
+               QuorumPressureLine *line,
+               QuorumPressureView *self)
+{
+  QuorumBudgetDocument *document;
+  const char *title;
+  const char *table_id;
+  QuorumTable *table = NULL;
+
+  if (line == NULL)
+    return NULL;
+  title = document_title (self, line, &document);
+  table_id = quorum_pressure_line_get_table (line);
+  if (document != NULL)
+    table = quorum_budget_document_find_table (document, table_id);
+  /* TRANSLATORS: where a budget line is: a document, a table, a year */
+  return g_strdup_printf (_("%s · %s · %s"), title,
+                          table != NULL ? quorum_table_get_title (table) : table_id,
+                          quorum_pressure_line_get_year (line));
+}
+
+static GStrv
+line_title_classes_cb (GtkListItem *item,
+                       gboolean     over,
+                       gpointer     data)
+{
+  return g_strdupv ((char **) (over ? (const char *[]) { "heading", NULL }
+                                    : (const char *[]) { NULL }));
+}
+
+/* Binds @widget's @property to @callback (@type) over the line's @name
+ * (the line itself for NULL), with the view as the callback's data. */
+static void
+bind_line (GtkListItem        *item,
+           GtkWidget          *widget,
+           const char         *property,
+           const char         *name,
+           GType               type,
+           GCallback           callback,
+           QuorumPressureView *self)
+{
+  GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  if (name != NULL)
+    expression = gtk_property_expression_new (QUORUM_TYPE_PRESSURE_LINE, expression, name);
+  if (callback != NULL)
+    expression = gtk_cclosure_expression_new (type, NULL, 1, &expression, callback, self, NULL);
+  gtk_expression_bind (expression, widget, property, item);
+}
+
+/* The line's label over its document and year, with a warning when over:
+ * each widget bound to the item (no bind callback). */
 static void
 setup_line_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -77,177 +144,92 @@ setup_line_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), texts);
   gtk_list_item_set_child (item, box);
-}
 
-static void
-bind_line_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              QuorumPressureView       *self)
-{
-  QuorumPressureLine *line = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_last_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *subtitle = gtk_widget_get_last_child (texts);
-  const char *document_id = quorum_pressure_line_get_document (line);
-  const char *table_id = quorum_pressure_line_get_table (line);
-  QuorumBudgetDocument *document = NULL;
-  QuorumTable *table = NULL;
-  const char *document_title = document_id;
-  g_autofree char *where = NULL;
-
-  if (self->store != NULL && document_id != NULL)
-    document = quorum_store_find_document (self->store, document_id);
-  if (document != NULL)
-    {
-      document_title = quorum_budget_document_get_title (document);
-      table = quorum_budget_document_find_table (document, table_id);
-    }
-  /* TRANSLATORS: where a budget line is: a document, a table, a year */
-  where = g_strdup_printf (_("%s · %s · %s"), document_title,
-                           table != NULL ? quorum_table_get_title (table) : table_id,
-                           quorum_pressure_line_get_year (line));
-
-  gtk_widget_set_visible (icon, quorum_pressure_line_get_over (line));
-  gtk_inscription_set_text (GTK_INSCRIPTION (title), quorum_pressure_line_get_label (line));
+  bind_line (item, icon, "visible", "over", G_TYPE_NONE, NULL, self);
+  bind_line (item, title, "text", "label", G_TYPE_NONE, NULL, self);
+  bind_line (item, title, "css-classes", "over", G_TYPE_STRV,
+             G_CALLBACK (line_title_classes_cb), self);
   /* The year has a column of its own; the tooltip has it all. */
-  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), document_title);
-  if (quorum_pressure_line_get_over (line))
-    gtk_widget_add_css_class (title, "heading");
-  else
-    gtk_widget_remove_css_class (title, "heading");
-  gtk_widget_set_tooltip_text (box, where);
+  bind_line (item, subtitle, "text", NULL, G_TYPE_STRING, G_CALLBACK (line_document_cb), self);
+  bind_line (item, box, "tooltip-text", NULL, G_TYPE_STRING, G_CALLBACK (line_where_cb), self);
 }
 
-static void
-setup_year_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumPressureView       *self)
+/* The other columns are GtkBuilderListItemFactory templates in the
+ * view's .ui, bound to the line's properties through these closures. */
+
+static char *
+amount_text_cb (GtkListItem *item,
+                gint64       amount,
+                gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 7));
+  return quorum_ui_format_amount (amount);
 }
 
-static void
-bind_year_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              QuorumPressureView       *self)
+/* A negative amount carries its minus sign; the colour only repeats it. */
+static GStrv
+remaining_classes_cb (GtkListItem *item,
+                      gint64       remaining,
+                      gpointer     data)
 {
-  quorum_ui_cell_set_text (item, quorum_pressure_line_get_year (gtk_list_item_get_item (item)));
+  return g_strdupv ((char **) (remaining < 0 ? (const char *[]) { "error", "heading", NULL }
+                                             : (const char *[]) { NULL }));
 }
 
-static void
-setup_amount_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumPressureView       *self)
+static char *
+packages_text_cb (GtkListItem *item,
+                  guint        n_approved,
+                  guint        n_packages,
+                  gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
-}
-
-static void
-bind_provision_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumPressureView       *self)
-{
-  set_amount (item, quorum_pressure_line_get_provision (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_committed_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumPressureView       *self)
-{
-  set_amount (item, quorum_pressure_line_get_committed (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_spent_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumPressureView       *self)
-{
-  set_amount (item, quorum_pressure_line_get_spent (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_projected_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumPressureView       *self)
-{
-  set_amount (item, quorum_pressure_line_get_projected (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_remaining_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumPressureView       *self)
-{
-  gint64 remaining = quorum_pressure_line_get_remaining (gtk_list_item_get_item (item));
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  /* A negative amount carries its minus sign; the colour only repeats it. */
-  if (remaining < 0)
-    {
-      gtk_widget_add_css_class (cell, "error");
-      gtk_widget_add_css_class (cell, "heading");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (cell, "error");
-      gtk_widget_remove_css_class (cell, "heading");
-    }
-  set_amount (item, remaining);
-}
-
-static void
-setup_packages_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumPressureView       *self)
-{
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 6));
-}
-
-static void
-bind_packages_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  QuorumPressureView       *self)
-{
-  QuorumPressureLine *line = gtk_list_item_get_item (item);
-  guint n_packages = quorum_pressure_line_get_n_packages (line);
-  guint n_approved = quorum_pressure_line_get_n_approved (line);
   /* TRANSLATORS: in the Approved column: approved packages of all those
    * drawing on a line, e.g. "3 of 4" */
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u",
-                                                        "%u of %u", n_packages),
-                                           n_approved, n_packages);
-
-  quorum_ui_cell_set_text (item, text);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u", "%u of %u", n_packages),
+                          n_approved, n_packages);
 }
 
-static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumPressureView       *self)
+typedef struct
 {
-  gtk_list_item_set_child (item, quorum_ui_pill_new ());
-}
+  const char *icon_name;
+  const char *label;
+  const char *kind;
+} Status;
 
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumPressureView       *self)
+static Status
+line_status (QuorumPressureLine *line)
 {
-  QuorumPressureLine *line = gtk_list_item_get_item (item);
-  GtkWidget *pill = gtk_list_item_get_child (item);
-
+  if (line == NULL)
+    return (Status) { NULL, NULL, "neutral" };
   if (quorum_pressure_line_get_over (line))
-    quorum_ui_pill_set (pill, "dialog-warning-symbolic", _("Over provision"), "error");
-  else if (!quorum_pressure_line_get_is_project (line))
-    quorum_ui_pill_set (pill, "object-select-symbolic", _("Within provision"), "success");
-  else if (quorum_pressure_line_get_released (line))
-    quorum_ui_pill_set (pill, "object-select-symbolic", _("Released by an approved brief"),
-                        "success");
-  else
-    quorum_ui_pill_set (pill, "changes-prevent-symbolic", _("Not released"), "neutral");
+    return (Status) { "dialog-warning-symbolic", _("Over provision"), "error" };
+  if (!quorum_pressure_line_get_is_project (line))
+    return (Status) { "object-select-symbolic", _("Within provision"), "success" };
+  if (quorum_pressure_line_get_released (line))
+    return (Status) { "object-select-symbolic", _("Released by an approved brief"), "success" };
+  return (Status) { "changes-prevent-symbolic", _("Not released"), "neutral" };
+}
+
+static GStrv
+status_classes_cb (GtkListItem        *item,
+                   QuorumPressureLine *line,
+                   gpointer            data)
+{
+  return g_strdupv ((char **) (const char *[]) { "status-pill", line_status (line).kind, NULL });
+}
+
+static char *
+status_icon_cb (GtkListItem        *item,
+                QuorumPressureLine *line,
+                gpointer            data)
+{
+  return g_strdup (line_status (line).icon_name);
+}
+
+static char *
+status_label_cb (GtkListItem        *item,
+                 QuorumPressureLine *line,
+                 gpointer            data)
+{
+  return g_strdup (line_status (line).label);
 }
 
 /* --- computing ------------------------------------------------------------ */
@@ -419,19 +401,12 @@ quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, setup_line_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_line_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_year_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_year_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_provision_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_committed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_spent_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_projected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_remaining_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_packages_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_packages_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remaining_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, packages_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_icon_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
 }
 
 static void

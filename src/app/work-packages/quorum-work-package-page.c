@@ -74,7 +74,8 @@ add_text_row (GtkListBox *list_box,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_append (list_box, row);
+  if (list_box != NULL)
+    gtk_list_box_append (list_box, row);
   return row;
 }
 
@@ -334,38 +335,36 @@ create_decision_row (QuorumDecision *decision)
   return row;
 }
 
+/* The history shows the package's decisions newest first: they are kept
+ * oldest first, in quorum_decision_compare()'s order. */
 static int
 compare_newest_first (gconstpointer a,
-                      gconstpointer b)
+                      gconstpointer b,
+                      gpointer      user_data)
 {
-  return quorum_decision_compare (*(QuorumDecision **) b, *(QuorumDecision **) a);
+  return quorum_decision_compare ((QuorumDecision *) b, (QuorumDecision *) a);
 }
 
+static GtkWidget *
+create_history_row (gpointer item,
+                    gpointer user_data)
+{
+  return create_decision_row (item);
+}
+
+/* The history list bound to the package's decisions, newest first; its
+ * placeholder says when there are none. */
 static void
-fill_history (QuorumWorkPackagePage *self)
+bind_history (QuorumWorkPackagePage *self)
 {
   GListModel *decisions = quorum_work_package_get_decisions (self->work_package);
-  guint n = g_list_model_get_n_items (decisions);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkSortListModel) history =
+    gtk_sort_list_model_new (g_object_ref (decisions),
+                             GTK_SORTER (gtk_custom_sorter_new (compare_newest_first,
+                                                                NULL, NULL)));
 
-  quorum_ui_clear_list_box (self->history_list);
-
-  if (n == 0)
-    {
-      GtkWidget *row = add_text_row (self->history_list, _("No decisions yet"),
-                                     _("The Board has not decided on this package."));
-
-      add_prefix_icon (row, quorum_ui_outcome_icon_name (QUORUM_OUTCOME_AWAITING),
-                       "dim-label", _("Awaiting decision"));
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (decisions, i));
-  g_ptr_array_sort (sorted, compare_newest_first);
-
-  for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->history_list, create_decision_row (sorted->pdata[i]));
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (history), create_history_row,
+                           NULL, NULL);
 }
 
 static void
@@ -395,7 +394,6 @@ update_decide_state (QuorumWorkPackagePage *self)
 static void
 decisions_changed_cb (QuorumWorkPackagePage *self)
 {
-  fill_history (self);
   update_decide_state (self);
 }
 
@@ -564,11 +562,19 @@ quorum_work_package_page_class_init (QuorumWorkPackagePageClass *klass)
 static void
 quorum_work_package_page_init (QuorumWorkPackagePage *self)
 {
+  GtkWidget *none;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->outcome_pill = quorum_ui_pill_new ();
   gtk_widget_set_name (self->outcome_pill, "outcome-pill");
   gtk_box_append (self->outcome_box, self->outcome_pill);
+
+  none = add_text_row (NULL, _("No decisions yet"),
+                       _("The Board has not decided on this package."));
+  add_prefix_icon (none, quorum_ui_outcome_icon_name (QUORUM_OUTCOME_AWAITING), "dim-label",
+                   _("Awaiting decision"));
+  gtk_list_box_set_placeholder (self->history_list, none);
 }
 
 /**
@@ -637,7 +643,7 @@ quorum_work_package_page_set_work_package (QuorumWorkPackagePage *self,
   fill_estimate (self);
   fill_actual (self);
   fill_budget_line (self);
-  fill_history (self);
+  bind_history (self);
   update_decide_state (self);
   if (!same)
     scroll_to_top (self);

@@ -27,11 +27,6 @@ struct _QuorumWorkPackagesView
   GtkColumnViewColumn *quarter_column;
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *committee_column;
-  GtkColumnViewColumn *estimate_column;
-  GtkColumnViewColumn *actual_column;
-  GtkColumnViewColumn *variance_column;
-  GtkColumnViewColumn *outcome_column;
-  GtkColumnViewColumn *status_column;
 
   /* owned */
   QuorumStore *store;
@@ -66,12 +61,9 @@ static const char * const statuses[] = { "draft", "submitted", "withdrawn", "clo
 
 /* --- sorting -------------------------------------------------------------- */
 
-static const char *
-committee_name (QuorumWorkPackagesView *self,
-                QuorumWorkPackage      *wp)
-{
-  return quorum_ui_committee_short_name (self->store, quorum_work_package_get_committee (wp));
-}
+/* Each column sorts with the sorter its template gives it: string and
+ * numeric sorters over QuorumWorkPackage's properties, the closures below
+ * where a value is the view's to work out. */
 
 /* NULL sorts after any text. */
 static int
@@ -83,126 +75,25 @@ compare_text (const char *a,
   return g_utf8_collate (a, b);
 }
 
-static int
-compare_amount (gboolean has_a,
-                gint64   a,
-                gboolean has_b,
-                gint64   b)
+/* A package without a committee after those with one. */
+static gboolean
+is_none_cb (QuorumWorkPackage *wp,
+            const char        *text,
+            gpointer           data)
 {
-  if (!has_a || !has_b)
-    return !has_a - !has_b;
-  return (a > b) - (a < b);
+  return text == NULL;
 }
 
-static int
-compare_quarter (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+static char *
+committee_name_cb (QuorumWorkPackage      *wp,
+                   const char             *committee,
+                   QuorumWorkPackagesView *self)
 {
-  return compare_text (quorum_work_package_get_quarter ((QuorumWorkPackage *) a),
-                       quorum_work_package_get_quarter ((QuorumWorkPackage *) b));
-}
+  const char *name = quorum_ui_committee_short_name (self->store, committee);
 
-static int
-compare_title (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return compare_text (quorum_work_package_get_title ((QuorumWorkPackage *) a),
-                       quorum_work_package_get_title ((QuorumWorkPackage *) b));
-}
-
-static int
-compare_committee (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  QuorumWorkPackagesView *self = user_data;
-
-  return compare_text (committee_name (self, (QuorumWorkPackage *) a),
-                       committee_name (self, (QuorumWorkPackage *) b));
-}
-
-/* Quarter, then committee, then title: the order of the Board's agenda. */
-static int
-compare_default (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  int result = compare_quarter (a, b, NULL);
-
-  if (result == 0)
-    result = compare_committee (a, b, user_data);
-  if (result == 0)
-    result = compare_title (a, b, NULL);
-  return result;
-}
-
-static int
-compare_estimate (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return compare_amount (TRUE, quorum_work_package_get_estimate ((QuorumWorkPackage *) a),
-                         TRUE, quorum_work_package_get_estimate ((QuorumWorkPackage *) b));
-}
-
-static int
-compare_actual (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  gint64 cost_a = 0, cost_b = 0;
-  gboolean has_a = quorum_work_package_get_actual ((QuorumWorkPackage *) a, &cost_a);
-  gboolean has_b = quorum_work_package_get_actual ((QuorumWorkPackage *) b, &cost_b);
-
-  return compare_amount (has_a, cost_a, has_b, cost_b);
-}
-
-/* By percentage: a small package far over its estimate comes before a big
- * one a little over. */
-static int
-compare_variance (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  gint64 amount, percent_a = 0, percent_b = 0;
-  gboolean has_a = quorum_work_package_get_variance ((QuorumWorkPackage *) a, &amount,
-                                                     &percent_a);
-  gboolean has_b = quorum_work_package_get_variance ((QuorumWorkPackage *) b, &amount,
-                                                     &percent_b);
-
-  return compare_amount (has_a, percent_a, has_b, percent_b);
-}
-
-static int
-compare_outcome (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  QuorumOutcome outcome_a = quorum_work_package_get_outcome ((QuorumWorkPackage *) a);
-  QuorumOutcome outcome_b = quorum_work_package_get_outcome ((QuorumWorkPackage *) b);
-
-  return (outcome_a > outcome_b) - (outcome_a < outcome_b);
-}
-
-static int
-compare_status (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  return compare_text (quorum_work_package_get_status ((QuorumWorkPackage *) a),
-                       quorum_work_package_get_status ((QuorumWorkPackage *) b));
-}
-
-static void
-set_column_sorter (GtkColumnViewColumn *column,
-                   GCompareDataFunc     compare,
-                   gpointer             user_data)
-{
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, user_data, NULL);
-
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  /* Never NULL: GTK 4.8's GtkStringSorter cannot take it (is_none_cb()
+   * has put those last already). */
+  return g_strdup (name != NULL ? name : "");
 }
 
 /* --- filtering ------------------------------------------------------------ */
@@ -255,202 +146,185 @@ outcome_changed_cb (QuorumWorkPackagesView *self)
 
 /* --- cells ---------------------------------------------------------------- */
 
-static void
-setup_quarter_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  QuorumWorkPackagesView   *self)
+/* The cells are GtkBuilderListItemFactory templates in the view's .ui,
+ * bound to the package's properties through these closures; only the
+ * committee's, which needs the store, is made here. */
+
+static char *
+committee_text_cb (GtkListItem            *item,
+                   const char             *committee,
+                   QuorumWorkPackagesView *self)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 9));
+  const char *name = quorum_ui_committee_short_name (self->store, committee);
+
+  /* TRANSLATORS: in the Committee column, for a package that names none */
+  return g_strdup (name != NULL ? name : C_("committee", "None"));
 }
 
-static void
-setup_title_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumWorkPackagesView   *self)
+static GStrv
+committee_classes_cb (GtkListItem *item,
+                      const char  *committee,
+                      gpointer     data)
 {
-  GtkWidget *inscription = quorum_ui_cell_new (0, 44);
-
-  /* The column that gives way on narrow windows; a tooltip has it all. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 18);
-  gtk_list_item_set_child (item, inscription);
+  return g_strdupv ((char **) (committee != NULL ? (const char *[]) { NULL }
+                                                 : (const char *[]) { "dim-label", NULL }));
 }
 
+/* Binds @cell's @property to @callback over the package's committee, with
+ * the view as the callback's data. */
+static void
+bind_committee (GtkListItem            *item,
+                GtkWidget              *cell,
+                const char             *property,
+                GType                   type,
+                GCallback               callback,
+                QuorumWorkPackagesView *self)
+{
+  GtkExpression *committee = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  committee = gtk_property_expression_new (QUORUM_TYPE_WORK_PACKAGE, committee, "committee");
+  gtk_expression_bind (gtk_cclosure_expression_new (type, NULL, 1, &committee, callback, self,
+                                                    NULL),
+                       cell, property, item);
+}
+
+/* The committee's short name needs the store: the cell is bound to the
+ * package's committee through closures with the view as data. */
 static void
 setup_committee_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     QuorumWorkPackagesView   *self)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 10));
+  GtkWidget *cell = quorum_ui_cell_new (0, 10);
+
+  gtk_list_item_set_child (item, cell);
+  bind_committee (item, cell, "text", G_TYPE_STRING, G_CALLBACK (committee_text_cb), self);
+  bind_committee (item, cell, "css-classes", G_TYPE_STRV, G_CALLBACK (committee_classes_cb),
+                  self);
 }
 
-static void
-setup_amount_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumWorkPackagesView   *self)
+/* The translatable words of the cell templates, which xgettext does not
+ * read inside the .ui's CDATA; GtkBuilder translates them from the
+ * application's domain. */
+static const char * const cell_strings[] G_GNUC_UNUSED = {
+  N_("Awaiting sync: a decision written on this computer is not yet sent to the remote "
+     "server"),
+  N_("Awaiting sync"),
+};
+
+static char *
+amount_text_cb (GtkListItem *item,
+                gint64       amount,
+                gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 10));
+  return quorum_ui_format_amount (amount);
 }
 
-static void
-setup_variance_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumWorkPackagesView   *self)
+static char *
+actual_text_cb (GtkListItem *item,
+                gboolean     has_actual,
+                gint64       actual,
+                gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 20));
+  if (!has_actual)
+    /* TRANSLATORS: in the Out-turn column, while none is reported */
+    return g_strdup (C_("out-turn", "Not reported"));
+  return quorum_ui_format_amount (actual);
 }
 
-static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumWorkPackagesView   *self)
+static GStrv
+actual_classes_cb (GtkListItem *item,
+                   gboolean     has_actual,
+                   gpointer     data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (0, 9));
+  return g_strdupv ((char **) (has_actual ? (const char *[]) { "numeric", NULL }
+                                          : (const char *[]) { "numeric", "dim-label", NULL }));
 }
 
-static void
-bind_quarter_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumWorkPackagesView   *self)
+static char *
+variance_text_cb (GtkListItem       *item,
+                  QuorumWorkPackage *wp,
+                  gpointer           data)
 {
-  quorum_ui_cell_set_text (item, quorum_work_package_get_quarter (gtk_list_item_get_item (item)));
+  char *text = wp != NULL ? quorum_ui_format_variance (wp, NULL) : NULL;
+
+  return text != NULL ? text : g_strdup ("—");
 }
 
-static void
-bind_title_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumWorkPackagesView   *self)
+static const char *
+variance_class (QuorumWorkPackage *wp)
 {
-  const char *title = quorum_work_package_get_title (gtk_list_item_get_item (item));
-
-  quorum_ui_cell_set_text (item, title);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), title);
-}
-
-static void
-bind_committee_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumWorkPackagesView   *self)
-{
-  const char *name = committee_name (self, gtk_list_item_get_item (item));
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (name != NULL)
-    gtk_widget_remove_css_class (cell, "dim-label");
-  else
-    gtk_widget_add_css_class (cell, "dim-label");
-  /* TRANSLATORS: in the Committee column, for a package that names none */
-  quorum_ui_cell_set_text (item, name != NULL ? name : C_("committee", "None"));
-}
-
-static void
-bind_estimate_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  QuorumWorkPackagesView   *self)
-{
-  g_autofree char *text =
-    quorum_ui_format_amount (quorum_work_package_get_estimate (gtk_list_item_get_item (item)));
-
-  quorum_ui_cell_set_text (item, text);
-}
-
-static void
-bind_actual_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumWorkPackagesView   *self)
-{
-  g_autofree char *text = NULL;
-  gint64 cost;
-
-  if (quorum_work_package_get_actual (gtk_list_item_get_item (item), &cost))
-    text = quorum_ui_format_amount (cost);
-  if (text != NULL)
-    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "dim-label");
-  else
-    gtk_widget_add_css_class (gtk_list_item_get_child (item), "dim-label");
-  /* TRANSLATORS: in the Out-turn column, while none is reported */
-  quorum_ui_cell_set_text (item, text != NULL ? text : C_("out-turn", "Not reported"));
-}
-
-static void
-bind_variance_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  QuorumWorkPackagesView   *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
   const char *css_class = NULL;
-  g_autofree char *text = quorum_ui_format_variance (gtk_list_item_get_item (item), &css_class);
+  g_autofree char *text = NULL;
 
-  gtk_widget_remove_css_class (cell, "error");
-  gtk_widget_remove_css_class (cell, "warning");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (cell, css_class);
-  gtk_widget_set_tooltip_text (cell, css_class != NULL ? _("The out-turn is over the estimate")
-                                                       : NULL);
-  quorum_ui_cell_set_text (item, text != NULL ? text : "—");
+  if (wp != NULL)
+    text = quorum_ui_format_variance (wp, &css_class);
+  return css_class;
+}
+
+static GStrv
+variance_classes_cb (GtkListItem       *item,
+                     QuorumWorkPackage *wp,
+                     gpointer           data)
+{
+  const char *css_class = variance_class (wp);
+
+  return g_strdupv ((char **) (const char *[]) { "numeric", css_class, NULL });
+}
+
+static char *
+variance_tooltip_cb (GtkListItem       *item,
+                     QuorumWorkPackage *wp,
+                     gpointer           data)
+{
+  return variance_class (wp) != NULL ? g_strdup (_("The out-turn is over the estimate")) : NULL;
 }
 
 /* The outcome, then a sync icon while a decision written here is not yet
  * sent: only an icon, to keep the table narrow; its tooltip and accessible
  * label say what it means. */
-static void
-setup_outcome_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  QuorumWorkPackagesView   *self)
+static GStrv
+outcome_classes_cb (GtkListItem *item,
+                    int          outcome,
+                    gpointer     data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *sync = quorum_ui_pill_new ();
-
-  quorum_ui_pill_set (sync, "emblem-synchronizing-symbolic", NULL, "accent");
-  gtk_widget_set_tooltip_text (sync, _("Awaiting sync: a decision written on this computer is "
-                                       "not yet sent to the remote server"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sync), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Awaiting sync"), -1);
-  gtk_box_append (GTK_BOX (box), quorum_ui_pill_new ());
-  gtk_box_append (GTK_BOX (box), sync);
-  gtk_list_item_set_child (item, box);
+  return g_strdupv ((char **) (const char *[]) {
+    "status-pill", quorum_ui_outcome_css_class (outcome), NULL });
 }
 
-static void
-update_outcome_cell (GtkListItem *item)
+static char *
+outcome_icon_cb (GtkListItem *item,
+                 int          outcome,
+                 gpointer     data)
 {
-  QuorumWorkPackage *wp = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  if (wp == NULL)
-    return;
-  quorum_ui_pill_set_outcome (gtk_widget_get_first_child (box),
-                              quorum_work_package_get_outcome (wp));
-  gtk_widget_set_visible (gtk_widget_get_last_child (box), quorum_ui_has_pending_sync (wp));
+  return g_strdup (quorum_ui_outcome_icon_name (outcome));
 }
 
-static void
-bind_outcome_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumWorkPackagesView   *self)
+static char *
+outcome_label_cb (GtkListItem *item,
+                  int          outcome,
+                  gpointer     data)
 {
-  /* A decision added notifies the outcome, even when it stays the same. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::outcome",
-                           G_CALLBACK (update_outcome_cell), item, G_CONNECT_SWAPPED);
-  update_outcome_cell (item);
+  return g_strdup (quorum_outcome_get_label (outcome));
 }
 
-static void
-unbind_outcome_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   QuorumWorkPackagesView   *self)
+/* A decision added notifies the outcome, even when it stays the same:
+ * @outcome is there to have this evaluated again then. */
+static gboolean
+pending_sync_cb (GtkListItem       *item,
+                 QuorumWorkPackage *wp,
+                 int                outcome,
+                 gpointer           data)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_outcome_cell,
-                                        item);
+  return wp != NULL && quorum_ui_has_pending_sync (wp);
 }
 
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumWorkPackagesView   *self)
+static char *
+status_label_cb (GtkListItem *item,
+                 const char  *status,
+                 gpointer     data)
 {
-  QuorumWorkPackage *wp = gtk_list_item_get_item (item);
-
-  quorum_ui_cell_set_text (item, quorum_ui_status_label (quorum_work_package_get_status (wp)));
+  return g_strdup (quorum_ui_status_label (status));
 }
 
 /* --- the list --------------------------------------------------------------- */
@@ -680,29 +554,22 @@ quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, quarter_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, title_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, committee_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, estimate_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, actual_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, variance_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, outcome_column);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, status_column);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_quarter_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, is_none_cb);
+  gtk_widget_class_bind_template_callback (widget_class, committee_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_committee_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_variance_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_quarter_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_title_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_committee_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_estimate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_actual_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_variance_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_outcome_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_outcome_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unbind_outcome_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, actual_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, actual_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, variance_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, variance_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, variance_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_icon_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pending_sync_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
   gtk_widget_class_bind_template_callback (widget_class,
                                            quorum_work_packages_view_clear_filters);
 }
@@ -721,8 +588,12 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
   const char *status_labels[G_N_ELEMENTS (statuses) + 2] = { C_("filter", "All") };
   g_autoptr(GtkSingleSelection) selection = NULL;
   GtkMultiSorter *sorter;
+  GtkColumnViewColumn *agenda[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  agenda[0] = self->quarter_column;
+  agenda[1] = self->committee_column;
+  agenda[2] = self->title_column;
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     status_labels[i + 1] = quorum_ui_status_label (statuses[i]);
@@ -739,20 +610,12 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
   g_signal_handlers_unblock_by_func (self->status_dropdown, filter_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->committee_dropdown, filter_changed_cb, self);
 
-  set_column_sorter (self->quarter_column, compare_quarter, NULL);
-  set_column_sorter (self->title_column, compare_title, NULL);
-  set_column_sorter (self->committee_column, compare_committee, self);
-  set_column_sorter (self->estimate_column, compare_estimate, NULL);
-  set_column_sorter (self->actual_column, compare_actual, NULL);
-  set_column_sorter (self->variance_column, compare_variance, NULL);
-  set_column_sorter (self->outcome_column, compare_outcome, NULL);
-  set_column_sorter (self->status_column, compare_status, NULL);
-
-  /* The column the user sorts by first, then the agenda's order. */
+  /* The column the user sorts by first, then the agenda's order: quarter,
+   * then committee, then title, with those columns' own sorters. */
   sorter = gtk_multi_sorter_new ();
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_default, self,
-                                                                      NULL)));
+  for (guint i = 0; i < G_N_ELEMENTS (agenda); i++)
+    gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_column_get_sorter (agenda[i])));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));

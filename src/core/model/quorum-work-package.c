@@ -56,6 +56,11 @@ enum {
   PROP_COMMITTEE,
   PROP_STATUS,
   PROP_OUTCOME,
+  PROP_ESTIMATE,
+  PROP_HAS_ACTUAL,
+  PROP_ACTUAL,
+  PROP_VARIANCE_PERCENT,
+  PROP_OUTCOME_VALUE,
   N_PROPS
 };
 
@@ -108,6 +113,7 @@ quorum_work_package_get_property (GObject    *object,
 {
   QuorumWorkPackage *self = QUORUM_WORK_PACKAGE (object);
   QuorumDecision *latest;
+  gint64 number = 0;
 
   switch (prop_id)
     {
@@ -120,6 +126,16 @@ quorum_work_package_get_property (GObject    *object,
     case PROP_OUTCOME:
       latest = quorum_work_package_get_latest (self);
       g_value_set_string (value, latest ? quorum_decision_get_decision (latest) : NULL);
+      break;
+    case PROP_ESTIMATE: g_value_set_int64 (value, self->estimate); break;
+    case PROP_HAS_ACTUAL: g_value_set_boolean (value, self->has_actual); break;
+    case PROP_ACTUAL: g_value_set_int64 (value, self->has_actual ? self->actual : 0); break;
+    case PROP_VARIANCE_PERCENT:
+      quorum_work_package_get_variance (self, NULL, &number);
+      g_value_set_int64 (value, number);
+      break;
+    case PROP_OUTCOME_VALUE:
+      g_value_set_int (value, quorum_work_package_get_outcome (self));
       break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +158,21 @@ quorum_work_package_class_init (QuorumWorkPackageClass *klass)
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
   properties[PROP_OUTCOME] =
     g_param_spec_string ("outcome", NULL, NULL, NULL, flags | G_PARAM_EXPLICIT_NOTIFY);
+  /* Read-only views of the accessors, for expressions (sorters, list cells). */
+  properties[PROP_ESTIMATE] =
+    g_param_spec_int64 ("estimate", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_HAS_ACTUAL] = g_param_spec_boolean ("has-actual", NULL, NULL, FALSE, flags);
+  /* 0 while none is reported */
+  properties[PROP_ACTUAL] =
+    g_param_spec_int64 ("actual", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  /* quorum_work_package_get_variance()'s percentage; 0 while no out-turn is reported */
+  properties[PROP_VARIANCE_PERCENT] =
+    g_param_spec_int64 ("variance-percent", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  /* quorum_work_package_get_outcome() as a QuorumOutcome number; notified with :outcome */
+  properties[PROP_OUTCOME_VALUE] =
+    g_param_spec_int ("outcome-value", NULL, NULL, QUORUM_OUTCOME_AWAITING,
+                      QUORUM_OUTCOME_DEFERRED, QUORUM_OUTCOME_AWAITING,
+                      flags | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -748,4 +779,5 @@ quorum_work_package_add_decision (QuorumWorkPackage *self,
 
   g_list_store_insert_sorted (self->decisions, decision, compare_decisions, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME_VALUE]);
 }

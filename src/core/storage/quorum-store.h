@@ -6,8 +6,10 @@
 
 #include <gio/gio.h>
 
+#include "quorum-action-log.h"
 #include "quorum-budget-document.h"
 #include "quorum-committee.h"
+#include "quorum-meeting.h"
 #include "quorum-work-package.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,7 @@ void                  quorum_store_load_async       (QuorumStore          *self,
 gboolean              quorum_store_load_finish      (QuorumStore          *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+void                  quorum_store_watch            (QuorumStore          *self);
 GListModel           *quorum_store_get_committees   (QuorumStore          *self);
 GListModel           *quorum_store_get_documents    (QuorumStore          *self);
 GListModel           *quorum_store_get_work_packages (QuorumStore         *self);
@@ -38,6 +41,10 @@ QuorumBudgetDocument *quorum_store_find_document    (QuorumStore          *self,
                                                      const char           *document_id);
 QuorumWorkPackage    *quorum_store_find_work_package (QuorumStore         *self,
                                                      const char           *work_package_id);
+GListModel           *quorum_store_get_meetings     (QuorumStore          *self);
+QuorumMeeting        *quorum_store_find_meeting     (QuorumStore          *self,
+                                                     const char           *meeting_id);
+QuorumActionLog      *quorum_store_get_action_log   (QuorumStore          *self);
 
 QuorumDecision       *quorum_store_decide           (QuorumStore          *self,
                                                      const char           *work_package_id,

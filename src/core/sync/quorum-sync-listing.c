@@ -240,7 +240,8 @@ _quorum_sync_list_webdav (QuorumSync    *self,
     {
       const char *folder = g_ptr_array_index (top, i);
 
-      if (g_str_equal (folder, "budgets") || g_str_equal (folder, "work-packages"))
+      if (g_str_equal (folder, "budgets") || g_str_equal (folder, "work-packages") ||
+          g_str_equal (folder, "meetings"))
         {
           if (!propfind (self, folder, ignored, &sub_not_dav, cancellable, error))
             return FALSE;

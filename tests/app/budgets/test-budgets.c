@@ -1276,11 +1276,19 @@ static void
 test_reload (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(QuorumStore) store = quorum_store_new (sample_path);
+  g_autofree char *parent = g_dir_make_tmp ("quorum-budgets-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (parent, "store", NULL);
+  g_autofree char *document = g_build_filename (path, "budgets", "sec-budget-2018-21.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
   QuorumTable *before;
   GtkTreeListRow *tree_row;
 
+  g_assert_true (quorum_store_copy_folder (sample_path, path, NULL, &error));
+  g_assert_no_error (error);
+  store = quorum_store_new (path);
   g_assert_true (quorum_store_load (store, NULL, &error));
   g_assert_no_error (error);
   quorum_budgets_view_set_store (f->view, store);
@@ -1292,7 +1300,12 @@ test_reload (Fixture       *f,
   settle ();
   before = quorum_table_view_get_table (f->table);
 
-  /* The store loads again: new objects, the same table, still open. */
+  /* The document's file changes (a reload keeps the objects of unchanged
+   * files) and the store loads again: new objects, the same table, still
+   * open. */
+  g_assert_true (g_file_get_contents (document, &contents, NULL, NULL));
+  changed = g_strconcat (contents, "\n", NULL);
+  g_assert_true (g_file_set_contents (document, changed, -1, NULL));
   g_assert_true (quorum_store_load (store, NULL, &error));
   g_assert_no_error (error);
   settle ();
@@ -1306,6 +1319,13 @@ test_reload (Fixture       *f,
     g_autoptr(GtkTreeListRow) secas = tree_row_of (rows (f), "secas");
 
     g_assert_true (gtk_tree_list_row_get_expanded (secas));
+  }
+
+  quorum_budgets_view_set_store (f->view, sample);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", parent);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
   }
 }
 

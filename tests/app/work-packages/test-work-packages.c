@@ -13,6 +13,7 @@
 #include "quorum-application.h"
 #include "quorum-core.h"
 #include "quorum-decide-dialog.h"
+#include "quorum-preferences-window.h"
 #include "quorum-pressure-view.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
@@ -435,6 +436,54 @@ snapshot (const char *path)
   return g_string_free (out, FALSE);
 }
 
+/* What a widget shows as its text, for find_showing(): an inscription's
+ * text or an action row's title. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (ADW_IS_ACTION_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return NULL;
+}
+
+/* The mapped widget of @type under @widget that shows @text. */
+static GtkWidget *
+find_showing (GtkWidget  *widget,
+              GType       type,
+              const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (shown_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_showing (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  return find_showing (widget, GTK_TYPE_INSCRIPTION, text);
+}
+
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  return find_showing (widget, ADW_TYPE_ACTION_ROW, title);
+}
+
 /* --- tests ------------------------------------------------------------------ */
 
 /* Every package is listed; the outcome filter keeps the undecided ones; a
@@ -466,6 +515,15 @@ test_list_and_filter (void)
   g_assert_true (eventually_shows (view, "cell:£202,802\ncell:£225,921.50\n"
                                          "cell:+£23,119.50 (+11.4%)\n"
                                          "label:Approved\ncell:Closed\n"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view),
+                                                      "+£23,119.50 (+11.4%)"), "error"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "£225,921.50"),
+                                           "numeric"));
+  /* A package that names no committee says so, dimmed. */
+  g_assert_true (eventually_shows (view, "cell:None\n"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "None"), "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (find_cell (GTK_WIDGET (view), "Change Board"),
+                                            "dim-label"));
 
   outcome = quorum_test_find_named (GTK_WIDGET (view), "outcome-filter");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (outcome), 1);
@@ -493,6 +551,238 @@ test_list_and_filter (void)
   quorum_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+/* --- sorting ---------------------------------------------------------------- */
+
+/* NULL after any text, as the view sorts. */
+static int
+text_order (const char *a,
+            const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_utf8_collate (a, b);
+}
+
+/* Absent after any amount. */
+static int
+amount_order (gboolean has_a,
+              gint64   a,
+              gboolean has_b,
+              gint64   b)
+{
+  if (!has_a || !has_b)
+    return !has_a - !has_b;
+  return (a > b) - (a < b);
+}
+
+static const char *
+short_name (QuorumStore       *store,
+            QuorumWorkPackage *wp)
+{
+  const char *id = quorum_work_package_get_committee (wp);
+  QuorumCommittee *committee = id != NULL ? quorum_store_find_committee (store, id) : NULL;
+
+  return committee != NULL ? quorum_committee_get_short_name (committee) : id;
+}
+
+/* How two packages compare in the column titled @column, worked out here
+ * from the accessors. */
+static int
+column_order (QuorumStore       *store,
+              const char        *column,
+              QuorumWorkPackage *a,
+              QuorumWorkPackage *b)
+{
+  gint64 x = 0, y = 0;
+  gboolean has_x, has_y;
+
+  if (g_str_equal (column, "Quarter"))
+    return text_order (quorum_work_package_get_quarter (a), quorum_work_package_get_quarter (b));
+  if (g_str_equal (column, "Package"))
+    return text_order (quorum_work_package_get_title (a), quorum_work_package_get_title (b));
+  if (g_str_equal (column, "Committee"))
+    return text_order (short_name (store, a), short_name (store, b));
+  if (g_str_equal (column, "Status"))
+    return text_order (quorum_work_package_get_status (a), quorum_work_package_get_status (b));
+  if (g_str_equal (column, "Outcome"))
+    return amount_order (TRUE, quorum_work_package_get_outcome (a),
+                         TRUE, quorum_work_package_get_outcome (b));
+  if (g_str_equal (column, "Estimate"))
+    return amount_order (TRUE, quorum_work_package_get_estimate (a),
+                         TRUE, quorum_work_package_get_estimate (b));
+  if (g_str_equal (column, "Out-turn"))
+    {
+      has_x = quorum_work_package_get_actual (a, &x);
+      has_y = quorum_work_package_get_actual (b, &y);
+      return amount_order (has_x, x, has_y, y);
+    }
+  g_assert_cmpstr (column, ==, "Variance");
+  has_x = quorum_work_package_get_variance (a, NULL, &x);
+  has_y = quorum_work_package_get_variance (b, NULL, &y);
+  return amount_order (has_x, x, has_y, y);
+}
+
+/* The Board's agenda: quarter, committee, title. */
+static int
+agenda_order (QuorumStore       *store,
+              QuorumWorkPackage *a,
+              QuorumWorkPackage *b)
+{
+  int result = column_order (store, "Quarter", a, b);
+
+  if (result == 0)
+    result = column_order (store, "Committee", a, b);
+  if (result == 0)
+    result = column_order (store, "Package", a, b);
+  return result;
+}
+
+/* Each column sorts both ways by its value, ties in the agenda's order;
+ * unsorted, the list is in the agenda's order. */
+static void
+test_sort (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store_path = copy_sample (&parent);
+  QuorumWindow *window = open_window (store_path);
+  QuorumWorkPackagesView *view;
+  GtkColumnView *column_view;
+  GListModel *shown, *columns;
+  QuorumStore *store;
+
+  show_view (window, "work-packages");
+  view = packages_view (window);
+  store = quorum_work_packages_view_get_store (view);
+  shown = quorum_work_packages_view_get_shown (view);
+  column_view = GTK_COLUMN_VIEW (quorum_test_find_named (GTK_WIDGET (view),
+                                                         "work-packages-list"));
+  columns = gtk_column_view_get_columns (column_view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+
+  for (guint c = 0; c <= g_list_model_get_n_items (columns); c++)
+    for (int direction = 0; direction < 2; direction++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+        const char *title = column != NULL ? gtk_column_view_column_get_title (column) : NULL;
+        guint distinct = 0;
+
+        gtk_column_view_sort_by_column (column_view, column,
+                                        direction == 0 ? GTK_SORT_ASCENDING
+                                                       : GTK_SORT_DESCENDING);
+        quorum_test_iterate ();
+        g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+        for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+          {
+            g_autoptr(QuorumWorkPackage) a = g_list_model_get_item (shown, i - 1);
+            g_autoptr(QuorumWorkPackage) b = g_list_model_get_item (shown, i);
+            int order = title != NULL ? column_order (store, title, a, b) : 0;
+
+            if (direction == 1)
+              order = -order;
+            if (order != 0)
+              distinct++;
+            g_assert_cmpint (order, <=, 0);
+            if (order == 0)
+              g_assert_cmpint (agenda_order (store, a, b), <=, 0);
+          }
+        /* The sample tells its packages apart in every column. */
+        if (title != NULL)
+          g_assert_cmpuint (distinct, >=, 1);
+      }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+/* The overview's link to the work packages says how many there are and
+ * opens them. */
+static void
+test_overview_link (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  GtkWidget *row;
+
+  show_view (window, "overview");
+  g_assert_true (eventually_shows (window, "subtitle:40 packages to review and decide on\n"));
+  row = find_action_row (GTK_WIDGET (window), "Work Packages");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_activate (row));
+  quorum_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (packages_view (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (parent);
+}
+
+static GtkWindow *
+find_restore_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                     "Restore These Files?") == 0)
+        return toplevel;  /* GTK keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+restore_dialog_shown (gpointer data)
+{
+  return find_restore_dialog () != NULL;
+}
+
+/* Preferences lists the window's store's backups, bound to them: none at
+ * first, then the one a sync made, whose Restore… button asks first. */
+static void
+test_preferences_backups (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  QuorumWindow *window = open_window (store);
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumPreferencesWindow *preferences;
+  g_autoptr(QuorumBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row, *button;
+
+  preferences = quorum_preferences_window_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (eventually_shows (preferences, "row:No backups yet\n"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  backup = quorum_backup_begin (store, "sync", &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_backup_keep (backup, "committees.json", &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_backup_finish (backup, QUORUM_DEFAULT_BACKUPS_KEPT, &error));
+  g_assert_no_error (error);
+
+  preferences = quorum_preferences_window_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (eventually_shows (preferences, "subtitle:1 file · sync\n"));
+  g_assert_false (shows (preferences, "row:No backups yet\n"));
+  row = find_action_row (GTK_WIDGET (preferences), quorum_backup_get_created (backup));
+  g_assert_nonnull (row);
+  button = quorum_test_find_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (wait_for (restore_dialog_shown, NULL));
+  gtk_window_destroy (find_restore_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);
 }
@@ -820,6 +1110,36 @@ test_pressure (void)
                                          "label:Over provision\n"));
   g_assert_true (eventually_shows (view, "label:Within provision\n"));
   g_assert_true (eventually_shows (view, "label:Not released\n"));
+  g_assert_true (gtk_widget_has_css_class (find_cell (view, "−£58,758.50"), "error"));
+  g_assert_false (gtk_widget_has_css_class (find_cell (view, "£832,007"), "error"));
+  /* The line: its label in bold when over, its document under it, where it
+   * is in the tooltip, in the names the store gives them. */
+  {
+    QuorumStore *loaded = quorum_window_get_store (window);
+    g_autoptr(QuorumPressureLine) over = NULL;
+    QuorumBudgetDocument *document;
+    QuorumTable *table;
+    GtkWidget *label, *line_box;
+    g_autofree char *where = NULL;
+
+    for (guint i = 0; over == NULL && i < g_list_model_get_n_items (lines); i++)
+      {
+        g_autoptr(QuorumPressureLine) line = g_list_model_get_item (lines, i);
+
+        if (quorum_pressure_line_get_over (line))
+          over = g_steal_pointer (&line);
+      }
+    document = quorum_store_find_document (loaded, quorum_pressure_line_get_document (over));
+    table = quorum_budget_document_find_table (document, quorum_pressure_line_get_table (over));
+    where = g_strdup_printf ("%s · %s · %s", quorum_budget_document_get_title (document),
+                             quorum_table_get_title (table), quorum_pressure_line_get_year (over));
+    label = find_cell (view, "OPSG");
+    g_assert_true (gtk_widget_has_css_class (label, "heading"));
+    line_box = gtk_widget_get_parent (gtk_widget_get_parent (label));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (line_box), ==, where);
+    g_assert_nonnull (find_cell (gtk_widget_get_parent (label),
+                                 quorum_budget_document_get_title (document)));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);
@@ -921,6 +1241,9 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
+  g_test_add_func ("/work-packages/sort", test_sort);
+  g_test_add_func ("/work-packages/overview-link", test_overview_link);
+  g_test_add_func ("/work-packages/preferences-backups", test_preferences_backups);
   g_test_add_func ("/work-packages/last-view", test_last_view);
   g_test_add_func ("/work-packages/narrow", test_narrow);
   g_test_add_func ("/work-packages/decide", test_decide);

@@ -6,6 +6,8 @@
 #include "quorum-meeting-links.h"
 #include "quorum-test-util.h"
 
+#include <json-glib/json-glib.h>
+
 #include <string.h>
 
 /* Helpers ------------------------------------------------------------------ */
@@ -485,6 +487,117 @@ test_ref_compare (void)
   g_assert_false (quorum_time_is_valid ("09:60"));
 }
 
+/* The store ------------------------------------------------------------------ */
+
+/* The sample store loads every meeting file, by date, and its action log
+ * holds every ref the files raise or report on. */
+static void
+test_store_sample (void)
+{
+  g_autoptr(QuorumStore) store = sample_store ();
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *dir = g_build_filename (sample, "meetings", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *meetings = quorum_store_get_meetings (store);
+  QuorumActionLog *log = quorum_store_get_action_log (store);
+  guint n_files = 0;
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root;
+      const char *lists[] = { "actions", "action_updates" };
+
+      g_assert_true (json_parser_load_from_file (parser, path, NULL));
+      root = json_node_get_object (json_parser_get_root (parser));
+      n_files++;
+      g_assert_nonnull (quorum_store_find_meeting (store,
+                                                   json_object_get_string_member (root, "id")));
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          JsonArray *list = json_object_get_array_member (root, lists[l]);
+
+          for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+            g_hash_table_add (refs, g_strdup (json_object_get_string_member (
+                                json_array_get_object_element (list, i), "ref")));
+        }
+    }
+  g_assert_cmpuint (n_files, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n_files);
+  for (guint i = 1; i < n_files; i++)
+    {
+      g_autoptr(QuorumMeeting) a = g_list_model_get_item (meetings, i - 1);
+      g_autoptr(QuorumMeeting) b = g_list_model_get_item (meetings, i);
+
+      g_assert_cmpint (quorum_meeting_compare (a, b), <, 0);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, g_hash_table_size (refs));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 0);
+}
+
+/* A decision taken at a meeting the store does not hold is a problem on
+ * the decision, which still counts; at one it holds, none. */
+static void
+test_store_decision_meeting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quorum-meetings-XXXXXX", NULL);
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumWorkPackage *package;
+  QuorumProblem *problem;
+#define DECISION "{'format': 'quorum.decision/1', 'id': '%s', 'work_package': 'wp-a', " \
+                 "'decision': '%s', 'by': 'A Person', 'at': '%s', 'meeting': '%s'}"
+  g_autofree char *unknown = g_strdup_printf (DECISION, "d1", "approve",
+                                              "2020-03-12T10:31:00Z", "secco-board-1999-01-01");
+  g_autofree char *known = g_strdup_printf (DECISION, "d0", "defer",
+                                            "2020-03-01T10:31:00Z", "m");
+#undef DECISION
+  g_autofree char *meeting = meeting_text ("m", "2020-03-01", "", "wp-a", "SECB1/1", "");
+  g_autofree char *unknown_dq = quorum_test_dq (unknown);
+  g_autofree char *known_dq = quorum_test_dq (known);
+  g_autofree char *committees = quorum_test_dq (
+    "{'format': 'quorum.committees/1', 'committees': [{'id': 'sec-panel'}]}");
+  g_autofree char *package_text = quorum_test_dq (
+    "{'format': 'quorum.work-package/1', 'id': 'wp-a', 'kind': 'quarterly', "
+    "'quarter': '2019/20 Q4', 'title': 'A', 'estimate': {'cost': 100}, 'status': 'submitted'}");
+
+  quorum_test_write_file (dir, "committees.json", committees, -1);
+  quorum_test_write_file (dir, "budgets/.keep", "", 0);
+  quorum_test_write_file (dir, "work-packages/wp-a.json", package_text, -1);
+  quorum_test_write_file (dir, "decisions/wp-a/d0.json", known_dq, -1);
+  quorum_test_write_file (dir, "decisions/wp-a/d1.json", unknown_dq, -1);
+  quorum_test_write_file (dir, "meetings/m.json", meeting, -1);
+
+  store = quorum_store_new (dir);
+  g_assert_true (quorum_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (quorum_store_find_meeting (store, "m"));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), >=, 1);
+  problem = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (quorum_store_get_problems (store)); i++)
+    {
+      g_autoptr(QuorumProblem) p = g_list_model_get_item (quorum_store_get_problems (store), i);
+
+      if (g_str_equal (quorum_problem_get_path (p), "$.meeting"))
+        {
+          g_assert_null (problem);
+          problem = p;
+          g_assert_true (g_str_has_suffix (quorum_problem_get_file (p), "/d1.json"));
+          g_assert_nonnull (strstr (quorum_problem_get_message (p), "secco-board-1999-01-01"));
+        }
+    }
+  g_assert_nonnull (problem);
+  /* The decision counts: the package's outcome is its approval. */
+  package = quorum_store_find_work_package (store, "wp-a");
+  g_assert_nonnull (package);
+  g_assert_cmpint (quorum_work_package_get_outcome (package), ==, QUORUM_OUTCOME_APPROVED);
+  quorum_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +612,8 @@ main (int   argc,
   g_test_add_func ("/meetings/action-status", test_action_status);
   g_test_add_func ("/meetings/action-log-follows", test_action_log_follows);
   g_test_add_func ("/meetings/ref-compare", test_ref_compare);
+  g_test_add_func ("/meetings/store-sample", test_store_sample);
+  g_test_add_func ("/meetings/store-decision-meeting", test_store_decision_meeting);
 
   return g_test_run ();
 }

@@ -245,12 +245,13 @@ test_apache_pull (Fixture       *fixture,
   g_assert_true (quorum_store_load (store, NULL, &error));
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 0);
 
-  /* Nothing changed: only the listing (the store, its three folders and
-   * each package's decisions), no file requested. */
+  /* Nothing changed: only the listing (the store, its four folders —
+   * budgets, work-packages, meetings, decisions — and each package's
+   * decisions), no file requested. */
   again = new_sync (fixture, PASSWORD, TRUE);
   g_assert_true (run_sync (again, NULL, NULL, &error));
   g_assert_no_error (error);
-  listing_requests = 4 + count_decision_folders (fixture->root);
+  listing_requests = 5 + count_decision_folders (fixture->root);
   g_assert_cmpuint (quorum_sync_get_n_requests (again), ==, listing_requests);
   g_assert_cmpuint (count_action (again, QUORUM_SYNC_FETCHED), ==, 0);
   g_test_message ("second sync: %u requests, %" G_GUINT64_FORMAT " bytes",

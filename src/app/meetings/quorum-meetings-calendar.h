@@ -1,0 +1,37 @@
+/* quorum-meetings-calendar.h: the meetings to come and those held, by committee
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "quorum-core.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_MEETINGS_CALENDAR (quorum_meetings_calendar_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumMeetingsCalendar, quorum_meetings_calendar,
+                      QUORUM, MEETINGS_CALENDAR, AdwBin)
+
+GtkWidget  *quorum_meetings_calendar_new            (void);
+void        quorum_meetings_calendar_set_meetings   (QuorumMeetingsCalendar *self,
+                                                     GListModel             *meetings);
+void        quorum_meetings_calendar_set_committees (QuorumMeetingsCalendar *self,
+                                                     GListModel             *committees);
+const char *quorum_meetings_calendar_get_today      (QuorumMeetingsCalendar *self);
+void        quorum_meetings_calendar_set_today      (QuorumMeetingsCalendar *self,
+                                                     const char             *today);
+const char *quorum_meetings_calendar_get_committee  (QuorumMeetingsCalendar *self);
+void        quorum_meetings_calendar_set_committee  (QuorumMeetingsCalendar *self,
+                                                     const char             *id);
+GListModel *quorum_meetings_calendar_get_upcoming   (QuorumMeetingsCalendar *self);
+GListModel *quorum_meetings_calendar_get_past       (QuorumMeetingsCalendar *self);
+
+/* Shared with the meeting's page. */
+char       *quorum_meeting_format_when              (QuorumMeeting          *meeting);
+void        quorum_meeting_status_pill_set          (GtkWidget              *pill,
+                                                     QuorumMeeting          *meeting);
+
+G_END_DECLS

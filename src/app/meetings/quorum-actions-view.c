@@ -37,6 +37,7 @@ struct _QuorumActionsView
   AdwStatusPage *empty_page;
 
   /* owned */
+  QuorumStore *store;
   QuorumActionLog *log;
   GListModel *committees;
   GtkCustomFilter *filter;
@@ -54,6 +55,7 @@ G_DEFINE_FINAL_TYPE (QuorumActionsView, quorum_actions_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_ACTION_LOG,
   N_PROPS
 };
@@ -101,6 +103,15 @@ owner_text (GtkListItem *item,
             const char  *owner)
 {
   return g_strdup (owner != NULL ? owner : "—");
+}
+
+/* A string sorter's key: GTK 4.8's GtkStringSorter cannot take NULL (an
+ * action with no due date, owner or meeting), which sorts first. */
+static char *
+sort_key (gpointer    item,
+          const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
 }
 
 /* --- filtering ------------------------------------------------------------ */
@@ -367,6 +378,7 @@ quorum_actions_view_dispose (GObject *object)
 {
   QuorumActionsView *self = QUORUM_ACTIONS_VIEW (object);
 
+  quorum_actions_view_set_store (self, NULL);
   quorum_actions_view_set_action_log (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_ACTIONS_VIEW);
   g_clear_object (&self->committees);
@@ -401,6 +413,7 @@ quorum_actions_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_ACTION_LOG: g_value_set_object (value, self->log); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -416,6 +429,9 @@ quorum_actions_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      quorum_actions_view_set_store (self, g_value_get_object (value));
+      break;
     case PROP_ACTION_LOG:
       quorum_actions_view_set_action_log (self, g_value_get_object (value));
       break;
@@ -434,6 +450,9 @@ quorum_actions_view_class_init (QuorumActionsViewClass *klass)
   object_class->get_property = quorum_actions_view_get_property;
   object_class->set_property = quorum_actions_view_set_property;
 
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTION_LOG] =
     g_param_spec_object ("action-log", NULL, NULL, QUORUM_TYPE_ACTION_LOG,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -464,6 +483,7 @@ quorum_actions_view_class_init (QuorumActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, due_text);
   gtk_widget_class_bind_template_callback (widget_class, raised_text);
   gtk_widget_class_bind_template_callback (widget_class, owner_text);
+  gtk_widget_class_bind_template_callback (widget_class, sort_key);
 }
 
 static void
@@ -535,6 +555,26 @@ quorum_actions_view_set_action_log (QuorumActionsView *self,
   if (self->filtered != NULL)
     log_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_LOG]);
+}
+
+/**
+ * quorum_actions_view_set_store:
+ * @store: (nullable): the store whose action log and committees to show
+ */
+void
+quorum_actions_view_set_store (QuorumActionsView *self,
+                               QuorumStore       *store)
+{
+  g_return_if_fail (QUORUM_IS_ACTIONS_VIEW (self));
+  g_return_if_fail (store == NULL || QUORUM_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  quorum_actions_view_set_committees (self, store != NULL ? quorum_store_get_committees (store)
+                                                          : NULL);
+  quorum_actions_view_set_action_log (self, store != NULL ? quorum_store_get_action_log (store)
+                                                          : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**

@@ -23,6 +23,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (QuorumActionsView, quorum_actions_view, QUORUM, ACTIONS_VIEW, AdwBin)
 
 GtkWidget       *quorum_actions_view_new            (void);
+void             quorum_actions_view_set_store      (QuorumActionsView *self,
+                                                     QuorumStore       *store);
 QuorumActionLog *quorum_actions_view_get_action_log (QuorumActionsView *self);
 void             quorum_actions_view_set_action_log (QuorumActionsView *self,
                                                      QuorumActionLog   *log);

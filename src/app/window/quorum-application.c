@@ -133,9 +133,9 @@ quorum_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *sync_accels[] = { "<Shift><Control>s", NULL };
-  /* Alt+1…7: the views in the sidebar's order. */
-  static const char *views[] = { "overview", "budgets", "committees", "meetings", "checks",
-                                 "work-packages", "budget-pressure" };
+  /* Alt+1…8: the views in the sidebar's order. */
+  static const char *views[] = { "overview", "budgets", "committees", "meetings", "actions",
+                                 "checks", "work-packages", "budget-pressure" };
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (app);
 

@@ -2,17 +2,19 @@
  *
  * quorum-window.c opens stores (which watch themselves) and navigates
  * between the views; quorum-window-overview.c fills the overview;
- * quorum-window-decide.c takes decisions on work packages.
+ * quorum-window-decide.c takes decisions on work packages;
+ * quorum-window-meetings.c opens what meetings name: papers, actions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "quorum-actions-view.h"
 #include "quorum-budgets-view.h"
 #include "quorum-checks-view.h"
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
-#include "quorum-forecast-view.h"
+#include "quorum-meetings-view.h"
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
@@ -53,6 +55,7 @@ struct _QuorumWindow
   AdwBin *budgets_page;
   AdwBin *committees_page;
   AdwBin *meetings_page;
+  AdwBin *actions_page;
   AdwBin *checks_page;
   AdwBin *work_packages_page;
   AdwBin *pressure_page;
@@ -64,7 +67,8 @@ struct _QuorumWindow
   QuorumChecksView *checks_view;
   QuorumBudgetsView *budgets_view;
   QuorumCommitteesView *committees_view;
-  QuorumForecastView *meetings_view;
+  QuorumMeetingsView *meetings_view;
+  QuorumActionsView *actions_view;
 
   /* owned */
   QuorumStore *store;
@@ -99,5 +103,8 @@ void       _quorum_window_decide            (QuorumWindow      *self,
                                              const char        *decision);
 void       _quorum_window_resume_decision   (QuorumWindow      *self);
 void       _quorum_window_clear_decide_state (QuorumWindow     *self);
+GtkWidget *_quorum_window_ensure_view       (QuorumWindow      *self,
+                                             const char        *name);
+void       _quorum_window_class_init_meetings (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

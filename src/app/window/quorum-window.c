@@ -92,7 +92,10 @@ ensure_view (QuorumWindow *self,
       QUORUM_COMMITTEES_VIEW (build_view (self->committees_page, QUORUM_TYPE_COMMITTEES_VIEW));
   else if (page == GTK_WIDGET (self->meetings_page))
     self->meetings_view =
-      QUORUM_FORECAST_VIEW (build_view (self->meetings_page, QUORUM_TYPE_FORECAST_VIEW));
+      QUORUM_MEETINGS_VIEW (build_view (self->meetings_page, QUORUM_TYPE_MEETINGS_VIEW));
+  else if (page == GTK_WIDGET (self->actions_page))
+    self->actions_view =
+      QUORUM_ACTIONS_VIEW (build_view (self->actions_page, QUORUM_TYPE_ACTIONS_VIEW));
   else if (page == GTK_WIDGET (self->pressure_page))
     self->pressure_view =
       QUORUM_PRESSURE_VIEW (build_view (self->pressure_page, QUORUM_TYPE_PRESSURE_VIEW));
@@ -156,6 +159,26 @@ view_changed_cb (QuorumWindow *self)
   select_sidebar_row (self, gtk_stack_page_get_name (page));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", searchable);
+}
+
+/**
+ * _quorum_window_ensure_view:
+ * @name: a view's name, e.g. `meetings`
+ *
+ * Shows the view @name, built and given the store if it was not yet.
+ *
+ * Returns: (transfer none) (nullable): the view
+ */
+GtkWidget *
+_quorum_window_ensure_view (QuorumWindow *self,
+                            const char   *name)
+{
+  GtkWidget *view;
+
+  _quorum_window_show_view (self, name);
+  view = ensure_view (self, gtk_stack_get_child_by_name (self->content_stack, name));
+  attach_view (self, view);
+  return view;
 }
 
 /**
@@ -751,6 +774,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, budgets_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_page);
@@ -764,6 +788,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  _quorum_window_class_init_meetings (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);

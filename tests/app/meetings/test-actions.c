@@ -185,6 +185,58 @@ test_history (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every column sorts both ways, actions with no due date, owner or meeting
+ * included (GTK 4.8's string sorter would be critical on a NULL), and an
+ * ascending sort by due date puts the dates in order. The store's own
+ * action log is used, as the window does. */
+static void
+test_sort (void)
+{
+  g_autofree char *path = quorum_store_dup_sample_path ();
+  g_autoptr(QuorumStore) store = quorum_store_new (path);
+  GtkWidget *window = gtk_window_new ();
+  QuorumActionsView *view = QUORUM_ACTIONS_VIEW (quorum_actions_view_new ());
+  GtkColumnView *column_view;
+  GListModel *columns;
+  GListModel *shown;
+  guint n;
+
+  g_assert_true (quorum_store_load (store, NULL, NULL));
+  g_object_set (view, "store", store, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  column_view = GTK_COLUMN_VIEW (quorum_test_find_named (GTK_WIDGET (view), "actions-list"));
+  g_assert_nonnull (column_view);
+  columns = gtk_column_view_get_columns (column_view);
+  shown = quorum_actions_view_get_shown (view);
+  n = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n, ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (quorum_store_get_action_log (store))));
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      if (gtk_column_view_column_get_sorter (column) == NULL)
+        continue;
+      gtk_column_view_sort_by_column (column_view, column, GTK_SORT_DESCENDING);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+      gtk_column_view_sort_by_column (column_view, column, GTK_SORT_ASCENDING);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+      if (g_strcmp0 (title, "Due") != 0)
+        continue;
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(QuorumAction) a = g_list_model_get_item (shown, i - 1);
+          g_autoptr(QuorumAction) b = g_list_model_get_item (shown, i);
+
+          g_assert_cmpint (g_strcmp0 (quorum_action_get_due (a), quorum_action_get_due (b)),
+                           <=, 0);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +246,7 @@ main (int   argc,
 
   g_test_add_func ("/actions/filters", test_filters);
   g_test_add_func ("/actions/history", test_history);
+  g_test_add_func ("/actions/sort", test_sort);
 
   return g_test_run ();
 }

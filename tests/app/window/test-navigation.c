@@ -20,6 +20,7 @@
 #include "quorum-checks-view.h"
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
+#include "quorum-meetings-view.h"
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-window.h"
@@ -324,9 +325,18 @@ test_views (void)
   g_assert_cmpstr (visible_view (window), ==, "committees");
   g_assert_true (wait_for_text (window, committee_name));
 
+  /* Meetings: the calendar first, the forecast in a tab of its own. */
   show_view (window, "meetings");
   g_assert_cmpstr (visible_view (window), ==, "meetings");
+  g_assert_true (wait_for_text (window, "SEC Panel Meeting 39"));
+  quorum_meetings_view_show_forecast (
+    QUORUM_MEETINGS_VIEW (quorum_test_find_type (GTK_WIDGET (window),
+                                                 QUORUM_TYPE_MEETINGS_VIEW)));
   g_assert_true (wait_for_text (window, "Meeting Forecast"));
+
+  show_view (window, "actions");
+  g_assert_cmpstr (visible_view (window), ==, "actions");
+  g_assert_true (wait_for_text (window, "SECP39/07"));
 
   show_view (window, "checks");
   g_assert_cmpstr (visible_view (window), ==, "checks");
@@ -752,8 +762,9 @@ test_shortcuts (void)
     { "app.quit", "<Control>q" },
     { "win.show-view('overview')", "<Alt>1" },
     { "win.show-view('budgets')", "<Alt>2" },
-    { "win.show-view('checks')", "<Alt>5" },
-    { "win.show-view('budget-pressure')", "<Alt>7" },
+    { "win.show-view('actions')", "<Alt>5" },
+    { "win.show-view('checks')", "<Alt>6" },
+    { "win.show-view('budget-pressure')", "<Alt>8" },
   };
 
   g_assert_nonnull (overlay);
@@ -767,7 +778,8 @@ test_shortcuts (void)
       g_assert_nonnull (strstr (listed->str, expected[i][1]));
     }
   g_assert_nonnull (strstr (listed->str, "Keyboard shortcuts=<Control>question"));
-  g_assert_nonnull (strstr (listed->str, "Checks=<Alt>5"));
+  g_assert_nonnull (strstr (listed->str, "Actions=<Alt>5"));
+  g_assert_nonnull (strstr (listed->str, "Checks=<Alt>6"));
   /* The budget tables' own keys (tests/app/budgets/test-budgets.c presses them). */
   g_assert_nonnull (strstr (listed->str, "Show or hide the row’s details=F9"));
   g_assert_nonnull (strstr (listed->str, "Open the selected group=plus <Shift>Right"));

@@ -86,6 +86,12 @@ gboolean     _quorum_ctx_amount_node  (QuorumLoadContext  *ctx,
                                        const char         *path,
                                        gboolean            allow_null,
                                        QuorumValue        *out);
+gboolean     _quorum_ctx_amount_member_node (QuorumLoadContext  *ctx,
+                                             JsonNode           *node,
+                                             const char         *path,
+                                             const char         *member,
+                                             gboolean            allow_null,
+                                             QuorumValue        *out);
 gboolean     _quorum_ctx_amount       (QuorumLoadContext  *ctx,
                                        JsonNode           *object_node,
                                        const char         *path,

@@ -160,16 +160,19 @@ read_values (QuorumLoadContext *ctx,
   json_object_iter_init_ordered (&iter, json_node_get_object (values_node));
   while (json_object_iter_next_ordered (&iter, &name, &value))
     {
-      g_autofree char *value_path = quorum_path_member (values_path, name);
       QuorumColumn *column = quorum_table_find_column (table, name);
 
       if (column == NULL)
         {
+          g_autofree char *value_path = quorum_path_member (values_path, name);
+
           _quorum_ctx_error (ctx, value, value_path, _("no column “%s” in table “%s”"),
                              name, table->id);
           continue;
         }
-      _quorum_ctx_amount_node (ctx, value, value_path, TRUE, &row->stated[column->index]);
+      /* The value's path is formatted only for an error. */
+      _quorum_ctx_amount_member_node (ctx, value, values_path, name, TRUE,
+                                      &row->stated[column->index]);
     }
 }
 
@@ -234,7 +237,6 @@ read_row (QuorumLoadContext *ctx,
 
   if (percent_node != NULL || json_object_has_member (json_node_get_object (node), "of"))
     {
-      g_autofree char *percent_path = quorum_path_member (path, "percent");
       QuorumValue percent;
 
       row->kind = QUORUM_ROW_PERCENTAGE;
@@ -243,7 +245,8 @@ read_row (QuorumLoadContext *ctx,
                            _("a row is a group (“rows”) or a percentage (“percent”), not both"));
       if (percent_node == NULL)
         _quorum_ctx_error (ctx, node, path, _("“of” needs a “percent”"));
-      else if (_quorum_ctx_amount_node (ctx, percent_node, percent_path, FALSE, &percent))
+      else if (_quorum_ctx_amount_member_node (ctx, percent_node, path, "percent", FALSE,
+                                               &percent))
         row->percent = percent.amount;
       row->of = _quorum_ctx_id_list (ctx, node, path, "of", TRUE);
       if (row->of != NULL && row->of[0] == NULL)

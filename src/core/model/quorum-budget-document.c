@@ -704,6 +704,33 @@ read_document (QuorumLoadContext *ctx,
   return g_steal_pointer (&self);
 }
 
+/* The model's borrowed nodes are freed with the tree's: clear them. */
+static void
+forget_nodes (QuorumBudgetDocument *self)
+{
+  guint n_tables = g_list_model_get_n_items (G_LIST_MODEL (self->tables));
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autoptr(QuorumTable) table = g_list_model_get_item (G_LIST_MODEL (self->tables), t);
+      GHashTableIter iter;
+      QuorumRow *row;
+
+      g_hash_table_iter_init (&iter, table->row_index);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        row->node = NULL;
+      if (table->total != NULL)
+        table->total->node = NULL;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_autoptr(QuorumColumn) column =
+            g_list_model_get_item (G_LIST_MODEL (table->columns), c);
+
+          column->node = NULL;
+        }
+    }
+}
+
 /**
  * quorum_budget_document_new_from_data:
  * @file: the file's path, as shown in errors; its base name (less `.json`)
@@ -742,8 +769,12 @@ quorum_budget_document_new_from_data (const char *file,
     return NULL;
 
   self->file = g_strdup (file);
-  self->tree = g_steal_pointer (&tree);
   _quorum_document_collect_findings (self);
+
+  /* Positions are only needed while loading: keep the text, not the nodes. */
+  forget_nodes (self);
+  quorum_json_tree_release_nodes (tree);
+  self->tree = g_steal_pointer (&tree);
 
   return self;
 }

@@ -39,6 +39,18 @@ struct _QuorumJsonTree
   GHashTable *number_texts;   /* JsonNode* → char*, for get_number_text () */
 };
 
+/* What a container is, for counting a budget's rows while reading:
+ * $.tables[T].rows[R].rows[S]… */
+typedef enum
+{
+  ROLE_NONE,
+  ROLE_ROOT,      /* the root object */
+  ROLE_TABLES,    /* its "tables" array */
+  ROLE_TABLE,     /* an object in that */
+  ROLE_ROWS,      /* a table's or a row's "rows" array */
+  ROLE_ROW,       /* an object in that */
+} Role;
+
 typedef struct
 {
   const char *data;
@@ -50,6 +62,16 @@ typedef struct
   GError *error;
   guint error_line;
   guint error_column;
+  char *error_path;
+  /* the next value's role, if it is an object or if it is an array */
+  Role object_role;
+  Role array_role;
+  /* rows counted in the current table, 0 for no limit */
+  guint max_rows;
+  guint n_rows;
+  guint table_index;
+  guint rows_index[QUORUM_JSON_MAX_DEPTH];   /* per level of "rows" */
+  guint rows_level;
 } Reader;
 
 static JsonNode *read_value (Reader *r);
@@ -410,16 +432,44 @@ enter (Reader     *r,
   return TRUE;
 }
 
+/* A budget's row limit, found as soon as it is crossed: the row's path is
+ * the one the loader would give it. */
+static gboolean
+count_row (Reader     *r,
+           const char *at)
+{
+  g_autoptr(GString) path = NULL;
+
+  if (r->max_rows == 0 || ++r->n_rows <= r->max_rows)
+    return TRUE;
+
+  path = g_string_new (NULL);
+  g_string_printf (path, "$.tables[%u]", r->table_index);
+  for (guint i = 0; i < r->rows_level; i++)
+    g_string_append_printf (path, ".rows[%u]", r->rows_index[i]);
+  r->error_path = g_string_free (g_steal_pointer (&path), FALSE);
+  reader_locate (r, at, &r->error_line, &r->error_column);
+  r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
+                          _("%u:%u: more than %u rows in one table"),
+                          r->error_line, r->error_column, r->max_rows);
+  return FALSE;
+}
+
 static JsonNode *
 read_object (Reader *r)
 {
   const char *start = r->p;
+  Role role = r->object_role;
   g_autoptr(JsonObject) object = NULL;
   JsonNode *node;
   char buf[16];
 
   if (!enter (r, r->p))
     return NULL;
+  if (role == ROLE_ROW && !count_row (r, start))
+    return NULL;
+  if (role == ROLE_TABLE)
+    r->n_rows = 0;
   r->p++;
   object = json_object_new ();
   skip_space (r);
@@ -457,6 +507,12 @@ read_object (Reader *r)
             return NULL;
           }
         r->p++;
+        r->object_role = ROLE_NONE;
+        r->array_role = ROLE_NONE;
+        if (role == ROLE_ROOT && strcmp (key, "tables") == 0)
+          r->array_role = ROLE_TABLES;
+        else if ((role == ROLE_TABLE || role == ROLE_ROW) && strcmp (key, "rows") == 0)
+          r->array_role = ROLE_ROWS;
         value = read_value (r);
         if (value == NULL)
           return NULL;
@@ -487,12 +543,16 @@ static JsonNode *
 read_array (Reader *r)
 {
   const char *start = r->p;
+  Role role = r->array_role;
   g_autoptr(JsonArray) array = NULL;
   JsonNode *node;
+  guint index = 0;
   char buf[16];
 
   if (!enter (r, r->p))
     return NULL;
+  if (role == ROLE_ROWS)
+    r->rows_level++;
   r->p++;
   array = json_array_new ();
   skip_space (r);
@@ -502,8 +562,17 @@ read_array (Reader *r)
   else
     while (TRUE)
       {
-        JsonNode *value = read_value (r);
+        JsonNode *value;
 
+        r->object_role = role == ROLE_TABLES ? ROLE_TABLE : role == ROLE_ROWS ? ROLE_ROW
+                                                                               : ROLE_NONE;
+        r->array_role = ROLE_NONE;
+        if (role == ROLE_TABLES)
+          r->table_index = index;
+        else if (role == ROLE_ROWS)
+          r->rows_index[r->rows_level - 1] = index;
+        index++;
+        value = read_value (r);
         if (value == NULL)
           return NULL;
         json_array_add_element (array, value);
@@ -524,6 +593,8 @@ read_array (Reader *r)
       }
 
   r->depth--;
+  if (role == ROLE_ROWS)
+    r->rows_level--;
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, array);
   return remember (r, node, start, 0);
@@ -608,8 +679,10 @@ compare_entries (gconstpointer a,
 
 static JsonNode *
 parse_text (QuorumJsonTree  *tree,
+            guint            max_rows,
             guint           *error_line,
             guint           *error_column,
+            char           **error_path,
             GError         **error)
 {
   Reader r = { 0 };
@@ -621,6 +694,8 @@ parse_text (QuorumJsonTree  *tree,
   r.bom = tree->bom;
   r.p += r.bom;
   r.tree = tree;
+  r.object_role = ROLE_ROOT;
+  r.max_rows = max_rows;
 
   root = read_value (&r);
   if (root != NULL)
@@ -645,6 +720,9 @@ parse_text (QuorumJsonTree  *tree,
         *error_line = r.error_line;
       if (error_column)
         *error_column = r.error_column;
+      if (error_path)
+        *error_path = g_steal_pointer (&r.error_path);
+      g_free (r.error_path);
       g_propagate_error (error, r.error);
       return NULL;
     }
@@ -673,6 +751,31 @@ quorum_json_tree_parse (const char  *data,
                         guint       *error_column,
                         GError     **error)
 {
+  return quorum_json_tree_parse_budget (data, length, 0, error_line, error_column, NULL, error);
+}
+
+/**
+ * quorum_json_tree_parse_budget:
+ * @max_rows_per_table: the most rows a table of a budget document may have
+ *   (`$.tables[T].rows[R].rows[S]…`, every depth), or 0 for no limit
+ * @error_path: (out) (optional) (transfer full): the JSON path of the row
+ *   over the limit, if that was the error
+ *
+ * As quorum_json_tree_parse (), counting a budget's rows as it reads, so
+ * a file over the limit is refused as soon as it is crossed (a
+ * %QUORUM_ERROR_LIMIT error, at the first row too many).
+ *
+ * Returns: (transfer full) (nullable): the tree
+ */
+QuorumJsonTree *
+quorum_json_tree_parse_budget (const char  *data,
+                               gsize        length,
+                               guint        max_rows_per_table,
+                               guint       *error_line,
+                               guint       *error_column,
+                               char       **error_path,
+                               GError     **error)
+{
   g_autoptr(QuorumJsonTree) tree = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -692,7 +795,8 @@ quorum_json_tree_parse (const char  *data,
   /* About one node for every 12 bytes of a typical store file. */
   tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), length / 12 + 16);
 
-  tree->root = parse_text (tree, error_line, error_column, error);
+  tree->root = parse_text (tree, max_rows_per_table, error_line, error_column, error_path,
+                           error);
   if (tree->root == NULL)
     return NULL;
 
@@ -1037,7 +1141,7 @@ quorum_json_tree_to_string (QuorumJsonTree *self,
 
       /* It parsed once, so it parses again. */
       self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->length / 12 + 16);
-      self->root = parse_text (self, NULL, NULL, &error);
+      self->root = parse_text (self, 0, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       out = g_string_new (NULL);
       write_node (self, out, self->root, 0);

@@ -20,6 +20,13 @@ QuorumJsonTree *quorum_json_tree_parse           (const char      *data,
                                                   guint           *error_line,
                                                   guint           *error_column,
                                                   GError         **error);
+QuorumJsonTree *quorum_json_tree_parse_budget    (const char      *data,
+                                                  gsize            length,
+                                                  guint            max_rows_per_table,
+                                                  guint           *error_line,
+                                                  guint           *error_column,
+                                                  char           **error_path,
+                                                  GError         **error);
 QuorumJsonTree *quorum_json_tree_ref             (QuorumJsonTree  *self);
 void            quorum_json_tree_unref           (QuorumJsonTree  *self);
 void            quorum_json_tree_release_nodes   (QuorumJsonTree  *self);

@@ -61,6 +61,7 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
                    QuorumJsonTree    **out_tree)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *error_path = NULL;
   guint line = 0, column = 0;
   QuorumJsonTree *tree;
 
@@ -74,7 +75,8 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       return FALSE;
     }
 
-  tree = quorum_json_tree_parse (data, length, &line, &column, &error);
+  tree = quorum_json_tree_parse_budget (data, length, ctx->max_rows_per_table, &line, &column,
+                                        &error_path, &error);
   if (tree == NULL)
     {
       const char *message = error->message;
@@ -86,7 +88,8 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       ctx->n_errors++;
       if (ctx->problems)
         g_ptr_array_add (ctx->problems,
-                         quorum_problem_new (ctx->file, "$", line, column, message));
+                         quorum_problem_new (ctx->file, error_path ? error_path : "$",
+                                             line, column, message));
       return FALSE;
     }
 

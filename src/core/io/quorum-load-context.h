@@ -25,6 +25,7 @@ typedef struct
   QuorumJsonTree *tree;    /* borrowed */
   GPtrArray *problems;     /* of QuorumProblem, borrowed, may be NULL */
   guint n_errors;
+  guint max_rows_per_table;   /* a budget's, counted while parsing; 0: none */
 } QuorumLoadContext;
 
 void         _quorum_ctx_error        (QuorumLoadContext  *ctx,

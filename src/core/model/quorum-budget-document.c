@@ -752,7 +752,9 @@ quorum_budget_document_new_from_data (const char *file,
                                       gsize       length,
                                       GPtrArray  *problems)
 {
-  QuorumLoadContext ctx = { .file = file, .problems = problems };
+  QuorumLoadContext ctx = {
+    .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE
+  };
   g_autoptr(QuorumJsonTree) tree = NULL;
   QuorumBudgetDocument *self;
   JsonNode *root;

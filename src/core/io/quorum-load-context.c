@@ -407,15 +407,20 @@ _quorum_ctx_date (QuorumLoadContext  *ctx,
   return TRUE;
 }
 
-/* Reads an amount; the JSON path (@path, or @path's @member where @member is
- * given) is formatted only if there is an error to report. */
-static gboolean
-amount_node (QuorumLoadContext *ctx,
-             JsonNode          *node,
-             const char        *path,
-             const char        *member,
-             gboolean           allow_null,
-             QuorumValue       *out)
+/**
+ * _quorum_ctx_amount_member_node:
+ * @node: the value of @path's @member, or of @path itself if @member is %NULL
+ *
+ * As _quorum_ctx_amount_node (); the value's path is formatted only if
+ * there is an error to report.
+ */
+gboolean
+_quorum_ctx_amount_member_node (QuorumLoadContext *ctx,
+                                JsonNode          *node,
+                                const char        *path,
+                                const char        *member,
+                                gboolean           allow_null,
+                                QuorumValue       *out)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *member_path = NULL;
@@ -465,25 +470,7 @@ _quorum_ctx_amount_node (QuorumLoadContext *ctx,
                          gboolean           allow_null,
                          QuorumValue       *out)
 {
-  return amount_node (ctx, node, path, NULL, allow_null, out);
-}
-
-/**
- * _quorum_ctx_amount_member_node:
- * @node: the value of @path's @member
- *
- * As _quorum_ctx_amount_node () for a member's value, whose path is
- * formatted only for an error.
- */
-gboolean
-_quorum_ctx_amount_member_node (QuorumLoadContext *ctx,
-                                JsonNode          *node,
-                                const char        *path,
-                                const char        *member,
-                                gboolean           allow_null,
-                                QuorumValue       *out)
-{
-  return amount_node (ctx, node, path, member, allow_null, out);
+  return _quorum_ctx_amount_member_node (ctx, node, path, NULL, allow_null, out);
 }
 
 gboolean
@@ -499,7 +486,7 @@ _quorum_ctx_amount (QuorumLoadContext *ctx,
   if (node == NULL)
     return TRUE;
 
-  return amount_node (ctx, node, path, member, FALSE, out);
+  return _quorum_ctx_amount_member_node (ctx, node, path, member, FALSE, out);
 }
 
 JsonArray *

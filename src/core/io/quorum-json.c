@@ -36,6 +36,9 @@ struct _QuorumJsonTree
   gsize bom;               /* 3 if the text starts with a byte order mark */
   GArray *entries;         /* of Entry, sorted by node once parsed */
   GArray *line_starts;     /* of guint32, built the first time a line is asked */
+  guint known_line;        /* the line, offset and column last asked, so a long */
+  guint32 known_offset;    /* (minified) line is counted once when positions on */
+  guint known_column;      /* it are asked in order */
   GHashTable *number_texts;   /* JsonNode* → char*, for get_number_text () */
 };
 
@@ -919,11 +922,19 @@ quorum_json_tree_get_location (QuorumJsonTree *self,
         hi = mid;
     }
 
-  if (line)
-    *line = lo + 1;
-  if (column)
+  if (lo + 1 == self->known_line && entry->offset >= self->known_offset)
+    self->known_column += (guint) g_utf8_strlen (self->text + self->known_offset,
+                                                 entry->offset - self->known_offset);
+  else
     column_of (self->text, self->bom, self->text + starts[lo], self->text + entry->offset,
-               column);
+               &self->known_column);
+  self->known_line = lo + 1;
+  self->known_offset = entry->offset;
+
+  if (line)
+    *line = self->known_line;
+  if (column)
+    *column = self->known_column;
   return TRUE;
 }
 

@@ -624,6 +624,33 @@ test_row_limit (void)
   quorum_json_tree_unref (tree);
 }
 
+/* Positions asked in any order, on a line of several characters' bytes. */
+static void
+test_locations_any_order (void)
+{
+  const char *text = "[\"é\", 1, \"üü\", [2], 3]\n[4]";
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint line = 0, column = 0;
+
+  /* Two texts are not one: the second is an error, at its position. */
+  g_assert_null (quorum_json_tree_parse (text, strlen (text), &line, &column, &error));
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 1);
+
+  tree = parse_ok ("[\"é\", 1, \"üü\", [2], 3]");
+  array = json_node_get_array (quorum_json_tree_get_root (tree));
+  assert_location (tree, json_array_get_element (array, 4), 1, 21);
+  assert_location (tree, json_array_get_element (array, 1), 1, 7);
+  assert_location (tree, json_array_get_element (array, 2), 1, 10);
+  assert_location (tree, json_array_get_element (array, 3), 1, 16);
+  assert_location (tree, json_array_get_element (array, 3), 1, 16);
+  assert_location (tree, json_array_get_element (array, 0), 1, 2);
+  assert_location (tree, quorum_json_tree_get_root (tree), 1, 1);
+  assert_location (tree, json_array_get_element (array, 4), 1, 21);
+}
+
 /* Once its nodes are released a tree keeps only its text, and writes it
  * as it did before. */
 static void
@@ -673,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/json/node-to-string", test_node_to_string);
   g_test_add_func ("/json/row-limit", test_row_limit);
   g_test_add_func ("/json/release-nodes", test_release_nodes);
+  g_test_add_func ("/json/locations-any-order", test_locations_any_order);
 
   return g_test_run ();
 }

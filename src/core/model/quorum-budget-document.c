@@ -174,6 +174,10 @@ read_values (QuorumLoadContext *ctx,
       _quorum_ctx_amount_member_node (ctx, value, values_path, name, TRUE,
                                       &row->stated[column->index]);
     }
+
+  /* Most of a table's nodes are its values, and nothing reads them again
+   * (the document keeps the text): free them as the model grows. */
+  json_object_remove_member (json_node_get_object (row_node), "values");
 }
 
 static QuorumRow *

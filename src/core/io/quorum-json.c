@@ -4,6 +4,10 @@
  * forgets where each value stood. The store format needs the number as
  * written (amounts are exact hundredths) and a line:column for every error,
  * so this reader builds the same JsonNode trees while recording both.
+ * It records them compactly: each node's byte offset (and a number's
+ * length) in one array, sorted by node once the text is read; the text
+ * itself is kept, so a number's digits are read from it and a line:column
+ * is worked out only when one is asked for (an error).
  * It is strict: RFC 8259 only, no duplicate members, valid UTF-8, bounded
  * nesting depth and string length.
  *
@@ -18,59 +22,95 @@
 
 typedef struct
 {
-  guint line;
-  guint column;
-  char *number_text;   /* owned; only for numbers */
-} Location;
+  JsonNode *node;
+  guint32 offset;          /* of the node's first byte in the text */
+  guint32 number_length;   /* a number's length in bytes; 0 for other nodes */
+} Entry;
 
 struct _QuorumJsonTree
 {
   gatomicrefcount ref_count;
   JsonNode *root;
-  GHashTable *locations;   /* JsonNode* → Location* */
+  char *text;              /* a copy of the text, for numbers and positions */
+  gsize length;
+  gsize bom;               /* 3 if the text starts with a byte order mark */
+  GArray *entries;         /* of Entry, sorted by node once parsed */
+  GArray *line_starts;     /* of guint32, built the first time a line is asked */
+  guint known_line;        /* the line, offset and column last asked, so a long */
+  guint32 known_offset;    /* (minified) line is counted once when positions on */
+  guint known_column;      /* it are asked in order */
+  GHashTable *number_texts;   /* JsonNode* → char*, for get_number_text () */
 };
+
+/* What a container is, for counting a budget's rows while reading:
+ * $.tables[T].rows[R].rows[S]… */
+typedef enum
+{
+  ROLE_NONE,
+  ROLE_ROOT,      /* the root object */
+  ROLE_TABLES,    /* its "tables" array */
+  ROLE_TABLE,     /* an object in that */
+  ROLE_ROWS,      /* a table's or a row's "rows" array */
+  ROLE_ROW,       /* an object in that */
+} Role;
 
 typedef struct
 {
   const char *data;
   const char *end;
   const char *p;
-  guint line;
-  const char *line_start;
-  const char *known_at;       /* a position on this line … */
-  guint known_column;         /* … and its column */
+  gsize bom;
   QuorumJsonTree *tree;
   guint depth;
   GError *error;
   guint error_line;
   guint error_column;
+  char *error_path;
+  /* the next value's role, if it is an object or if it is an array */
+  Role object_role;
+  Role array_role;
+  /* rows counted in the current table, 0 for no limit */
+  guint max_rows;
+  guint n_rows;
+  guint table_index;
+  guint rows_index[QUORUM_JSON_MAX_DEPTH];   /* per level of "rows" */
+  guint rows_level;
 } Reader;
 
 static JsonNode *read_value (Reader *r);
 
+/* The line and column of @at: lines count from 1, columns count characters
+ * (not bytes) from 1, a byte order mark not included. @line_start is the
+ * line's first byte. */
 static void
-location_free (gpointer data)
+column_of (const char *data,
+           gsize       bom,
+           const char *line_start,
+           const char *at,
+           guint      *column)
 {
-  Location *loc = data;
-
-  g_free (loc->number_text);
-  g_free (loc);
+  if (line_start < data + bom)
+    line_start = data + bom;
+  *column = 1 + (guint) g_utf8_strlen (line_start, at - line_start);
 }
 
-static guint
-reader_column (Reader     *r,
-               const char *at)
+/* For a syntax error: one scan from the start. */
+static void
+reader_locate (Reader     *r,
+               const char *at,
+               guint      *line,
+               guint      *column)
 {
-  /* Columns count characters, not bytes, from 1. Counting on from the
-   * last position asked keeps a long (minified) line linear. */
-  if (r->known_at < r->line_start || r->known_at > at)
+  const char *line_start = r->data;
+  const char *nl;
+
+  *line = 1;
+  while ((nl = memchr (line_start, '\n', at - line_start)) != NULL)
     {
-      r->known_at = r->line_start;
-      r->known_column = 1;
+      (*line)++;
+      line_start = nl + 1;
     }
-  r->known_column += (guint) g_utf8_strlen (r->known_at, at - r->known_at);
-  r->known_at = at;
-  return r->known_column;
+  column_of (r->data, r->bom, line_start, at, column);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -90,8 +130,7 @@ reader_fail (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  r->error_line = r->line;
-  r->error_column = reader_column (r, at);
+  reader_locate (r, at, &r->error_line, &r->error_column);
   r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_SYNTAX, "%u:%u: %s",
                           r->error_line, r->error_column, message);
 }
@@ -103,12 +142,7 @@ skip_space (Reader *r)
     {
       char c = *r->p;
 
-      if (c == '\n')
-        {
-          r->line++;
-          r->line_start = r->p + 1;
-        }
-      else if (c != ' ' && c != '\t' && c != '\r')
+      if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
         break;
       r->p++;
     }
@@ -117,17 +151,12 @@ skip_space (Reader *r)
 static JsonNode *
 remember (Reader     *r,
           JsonNode   *node,
-          guint       line,
-          guint       column,
-          char       *number_text)
+          const char *at,
+          gsize       number_length)
 {
-  Location *loc = g_new0 (Location, 1);
+  Entry entry = { node, (guint32) (at - r->data), (guint32) number_length };
 
-  loc->line = line;
-  loc->column = column;
-  loc->number_text = number_text;
-  g_hash_table_insert (r->tree->locations, node, loc);
-
+  g_array_append_val (r->tree->entries, entry);
   return node;
 }
 
@@ -195,8 +224,7 @@ read_string (Reader *r)
 
       if (out->len > QUORUM_JSON_MAX_STRING_BYTES)
         {
-          r->error_line = r->line;
-          r->error_column = reader_column (r, start);
+          reader_locate (r, start, &r->error_line, &r->error_column);
           r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
                                   _("%u:%u: string longer than %u bytes"),
                                   r->error_line, r->error_column,
@@ -294,8 +322,7 @@ static JsonNode *
 read_number (Reader *r)
 {
   const char *start = r->p;
-  guint column = reader_column (r, start);
-  g_autofree char *text = NULL;
+  char text[QUORUM_JSON_MAX_NUMBER_LENGTH + 1];
   JsonNode *node;
   gboolean is_integer = TRUE;
   char buf[16];
@@ -348,17 +375,17 @@ read_number (Reader *r)
         r->p++;
     }
 
-  if (r->p - start > 512)
+  if (r->p - start > QUORUM_JSON_MAX_NUMBER_LENGTH)
     {
-      r->error_line = r->line;
-      r->error_column = column;
+      reader_locate (r, start, &r->error_line, &r->error_column);
       r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
                               _("%u:%u: number longer than 512 characters"),
-                              r->line, column);
+                              r->error_line, r->error_column);
       return NULL;
     }
 
-  text = g_strndup (start, r->p - start);
+  memcpy (text, start, r->p - start);
+  text[r->p - start] = '\0';
   node = json_node_new (JSON_NODE_VALUE);
 
   if (is_integer)
@@ -376,7 +403,7 @@ read_number (Reader *r)
   else
     json_node_set_double (node, g_ascii_strtod (text, NULL));
 
-  return remember (r, node, r->line, column, g_steal_pointer (&text));
+  return remember (r, node, start, r->p - start);
 }
 
 static gboolean
@@ -399,8 +426,7 @@ enter (Reader     *r,
 {
   if (++r->depth > QUORUM_JSON_MAX_DEPTH)
     {
-      r->error_line = r->line;
-      r->error_column = reader_column (r, at);
+      reader_locate (r, at, &r->error_line, &r->error_column);
       r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
                               _("%u:%u: nested deeper than %u levels"),
                               r->error_line, r->error_column, QUORUM_JSON_MAX_DEPTH);
@@ -409,17 +435,44 @@ enter (Reader     *r,
   return TRUE;
 }
 
+/* A budget's row limit, found as soon as it is crossed: the row's path is
+ * the one the loader would give it. */
+static gboolean
+count_row (Reader     *r,
+           const char *at)
+{
+  g_autoptr(GString) path = NULL;
+
+  if (r->max_rows == 0 || ++r->n_rows <= r->max_rows)
+    return TRUE;
+
+  path = g_string_new (NULL);
+  g_string_printf (path, "$.tables[%u]", r->table_index);
+  for (guint i = 0; i < r->rows_level; i++)
+    g_string_append_printf (path, ".rows[%u]", r->rows_index[i]);
+  r->error_path = g_string_free (g_steal_pointer (&path), FALSE);
+  reader_locate (r, at, &r->error_line, &r->error_column);
+  r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
+                          _("%u:%u: more than %u rows in one table"),
+                          r->error_line, r->error_column, r->max_rows);
+  return FALSE;
+}
+
 static JsonNode *
 read_object (Reader *r)
 {
-  guint line = r->line;
-  guint column = reader_column (r, r->p);
+  const char *start = r->p;
+  Role role = r->object_role;
   g_autoptr(JsonObject) object = NULL;
   JsonNode *node;
   char buf[16];
 
   if (!enter (r, r->p))
     return NULL;
+  if (role == ROLE_ROW && !count_row (r, start))
+    return NULL;
+  if (role == ROLE_TABLE)
+    r->n_rows = 0;
   r->p++;
   object = json_object_new ();
   skip_space (r);
@@ -457,6 +510,12 @@ read_object (Reader *r)
             return NULL;
           }
         r->p++;
+        r->object_role = ROLE_NONE;
+        r->array_role = ROLE_NONE;
+        if (role == ROLE_ROOT && strcmp (key, "tables") == 0)
+          r->array_role = ROLE_TABLES;
+        else if ((role == ROLE_TABLE || role == ROLE_ROW) && strcmp (key, "rows") == 0)
+          r->array_role = ROLE_ROWS;
         value = read_value (r);
         if (value == NULL)
           return NULL;
@@ -480,20 +539,23 @@ read_object (Reader *r)
   r->depth--;
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
-  return remember (r, node, line, column, NULL);
+  return remember (r, node, start, 0);
 }
 
 static JsonNode *
 read_array (Reader *r)
 {
-  guint line = r->line;
-  guint column = reader_column (r, r->p);
+  const char *start = r->p;
+  Role role = r->array_role;
   g_autoptr(JsonArray) array = NULL;
   JsonNode *node;
+  guint index = 0;
   char buf[16];
 
   if (!enter (r, r->p))
     return NULL;
+  if (role == ROLE_ROWS)
+    r->rows_level++;
   r->p++;
   array = json_array_new ();
   skip_space (r);
@@ -503,8 +565,17 @@ read_array (Reader *r)
   else
     while (TRUE)
       {
-        JsonNode *value = read_value (r);
+        JsonNode *value;
 
+        r->object_role = role == ROLE_TABLES ? ROLE_TABLE : role == ROLE_ROWS ? ROLE_ROW
+                                                                               : ROLE_NONE;
+        r->array_role = ROLE_NONE;
+        if (role == ROLE_TABLES)
+          r->table_index = index;
+        else if (role == ROLE_ROWS)
+          r->rows_index[r->rows_level - 1] = index;
+        index++;
+        value = read_value (r);
         if (value == NULL)
           return NULL;
         json_array_add_element (array, value);
@@ -525,21 +596,21 @@ read_array (Reader *r)
       }
 
   r->depth--;
+  if (role == ROLE_ROWS)
+    r->rows_level--;
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, array);
-  return remember (r, node, line, column, NULL);
+  return remember (r, node, start, 0);
 }
 
 static JsonNode *
 read_value (Reader *r)
 {
-  guint line;
-  guint column;
+  const char *start;
   char buf[16];
 
   skip_space (r);
-  line = r->line;
-  column = reader_column (r, r->p);
+  start = r->p;
 
   if (r->p >= r->end)
     {
@@ -563,20 +634,19 @@ read_value (Reader *r)
         node = json_node_new (JSON_NODE_VALUE);
         json_node_set_string (node, s);
         g_free (s);
-        return remember (r, node, line, column, NULL);
+        return remember (r, node, start, 0);
       }
     case 't':
       if (read_literal (r, "true"))
-        return remember (r, json_node_init_boolean (json_node_alloc (), TRUE), line, column, NULL);
+        return remember (r, json_node_init_boolean (json_node_alloc (), TRUE), start, 0);
       break;
     case 'f':
       if (read_literal (r, "false"))
-        return remember (r, json_node_init_boolean (json_node_alloc (), FALSE),
-                         line, column, NULL);
+        return remember (r, json_node_init_boolean (json_node_alloc (), FALSE), start, 0);
       break;
     case 'n':
       if (read_literal (r, "null"))
-        return remember (r, json_node_init_null (json_node_alloc ()), line, column, NULL);
+        return remember (r, json_node_init_null (json_node_alloc ()), start, 0);
       break;
     default:
       if (*r->p == '-' || g_ascii_isdigit (*r->p))
@@ -601,43 +671,40 @@ read_value (Reader *r)
  *
  * Returns: (transfer full) (nullable): the tree
  */
-QuorumJsonTree *
-quorum_json_tree_parse (const char  *data,
-                        gsize        length,
-                        guint       *error_line,
-                        guint       *error_column,
-                        GError     **error)
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
 {
-  g_autoptr(QuorumJsonTree) tree = NULL;
+  const Entry *x = a, *y = b;
+
+  return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static JsonNode *
+parse_text (QuorumJsonTree  *tree,
+            guint            max_rows,
+            guint           *error_line,
+            guint           *error_column,
+            char           **error_path,
+            GError         **error)
+{
   Reader r = { 0 };
   JsonNode *root;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  tree = g_new0 (QuorumJsonTree, 1);
-  g_atomic_ref_count_init (&tree->ref_count);
-  tree->locations = g_hash_table_new_full (NULL, NULL, NULL, location_free);
-
-  r.data = data;
-  r.p = data;
-  r.end = data + length;
-  r.line = 1;
-  r.line_start = data;
+  r.data = tree->text;
+  r.p = tree->text;
+  r.end = tree->text + tree->length;
+  r.bom = tree->bom;
+  r.p += r.bom;
   r.tree = tree;
-
-  /* A UTF-8 byte order mark, as some editors write, is tolerated. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    r.p += 3, r.line_start += 3;
-  r.known_at = r.line_start;
-  r.known_column = 1;
+  r.object_role = ROLE_ROOT;
+  r.max_rows = max_rows;
 
   root = read_value (&r);
   if (root != NULL)
     {
       char buf[16];
 
-      tree->root = root;
       skip_space (&r);
       if (r.p < r.end)
         reader_fail (&r, r.p, _("unexpected %s after the end of the JSON text"),
@@ -649,15 +716,92 @@ quorum_json_tree_parse (const char  *data,
   if (r.error != NULL)
     {
       /* Nodes built before the error are owned by their parents, which were
-       * freed on the way out; only the root (if any) is left. */
-      g_hash_table_remove_all (tree->locations);
+       * freed on the way out. */
+      g_clear_pointer (&root, json_node_unref);
+      g_array_set_size (tree->entries, 0);
       if (error_line)
         *error_line = r.error_line;
       if (error_column)
         *error_column = r.error_column;
+      if (error_path)
+        *error_path = g_steal_pointer (&r.error_path);
+      g_free (r.error_path);
       g_propagate_error (error, r.error);
       return NULL;
     }
+
+  g_array_sort (tree->entries, compare_entries);
+  return root;
+}
+
+/**
+ * quorum_json_tree_parse:
+ * @data: the bytes of a JSON text
+ * @length: their length
+ * @error_line: (out) (optional): where a syntax error was found
+ * @error_column: (out) (optional): where a syntax error was found
+ * @error: return location for a #GError
+ *
+ * Parses one JSON text strictly. On error the message starts with
+ * `LINE:COLUMN: ` and the position is also returned.
+ *
+ * Returns: (transfer full) (nullable): the tree
+ */
+QuorumJsonTree *
+quorum_json_tree_parse (const char  *data,
+                        gsize        length,
+                        guint       *error_line,
+                        guint       *error_column,
+                        GError     **error)
+{
+  return quorum_json_tree_parse_budget (data, length, 0, error_line, error_column, NULL, error);
+}
+
+/**
+ * quorum_json_tree_parse_budget:
+ * @max_rows_per_table: the most rows a table of a budget document may have
+ *   (`$.tables[T].rows[R].rows[S]…`, every depth), or 0 for no limit
+ * @error_path: (out) (optional) (transfer full): the JSON path of the row
+ *   over the limit, if that was the error
+ *
+ * As quorum_json_tree_parse (), counting a budget's rows as it reads, so
+ * a file over the limit is refused as soon as it is crossed (a
+ * %QUORUM_ERROR_LIMIT error, at the first row too many).
+ *
+ * Returns: (transfer full) (nullable): the tree
+ */
+QuorumJsonTree *
+quorum_json_tree_parse_budget (const char  *data,
+                               gsize        length,
+                               guint        max_rows_per_table,
+                               guint       *error_line,
+                               guint       *error_column,
+                               char       **error_path,
+                               GError     **error)
+{
+  g_autoptr(QuorumJsonTree) tree = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (length < G_MAXUINT32, NULL);
+
+  tree = g_new0 (QuorumJsonTree, 1);
+  g_atomic_ref_count_init (&tree->ref_count);
+  tree->text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (tree->text, data, length);
+  tree->text[length] = '\0';
+  tree->length = length;
+  /* A UTF-8 byte order mark, as some editors write, is tolerated. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    tree->bom = 3;
+  /* About one node for every 12 bytes of a typical store file. */
+  tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), length / 12 + 16);
+
+  tree->root = parse_text (tree, max_rows_per_table, error_line, error_column, error_path,
+                           error);
+  if (tree->root == NULL)
+    return NULL;
 
   return g_steal_pointer (&tree);
 }
@@ -671,6 +815,24 @@ quorum_json_tree_ref (QuorumJsonTree *self)
   return self;
 }
 
+/**
+ * quorum_json_tree_release_nodes:
+ *
+ * Frees the nodes, keeping only the text: what a loader calls once it has
+ * built its model. Afterwards the tree has no root and knows no node's
+ * position; quorum_json_tree_to_string () reads the text again.
+ */
+void
+quorum_json_tree_release_nodes (QuorumJsonTree *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->number_texts, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->line_starts, g_array_unref);
+}
+
 void
 quorum_json_tree_unref (QuorumJsonTree *self)
 {
@@ -678,8 +840,8 @@ quorum_json_tree_unref (QuorumJsonTree *self)
 
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
-      g_hash_table_unref (self->locations);
-      g_clear_pointer (&self->root, json_node_unref);
+      quorum_json_tree_release_nodes (self);
+      g_free (self->text);
       g_free (self);
     }
 }
@@ -687,7 +849,8 @@ quorum_json_tree_unref (QuorumJsonTree *self)
 /**
  * quorum_json_tree_get_root:
  *
- * Returns: (transfer none): the root node
+ * Returns: (transfer none) (nullable): the root node, or %NULL once the
+ *   nodes are released
  */
 JsonNode *
 quorum_json_tree_get_root (QuorumJsonTree *self)
@@ -695,6 +858,18 @@ quorum_json_tree_get_root (QuorumJsonTree *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->root;
+}
+
+static const Entry *
+find_entry (QuorumJsonTree *self,
+            JsonNode       *node)
+{
+  Entry key = { node, 0, 0 };
+
+  if (node == NULL || self->entries == NULL)
+    return NULL;
+  return bsearch (&key, self->entries->data, self->entries->len, sizeof (Entry),
+                  compare_entries);
 }
 
 /**
@@ -709,18 +884,83 @@ quorum_json_tree_get_location (QuorumJsonTree *self,
                                guint          *line,
                                guint          *column)
 {
-  Location *loc;
+  const Entry *entry;
+  const guint32 *starts;
+  guint lo, hi;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  loc = node ? g_hash_table_lookup (self->locations, node) : NULL;
-  if (loc == NULL)
+  if ((entry = find_entry (self, node)) == NULL)
     return FALSE;
+
+  if (self->line_starts == NULL)
+    {
+      const char *p = self->text, *end = self->text + self->length;
+      guint32 zero = 0;
+
+      self->line_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_array_append_val (self->line_starts, zero);
+      while ((p = memchr (p, '\n', end - p)) != NULL)
+        {
+          guint32 start = (guint32) (++p - self->text);
+
+          g_array_append_val (self->line_starts, start);
+        }
+    }
+
+  /* The last line starting at or before the node. */
+  starts = (const guint32 *) self->line_starts->data;
+  lo = 0;
+  hi = self->line_starts->len;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (starts[mid] <= entry->offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  if (lo + 1 == self->known_line && entry->offset >= self->known_offset)
+    self->known_column += (guint) g_utf8_strlen (self->text + self->known_offset,
+                                                 entry->offset - self->known_offset);
+  else
+    column_of (self->text, self->bom, self->text + starts[lo], self->text + entry->offset,
+               &self->known_column);
+  self->known_line = lo + 1;
+  self->known_offset = entry->offset;
+
   if (line)
-    *line = loc->line;
+    *line = self->known_line;
   if (column)
-    *column = loc->column;
+    *column = self->known_column;
   return TRUE;
+}
+
+/**
+ * quorum_json_tree_peek_number:
+ * @node: a number node of this tree
+ * @length: (out): the number's length in bytes
+ *
+ * Returns: (nullable): the number exactly as it was written, not
+ *   nul-terminated, or %NULL if @node is not a number of this tree
+ */
+const char *
+quorum_json_tree_peek_number (QuorumJsonTree *self,
+                              JsonNode       *node,
+                              gsize          *length)
+{
+  const Entry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  entry = find_entry (self, node);
+  if (entry == NULL || entry->number_length == 0)
+    return NULL;
+  *length = entry->number_length;
+  return self->text + entry->offset;
 }
 
 /**
@@ -733,12 +973,19 @@ const char *
 quorum_json_tree_get_number_text (QuorumJsonTree *self,
                                   JsonNode       *node)
 {
-  Location *loc;
+  const char *text;
+  char *copy;
+  gsize length;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  loc = node ? g_hash_table_lookup (self->locations, node) : NULL;
-  return loc ? loc->number_text : NULL;
+  if ((text = quorum_json_tree_peek_number (self, node, &length)) == NULL)
+    return NULL;
+  if (self->number_texts == NULL)
+    self->number_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if ((copy = g_hash_table_lookup (self->number_texts, node)) == NULL)
+    g_hash_table_insert (self->number_texts, node, copy = g_strndup (text, length));
+  return copy;
 }
 
 static void
@@ -835,10 +1082,11 @@ write_node (QuorumJsonTree *tree,
 
     case JSON_NODE_VALUE:
       {
-        const char *text = tree ? quorum_json_tree_get_number_text (tree, node) : NULL;
+        gsize length = 0;
+        const char *text = tree ? quorum_json_tree_peek_number (tree, node, &length) : NULL;
 
         if (text != NULL)
-          g_string_append (out, text);
+          g_string_append_len (out, text, length);
         else
           switch (json_node_get_value_type (node))
             {
@@ -885,7 +1133,8 @@ write_node (QuorumJsonTree *tree,
  * @node: (nullable): the node to write, or %NULL for the root
  *
  * Writes JSON with a two-space indent and a final newline, members in
- * their original order, numbers exactly as they were read.
+ * their original order, numbers exactly as they were read. Once the
+ * tree's nodes are released, the whole text is read again to write it.
  *
  * Returns: (transfer full): the text
  */
@@ -893,11 +1142,27 @@ char *
 quorum_json_tree_to_string (QuorumJsonTree *self,
                             JsonNode       *node)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   g_return_val_if_fail (self != NULL || node != NULL, NULL);
 
-  write_node (self, out, node ? node : self->root, 0);
+  if (node == NULL && self->root == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* It parsed once, so it parses again. */
+      self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->length / 12 + 16);
+      self->root = parse_text (self, 0, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      out = g_string_new (NULL);
+      write_node (self, out, self->root, 0);
+      quorum_json_tree_release_nodes (self);
+    }
+  else
+    {
+      out = g_string_new (NULL);
+      write_node (self, out, node ? node : self->root, 0);
+    }
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }

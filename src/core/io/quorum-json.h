@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 /* Documented limits: a hostile file costs bounded time and memory. */
 #define QUORUM_JSON_MAX_DEPTH        64
 #define QUORUM_JSON_MAX_STRING_BYTES (256 * 1024)
+#define QUORUM_JSON_MAX_NUMBER_LENGTH 512
 
 typedef struct _QuorumJsonTree QuorumJsonTree;
 
@@ -19,8 +20,16 @@ QuorumJsonTree *quorum_json_tree_parse           (const char      *data,
                                                   guint           *error_line,
                                                   guint           *error_column,
                                                   GError         **error);
+QuorumJsonTree *quorum_json_tree_parse_budget    (const char      *data,
+                                                  gsize            length,
+                                                  guint            max_rows_per_table,
+                                                  guint           *error_line,
+                                                  guint           *error_column,
+                                                  char           **error_path,
+                                                  GError         **error);
 QuorumJsonTree *quorum_json_tree_ref             (QuorumJsonTree  *self);
 void            quorum_json_tree_unref           (QuorumJsonTree  *self);
+void            quorum_json_tree_release_nodes   (QuorumJsonTree  *self);
 JsonNode       *quorum_json_tree_get_root        (QuorumJsonTree  *self);
 gboolean        quorum_json_tree_get_location    (QuorumJsonTree  *self,
                                                   JsonNode        *node,
@@ -28,6 +37,9 @@ gboolean        quorum_json_tree_get_location    (QuorumJsonTree  *self,
                                                   guint           *column);
 const char     *quorum_json_tree_get_number_text (QuorumJsonTree  *self,
                                                   JsonNode        *node);
+const char     *quorum_json_tree_peek_number     (QuorumJsonTree  *self,
+                                                  JsonNode        *node,
+                                                  gsize           *length);
 char           *quorum_json_tree_to_string       (QuorumJsonTree  *self,
                                                   JsonNode        *node);
 char           *quorum_json_node_to_string       (JsonNode        *node);

@@ -61,6 +61,7 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
                    QuorumJsonTree    **out_tree)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *error_path = NULL;
   guint line = 0, column = 0;
   QuorumJsonTree *tree;
 
@@ -74,7 +75,8 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       return FALSE;
     }
 
-  tree = quorum_json_tree_parse (data, length, &line, &column, &error);
+  tree = quorum_json_tree_parse_budget (data, length, ctx->max_rows_per_table, &line, &column,
+                                        &error_path, &error);
   if (tree == NULL)
     {
       const char *message = error->message;
@@ -86,7 +88,8 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       ctx->n_errors++;
       if (ctx->problems)
         g_ptr_array_add (ctx->problems,
-                         quorum_problem_new (ctx->file, "$", line, column, message));
+                         quorum_problem_new (ctx->file, error_path ? error_path : "$",
+                                             line, column, message));
       return FALSE;
     }
 
@@ -404,15 +407,26 @@ _quorum_ctx_date (QuorumLoadContext  *ctx,
   return TRUE;
 }
 
+/**
+ * _quorum_ctx_amount_member_node:
+ * @node: the value of @path's @member, or of @path itself if @member is %NULL
+ *
+ * As _quorum_ctx_amount_node (); the value's path is formatted only if
+ * there is an error to report.
+ */
 gboolean
-_quorum_ctx_amount_node (QuorumLoadContext *ctx,
-                         JsonNode          *node,
-                         const char        *path,
-                         gboolean           allow_null,
-                         QuorumValue       *out)
+_quorum_ctx_amount_member_node (QuorumLoadContext *ctx,
+                                JsonNode          *node,
+                                const char        *path,
+                                const char        *member,
+                                gboolean           allow_null,
+                                QuorumValue       *out)
 {
   g_autoptr(GError) error = NULL;
-  const char *text;
+  g_autofree char *member_path = NULL;
+  char text[QUORUM_JSON_MAX_NUMBER_LENGTH + 1];
+  const char *number = NULL;
+  gsize length = 0;
 
   out->kind = QUORUM_VALUE_ABSENT;
   out->amount = 0;
@@ -423,26 +437,40 @@ _quorum_ctx_amount_node (QuorumLoadContext *ctx,
       return TRUE;
     }
 
-  text = ctx->tree ? quorum_json_tree_get_number_text (ctx->tree, node) : NULL;
-  if (text == NULL)
+  if (ctx->tree != NULL)
+    number = quorum_json_tree_peek_number (ctx->tree, node, &length);
+  if (number != NULL && length < sizeof text)
     {
-      if (allow_null)
-        _quorum_ctx_error (ctx, node, path, _("expected a number or null, found %s"),
-                           node_type_name (node));
-      else
-        _quorum_ctx_error (ctx, node, path, _("expected a number, found %s"),
-                           node_type_name (node));
-      return FALSE;
+      memcpy (text, number, length);
+      text[length] = '\0';
+      if (quorum_amount_parse (text, &out->amount, &error))
+        {
+          out->kind = QUORUM_VALUE_AMOUNT;
+          return TRUE;
+        }
     }
 
-  if (!quorum_amount_parse (text, &out->amount, &error))
-    {
-      _quorum_ctx_error (ctx, node, path, "%s", error->message);
-      return FALSE;
-    }
+  if (member != NULL)
+    path = member_path = quorum_path_member (path, member);
+  if (error != NULL)
+    _quorum_ctx_error (ctx, node, path, "%s", error->message);
+  else if (allow_null)
+    _quorum_ctx_error (ctx, node, path, _("expected a number or null, found %s"),
+                       node_type_name (node));
+  else
+    _quorum_ctx_error (ctx, node, path, _("expected a number, found %s"),
+                       node_type_name (node));
+  return FALSE;
+}
 
-  out->kind = QUORUM_VALUE_AMOUNT;
-  return TRUE;
+gboolean
+_quorum_ctx_amount_node (QuorumLoadContext *ctx,
+                         JsonNode          *node,
+                         const char        *path,
+                         gboolean           allow_null,
+                         QuorumValue       *out)
+{
+  return _quorum_ctx_amount_member_node (ctx, node, path, NULL, allow_null, out);
 }
 
 gboolean
@@ -453,14 +481,12 @@ _quorum_ctx_amount (QuorumLoadContext *ctx,
                     QuorumValue       *out)
 {
   JsonNode *node = _quorum_ctx_member (ctx, object_node, path, member, FALSE);
-  g_autofree char *member_path = NULL;
 
   out->kind = QUORUM_VALUE_ABSENT;
   if (node == NULL)
     return TRUE;
 
-  member_path = quorum_path_member (path, member);
-  return _quorum_ctx_amount_node (ctx, node, member_path, FALSE, out);
+  return _quorum_ctx_amount_member_node (ctx, node, path, member, FALSE, out);
 }
 
 JsonArray *
@@ -498,7 +524,7 @@ _quorum_ctx_id_list (QuorumLoadContext *ctx,
                      const char        *member,
                      gboolean           required)
 {
-  g_autofree char *member_path = quorum_path_member (path, member);
+  g_autofree char *member_path = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
   gboolean ok = TRUE;
@@ -511,22 +537,27 @@ _quorum_ctx_id_list (QuorumLoadContext *ctx,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *item_path = quorum_path_index (member_path, i);
+      gboolean is_string = JSON_NODE_HOLDS_VALUE (node) &&
+                           json_node_get_value_type (node) == G_TYPE_STRING;
+      g_autofree char *item_path = NULL;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (is_string && quorum_id_is_valid (json_node_get_string (node)))
         {
-          _quorum_ctx_error (ctx, node, item_path, _("expected a string, found %s"),
-                             node_type_name (node));
-          ok = FALSE;
+          g_strv_builder_add (builder, json_node_get_string (node));
+          continue;
         }
-      else if (!quorum_id_is_valid (json_node_get_string (node)))
-        {
-          _quorum_ctx_error (ctx, node, item_path, _("“%s” is not a valid id"),
-                             json_node_get_string (node));
-          ok = FALSE;
-        }
+
+      /* The paths are only needed for an error. */
+      if (member_path == NULL)
+        member_path = quorum_path_member (path, member);
+      item_path = quorum_path_index (member_path, i);
+      if (!is_string)
+        _quorum_ctx_error (ctx, node, item_path, _("expected a string, found %s"),
+                           node_type_name (node));
       else
-        g_strv_builder_add (builder, json_node_get_string (node));
+        _quorum_ctx_error (ctx, node, item_path, _("“%s” is not a valid id"),
+                           json_node_get_string (node));
+      ok = FALSE;
     }
 
   return ok ? g_strv_builder_end (builder) : NULL;

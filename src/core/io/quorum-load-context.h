@@ -29,6 +29,7 @@ typedef struct
   QuorumJsonTree *tree;    /* borrowed */
   GPtrArray *problems;     /* of QuorumProblem, borrowed, may be NULL */
   guint n_errors;
+  guint max_rows_per_table;   /* a budget's, counted while parsing; 0: none */
 } QuorumLoadContext;
 
 void         _quorum_ctx_error        (QuorumLoadContext  *ctx,
@@ -90,6 +91,12 @@ gboolean     _quorum_ctx_amount_node  (QuorumLoadContext  *ctx,
                                        const char         *path,
                                        gboolean            allow_null,
                                        QuorumValue        *out);
+gboolean     _quorum_ctx_amount_member_node (QuorumLoadContext  *ctx,
+                                             JsonNode           *node,
+                                             const char         *path,
+                                             const char         *member,
+                                             gboolean            allow_null,
+                                             QuorumValue        *out);
 gboolean     _quorum_ctx_amount       (QuorumLoadContext  *ctx,
                                        JsonNode           *object_node,
                                        const char         *path,

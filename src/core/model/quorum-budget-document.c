@@ -160,17 +160,24 @@ read_values (QuorumLoadContext *ctx,
   json_object_iter_init_ordered (&iter, json_node_get_object (values_node));
   while (json_object_iter_next_ordered (&iter, &name, &value))
     {
-      g_autofree char *value_path = quorum_path_member (values_path, name);
       QuorumColumn *column = quorum_table_find_column (table, name);
 
       if (column == NULL)
         {
+          g_autofree char *value_path = quorum_path_member (values_path, name);
+
           _quorum_ctx_error (ctx, value, value_path, _("no column “%s” in table “%s”"),
                              name, table->id);
           continue;
         }
-      _quorum_ctx_amount_node (ctx, value, value_path, TRUE, &row->stated[column->index]);
+      /* The value's path is formatted only for an error. */
+      _quorum_ctx_amount_member_node (ctx, value, values_path, name, TRUE,
+                                      &row->stated[column->index]);
     }
+
+  /* Most of a table's nodes are its values, and nothing reads them again
+   * (the document keeps the text): free them as the model grows. */
+  json_object_remove_member (json_node_get_object (row_node), "values");
 }
 
 static QuorumRow *
@@ -234,7 +241,6 @@ read_row (QuorumLoadContext *ctx,
 
   if (percent_node != NULL || json_object_has_member (json_node_get_object (node), "of"))
     {
-      g_autofree char *percent_path = quorum_path_member (path, "percent");
       QuorumValue percent;
 
       row->kind = QUORUM_ROW_PERCENTAGE;
@@ -243,7 +249,8 @@ read_row (QuorumLoadContext *ctx,
                            _("a row is a group (“rows”) or a percentage (“percent”), not both"));
       if (percent_node == NULL)
         _quorum_ctx_error (ctx, node, path, _("“of” needs a “percent”"));
-      else if (_quorum_ctx_amount_node (ctx, percent_node, percent_path, FALSE, &percent))
+      else if (_quorum_ctx_amount_member_node (ctx, percent_node, path, "percent", FALSE,
+                                               &percent))
         row->percent = percent.amount;
       row->of = _quorum_ctx_id_list (ctx, node, path, "of", TRUE);
       if (row->of != NULL && row->of[0] == NULL)
@@ -701,6 +708,33 @@ read_document (QuorumLoadContext *ctx,
   return g_steal_pointer (&self);
 }
 
+/* The model's borrowed nodes are freed with the tree's: clear them. */
+static void
+forget_nodes (QuorumBudgetDocument *self)
+{
+  guint n_tables = g_list_model_get_n_items (G_LIST_MODEL (self->tables));
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autoptr(QuorumTable) table = g_list_model_get_item (G_LIST_MODEL (self->tables), t);
+      GHashTableIter iter;
+      QuorumRow *row;
+
+      g_hash_table_iter_init (&iter, table->row_index);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        row->node = NULL;
+      if (table->total != NULL)
+        table->total->node = NULL;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_autoptr(QuorumColumn) column =
+            g_list_model_get_item (G_LIST_MODEL (table->columns), c);
+
+          column->node = NULL;
+        }
+    }
+}
+
 /**
  * quorum_budget_document_new_from_data:
  * @file: the file's path, as shown in errors; its base name (less `.json`)
@@ -722,7 +756,9 @@ quorum_budget_document_new_from_data (const char *file,
                                       gsize       length,
                                       GPtrArray  *problems)
 {
-  QuorumLoadContext ctx = { .file = file, .problems = problems };
+  QuorumLoadContext ctx = {
+    .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE
+  };
   g_autoptr(QuorumJsonTree) tree = NULL;
   QuorumBudgetDocument *self;
   JsonNode *root;
@@ -739,8 +775,12 @@ quorum_budget_document_new_from_data (const char *file,
     return NULL;
 
   self->file = g_strdup (file);
-  self->tree = g_steal_pointer (&tree);
   _quorum_document_collect_findings (self);
+
+  /* Positions are only needed while loading: keep the text, not the nodes. */
+  forget_nodes (self);
+  quorum_json_tree_release_nodes (tree);
+  self->tree = g_steal_pointer (&tree);
 
   return self;
 }

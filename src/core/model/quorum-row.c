@@ -40,9 +40,7 @@ quorum_row_finalize (GObject *object)
   g_strfreev (self->of);
   g_free (self->of_rows);
   g_clear_object (&self->children);
-  g_free (self->stated);
-  g_free (self->computed);
-  g_free (self->effective);
+  g_free (self->stated);   /* computed and effective share its block */
   g_free (self->json_path);
 
   G_OBJECT_CLASS (quorum_row_parent_class)->finalize (object);
@@ -101,11 +99,12 @@ _quorum_row_new (guint n_values)
 {
   QuorumRow *self = g_object_new (QUORUM_TYPE_ROW, NULL);
 
+  /* One block for the three rows of values; the findings' array is made
+   * for the few rows that have one. */
   self->n_values = n_values;
-  self->stated = g_new0 (QuorumValue, n_values);
-  self->computed = g_new0 (QuorumValue, n_values);
-  self->effective = g_new0 (QuorumValue, n_values);
-  self->findings = g_new0 (GPtrArray *, n_values);
+  self->stated = g_new0 (QuorumValue, 3 * (gsize) n_values);
+  self->computed = self->stated + n_values;
+  self->effective = self->computed + n_values;
 
   return self;
 }
@@ -117,6 +116,8 @@ _quorum_row_add_finding (QuorumRow     *row,
 {
   g_assert (column < row->n_values);
 
+  if (row->findings == NULL)
+    row->findings = g_new0 (GPtrArray *, row->n_values);
   if (row->findings[column] == NULL)
     row->findings[column] = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (row->findings[column], g_object_ref (finding));
@@ -265,5 +266,5 @@ quorum_row_get_findings (QuorumRow *self,
 {
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
   g_return_val_if_fail (column < self->n_values, NULL);
-  return self->findings[column];
+  return self->findings != NULL ? self->findings[column] : NULL;
 }

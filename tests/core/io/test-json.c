@@ -587,6 +587,92 @@ test_node_to_string (void)
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* A budget's rows are counted while parsing: the first row over the limit
+ * is the error, with its path and position; rows elsewhere are not counted. */
+static void
+test_row_limit (void)
+{
+  const char *text =
+    "{\"tables\": [\n"
+    "  {\"rows\": [{}, {}, {}], \"total\": {\"rows\": [{}, {}, {}, {}]}},\n"
+    "  {\"other\": {\"rows\": [{}, {}, {}, {}]},\n"
+    "   \"rows\": [{\"rows\": [1, {}]}, {\"rows\": [{}]}]}\n"
+    "], \"rows\": [{}, {}, {}, {}]}\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint line = 0, column = 0;
+  QuorumJsonTree *tree;
+
+  /* Three rows per table at most: table 0 has 3, table 1 has 4. */
+  tree = quorum_json_tree_parse_budget (text, strlen (text), 3, &line, &column, &path, &error);
+  g_assert_null (tree);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "4:42: more than 3 rows in one table");
+  g_assert_cmpstr (path, ==, "$.tables[1].rows[1].rows[0]");
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (column, ==, 42);
+  g_clear_error (&error);
+  g_clear_pointer (&path, g_free);
+
+  /* Within the limit, or with no limit, it parses. */
+  tree = quorum_json_tree_parse_budget (text, strlen (text), 4, NULL, NULL, &path, &error);
+  g_assert_no_error (error);
+  g_assert_null (path);
+  quorum_json_tree_unref (tree);
+  tree = quorum_json_tree_parse_budget (text, strlen (text), 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  quorum_json_tree_unref (tree);
+}
+
+/* Positions asked in any order, on a line of several characters' bytes. */
+static void
+test_locations_any_order (void)
+{
+  const char *text = "[\"é\", 1, \"üü\", [2], 3]\n[4]";
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint line = 0, column = 0;
+
+  /* Two texts are not one: the second is an error, at its position. */
+  g_assert_null (quorum_json_tree_parse (text, strlen (text), &line, &column, &error));
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 1);
+
+  tree = parse_ok ("[\"é\", 1, \"üü\", [2], 3]");
+  array = json_node_get_array (quorum_json_tree_get_root (tree));
+  assert_location (tree, json_array_get_element (array, 4), 1, 21);
+  assert_location (tree, json_array_get_element (array, 1), 1, 7);
+  assert_location (tree, json_array_get_element (array, 2), 1, 10);
+  assert_location (tree, json_array_get_element (array, 3), 1, 16);
+  assert_location (tree, json_array_get_element (array, 3), 1, 16);
+  assert_location (tree, json_array_get_element (array, 0), 1, 2);
+  assert_location (tree, quorum_json_tree_get_root (tree), 1, 1);
+  assert_location (tree, json_array_get_element (array, 4), 1, 21);
+}
+
+/* Once its nodes are released a tree keeps only its text, and writes it
+ * as it did before. */
+static void
+test_release_nodes (void)
+{
+  const char *text = "{\"b\": [1.50, -0.0e-0, \"x\"], \"a\": {\"n\": 2e3}}";
+  g_autoptr(QuorumJsonTree) tree = parse_ok (text);
+  JsonNode *root = quorum_json_tree_get_root (tree);
+  g_autofree char *before = quorum_json_tree_to_string (tree, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+
+  assert_location (tree, root, 1, 1);
+  quorum_json_tree_release_nodes (tree);
+  g_assert_null (quorum_json_tree_get_root (tree));
+  after = quorum_json_tree_to_string (tree, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (quorum_json_tree_get_root (tree));
+  again = quorum_json_tree_to_string (tree, NULL);
+  g_assert_cmpstr (again, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +698,9 @@ main (int   argc,
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/rewrite", test_rewrite);
   g_test_add_func ("/json/node-to-string", test_node_to_string);
+  g_test_add_func ("/json/row-limit", test_row_limit);
+  g_test_add_func ("/json/release-nodes", test_release_nodes);
+  g_test_add_func ("/json/locations-any-order", test_locations_any_order);
 
   return g_test_run ();
 }

@@ -350,17 +350,39 @@ _quorum_note_check_target (QuorumNote  *self,
  * quorum_note_validate_text:
  *
  * Checks that @text can be a note's: UTF-8 whose only control characters
- * are line feeds and tabs, as a decision's comment.
+ * are line feeds and tabs (a carriage return, an escape or any other
+ * control character is refused, as in a decision's comment).
  *
- * Returns: %TRUE if @text is allowed, else %FALSE with %QUORUM_ERROR_INVALID
+ * Returns: %TRUE if @text is allowed, else %FALSE with
+ *   %QUORUM_ERROR_INVALID naming the character and its place
  */
 gboolean
 quorum_note_validate_text (const char  *text,
                            GError     **error)
 {
+  guint position = 0;
+
   g_return_val_if_fail (text != NULL, FALSE);
 
-  return quorum_decision_validate_comment (text, error);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("the text is not UTF-8"));
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      position++;
+      if (c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7F && c <= 0x9F)))
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                       _("character %u is U+%04X, a control character; a note can hold line "
+                         "breaks and tabs but no other control character"), position, c);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* Reads $.target: one kind, its fields, nothing of another kind. */

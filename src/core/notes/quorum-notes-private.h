@@ -1,4 +1,4 @@
-/* quorum-notes-private.h: what QuorumNotes needs of QuorumNote
+/* quorum-notes-private.h: what QuorumNotes needs of QuorumNote and its resolver
  *
  * Private to the core.
  *
@@ -7,6 +7,7 @@
 #pragma once
 
 #include "quorum-note.h"
+#include "quorum-store.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,10 @@ char    *_quorum_note_to_data      (QuorumNote  *self,
 void     _quorum_note_set_resolved (QuorumNote  *self,
                                     gboolean     detached,
                                     const char  *label);
+
+/* quorum-notes-resolve.c */
+void     _quorum_notes_resolve_notes (GPtrArray   *notes,
+                                      QuorumStore *store,
+                                      GListModel  *meetings);
 
 G_END_DECLS

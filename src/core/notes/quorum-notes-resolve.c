@@ -145,30 +145,22 @@ resolve_action (Resolver   *resolver,
 }
 
 /**
- * quorum_notes_resolve:
+ * _quorum_notes_resolve_notes:
+ * @notes: (element-type QuorumNote): the notes to resolve
  * @store: the loaded store: its budget documents and work packages
- * @meetings: (nullable) (element-type QuorumMeeting): the store's meetings,
- *   which give the meetings, their agenda items and the actions; %NULL
- *   while the store does not load meetings: a meeting is then found by its
- *   file, meetings/ID.json, and an action is never taken for gone
+ * @meetings: (nullable) (element-type QuorumMeeting): see
+ *   quorum_notes_resolve()
  *
- * Sets each note's label and whether it is detached (its target is gone).
- * A detached note stays in the list. Call it again when the store or its
- * meetings change.
+ * Sets each note's label and whether it is detached.
  */
 void
-quorum_notes_resolve (QuorumNotes *self,
-                      QuorumStore *store,
-                      GListModel  *meetings)
+_quorum_notes_resolve_notes (GPtrArray   *notes,
+                             QuorumStore *store,
+                             GListModel  *meetings)
 {
   g_autoptr(GHashTable) meeting_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(QuorumActionLog) actions = NULL;
   Resolver resolver = { store, meetings, meeting_index, NULL };
-  guint n;
-
-  g_return_if_fail (QUORUM_IS_NOTES (self));
-  g_return_if_fail (QUORUM_IS_STORE (store));
-  g_return_if_fail (meetings == NULL || G_IS_LIST_MODEL (meetings));
 
   if (meetings != NULL)
     {
@@ -183,10 +175,9 @@ quorum_notes_resolve (QuorumNotes *self,
       resolver.actions = actions = quorum_action_log_new (meetings);
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < notes->len; i++)
     {
-      g_autoptr(QuorumNote) note = g_list_model_get_item (G_LIST_MODEL (self), i);
+      QuorumNote *note = g_ptr_array_index (notes, i);
       g_autoptr(GString) label = g_string_new (NULL);
       gboolean detached = FALSE;
 

@@ -52,6 +52,8 @@ struct _QuorumNotes
   GPtrArray *items;        /* of QuorumNote, sorted */
   GHashTable *by_target;   /* target key → GPtrArray of QuorumNote (borrowed) */
   GListStore *problems;    /* of QuorumProblem */
+  QuorumStore *resolved_store;     /* what the last quorum_notes_resolve() was given */
+  GListModel *resolved_meetings;
 };
 
 static void quorum_notes_list_model_init (GListModelInterface *iface);
@@ -101,6 +103,8 @@ quorum_notes_finalize (GObject *object)
   g_ptr_array_unref (self->items);
   g_hash_table_unref (self->by_target);
   g_object_unref (self->problems);
+  g_clear_object (&self->resolved_store);
+  g_clear_object (&self->resolved_meetings);
 
   G_OBJECT_CLASS (quorum_notes_parent_class)->finalize (object);
 }
@@ -212,11 +216,25 @@ sorted_position (QuorumNotes *self,
   return low;
 }
 
+/* Once resolved, a note added or loaded is resolved against the same
+ * store and meetings, so it has its label at once. */
+static void
+resolve_again (QuorumNotes *self,
+               GPtrArray   *notes)
+{
+  if (self->resolved_store != NULL)
+    _quorum_notes_resolve_notes (notes, self->resolved_store, self->resolved_meetings);
+}
+
 static void
 insert_note (QuorumNotes *self,
              QuorumNote  *note)
 {
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
   guint position = sorted_position (self, note);
+
+  g_ptr_array_add (one, note);
+  resolve_again (self, one);
 
   g_ptr_array_insert (self->items, (int) position, g_object_ref (note));
   index_add (self, note);
@@ -234,6 +252,33 @@ remove_note (QuorumNotes *self,
   index_remove (self, note);
   g_ptr_array_remove_index (self->items, position);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+/**
+ * quorum_notes_resolve:
+ * @store: the loaded store: its budget documents and work packages
+ * @meetings: (nullable) (element-type QuorumMeeting): the store's meetings,
+ *   which give the meetings, their agenda items and the actions; %NULL
+ *   while the store does not load meetings: a meeting is then found by its
+ *   file, meetings/ID.json, and an action is never taken for gone
+ *
+ * Sets each note's label and whether it is detached (its target is gone).
+ * A detached note stays in the list. Notes added or loaded later are
+ * resolved against the same @store and @meetings; call it again when they
+ * change.
+ */
+void
+quorum_notes_resolve (QuorumNotes *self,
+                      QuorumStore *store,
+                      GListModel  *meetings)
+{
+  g_return_if_fail (QUORUM_IS_NOTES (self));
+  g_return_if_fail (QUORUM_IS_STORE (store));
+  g_return_if_fail (meetings == NULL || G_IS_LIST_MODEL (meetings));
+
+  g_set_object (&self->resolved_store, store);
+  g_set_object (&self->resolved_meetings, meetings);
+  _quorum_notes_resolve_notes (self->items, store, meetings);
 }
 
 /**
@@ -433,6 +478,7 @@ replace_all (QuorumNotes *self,
     }
   g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
                        problems->pdata, problems->len);
+  resolve_again (self, self->items);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
 }
 

@@ -625,6 +625,16 @@ test_resolve_detached (Fixture       *fixture,
   g_assert_false (quorum_note_get_detached (action));
   g_assert_true (quorum_note_get_detached (gone_action));
 
+  /* A note added since is resolved against the same store and meetings. */
+  {
+    g_autoptr(QuorumNote) late = quorum_note_new_on_work_package ("wp-late");
+
+    add (fixture, late, "late");
+    g_assert_cmpstr (quorum_note_get_label (late), ==, "wp-late");
+    g_assert_true (quorum_note_get_detached (late));
+    g_assert_true (quorum_notes_delete (fixture->notes, late, NULL, NULL));
+  }
+
   /* Reloaded and resolved again: every note is still there. */
   again = quorum_notes_new (fixture->store);
   g_assert_true (quorum_notes_load (again, NULL, &error));

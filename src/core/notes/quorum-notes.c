@@ -404,7 +404,8 @@ problem_from_error (const char *file,
 }
 
 /* Reads every note file; runs on any thread. A file that cannot be read
- * is a problem naming it; the others load. */
+ * is a problem naming it; the others load. The notes have the store's
+ * memory budget of their own: 64 MiB of files in all. */
 static gboolean
 load_notes (const char    *store_path,
             const char    *notes_dir,
@@ -415,6 +416,7 @@ load_notes (const char    *store_path,
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize bytes_left = QUORUM_MAX_STORE_BYTES;
   int root_fd, dir_fd;
 
   if ((root_fd = _quorum_dir_open (store_path, error)) < 0)
@@ -448,12 +450,23 @@ load_notes (const char    *store_path,
           close (dir_fd);
           return FALSE;
         }
-      if (!_quorum_file_read_bounded (dir_fd, names[i], QUORUM_MAX_FILE_BYTES, &data, &length,
-                                      &read_error))
+      if (!_quorum_file_read_bounded (dir_fd, names[i], MIN (QUORUM_MAX_FILE_BYTES, bytes_left),
+                                      &data, &length, &read_error))
         {
-          g_ptr_array_add (problems, problem_from_error (file, names[i], read_error));
+          if (bytes_left < QUORUM_MAX_FILE_BYTES &&
+              g_error_matches (read_error, QUORUM_ERROR, QUORUM_ERROR_LIMIT))
+            {
+              g_autofree char *over = g_strdup_printf (
+                _("not loaded: the notes are over their memory budget (%d MiB of files in all)"),
+                QUORUM_MAX_STORE_BYTES / (1024 * 1024));
+
+              g_ptr_array_add (problems, quorum_problem_new (file, "$", 0, 0, over));
+            }
+          else
+            g_ptr_array_add (problems, problem_from_error (file, names[i], read_error));
           continue;
         }
+      bytes_left -= length;
       if ((note = quorum_note_new_from_data (file, data, length, problems)) != NULL)
         g_ptr_array_add (notes, note);
     }

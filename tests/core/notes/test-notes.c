@@ -520,6 +520,39 @@ test_broken_file (Fixture       *fixture,
   g_assert_cmpstr (quorum_problem_get_path (problem), ==, "$.target.action");
 }
 
+/* The notes have a memory budget: files past 64 MiB in all are problems. */
+static void
+test_memory_budget (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const gsize size = 15 * 1024 * 1024;
+  g_autofree char *filler = g_malloc (size + 1);
+  QuorumProblem *problem;
+
+  /* Five files of 15 MiB of blanks: four read, each a syntax error, the
+   * fifth over what is left of the budget and not read; a small note
+   * still fits. */
+  memset (filler, ' ', size);
+  filler[size] = '\0';
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("20261201t00000%uz-0000.json", i);
+      g_autofree char *relpath = g_build_filename (".quorum", "notes", name, NULL);
+
+      quorum_test_write_file (quorum_store_get_path (fixture->store), relpath, filler, size);
+    }
+  write_note (fixture, "20261201t090000z-0001.json", package_note);
+  load (fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->notes)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_notes_get_problems (fixture->notes)), ==, 5);
+  problem = find_problem (fixture->notes, "20261201t000004z-0000.json");
+  g_assert_null (strstr (quorum_problem_get_message (problem), "budget"));
+  problem = find_problem (fixture->notes, "20261201t000005z-0000.json");
+  g_assert_nonnull (strstr (quorum_problem_get_message (problem), "memory budget (64 MiB"));
+  g_assert_null (find_problem (fixture->notes, "20261201t090000z-0001.json"));
+}
+
 /* A store's meetings, read from its files (until the store loads them). */
 static GListModel *
 load_meetings (Fixture *fixture)
@@ -767,6 +800,7 @@ main (int    argc,
   ADD ("failed-write", test_failed_write);
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("broken-file", test_broken_file);
+  ADD ("memory-budget", test_memory_budget);
   ADD ("resolve-detached", test_resolve_detached);
   ADD ("unique-ids", test_unique_ids);
   ADD ("lookup", test_lookup);

@@ -85,5 +85,7 @@ int             cli_command_publish_index (int    argc,
                                            char **argv);
 int             cli_command_restore       (int    argc,
                                            char **argv);
+int             cli_command_notes         (int    argc,
+                                           char **argv);
 
 G_END_DECLS

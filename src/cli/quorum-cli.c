@@ -41,6 +41,8 @@ static const char *usage_text = N_(
   "      Write index.json, the listing a static web host serves for sync.\n"
   "  restore [--list | BACKUP-ID]\n"
   "      List the backups sync made of the files it replaced, or put one back.\n"
+  "  notes [--format text|json]\n"
+  "      List the private notes kept on this computer, with their targets.\n"
   "\n"
   "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
   "exists, else the bundled sample store.\n"
@@ -186,6 +188,7 @@ static const Command commands[] = {
   { "sync", cli_command_sync },
   { "publish-index", cli_command_publish_index },
   { "restore", cli_command_restore },
+  { "notes", cli_command_notes },
 };
 
 int

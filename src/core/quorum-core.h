@@ -19,6 +19,8 @@
 #include "quorum-json.h"
 #include "quorum-meeting.h"
 #include "quorum-meeting-forecast.h"
+#include "quorum-note.h"
+#include "quorum-notes.h"
 #include "quorum-action-log.h"
 #include "quorum-calendar.h"
 #include "quorum-pressure-line.h"

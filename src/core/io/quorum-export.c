@@ -23,20 +23,39 @@ amount_node (const QuorumValue *value)
   return node;
 }
 
-/* RFC 4180: quote a field holding a comma, a quote or a line break. */
-static void
-csv_field (GString    *out,
-           const char *text)
+/**
+ * quorum_export_csv_text:
+ * @out: where the field is appended
+ * @text: (nullable): a text cell (a label, a title, a note): never an amount
+ *
+ * Appends @text as one CSV field. A spreadsheet runs a cell that begins
+ * with `=`, `+`, `-` or `@` as a formula (and some take a tab or a carriage
+ * return before one), so such a text gets a leading `'`, which shows it as
+ * text; then RFC 4180 quoting, for a field holding a comma, a quote or a
+ * line break. Amounts are written as they are, negative ones included:
+ * they are never passed here.
+ */
+void
+quorum_export_csv_text (GString    *out,
+                        const char *text)
 {
+  g_autoptr(GString) field = NULL;
+
+  g_return_if_fail (out != NULL);
+
   if (text == NULL)
     return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  field = g_string_new (NULL);
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    g_string_append_c (field, '\'');
+  g_string_append (field, text);
+  if (strpbrk (field->str, ",\"\r\n") == NULL)
     {
-      g_string_append (out, text);
+      g_string_append_len (out, field->str, field->len);
       return;
     }
   g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
+  for (const char *p = field->str; *p; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '"');
@@ -53,7 +72,7 @@ csv_row (GString     *out,
   guint n_columns = quorum_table_get_n_columns (table);
   GListModel *children;
 
-  csv_field (out, quorum_row_get_label (row));
+  quorum_export_csv_text (out, quorum_row_get_label (row));
   for (guint c = 0; c < n_columns; c++)
     {
       const QuorumValue *value = quorum_row_get_effective (row, c);
@@ -86,7 +105,8 @@ csv_row (GString     *out,
  * Appends @table as displayed: one header line of column labels, then one
  * line per row (children after their parent), the total last; RFC 4180
  * quoting, CRLF line ends; N/A as `N/A`, a value neither stated nor
- * computable as an empty field.
+ * computable as an empty field. A label that a spreadsheet would run as a
+ * formula is neutralised (quorum_export_csv_text()); amounts never are.
  */
 void
 quorum_export_table_csv (QuorumTable *table,
@@ -95,13 +115,13 @@ quorum_export_table_csv (QuorumTable *table,
   GListModel *columns = quorum_table_get_columns (table);
   GListModel *rows = quorum_table_get_rows (table);
 
-  csv_field (out, "Row");
+  quorum_export_csv_text (out, "Row");
   for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
 
       g_string_append_c (out, ',');
-      csv_field (out, quorum_column_get_label (column));
+      quorum_export_csv_text (out, quorum_column_get_label (column));
     }
   g_string_append (out, "\r\n");
 

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 void      quorum_export_table_csv  (QuorumTable *table,
                                     GString     *out);
+void      quorum_export_csv_text   (GString     *out,
+                                    const char  *text);
 JsonNode *quorum_export_table_json (QuorumTable *table);
 
 G_END_DECLS

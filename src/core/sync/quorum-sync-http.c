@@ -121,18 +121,51 @@ backoff (QuorumSync   *self,
     g_usleep (10 * 1000);
 }
 
-/* Reads a body, refusing one over the limit without reading it all. */
+/* A sync past its deadline stops, whatever it was doing. */
+static gboolean
+check_sync_deadline (QuorumSync  *self,
+                     GError     **error)
+{
+  if (g_get_monotonic_time () <= self->sync_deadline)
+    return TRUE;
+  g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_DEADLINE,
+               _("The sync took longer than its deadline of %u s and was stopped; nothing "
+                 "was changed locally"), self->sync_timeout);
+  return FALSE;
+}
+
+/* One file's deadline: the file timeout plus its size at the slowest
+ * rate accepted. The size is the declared one, else the listed one, else
+ * the size limit. */
+static gint64
+file_deadline (QuorumSync  *self,
+               gint64       started,
+               goffset      declared)
+{
+  guint64 size = declared > 0 ? (guint64) declared
+                 : self->expected_size >= 0 ? (guint64) self->expected_size
+                 : self->max_file_size;
+
+  return started + (gint64) self->file_timeout * G_USEC_PER_SEC +
+         (gint64) (size * G_USEC_PER_SEC / MAX (self->min_rate, 1u));
+}
+
+/* Reads a body, refusing one over the limit without reading it all, and
+ * giving up past the file's deadline (checked between reads; each read is
+ * bounded by the read timeout). */
 static GBytes *
 read_body (QuorumSync    *self,
            SoupMessage   *message,
            GInputStream  *stream,
-           const char    *relpath,
+           const char    *url,
+           gint64         started,
            gboolean      *too_large,
            GCancellable  *cancellable,
            GError       **error)
 {
   goffset declared = soup_message_headers_get_content_length (
                        soup_message_get_response_headers (message));
+  gint64 deadline = file_deadline (self, started, declared);
   g_autoptr(GByteArray) body = g_byte_array_new ();
   guint8 buffer[16384];
 
@@ -145,8 +178,20 @@ read_body (QuorumSync    *self,
     }
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
+      gssize n;
 
+      if (!check_sync_deadline (self, error))
+        return NULL;
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
+                       _("%s: too slow, given up after %" G_GINT64_FORMAT " s (%u bytes "
+                         "received; at least %u bytes per second are expected)"), url,
+                       (g_get_monotonic_time () - started) / G_USEC_PER_SEC, body->len,
+                       self->min_rate);
+          return NULL;
+        }
+      n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
       if (n < 0)
         return NULL;
       if (n == 0)
@@ -162,7 +207,6 @@ read_body (QuorumSync    *self,
     }
   if (!g_input_stream_close (stream, cancellable, error))
     return NULL;
-  (void) relpath;
   return g_byte_array_free_to_bytes (g_steal_pointer (&body));
 }
 
@@ -197,10 +241,12 @@ _quorum_sync_send (QuorumSync    *self,
       g_autoptr(GInputStream) stream = NULL;
       GHashTableIter iter;
       gpointer name, value;
+      gint64 started;
 
       if (attempt > 0)
         backoff (self, attempt - 1, cancellable);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !check_sync_deadline (self, error))
         return FALSE;
 
       if (headers != NULL)
@@ -218,6 +264,7 @@ _quorum_sync_send (QuorumSync    *self,
 
       self->n_requests++;
       g_clear_error (&last_error);
+      started = g_get_monotonic_time ();
       stream = soup_session_send (self->session, message, cancellable, &last_error);
       if (stream != NULL)
         {
@@ -236,10 +283,16 @@ _quorum_sync_send (QuorumSync    *self,
                                                                        "Location"));
           if (want_body && SOUP_STATUS_IS_SUCCESSFUL (response->status))
             {
-              response->body = read_body (self, message, stream, url, &response->too_large,
-                                          cancellable, &last_error);
+              response->body = read_body (self, message, stream, url, started,
+                                          &response->too_large, cancellable, &last_error);
               if (response->body == NULL && !response->too_large)
                 {
+                  /* Too slow, cancelled or past the sync's deadline: no retry. */
+                  if (last_error->domain == QUORUM_SYNC_ERROR)
+                    {
+                      g_propagate_error (error, g_steal_pointer (&last_error));
+                      return FALSE;
+                    }
                   if (g_error_matches (last_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
                     break;
                   /* A body cut short: retry like any transport failure. */

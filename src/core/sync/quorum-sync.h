@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @QUORUM_SYNC_ERROR_FILES: some files could not be synced; the others
  *   were (see the items)
  * @QUORUM_SYNC_ERROR_LOCAL: the local store could not be written
+ * @QUORUM_SYNC_ERROR_DEADLINE: the sync took longer than
+ *   #QuorumSync:sync-timeout
  */
 typedef enum
 {
@@ -39,6 +41,7 @@ typedef enum
   QUORUM_SYNC_ERROR_PROTOCOL,
   QUORUM_SYNC_ERROR_FILES,
   QUORUM_SYNC_ERROR_LOCAL,
+  QUORUM_SYNC_ERROR_DEADLINE,
 } QuorumSyncError;
 
 GQuark quorum_sync_error_quark (void);

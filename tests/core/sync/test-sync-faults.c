@@ -485,7 +485,7 @@ test_pull_twice (void)
   g_autofree char *last = NULL;
   GHashTableIter iter;
   gpointer key;
-  guint bodies;
+  guint bodies, requests;
 
   g_assert_true (sync_now (store, remote, NULL, 0, &first, &error));
   g_assert_no_error (error);
@@ -505,11 +505,15 @@ test_pull_twice (void)
       g_hash_table_iter_remove (&iter);
   assert_same_store (theirs, mine);
 
-  /* Nothing changed: no bodies but the listing. */
+  /* Nothing changed: no bodies, not even the listing (index.json is asked
+   * for with If-None-Match, and answers 304), and one request. */
   bodies = remote->n_bodies;
+  requests = remote->n_requests;
   g_assert_true (sync_now (store, remote, NULL, 0, &second, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (remote->n_bodies - bodies, ==, 1);
+  g_assert_cmpuint (remote->n_bodies - bodies, ==, 0);
+  g_assert_cmpuint (remote->n_requests - requests, ==, 1);
+  g_assert_cmpuint (quorum_sync_get_n_requests (second), ==, 1);
   g_assert_cmpuint (count_action (second, QUORUM_SYNC_FETCHED), ==, 0);
   last = quorum_sync_dup_last_sync (store);
   g_assert_nonnull (last);

@@ -3,10 +3,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE
 #include "quorum-sync-private.h"
 #include <glib/gi18n-lib.h>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "quorum-error.h"
 #include "quorum-file-util.h"
@@ -522,28 +527,78 @@ _quorum_sync_list_index (QuorumSync    *self,
   return TRUE;
 }
 
+/* Store paths are at most FOLDER/WP/ID.json: no need to look deeper. */
+#define MAX_FOLDER_DEPTH 2
+
+static void
+collect_at (int         dir_fd,
+            const char *relfolder,
+            guint       depth,
+            GPtrArray  *out,
+            GPtrArray  *skipped)
+{
+  DIR *dir = fdopendir (dup (dir_fd));
+  struct dirent *entry;
+
+  if (dir == NULL)
+    return;
+  while ((entry = readdir (dir)) != NULL)
+    {
+      const char *name = entry->d_name;
+      g_autofree char *relpath = relfolder[0] ? g_strconcat (relfolder, "/", name, NULL)
+                                              : g_strdup (name);
+      struct stat st;
+
+      if (name[0] == '.' || fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          int child;
+
+          if (depth >= MAX_FOLDER_DEPTH)
+            continue;
+          child = openat (dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+          if (child >= 0)
+            {
+              collect_at (child, relpath, depth + 1, out, skipped);
+              close (child);
+            }
+        }
+      else if (S_ISREG (st.st_mode))
+        {
+          if (quorum_store_path_is_valid (relpath))
+            g_ptr_array_add (out, g_steal_pointer (&relpath));
+        }
+      else if (skipped != NULL)
+        g_ptr_array_add (skipped,
+                         g_strdup_printf (S_ISLNK (st.st_mode)
+                                            ? _("%s: is %s, which is not followed; not listed")
+                                            : _("%s: is %s, not a regular file; not listed"),
+                                          relpath, _quorum_file_describe_type (st.st_mode)));
+    }
+  closedir (dir);
+}
+
+/* The store files of @store_path (under @relfolder), by path; walked
+ * without following a symbolic link and no deeper than store paths go.
+ * Each symbolic link or special file met is described in @skipped. */
 void
 _quorum_sync_collect_local (const char *store_path,
                             const char *relfolder,
-                            GPtrArray  *out)
+                            GPtrArray  *out,
+                            GPtrArray  *skipped)
 {
-  g_autofree char *folder = g_build_filename (store_path, relfolder, NULL);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
+  int root_fd, dir_fd;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *relpath = relfolder[0] ? g_strconcat (relfolder, "/", name, NULL)
-                                              : g_strdup (name);
-      g_autofree char *full = g_build_filename (store_path, relpath, NULL);
-
-      if (name[0] == '.')
-        continue;
-      if (g_file_test (full, G_FILE_TEST_IS_DIR))
-        _quorum_sync_collect_local (store_path, relpath, out);
-      else if (quorum_store_path_is_valid (relpath))
-        g_ptr_array_add (out, g_steal_pointer (&relpath));
-    }
+  if ((root_fd = _quorum_dir_open (store_path, NULL)) < 0)
+    return;
+  dir_fd = relfolder[0] ? _quorum_dir_open_at (root_fd, store_path, relfolder, FALSE, NULL)
+                        : dup (root_fd);
+  close (root_fd);
+  if (dir_fd < 0)
+    return;
+  collect_at (dir_fd, relfolder, 0, out, skipped);
+  close (dir_fd);
 }
 
 int
@@ -571,22 +626,27 @@ is_red (const char *contents,
 }
 
 /**
- * quorum_sync_write_index:
+ * quorum_sync_write_index_report:
+ * @skipped: (out) (optional) (transfer full) (element-type utf8): each
+ *   entry left out of the index that is not a store file: a symbolic link
+ *   (never followed) or a special file (a FIFO…), naming it and why
  *
  * Writes STORE/index.json (`quorum.index/1`: every store file's path, size
  * and SHA-256), for a remote that is a static web host. Files classified
- * `red` are not listed: they are never published to such a host.
+ * `red` are not listed: they are never published to such a host. Every
+ * file is read within the size limit, through the store's descriptor.
  */
 gboolean
-quorum_sync_write_index (const char  *store_path,
-                         GError     **error)
+quorum_sync_write_index_report (const char  *store_path,
+                                GPtrArray  **skipped,
+                                GError     **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *target = NULL;
   g_autoptr(QuorumStoreLock) lock = NULL;
 
   g_return_val_if_fail (store_path != NULL, FALSE);
@@ -597,7 +657,7 @@ quorum_sync_write_index (const char  *store_path,
                    _("%s: the store folder does not exist or is not a folder"), store_path);
       return FALSE;
     }
-  _quorum_sync_collect_local (store_path, "", paths);
+  _quorum_sync_collect_local (store_path, "", paths, left_out);
   g_ptr_array_sort (paths, _quorum_sync_compare_strings);
 
   json_builder_begin_object (builder);
@@ -608,12 +668,12 @@ quorum_sync_write_index (const char  *store_path,
   for (guint i = 0; i < paths->len; i++)
     {
       const char *relpath = g_ptr_array_index (paths, i);
-      g_autofree char *full = g_build_filename (store_path, relpath, NULL);
       g_autofree char *contents = NULL;
       g_autofree char *sha = NULL;
       gsize length;
 
-      if (!g_file_get_contents (full, &contents, &length, error))
+      if (!_quorum_store_file_read (store_path, relpath, QUORUM_MAX_FILE_BYTES, &contents,
+                                    &length, error))
         return FALSE;
       if (is_red (contents, length))
         continue;
@@ -633,7 +693,23 @@ quorum_sync_write_index (const char  *store_path,
   root = json_builder_get_root (builder);
   text = quorum_json_node_to_string (root);
   data = g_strconcat (text, "\n", NULL);
-  target = g_build_filename (store_path, "index.json", NULL);
   lock = quorum_store_lock_acquire (store_path, LOCK_WAIT_MS, NULL, error);
-  return lock != NULL && _quorum_file_replace (target, data, strlen (data), error);
+  if (lock == NULL ||
+      !_quorum_store_file_replace (store_path, "index.json", data, strlen (data), error))
+    return FALSE;
+  if (skipped != NULL)
+    *skipped = g_steal_pointer (&left_out);
+  return TRUE;
+}
+
+/**
+ * quorum_sync_write_index:
+ *
+ * quorum_sync_write_index_report() without the report.
+ */
+gboolean
+quorum_sync_write_index (const char  *store_path,
+                         GError     **error)
+{
+  return quorum_sync_write_index_report (store_path, NULL, error);
 }

@@ -149,7 +149,8 @@ gboolean     _quorum_sync_list_index        (QuorumSync        *self,
                                              GError           **error);
 void         _quorum_sync_collect_local     (const char        *store_path,
                                              const char        *relfolder,
-                                             GPtrArray         *out);
+                                             GPtrArray         *out,
+                                             GPtrArray         *skipped);
 int          _quorum_sync_compare_strings   (gconstpointer      a,
                                              gconstpointer      b);
 

@@ -614,7 +614,7 @@ report_removed (QuorumSync *self)
 {
   g_autoptr(GPtrArray) local = g_ptr_array_new_with_free_func (g_free);
 
-  _quorum_sync_collect_local (self->store_path, "", local);
+  _quorum_sync_collect_local (self->store_path, "", local, NULL);
   g_ptr_array_sort (local, _quorum_sync_compare_strings);
   for (guint i = 0; i < local->len; i++)
     {

@@ -94,5 +94,8 @@ const char  *quorum_sync_get_listing        (QuorumSync           *self);
 char        *quorum_sync_dup_last_sync      (const char           *store_path);
 gboolean     quorum_sync_write_index        (const char           *store_path,
                                              GError              **error);
+gboolean     quorum_sync_write_index_report (const char           *store_path,
+                                             GPtrArray           **skipped,
+                                             GError              **error);
 
 G_END_DECLS

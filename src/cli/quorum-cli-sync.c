@@ -163,7 +163,7 @@ print_sync_report (QuorumSync *sync,
                    gboolean    dry_run)
 {
   GListModel *items = quorum_sync_get_items (sync);
-  guint counts[QUORUM_SYNC_WOULD_SEND + 1] = { 0 };
+  guint counts[QUORUM_SYNC_N_ACTIONS] = { 0 };
   guint64 received = quorum_sync_get_bytes_received (sync);
   guint n_requests = quorum_sync_get_n_requests (sync);
   g_autofree char *received_number = NULL;

@@ -184,6 +184,7 @@ gboolean     _quorum_sync_apply             (QuorumSync        *self,
                                              GError           **error);
 
 /* quorum-sync-push.c */
+void         _quorum_sync_review_decisions  (QuorumSync        *self);
 GPtrArray   *_quorum_sync_list_outbox       (QuorumSync        *self);
 gboolean     _quorum_sync_push_decision     (QuorumSync        *self,
                                              const char        *package_id,

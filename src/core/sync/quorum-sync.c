@@ -748,6 +748,7 @@ run (QuorumSync    *self,
         return FALSE;
       report_progress (self, context, ++done, total);
     }
+  _quorum_sync_review_decisions (self);
   return finish (self, error);
 }
 

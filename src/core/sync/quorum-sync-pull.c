@@ -143,7 +143,8 @@ accept_body (QuorumSync    *self,
              GPtrArray     *staged_files,
              GError       **error)
 {
-  g_autofree char *local = g_build_filename (self->store_path, relpath, NULL);
+  /* Problems name the remote file: the local copy is not the one at fault. */
+  g_autofree char *remote_name = _quorum_sync_url_for (self, relpath);
   gboolean is_decision = g_str_has_prefix (relpath, "decisions/");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(Staged) staged = NULL;
@@ -177,7 +178,7 @@ accept_body (QuorumSync    *self,
     }
 
   problems = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!quorum_store_validate_data (relpath, local, data, size, problems))
+  if (!quorum_store_validate_data (relpath, remote_name, data, size, problems))
     {
       g_autofree char *first = problems->len > 0
                                  ? quorum_problem_to_string (g_ptr_array_index (problems, 0))

@@ -619,6 +619,13 @@ test_fault_invalid_json (void)
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "the remote file is invalid, so the local copy was kept"));
   g_assert_nonnull (strstr (message, "sec-budget-2020-23.json:1:"));
+  /* Named as the remote's file, not the local copy's (which is fine). */
+  {
+    g_autofree char *remote_file = g_strconcat (remote->url, changed_path, ":1:", NULL);
+
+    g_assert_nonnull (strstr (message, remote_file));
+    g_assert_null (strstr (message, store));
+  }
   g_assert_cmpuint (count_action (sync, QUORUM_SYNC_REFUSED), ==, 1);
   after = checksums (store);
   assert_same_store (before, after);

@@ -26,6 +26,18 @@ _quorum_sync_url_for (QuorumSync *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Emitted when the certificate failed the usual checks: notes why, for
+ * the message, and refuses it (there is no way to accept one). */
+static gboolean
+refuse_certificate (SoupMessage          *message,
+                    GTlsCertificate      *certificate,
+                    GTlsCertificateFlags  errors,
+                    QuorumSync           *self)
+{
+  self->tls_errors = errors;
+  return FALSE;
+}
+
 static SoupMessage *
 new_message (QuorumSync *self,
              const char *method,
@@ -36,6 +48,7 @@ new_message (QuorumSync *self,
 
   /* Never follow a redirect: credentials go only to the server named. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (refuse_certificate), self);
   if (self->secret != NULL)
     {
       g_autofree char *value = NULL;
@@ -81,6 +94,28 @@ is_transient_error (GError *error)
          g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING);
 }
 
+/* Why a certificate was refused, in words: the first reason that applies. */
+static char *
+describe_certificate_errors (QuorumSync           *self,
+                             GTlsCertificateFlags  errors)
+{
+  if (errors & G_TLS_CERTIFICATE_EXPIRED)
+    return g_strdup (_("it has expired"));
+  if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return g_strdup (_("it is not valid yet; check this computer's clock"));
+  if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return g_strdup_printf (_("it was issued for another host name than %s"),
+                            g_uri_get_host (self->base));
+  if (errors & G_TLS_CERTIFICATE_REVOKED)
+    return g_strdup (_("it has been revoked"));
+  if (errors & G_TLS_CERTIFICATE_INSECURE)
+    return g_strdup (_("it uses an insecure algorithm"));
+  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return g_strdup (_("it is not signed by a trusted certificate authority: self-signed, or "
+                       "by a CA this computer does not know (name it with a CA file)"));
+  return NULL;
+}
+
 /* Turns a transport failure into words a member understands. */
 static GError *
 transport_error (QuorumSync *self,
@@ -90,9 +125,14 @@ transport_error (QuorumSync *self,
     return g_error_copy (error);
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
       g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED))
-    return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
-                        _("The server's certificate is not trusted (%s): its identity cannot "
-                          "be checked, so nothing was sent or received"), error->message);
+    {
+      g_autofree char *why = describe_certificate_errors (self, self->tls_errors);
+
+      return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
+                          _("The server's certificate is not trusted (%s): its identity "
+                            "cannot be checked, so nothing was sent or received"),
+                          why != NULL ? why : error->message);
+    }
   if (error->domain == G_TLS_ERROR)
     return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
                         _("The secure connection to %s failed (%s)"), self->remote_url,
@@ -264,6 +304,7 @@ _quorum_sync_send (QuorumSync    *self,
 
       self->n_requests++;
       g_clear_error (&last_error);
+      self->tls_errors = 0;
       started = g_get_monotonic_time ();
       stream = soup_session_send (self->session, message, cancellable, &last_error);
       if (stream != NULL)

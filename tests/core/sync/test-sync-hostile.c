@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -434,6 +435,180 @@ test_store_links_and_fifo (void)
   quorum_test_rm_rf (parent);
 }
 
+/* TLS: each certificate failure named ----------------------------------------- */
+
+typedef struct
+{
+  GSocketService *service;
+  GTlsCertificate *certificate;
+  char *url;
+} TlsServer;
+
+static void
+handshaken (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  /* The client refuses the certificate: the handshake fails, as it must. */
+  g_tls_connection_handshake_finish (G_TLS_CONNECTION (object), result, NULL);
+  g_object_unref (object);
+}
+
+static gboolean
+tls_incoming (GSocketService    *service,
+              GSocketConnection *connection,
+              GObject           *source,
+              TlsServer         *server)
+{
+  GIOStream *tls = g_tls_server_connection_new (G_IO_STREAM (connection), server->certificate,
+                                                NULL);
+
+  if (tls != NULL)
+    g_tls_connection_handshake_async (G_TLS_CONNECTION (tls), G_PRIORITY_DEFAULT, NULL,
+                                      handshaken, NULL);
+  return TRUE;
+}
+
+/* A TLS server on 127.0.0.1 presenting @cert. */
+static TlsServer *
+tls_server_new (const char *cert,
+                const char *key)
+{
+  TlsServer *server = g_new0 (TlsServer, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  server->certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  server->service = g_socket_service_new ();
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server->service), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                                NULL, &bound, &error));
+  g_assert_no_error (error);
+  g_signal_connect (server->service, "incoming", G_CALLBACK (tls_incoming), server);
+  server->url = g_strdup_printf ("https://127.0.0.1:%u/store/",
+                                 g_inet_socket_address_get_port (
+                                   G_INET_SOCKET_ADDRESS (bound)));
+  return server;
+}
+
+static void
+tls_server_free (TlsServer *server)
+{
+  g_socket_service_stop (server->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (server->service));
+  g_object_unref (server->service);
+  g_object_unref (server->certificate);
+  g_free (server->url);
+  g_free (server);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlsServer, tls_server_free)
+
+static void
+openssl (const char *dir,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "openssl");
+  va_start (args, dir);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openssl %s failed: %s", (char *) argv->pdata[1], err);
+}
+
+static void
+assert_certificate_refused (const char *cert,
+                            const char *key,
+                            const char *ca_file,
+                            const char *why)
+{
+  g_autoptr(TlsServer) server = tls_server_new (cert, key);
+  g_autofree char *store = make_tmp ();
+  g_autoptr(QuorumSync) sync = new_sync (store, server->url);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (quorum_sync_set_ca_file (sync, ca_file, &error));
+  g_assert_false (run (sync, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE);
+  g_assert_nonnull (strstr (error->message, "not trusted"));
+  g_assert_nonnull (strstr (error->message, why));
+  quorum_test_rm_rf (store);
+}
+
+/* An unknown CA, an expired certificate and one for another host name
+ * each say what is wrong. The expired and the wrong-host ones are signed
+ * by the trusted test CA, so that is the only thing wrong with them. */
+static void
+test_tls_failures_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumTestCa) ca = quorum_test_ca_new (NULL, &error);
+  const char *dir;
+  g_autofree char *conf = NULL;
+  g_autofree char *ca_key = NULL;
+
+  g_assert_no_error (error);
+  dir = quorum_test_ca_get_dir (ca);
+  ca_key = g_build_filename (dir, "ca.key", NULL);
+  conf = g_build_filename (dir, "hostile-ca.cnf", NULL);
+  g_assert_true (g_file_set_contents (conf,
+                                      "[ ca ]\ndefault_ca = test\n[ test ]\n"
+                                      "database = hostile-index.txt\nnew_certs_dir = .\n"
+                                      "serial = hostile-serial\ndefault_md = sha256\n"
+                                      "policy = any\ncopy_extensions = copy\n"
+                                      "[ any ]\ncommonName = supplied\n", -1, NULL));
+  quorum_test_write_file (dir, "hostile-index.txt", "", -1);
+  quorum_test_write_file (dir, "hostile-serial", "4242\n", -1);
+
+  openssl (dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "expired.key",
+           "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+           "-out", "expired.csr", NULL);
+  openssl (dir, "ca", "-batch", "-config", conf, "-cert", quorum_test_ca_get_ca_file (ca),
+           "-keyfile", ca_key, "-in", "expired.csr", "-out", "expired.pem", "-notext",
+           "-startdate", "20200101000000Z", "-enddate", "20200201000000Z", NULL);
+  openssl (dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "wrong-host.key",
+           "-subj", "/CN=wrong.example", "-addext", "subjectAltName=DNS:wrong.example",
+           "-out", "wrong-host.csr", NULL);
+  openssl (dir, "ca", "-batch", "-config", conf, "-cert", quorum_test_ca_get_ca_file (ca),
+           "-keyfile", ca_key, "-in", "wrong-host.csr", "-out", "wrong-host.pem", "-notext",
+           "-days", "30", NULL);
+
+#define IN_DIR(name) g_build_filename (dir, name, NULL)
+  {
+    g_autofree char *expired = IN_DIR ("expired.pem");
+    g_autofree char *expired_key = IN_DIR ("expired.key");
+    g_autofree char *wrong = IN_DIR ("wrong-host.pem");
+    g_autofree char *wrong_key = IN_DIR ("wrong-host.key");
+
+    assert_certificate_refused (quorum_test_ca_get_untrusted_cert (ca),
+                                quorum_test_ca_get_untrusted_key (ca),
+                                quorum_test_ca_get_ca_file (ca),
+                                "not signed by a trusted certificate authority");
+    assert_certificate_refused (expired, expired_key, quorum_test_ca_get_ca_file (ca),
+                                "has expired");
+    assert_certificate_refused (wrong, wrong_key, quorum_test_ca_get_ca_file (ca),
+                                "another host name than 127.0.0.1");
+  }
+#undef IN_DIR
+}
+
 int
 main (int    argc,
       char **argv)
@@ -446,5 +621,6 @@ main (int    argc,
   g_test_add_func ("/sync-hostile/failures-in-row", test_failures_in_row);
   g_test_add_func ("/sync-hostile/staging-swept", test_staging_swept);
   g_test_add_func ("/sync-hostile/store-links-and-fifo", test_store_links_and_fifo);
+  g_test_add_func ("/sync-hostile/tls-failures-named", test_tls_failures_named);
   return g_test_run ();
 }

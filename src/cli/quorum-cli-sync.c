@@ -134,16 +134,10 @@ set_up_sync (QuorumSync        *sync,
         quorum_sync_set_basic_auth (sync, options->user, secret);
       memset (secret, 0, strlen (secret));
     }
-  if (options->ca_file != NULL)
+  if (options->ca_file != NULL && !quorum_sync_set_ca_file (sync, options->ca_file, &error))
     {
-      /* A relative name is the current folder's. */
-      g_autofree char *ca_file = g_canonicalize_filename (options->ca_file, NULL);
-
-      if (!quorum_sync_set_ca_file (sync, ca_file, &error))
-        {
-          cli_print_error ("quorum-cli: %s", error->message);
-          return FALSE;
-        }
+      cli_print_error ("quorum-cli: %s", error->message);
+      return FALSE;
     }
   quorum_sync_set_dry_run (sync, options->dry_run);
   if (options->timeout > 0)

@@ -357,7 +357,7 @@ quorum_sync_set_bearer_token (QuorumSync *self,
 /**
  * quorum_sync_set_ca_file:
  * @ca_file: (nullable): PEM certificates to trust instead of the system's
- *   CAs; %NULL for the system's
+ *   CAs; %NULL for the system's. A relative name is the current folder's.
  */
 gboolean
 quorum_sync_set_ca_file (QuorumSync  *self,
@@ -366,12 +366,16 @@ quorum_sync_set_ca_file (QuorumSync  *self,
 {
   g_autoptr(GTlsDatabase) database = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *absolute = NULL;
 
   g_return_val_if_fail (QUORUM_IS_SYNC (self), FALSE);
   g_return_val_if_fail (!self->running, FALSE);
 
   if (ca_file != NULL)
     {
+      /* GTlsFileDatabase wants an absolute name (else a warning, and no
+       * database: every certificate would then read as untrusted). */
+      ca_file = absolute = g_canonicalize_filename (ca_file, NULL);
       database = g_tls_file_database_new (ca_file, &local_error);
       if (database == NULL)
         {

@@ -13,6 +13,7 @@
  */
 #include "quorum-core.h"
 #include "quorum-test-util.h"
+#include "sync-test-items.h"
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -408,38 +409,6 @@ sync_now (const char    *store,
   if (result.error != NULL)
     g_propagate_error (error, result.error);
   return result.ok;
-}
-
-static guint
-count_action (QuorumSync       *sync,
-              QuorumSyncAction  action)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      n += quorum_sync_item_get_action (item) == action;
-    }
-  return n;
-}
-
-static const char *
-item_message (QuorumSync *sync,
-              const char *path)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (quorum_sync_item_get_path (item), path))
-        return quorum_sync_item_get_message (item);
-    }
-  return NULL;
 }
 
 /* A local store that has synced once, and is then one file behind. */

@@ -15,6 +15,7 @@
 #include "quorum-core.h"
 #include "quorum-test-servers.h"
 #include "quorum-test-util.h"
+#include "sync-test-items.h"
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -225,38 +226,6 @@ new_sync (const char *store,
   quorum_sync_set_timeouts (sync, 1, 1);
   quorum_sync_set_retries (sync, 0, 10);
   return sync;
-}
-
-static guint
-count_action (QuorumSync       *sync,
-              QuorumSyncAction  action)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      n += quorum_sync_item_get_action (item) == action;
-    }
-  return n;
-}
-
-static const char *
-item_message (QuorumSync *sync,
-              const char *path)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (quorum_sync_item_get_path (item), path))
-        return quorum_sync_item_get_message (item);
-    }
-  return NULL;
 }
 
 static char *

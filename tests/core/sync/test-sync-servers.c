@@ -12,6 +12,7 @@
 #include "quorum-core.h"
 #include "quorum-test-servers.h"
 #include "quorum-test-util.h"
+#include "sync-test-items.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -158,22 +159,6 @@ run_sync (QuorumSync  *sync,
   if (result.error != NULL)
     g_propagate_error (error, result.error);
   return result.ok;
-}
-
-static guint
-count_action (QuorumSync       *sync,
-              QuorumSyncAction  action)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      n += quorum_sync_item_get_action (item) == action;
-    }
-  return n;
 }
 
 /* The store's own files that sync carries: not Quorum's state in .quorum/,

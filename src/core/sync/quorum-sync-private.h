@@ -94,8 +94,8 @@ struct _QuorumSync
   gint64 sync_deadline;      /* monotonic µs */
   gint64 expected_size;      /* the listed size of the file being fetched, or -1 */
   guint failures_in_row;
-  guint n_not_tried;
-  GTlsCertificateFlags tls_errors;  /* why the last certificate was refused */         /* files left out after too many failures in a row */
+  guint n_not_tried;         /* files left out after too many failures in a row */
+  GTlsCertificateFlags tls_errors;  /* why the last certificate was refused */
   GMutex progress_lock;
   GSource *progress_source;   /* pending emission, under progress_lock */
   guint progress_done;

@@ -581,29 +581,23 @@ list_remote (QuorumSync    *self,
       g_autoptr(GError) index_error = NULL;
 
       if (_quorum_sync_list_index (self, cancellable, &index_error))
-        {
-          self->listing = g_strdup ("index.json");
-          goto listed;
-        }
-      if (!g_error_matches (index_error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_PROTOCOL))
+        self->listing = g_strdup ("index.json");
+      else if (!g_error_matches (index_error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_PROTOCOL))
         {
           g_propagate_error (error, g_steal_pointer (&index_error));
           return NULL;
         }
-      g_hash_table_remove_all (self->remote);
+      else
+        g_hash_table_remove_all (self->remote);   /* then as if for the first time */
     }
-  if (!_quorum_sync_list_webdav (self, &not_dav, cancellable, error))
-    return NULL;
-  if (not_dav)
+  if (self->listing == NULL)
     {
-      if (!_quorum_sync_list_index (self, cancellable, error))
+      if (!_quorum_sync_list_webdav (self, &not_dav, cancellable, error))
         return NULL;
-      self->listing = g_strdup ("index.json");
+      if (not_dav && !_quorum_sync_list_index (self, cancellable, error))
+        return NULL;
+      self->listing = g_strdup (not_dav ? "index.json" : "webdav");
     }
-  else
-    self->listing = g_strdup ("webdav");
-
-listed:
 
   g_hash_table_iter_init (&iter, self->remote);
   while (g_hash_table_iter_next (&iter, &key, NULL))

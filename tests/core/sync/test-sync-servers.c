@@ -533,8 +533,9 @@ test_apache_push_new_folder (Fixture       *fixture,
   g_assert_true (run_sync (sync, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_action (sync, QUORUM_SYNC_SENT), ==, 1);
-  /* The listing (4), PUT → 409, MKCOL decisions/wp-…/, PUT → 201. */
-  g_assert_cmpuint (quorum_sync_get_n_requests (sync), ==, 4 + 3);
+  /* The listing (5: the store, budgets, work-packages, meetings,
+   * decisions), PUT → 409, MKCOL decisions/wp-…/, PUT → 201. */
+  g_assert_cmpuint (quorum_sync_get_n_requests (sync), ==, 5 + 3);
   g_assert_true (g_file_test (served, G_FILE_TEST_IS_DIR));
 }
 

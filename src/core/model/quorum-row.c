@@ -102,6 +102,8 @@ _quorum_row_new (guint n_values)
   /* One block for the three rows of values; the findings' array is made
    * for the few rows that have one. */
   self->n_values = n_values;
+  if (n_values == 0)
+    return self;   /* a table with no columns: no values (and no NULL + 0) */
   self->stated = g_new0 (QuorumValue, 3 * (gsize) n_values);
   self->computed = self->stated + n_values;
   self->effective = self->computed + n_values;

@@ -87,5 +87,9 @@ int             cli_command_restore       (int    argc,
                                            char **argv);
 int             cli_command_notes         (int    argc,
                                            char **argv);
+int             cli_command_print         (int    argc,
+                                           char **argv);
+int             cli_command_pack          (int    argc,
+                                           char **argv);
 
 G_END_DECLS

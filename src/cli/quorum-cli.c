@@ -43,6 +43,13 @@ static const char *usage_text = N_(
   "      List the backups sync made of the files it replaced, or put one back.\n"
   "  notes [--format text|json]\n"
   "      List the private notes kept on this computer, with their targets.\n"
+  "  print DOCUMENT-ID [--table TABLE-ID] [--variance FROM-COLUMN:TO-COLUMN] [--collapsed]\n"
+  "        --output FILE.pdf [--allow-red]\n"
+  "      Print a document's tables as displayed to an A4 PDF.\n"
+  "  pack MEETING-ID --output FILE.pdf [--with-notes] [--allow-red]\n"
+  "      Print a meeting's pack to an A4 PDF: the agenda, each paper's figures, the\n"
+  "      committee's open actions, and with --with-notes the private notes.\n"
+  "      Nothing classified red is printed without --allow-red.\n"
   "\n"
   "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
   "exists, else the bundled sample store.\n"
@@ -189,6 +196,8 @@ static const Command commands[] = {
   { "publish-index", cli_command_publish_index },
   { "restore", cli_command_restore },
   { "notes", cli_command_notes },
+  { "print", cli_command_print },
+  { "pack", cli_command_pack },
 };
 
 int

@@ -53,6 +53,7 @@ struct _QuorumReportLayout
   PangoFontDescription *body, *bold, *heading, *small;
   PangoAttrList *tnum;
   PangoLayout *measure;
+  double body_line, bold_line;   /* one line's height, once measured */
 
   gboolean landscape;
   double width, height;       /* the page */
@@ -348,6 +349,31 @@ table_widths (QuorumReportLayout      *self,
   return figures <= available + 0.01;
 }
 
+/* One line of @font: every figure cell, and a short label in plain ASCII
+ * (DejaVu has every glyph of it: no fallback font makes the line taller). */
+static double
+line_height (QuorumReportLayout         *self,
+             const PangoFontDescription *font)
+{
+  double *cached = font == self->bold ? &self->bold_line : &self->body_line;
+
+  if (*cached <= 0)
+    measure (self, font, "0", -1, TRUE, NULL, cached);
+  return *cached;
+}
+
+static gboolean
+fits_one_line (const PangoFontDescription *font,
+               const char                 *text,
+               double                      width)
+{
+  double em = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  gsize length = strlen (text);
+
+  /* No glyph of DejaVu Sans in ASCII is wider than 1.05 em. */
+  return g_str_is_ascii (text) && strchr (text, '\n') == NULL && length * em * 1.05 <= width;
+}
+
 static double
 row_height (QuorumReportLayout      *self,
             const QuorumReportBlock *block,
@@ -356,18 +382,20 @@ row_height (QuorumReportLayout      *self,
 {
   const PangoFontDescription *font = row->style == QUORUM_REPORT_ROW_LINE ? self->body
                                                                           : self->bold;
-  double height = 0, h;
+  double height = line_height (self, font), h;
 
   for (guint c = 0; c < block->n_columns; c++)
     {
       g_autofree char *owned = NULL;
-      gboolean figures = (block->figures & (1u << c)) != 0;
+      const char *text;
       double width = info->widths[c] - 2 * PAD - (c == 0 ? row->depth * INDENT : 0);
 
-      if (row->cells[c][0] == '\0' && height > 0)
+      if ((block->figures & (1u << c)) || row->cells[c][0] == '\0')
         continue;
-      measure (self, font, cell_text (row, c, &owned), figures ? -1 : MAX (width, 1),
-               figures, NULL, &h);
+      text = cell_text (row, c, &owned);
+      if (fits_one_line (font, text, width))
+        continue;
+      measure (self, font, text, MAX (width, 1), FALSE, NULL, &h);
       height = MAX (height, h);
     }
   return height + 2 * PAD;
@@ -792,6 +820,45 @@ draw_table_header (QuorumReportLayout      *self,
   return y;
 }
 
+/* A row's figures in one layout, each ending at a right-aligned tab stop
+ * at its column's right edge: one layout a row, not one a cell. */
+static void
+draw_figures (QuorumReportLayout         *self,
+              cairo_t                    *cr,
+              const QuorumReportBlock    *block,
+              const BlockInfo            *info,
+              const QuorumReportRow      *row,
+              const PangoFontDescription *font,
+              double                      y)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoTabArray *tabs = pango_tab_array_new (0, FALSE);
+  double x = 0;
+  int n = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      x += info->widths[c];
+      if (!(block->figures & (1u << c)))
+        continue;
+      g_string_append_c (text, '\t');
+      if (row->marks != NULL && row->marks[c] != QUORUM_REPORT_MARK_NONE)
+        g_string_append_printf (text, "%s ", quorum_report_mark_symbol (row->marks[c]));
+      g_string_append (text, row->cells[c]);
+      pango_tab_array_set_tab (tabs, n++, PANGO_TAB_RIGHT, (int) ((x - PAD) * PANGO_SCALE));
+    }
+  if (n == 0)
+    {
+      pango_tab_array_free (tabs);
+      return;
+    }
+  layout = new_layout (self, font, text->str, -1, TRUE);
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+  show (cr, layout, MARGIN, y + PAD);
+}
+
 static void
 draw_row (QuorumReportLayout      *self,
           cairo_t                 *cr,
@@ -812,20 +879,16 @@ draw_row (QuorumReportLayout      *self,
         end += info->widths[c];
       rule (cr, MARGIN, end, y + 0.3, 0.5);
     }
+  draw_figures (self, cr, block, info, row, font, y);
   for (guint c = 0; c < block->n_columns; c++)
     {
-      g_autofree char *owned = NULL;
-      const char *text = cell_text (row, c, &owned);
+      double indent = c == 0 ? row->depth * INDENT : 0;
 
-      if (*text == '\0')
-        ;
-      else if (block->figures & (1u << c))
-        show_right (self, cr, font, text, TRUE, x + info->widths[c] - PAD, y + PAD);
-      else
+      if (!(block->figures & (1u << c)) && row->cells[c][0] != '\0')
         {
-          double indent = c == 0 ? row->depth * INDENT : 0;
           g_autoptr(PangoLayout) layout =
-            new_layout (self, font, text, MAX (info->widths[c] - 2 * PAD - indent, 1), FALSE);
+            new_layout (self, font, row->cells[c], MAX (info->widths[c] - 2 * PAD - indent, 1),
+                        FALSE);
 
           show (cr, layout, x + PAD + indent, y + PAD);
         }

@@ -1,0 +1,533 @@
+/* test-reports.c: printable reports, read back from the PDF with poppler-utils
+ *
+ * Every figure checked is read from the store's files with json-glib and
+ * looked for in `pdftotext -layout` of the PDF, page by page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "quorum-core.h"
+#include "quorum-test-util.h"
+
+#define PRINTED "2031-02-03"
+
+static const char *
+sample_store (void)
+{
+  const char *path = g_getenv ("QUORUM_SAMPLE_STORE");
+
+  return path != NULL ? path : QUORUM_SOURCE_SAMPLE_STORE_DIR;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+
+  if (pdftotext != NULL && pdffonts != NULL)
+    return TRUE;
+  g_test_skip ("poppler-utils is not installed (build-aux/install-deps)");
+  return FALSE;
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+/* The text of each page of @pdf, laid out as printed. */
+static GPtrArray *
+pdf_pages (const char *pdf)
+{
+  g_autofree char *text = run ((const char * const []) { "pdftotext", "-layout", pdf, "-",
+                                                          NULL });
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  /* pdftotext ends every page with a form feed: the last piece is empty. */
+  for (guint i = 0; pages[i] != NULL && pages[i + 1] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (pages[i]));
+  return list;
+}
+
+static QuorumStore *
+load_store (const char *path)
+{
+  g_autoptr(QuorumStore) store = quorum_store_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (quorum_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static JsonNode *
+read_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Rounds half away from zero (the figures have at most two decimals). */
+static gint64
+hundredths_of (double value)
+{
+  return (gint64) (value * 100 + (value < 0 ? -0.5 : 0.5));
+}
+
+/* A figure as the report prints it, from the number in the file. */
+static char *
+figure_text (JsonNode   *node,
+             const char *unit)
+{
+  gint64 hundredths;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("N/A");
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    hundredths = json_node_get_int (node) * 100;
+  else
+    hundredths = hundredths_of (json_node_get_double (node));
+  return quorum_amount_format_display (hundredths, unit);
+}
+
+static void
+assert_page_furniture (GPtrArray  *pages,
+                       const char *classification)
+{
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const char *page = g_ptr_array_index (pages, p);
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", p + 1, pages->len);
+
+      g_assert_nonnull (strstr (page, number));
+      g_assert_nonnull (strstr (page, "Printed " PRINTED));
+      g_assert_nonnull (strstr (page, classification));
+    }
+}
+
+/* Some page holds @label's start and every figure of its row. */
+static void
+assert_row_on_one_page (GPtrArray  *pages,
+                        const char *label,
+                        GPtrArray  *figures)
+{
+  g_autofree char *start = g_strndup (label, 14);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const char *page = g_ptr_array_index (pages, p);
+      gboolean all = strstr (page, start) != NULL;
+
+      for (guint f = 0; all && f < figures->len; f++)
+        all = strstr (page, g_ptr_array_index (figures, f)) != NULL;
+      if (all)
+        return;
+    }
+  g_printerr ("row “%s”: its label and figures are on no one page\n", label);
+  g_assert_not_reached ();
+}
+
+static guint
+check_rows (GPtrArray  *pages,
+            JsonArray  *rows,
+            const char *unit)
+{
+  guint n = 0;
+
+  for (guint r = 0; rows != NULL && r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      JsonObject *values = json_object_has_member (row, "values")
+                             ? json_object_get_object_member (row, "values") : NULL;
+      g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GList) members = values ? json_object_get_members (values) : NULL;
+
+      for (GList *m = members; m != NULL; m = m->next)
+        g_ptr_array_add (figures, figure_text (json_object_get_member (values, m->data), unit));
+      assert_row_on_one_page (pages, json_object_get_string_member (row, "label"), figures);
+      n += figures->len;
+      if (json_object_has_member (row, "rows"))
+        n += check_rows (pages, json_object_get_array_member (row, "rows"), unit);
+    }
+  return n;
+}
+
+/* Every figure of every table of the document file @file. */
+static guint
+check_document_figures (GPtrArray  *pages,
+                        const char *file,
+                        const char *only_table)
+{
+  g_autoptr(JsonNode) root = read_json (file);
+  JsonArray *tables = json_object_get_array_member (json_node_get_object (root), "tables");
+  guint n = 0;
+
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    {
+      JsonObject *table = json_array_get_object_element (tables, t);
+      const char *unit = json_object_get_string_member (table, "unit");
+      g_autoptr(JsonArray) total = json_array_new ();
+
+      if (only_table != NULL && g_strcmp0 (json_object_get_string_member (table, "id"),
+                                           only_table) != 0)
+        continue;
+      n += check_rows (pages, json_object_get_array_member (table, "rows"), unit);
+      if (json_object_has_member (table, "total"))
+        {
+          json_array_add_object_element (total,
+                                         json_object_ref (json_object_get_object_member (table,
+                                                                                         "total")));
+          n += check_rows (pages, total, unit);
+        }
+    }
+  return n;
+}
+
+static void
+test_table_figures (void)
+{
+  g_autoptr(QuorumStore) store = load_store (sample_store ());
+  g_autofree char *dir = g_dir_make_tmp ("quorum-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  g_autofree char *file = g_build_filename (sample_store (), "budgets", "sec-budget-2020-23.json",
+                                            NULL);
+  QuorumReportOptions options = { .printed = PRINTED };
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fonts = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!have_poppler ())
+    return;
+  report = quorum_report_new_for_table (quorum_store_find_document (store, "sec-budget-2020-23"),
+                                        NULL, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  pages = pdf_pages (pdf);
+  g_assert_cmpuint (pages->len, >, 1);
+  assert_page_furniture (pages, "WHITE");
+  g_assert_cmpuint (check_document_figures (pages, file, NULL), >, 100);
+  /* Findings are marked, and the legend explains the marks. */
+  g_assert_nonnull (strstr (g_ptr_array_index (pages, pages->len - 1), "Legend"));
+
+  /* Every font is embedded: pdffonts' "emb" column says yes on every line. */
+  fonts = run ((const char * const []) { "pdffonts", pdf, NULL });
+  lines = g_strsplit (fonts, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 3);
+  for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (lines[i], " ", -1);
+      guint n = 0;
+      const char *emb = NULL;
+
+      /* name type… encoding emb sub uni object ID: emb is the fifth from the end */
+      for (guint f = 0; fields[f] != NULL; f++)
+        n += fields[f][0] != '\0';
+      for (guint f = 0, seen = 0; fields[f] != NULL; f++)
+        if (fields[f][0] != '\0' && ++seen == n - 4)
+          emb = fields[f];
+      g_assert_cmpstr (emb, ==, "yes");
+    }
+  quorum_test_rm_rf (dir);
+}
+
+/* A store with one long table: 4 groups of 60 lines, a label of many words
+ * and a word longer than its column. */
+static char *
+write_long_store (const char *classification,
+                  guint       n_columns)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quorum-reports-XXXXXX", NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *committees = NULL;
+  guint seed = 7;
+
+  g_string_append_printf (json, "{\"format\": \"quorum.budget/1\", \"id\": \"long\", "
+                          "\"title\": \"A long budget\", \"version\": \"2.5\", "
+                          "\"classification\": \"%s\", \"currency\": \"GBP\", \"tables\": [{"
+                          "\"id\": \"lines\", \"title\": \"Lines\", \"role\": \"budget\", "
+                          "\"unit\": \"GBP\", \"columns\": [", classification);
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (json, "%s{\"id\": \"c%u\", \"label\": \"Year%u Budget\"}",
+                            c ? ", " : "", c, 2040 + c);
+  g_string_append (json, "], \"rows\": [");
+  for (guint g = 0; g < 4; g++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"g%u\", \"label\": \"Group %u\", \"rows\": [",
+                              g ? ", " : "", g, g + 1);
+      for (guint i = 0; i < 60; i++)
+        {
+          g_string_append_printf (json, "%s{\"id\": \"g%u-%u\", \"label\": \"", i ? ", " : "",
+                                  g, i);
+          if (g == 1 && i == 7)
+            g_string_append (json, "A label of many words that is much longer than its column "
+                             "can hold on one line and so must wrap onto several lines without "
+                             "losing a single word of what it says about this line");
+          else if (g == 2 && i == 3)
+            g_string_append (json, "Unbreakable"
+                             "Supercalifragilisticexpialidociouslylongwordthatneverendsatall"
+                             "AndKeepsGoingWellPastTheEdge");
+          else
+            g_string_append_printf (json, "Line %u.%u", g + 1, i + 1);
+          g_string_append (json, "\", \"values\": {");
+          for (guint c = 0; c < n_columns; c++)
+            {
+              seed = seed * 1103515245u + 12345u;
+              g_string_append_printf (json, "%s\"c%u\": %u.%02u", c ? ", " : "", c,
+                                      (seed >> 8) % 900000, (seed >> 4) % 100);
+            }
+          g_string_append (json, "}}");
+        }
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}]}\n");
+  quorum_test_write_file (dir, "budgets/long.json", json->str, -1);
+  g_file_get_contents (g_build_filename (sample_store (), "committees.json", NULL), &committees,
+                       NULL, NULL);
+  quorum_test_write_file (dir, "committees.json", committees, -1);
+  return g_steal_pointer (&dir);
+}
+
+static void
+test_table_pages (void)
+{
+  g_autofree char *dir = write_long_store ("amber", 4);
+  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *file = g_build_filename (dir, "budgets", "long.json", NULL);
+  g_autoptr(QuorumStore) store = load_store (dir);
+  QuorumReportOptions options = { .printed = PRINTED };
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (!have_poppler ())
+    return;
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 0);
+  report = quorum_report_new_for_table (quorum_store_find_document (store, "long"), NULL,
+                                        &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  pages = pdf_pages (pdf);
+  g_assert_cmpuint (pages->len, >=, 4);
+  assert_page_furniture (pages, "AMBER");
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const char *page = g_ptr_array_index (pages, p);
+
+      /* The column headers on every page, and the version. */
+      for (guint c = 0; c < 4; c++)
+        {
+          g_autofree char *header = g_strdup_printf ("Year%u", 2040 + c);
+
+          g_assert_nonnull (strstr (page, header));
+        }
+      g_assert_nonnull (strstr (page, "Version 2.5"));
+      g_string_append (all, page);
+    }
+  /* Every figure on the page of its row's label: no row is split. */
+  g_assert_cmpuint (check_document_figures (pages, file, NULL), ==, 4 * 60 * 4);
+
+  /* The long label wraps: every word of it is printed, on one page. */
+  words = g_strsplit ("A label of many words that is much longer than its column can hold on "
+                      "one line and so must wrap onto several lines without losing a single "
+                      "word of what it says about this line", " ", -1);
+  for (guint p = 0; p < pages->len; p++)
+    if (strstr (g_ptr_array_index (pages, p), "A label of many") != NULL)
+      for (guint w = 0; words[w] != NULL; w++)
+        g_assert_nonnull (strstr (g_ptr_array_index (pages, p), words[w]));
+  /* The long word breaks inside itself rather than being cut: all its
+   * letters are there, in order, across the lines it takes. */
+  {
+    const char *word = "UnbreakableSupercalifragilisticexpialidociouslylongwordthatneverendsatall"
+                       "AndKeepsGoingWellPastTheEdge";
+    const char *at = strstr (all->str, "Unbreakable");
+    g_autoptr(GString) letters = g_string_new (NULL);
+
+    /* The label column comes first: each line's first piece of text. */
+    for (const char *p = at; p != NULL && *p && letters->len < strlen (word); )
+      {
+        g_string_append_len (letters, p, strcspn (p, " \n"));
+        if ((p = strchr (p, '\n')) != NULL)
+          for (p++; *p == ' '; p++)
+            ;
+      }
+    g_assert_cmpstr (letters->str, ==, word);
+  }
+  quorum_test_rm_rf (dir);
+}
+
+static void
+test_landscape (void)
+{
+  g_autofree char *dir = write_long_store ("white", 11);
+  g_autoptr(QuorumStore) store = load_store (dir);
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(QuorumReportLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  double width, height;
+
+  report = quorum_report_new_for_table (quorum_store_find_document (store, "long"), NULL, NULL,
+                                        &error);
+  g_assert_no_error (error);
+  layout = quorum_report_layout_new (report);
+  g_assert_true (quorum_report_layout_paginate (layout, NULL, NULL, NULL, &error));
+  g_assert_true (quorum_report_layout_get_landscape (layout));
+  quorum_report_layout_get_page_size (layout, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  quorum_test_rm_rf (dir);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer data)
+{
+  double *last = data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_progress_cancel (void)
+{
+  g_autofree char *dir = write_long_store ("white", 4);
+  g_autoptr(QuorumStore) store = load_store (dir);
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(QuorumReportLayout) layout = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (dir, "cancelled.pdf", NULL);
+  double last = 0;
+
+  report = quorum_report_new_for_table (quorum_store_find_document (store, "long"), NULL, NULL,
+                                        &error);
+  layout = quorum_report_layout_new (report);
+  g_assert_true (quorum_report_layout_paginate (layout, on_progress, &last, NULL, &error));
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpuint (quorum_report_layout_get_n_pages (layout), >, 1);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (quorum_report_write_pdf (report, pdf, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  quorum_test_rm_rf (dir);
+}
+
+static void
+test_red_refused (void)
+{
+  g_autofree char *dir = write_long_store ("red", 3);
+  g_autoptr(QuorumStore) store = load_store (dir);
+  QuorumBudgetDocument *document = quorum_store_find_document (store, "long");
+  QuorumReportOptions options = { 0 };
+  g_autoptr(QuorumReport) refused = NULL;
+  g_autoptr(QuorumReport) allowed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (quorum_budget_document_get_classification (document), ==, "red");
+  refused = quorum_report_new_for_table (document, NULL, &options, &error);
+  g_assert_null (refused);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_null (quorum_report_new_for_checks (quorum_store_get_documents (store), &options,
+                                               &error));
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  options.allow_red = TRUE;
+  allowed = quorum_report_new_for_table (document, NULL, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quorum_report_get_classification (allowed), ==, "red");
+  quorum_test_rm_rf (dir);
+}
+
+static void
+test_variance (void)
+{
+  g_autoptr(QuorumStore) store = load_store (sample_store ());
+  g_autofree char *dir = g_dir_make_tmp ("quorum-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "variance.pdf", NULL);
+  g_autofree char *file = g_build_filename (sample_store (), "budgets", "sec-budget-2020-23.json",
+                                            NULL);
+  QuorumBudgetDocument *document = quorum_store_find_document (store, "sec-budget-2020-23");
+  QuorumReportOptions options = { .printed = PRINTED, .variance_from = "2020-21-approved",
+                                  .variance_to = "2022-23-estimated" };
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = read_json (file);
+  JsonObject *table = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "tables"), 0);
+  JsonArray *rows = json_object_get_array_member (table, "rows");
+
+  if (!have_poppler ())
+    return;
+  g_assert_cmpstr (json_object_get_string_member (table, "id"), ==, "projections");
+  report = quorum_report_new_for_table (document,
+                                        quorum_budget_document_find_table (document,
+                                                                           "projections"),
+                                        &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  pages = pdf_pages (pdf);
+  g_assert_nonnull (strstr (g_ptr_array_index (pages, 0), "% change"));
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *values = json_object_get_object_member (
+        json_array_get_object_element (rows, r), "values");
+      gint64 from = hundredths_of (json_object_get_double_member (values, "2020-21-approved"));
+      gint64 to = hundredths_of (json_object_get_double_member (values, "2022-23-estimated"));
+      g_autofree char *difference = quorum_amount_format_display (to - from, "GBP");
+
+      g_assert_nonnull (strstr (g_ptr_array_index (pages, 0), difference));
+    }
+
+  /* A column the table does not have is an error naming it. */
+  options.variance_to = "no-such-column";
+  g_clear_object (&report);
+  report = quorum_report_new_for_table (document, NULL, &options, &error);
+  g_assert_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-column"));
+  quorum_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reports/table/figures-fonts", test_table_figures);
+  g_test_add_func ("/reports/table/pages", test_table_pages);
+  g_test_add_func ("/reports/table/landscape", test_landscape);
+  g_test_add_func ("/reports/table/variance", test_variance);
+  g_test_add_func ("/reports/progress-cancel", test_progress_cancel);
+  g_test_add_func ("/reports/red-refused", test_red_refused);
+  return g_test_run ();
+}

@@ -24,7 +24,6 @@
 #define PAD 3.0               /* a table cell's padding */
 #define INDENT 10.0           /* per depth level in a table's first column */
 #define TEXT_MIN 90.0         /* a text column's narrowest before landscape */
-#define TEXT_MAX 220.0        /* a text column's widest while figures need room */
 #define FIGURE_MIN 48.0        /* a figure column's narrowest */
 #define GAP 6.0               /* more air before a figure column */
 #define PROGRESS_EVERY 512
@@ -315,38 +314,44 @@ table_widths (QuorumReportLayout      *self,
               double                   available,
               double                  *widths)
 {
-  double figures = 0, texts = 0, n_texts = 0;
+  double natural[QUORUM_REPORT_MAX_COLUMNS];
+  double figures = 0, narrowest = 0, total = 0, spare, wanted = 0;
+  int first_text = -1;
 
   for (guint c = 0; c < block->n_columns; c++)
     {
-      widths[c] = column_natural (self, block, c);
+      natural[c] = column_natural (self, block, c);
+      total += natural[c];
       if (block->figures & (1u << c))
-        figures += widths[c];
-      else
         {
-          widths[c] = MAX (widths[c], MIN (TEXT_MIN, widths[c]));
-          texts += widths[c];
-          n_texts++;
+          widths[c] = natural[c];
+          figures += natural[c];
+          continue;
         }
+      /* A text column wraps down to TEXT_MIN, or its natural width if less. */
+      widths[c] = MIN (natural[c], TEXT_MIN);
+      narrowest += widths[c];
+      wanted += natural[c] - widths[c];
+      if (first_text < 0)
+        first_text = (int) c;
     }
-  if (figures + texts <= available || n_texts == 0)
+  if (total <= available)
     {
-      /* Room to spare goes to the first text column. */
-      for (guint c = 0; c < block->n_columns && n_texts > 0; c++)
-        if (!(block->figures & (1u << c)))
-          {
-            widths[c] += available - figures - texts;
-            break;
-          }
-      return figures + texts <= available;
+      /* Everything fits: room to spare goes to the first text column. */
+      for (guint c = 0; c < block->n_columns; c++)
+        widths[c] = natural[c];
+      if (first_text >= 0)
+        widths[first_text] += available - total;
+      return TRUE;
     }
-  /* Text columns share what the figures leave, each wraps within its share. */
+  spare = available - figures - narrowest;
+  if (spare < 0)
+    return FALSE;
+  /* Text columns share what is left, each by how much more it would take. */
   for (guint c = 0; c < block->n_columns; c++)
-    if (!(block->figures & (1u << c)))
-      widths[c] = MAX (MIN (TEXT_MIN, widths[c]), (available - figures) * widths[c] / texts);
-  for (guint c = 0; c < block->n_columns; c++)
-    figures += (block->figures & (1u << c)) ? 0 : widths[c];
-  return figures <= available + 0.01;
+    if (!(block->figures & (1u << c)) && wanted > 0)
+      widths[c] += spare * (natural[c] - widths[c]) / wanted;
+  return TRUE;
 }
 
 /* One line of @font: every figure cell, and a short label in plain ASCII
@@ -488,8 +493,9 @@ measure_block (QuorumReportLayout      *self,
   switch (block->kind)
     {
     case QUORUM_REPORT_BLOCK_HEADING:
-      info->space_before = 12;
-      measure (self, self->heading, block->text, content_width (self), FALSE, NULL, &h);
+      info->space_before = block->level > 1 ? 8 : 12;
+      measure (self, block->level > 1 ? self->bold : self->heading, block->text,
+               content_width (self), FALSE, NULL, &h);
       add_height (info, h + 4);
       break;
     case QUORUM_REPORT_BLOCK_PARAGRAPH:
@@ -949,7 +955,8 @@ draw_slice (QuorumReportLayout *self,
         case QUORUM_REPORT_BLOCK_HEADING:
           {
             g_autoptr(PangoLayout) layout =
-              new_layout (self, self->heading, block->text, content_width (self), FALSE);
+              new_layout (self, block->level > 1 ? self->bold : self->heading, block->text,
+                          content_width (self), FALSE);
 
             show (cr, layout, MARGIN, y);
           }

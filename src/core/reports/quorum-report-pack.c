@@ -79,7 +79,7 @@ add_pressure (QuorumReport       *report,
   cells[4] = projected;
   cells[5] = remaining;
   cells[6] = NULL;
-  quorum_report_add_paragraph (report, _("Budget pressure"));
+  quorum_report_add_subheading (report, _("Budget pressure"));
   quorum_report_begin_table (report, headers, 0x3e);
   quorum_report_add_row (report, cells, marks, 0, QUORUM_REPORT_ROW_LINE);
 }
@@ -91,7 +91,7 @@ add_decisions (QuorumReport      *report,
   GListModel *decisions = quorum_work_package_get_decisions (work_package);
   const char *headers[] = { _("When"), _("Decision"), _("By"), _("Role"), _("Comment"), NULL };
 
-  quorum_report_add_paragraph (report, _("Decision history"));
+  quorum_report_add_subheading (report, _("Decision history"));
   if (decisions == NULL || g_list_model_get_n_items (decisions) == 0)
     {
       quorum_report_add_paragraph (report, _("No decision yet."));
@@ -279,7 +279,7 @@ add_paper (Pack         *pack,
 
   /* A pack prints linked tables as they are, without a variance. */
   table_options.variance_from = table_options.variance_to = NULL;
-  quorum_report_add_paragraph (pack->report, quorum_paper_get_title (paper));
+  quorum_report_add_subheading (pack->report, quorum_paper_get_title (paper));
   if (!quorum_paper_get_linked (paper))
     return TRUE;
   if (quorum_paper_get_ref_kind (paper) == QUORUM_PAPER_REF_DOCUMENT)

@@ -28,6 +28,7 @@ typedef struct
 {
   QuorumReportBlockKind kind;
   char *text;               /* heading, paragraph */
+  guint level;              /* heading: 1, or 2 for a subheading */
   GPtrArray *pairs;         /* key values: key, value, key, value… */
   guint n_columns;          /* table */
   char **headers;

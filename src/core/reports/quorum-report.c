@@ -253,7 +253,21 @@ quorum_report_add_heading (QuorumReport *self,
 {
   g_return_if_fail (QUORUM_IS_REPORT (self));
   g_return_if_fail (text != NULL);
-  add_block (self, QUORUM_REPORT_BLOCK_HEADING, text);
+  add_block (self, QUORUM_REPORT_BLOCK_HEADING, text)->level = 1;
+}
+
+/**
+ * quorum_report_add_subheading:
+ *
+ * Adds a heading under a heading (a paper, a part of a work package).
+ */
+void
+quorum_report_add_subheading (QuorumReport *self,
+                              const char   *text)
+{
+  g_return_if_fail (QUORUM_IS_REPORT (self));
+  g_return_if_fail (text != NULL);
+  add_block (self, QUORUM_REPORT_BLOCK_HEADING, text)->level = 2;
 }
 
 void

@@ -49,6 +49,8 @@ const char   *quorum_report_get_printed       (QuorumReport        *self);
 guint         quorum_report_get_n_blocks      (QuorumReport        *self);
 void          quorum_report_add_heading       (QuorumReport        *self,
                                                const char          *text);
+void          quorum_report_add_subheading    (QuorumReport        *self,
+                                               const char          *text);
 void          quorum_report_add_paragraph     (QuorumReport        *self,
                                                const char          *text);
 void          quorum_report_add_key_value     (QuorumReport        *self,

@@ -124,6 +124,16 @@ assert_page_furniture (GPtrArray  *pages,
     }
 }
 
+/* @text with every run of white space as one space: a heading that wraps
+ * reads as one line. */
+static char *
+flatten (const char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
 /* Some page holds @label's start and every figure of its row. */
 static void
 assert_row_on_one_page (GPtrArray  *pages,
@@ -517,6 +527,138 @@ test_variance (void)
   quorum_test_rm_rf (dir);
 }
 
+/* Links a paper of agenda item @number of @meeting_file to @ref. */
+static void
+link_paper (JsonObject *meeting,
+            const char *number,
+            JsonObject *ref)
+{
+  JsonArray *items = json_object_get_array_member (meeting, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "number"), number))
+        {
+          JsonObject *paper = json_array_get_object_element (
+            json_object_get_array_member (item, "papers"), 0);
+
+          json_object_set_object_member (paper, "ref", ref);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+write_pack_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quorum-reports-XXXXXX", NULL);
+  g_autofree char *store = g_build_filename (dir, "store", NULL);
+  g_autofree char *file = g_build_filename (store, "meetings", "secp-39.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *document = json_object_new ();
+  JsonObject *package = json_object_new ();
+
+  g_assert_true (quorum_store_copy_folder (sample_store (), store, NULL, &error));
+  g_assert_no_error (error);
+  root = read_json (file);
+  json_object_set_string_member (document, "document", "sec-budget-2020-23");
+  json_object_set_string_member (document, "table", "projections");
+  link_paper (json_node_get_object (root), "6", document);
+  json_object_set_string_member (package, "work_package", "wp-2020-21-q1-opsg");
+  link_paper (json_node_get_object (root), "7", package);
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, file, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&dir);
+}
+
+static void
+test_meeting_pack (void)
+{
+  g_autofree char *dir = write_pack_store ();
+  g_autofree char *path = g_build_filename (dir, "store", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *budget = g_build_filename (path, "budgets", "sec-budget-2020-23.json", NULL);
+  g_autofree char *meeting_file = g_build_filename (path, "meetings", "secp-39.json", NULL);
+  g_autofree char *package_file = g_build_filename (path, "work-packages",
+                                                    "wp-2020-21-q1-opsg.json", NULL);
+  g_autoptr(QuorumStore) store = load_store (path);
+  QuorumMeeting *meeting = quorum_store_find_meeting (store, "secp-39");
+  QuorumReportNote notes[] = {
+    { "6", "Item 6", "Ask why the contingency line rounds differently" },
+    { "some-other-meeting", NULL, "A note on a meeting this pack does not print" },
+  };
+  QuorumReportOptions options = { .printed = PRINTED, .notes = notes, .n_notes = 2 };
+  GListModel *log = G_LIST_MODEL (quorum_store_get_action_log (store));
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL, package = NULL;
+  g_autofree char *estimate = NULL, *flat = NULL;
+  JsonArray *items;
+  guint n_open = 0;
+
+  if (!have_poppler ())
+    return;
+  g_assert_nonnull (meeting);
+  report = quorum_report_new_for_meeting (store, meeting, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pages = pdf_pages (pdf);
+  assert_page_furniture (pages, "WHITE");
+  for (guint p = 0; p < pages->len; p++)
+    g_string_append (all, g_ptr_array_index (pages, p));
+
+  /* The agenda: every item's title, as a heading before its papers. */
+  flat = flatten (all->str);
+  root = read_json (meeting_file);
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autofree char *heading = g_strdup_printf ("%s. %s",
+                                                  json_object_get_string_member (item, "number"),
+                                                  json_object_get_string_member (item, "title"));
+
+      g_assert_nonnull (strstr (flat, heading));
+    }
+  /* The linked table's every figure; the linked package's estimate. */
+  g_assert_cmpuint (check_document_figures (pages, budget, "projections"), >, 10);
+  package = read_json (package_file);
+  estimate = figure_text (json_object_get_member (
+                            json_object_get_object_member (json_node_get_object (package),
+                                                           "estimate"), "cost"), "GBP");
+  g_assert_nonnull (strstr (all->str, estimate));
+  g_assert_nonnull (strstr (all->str, "Decision history"));
+  /* The committee's open actions. */
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(QuorumAction) action = g_list_model_get_item (log, i);
+
+      if (g_strcmp0 (quorum_action_get_committee (action),
+                     quorum_meeting_get_committee (meeting)) != 0)
+        continue;
+      if (quorum_action_get_open (action))
+        n_open++;
+      g_assert_true ((strstr (all->str, quorum_action_get_ref (action)) != NULL)
+                     == quorum_action_get_open (action));
+    }
+  g_assert_cmpuint (n_open, >, 0);
+  /* The note next to its item; a note on something else left out. */
+  g_assert_nonnull (strstr (all->str, "Ask why the contingency line"));
+  g_assert_null (strstr (all->str, "this pack does not print"));
+  g_assert_cmpint (strstr (all->str, "Ask why the contingency line") - all->str, >,
+                   strstr (all->str, "6. Draft SEC Panel Budget") - all->str);
+  quorum_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -527,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/reports/table/pages", test_table_pages);
   g_test_add_func ("/reports/table/landscape", test_landscape);
   g_test_add_func ("/reports/table/variance", test_variance);
+  g_test_add_func ("/reports/meeting-pack", test_meeting_pack);
   g_test_add_func ("/reports/progress-cancel", test_progress_cancel);
   g_test_add_func ("/reports/red-refused", test_red_refused);
   return g_test_run ();

@@ -101,5 +101,10 @@ quorum_report_write_pdf (QuorumReport         *report,
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  return _quorum_file_replace (path, (const char *) bytes->data, bytes->len, error);
+  if (!_quorum_file_replace (path, (const char *) bytes->data, bytes->len, error))
+    {
+      g_prefix_error (error, _("cannot write %s: "), path);
+      return FALSE;
+    }
+  return TRUE;
 }

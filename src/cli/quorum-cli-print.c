@@ -84,16 +84,8 @@ cli_command_print (int    argc,
 
   if ((store = cli_open_store ()) == NULL)
     return EXIT_ERRORS;
-  document = quorum_store_find_document (store, argv[1]);
-  if (document == NULL)
-    {
-      g_autofree char *file = g_strdup_printf ("%s.json", argv[1]);
-
-      if (cli_print_problems (store, file) == 0)
-        cli_print_error (_("%s: no budget document “%s” in this store\n"),
-                         quorum_store_get_path (store), argv[1]);
-      return EXIT_ERRORS;
-    }
+  if ((document = cli_find_document (store, argv[1])) == NULL)
+    return EXIT_ERRORS;
   if (table_id != NULL
       && (table = quorum_budget_document_find_table (document, table_id)) == NULL)
     {

@@ -32,6 +32,8 @@ char           *cli_dup_store_path      (void);
 QuorumStore    *cli_open_store          (void);
 guint           cli_print_problems      (QuorumStore    *store,
                                          const char     *only_file_basename);
+QuorumBudgetDocument *cli_find_document (QuorumStore    *store,
+                                         const char     *id);
 
 /* quorum-cli-output.c: text that reaches a terminal */
 

@@ -180,6 +180,24 @@ cli_print_problems (QuorumStore *store,
   return printed;
 }
 
+/* The store's document @id; if it has none, says why (the problems of its
+ * file, or that there is no such document) and returns NULL. */
+QuorumBudgetDocument *
+cli_find_document (QuorumStore *store,
+                   const char  *id)
+{
+  QuorumBudgetDocument *document = quorum_store_find_document (store, id);
+  g_autofree char *file = NULL;
+
+  if (document != NULL)
+    return document;
+  file = g_strdup_printf ("%s.json", id);
+  if (cli_print_problems (store, file) == 0)
+    cli_print_error (_("%s: no budget document “%s” in this store\n"),
+                     quorum_store_get_path (store), id);
+  return NULL;
+}
+
 
 typedef struct
 {

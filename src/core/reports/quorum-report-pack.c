@@ -136,7 +136,8 @@ _quorum_report_add_package (QuorumReport      *report,
                                quorum_work_package_get_id (work_package));
   quorum_report_add_key_value (report, _("Committee"),
                                quorum_work_package_get_committee (work_package));
-  quorum_report_add_key_value (report, _("Quarter"), quorum_work_package_get_quarter (work_package));
+  quorum_report_add_key_value (report, _("Quarter"),
+                               quorum_work_package_get_quarter (work_package));
   quorum_report_add_key_value (report, _("Outcome"), quorum_outcome_get_label (
                                  quorum_work_package_get_outcome (work_package)));
   add_amount (report, _("Estimate"), quorum_work_package_get_estimate (work_package));

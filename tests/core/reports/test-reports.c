@@ -203,9 +203,9 @@ check_document_figures (GPtrArray  *pages,
       n += check_rows (pages, json_object_get_array_member (table, "rows"), unit);
       if (json_object_has_member (table, "total"))
         {
-          json_array_add_object_element (total,
-                                         json_object_ref (json_object_get_object_member (table,
-                                                                                         "total")));
+          JsonObject *row = json_object_get_object_member (table, "total");
+
+          json_array_add_object_element (total, json_object_ref (row));
           n += check_rows (pages, total, unit);
         }
     }

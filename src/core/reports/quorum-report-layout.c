@@ -48,6 +48,7 @@ struct _QuorumReportLayout
   GObject parent_instance;
 
   QuorumReport *report;
+  PangoFontMap *font_map;     /* its own: its fonts go when the layout goes */
   PangoContext *context;
   PangoFontDescription *body, *bold, *heading, *small;
   PangoAttrList *tnum;
@@ -87,6 +88,7 @@ quorum_report_layout_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->measure);
   g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
   g_clear_pointer (&self->body, pango_font_description_free);
   g_clear_pointer (&self->bold, pango_font_description_free);
   g_clear_pointer (&self->heading, pango_font_description_free);
@@ -151,7 +153,8 @@ quorum_report_layout_init (QuorumReportLayout *self)
 
   /* Unhinted metrics: what is measured here is what a PDF or a printer
    * draws, whatever the scale. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = pango_font_map_create_context (self->font_map);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (self->context, options);

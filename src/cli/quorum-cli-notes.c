@@ -156,7 +156,7 @@ cli_command_notes (int    argc,
       return EXIT_ERRORS;
     }
   /* Meetings and actions: pass the store's meetings here once it loads them. */
-  quorum_notes_resolve (notes, store, NULL);
+  quorum_notes_resolve (notes, store, quorum_store_get_meetings (store));
 
   n_problems = cli_print_problems (store, NULL);
   problems = quorum_notes_get_problems (notes);

@@ -87,6 +87,12 @@ int             cli_command_publish_index (int    argc,
                                            char **argv);
 int             cli_command_restore       (int    argc,
                                            char **argv);
+int             cli_command_meetings      (int    argc,
+                                           char **argv);
+int             cli_command_actions       (int    argc,
+                                           char **argv);
+int             cli_command_calendar      (int    argc,
+                                           char **argv);
 int             cli_command_notes         (int    argc,
                                            char **argv);
 int             cli_command_print         (int    argc,

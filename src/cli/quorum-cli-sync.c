@@ -18,6 +18,9 @@ typedef struct
   char *ca_file;
   gboolean dry_run;
   int timeout;
+  int file_timeout;
+  int min_rate;
+  int sync_timeout;
 } SyncOptions;
 
 static void
@@ -92,6 +95,12 @@ check_sync_options (const SyncOptions *options)
     cli_usage_error (_("a password needs --user NAME"));
   else if (options->timeout < 0 || options->timeout > 3600)
     cli_usage_error (_("--timeout is 1 to 3600 seconds"));
+  else if (options->file_timeout < 0 || options->file_timeout > 24 * 3600)
+    cli_usage_error (_("--file-timeout is 1 to 86400 seconds"));
+  else if (options->min_rate < 0)
+    cli_usage_error (_("--min-rate is a number of bytes per second, 1 or more"));
+  else if (options->sync_timeout < 0 || options->sync_timeout > 7 * 24 * 3600)
+    cli_usage_error (_("--sync-timeout is 1 to 604800 seconds"));
   else
     return TRUE;
   return FALSE;
@@ -133,6 +142,12 @@ set_up_sync (QuorumSync        *sync,
   quorum_sync_set_dry_run (sync, options->dry_run);
   if (options->timeout > 0)
     quorum_sync_set_timeouts (sync, (guint) options->timeout, (guint) options->timeout);
+  if (options->file_timeout > 0)
+    g_object_set (sync, "file-timeout", (guint) options->file_timeout, NULL);
+  if (options->min_rate > 0)
+    g_object_set (sync, "min-rate", (guint) options->min_rate, NULL);
+  if (options->sync_timeout > 0)
+    g_object_set (sync, "sync-timeout", (guint) options->sync_timeout, NULL);
   return TRUE;
 }
 
@@ -142,7 +157,7 @@ print_sync_report (QuorumSync *sync,
                    gboolean    dry_run)
 {
   GListModel *items = quorum_sync_get_items (sync);
-  guint counts[QUORUM_SYNC_WOULD_SEND + 1] = { 0 };
+  guint counts[QUORUM_SYNC_N_ACTIONS] = { 0 };
   guint64 received = quorum_sync_get_bytes_received (sync);
   guint n_requests = quorum_sync_get_n_requests (sync);
   g_autofree char *received_number = NULL;
@@ -214,6 +229,13 @@ cli_command_sync (int    argc,
       N_("Only say what would be fetched and sent"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &options.timeout,
       N_("Seconds to wait for the server (default 30)"), "SECONDS" },
+    { "file-timeout", 0, 0, G_OPTION_ARG_INT, &options.file_timeout,
+      N_("Seconds each file may take, plus its size at the minimum rate (default 30)"),
+      "SECONDS" },
+    { "min-rate", 0, 0, G_OPTION_ARG_INT, &options.min_rate,
+      N_("The slowest transfer accepted, in bytes per second (default 1024)"), "BYTES" },
+    { "sync-timeout", 0, 0, G_OPTION_ARG_INT, &options.sync_timeout,
+      N_("Seconds the whole sync may take (default 3600)"), "SECONDS" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -262,6 +284,7 @@ cli_command_publish_index (int    argc,
   g_autofree char *path = NULL;
   g_autofree char *index = NULL;
   g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
 
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
@@ -269,11 +292,13 @@ cli_command_publish_index (int    argc,
     return cli_usage_error (_("publish-index takes no arguments; “%s” is extra"), argv[1]);
 
   path = cli_dup_store_path ();
-  if (!quorum_sync_write_index (path, &error))
+  if (!quorum_sync_write_index_report (path, &skipped, &error))
     {
       cli_print_error ("%s", error->message);
       return EXIT_ERRORS;
     }
+  for (guint i = 0; i < skipped->len; i++)
+    cli_print_error (_("warning: %s\n"), (const char *) g_ptr_array_index (skipped, i));
   index = g_build_filename (path, "index.json", NULL);
   shown = cli_escape (index);
   g_print ("%s\n", shown);

@@ -43,6 +43,13 @@ static const char *usage_text = N_(
   "      List the backups sync made of the files it replaced, or put one back.\n"
   "  notes [--format text|json]\n"
   "      List the private notes kept on this computer, with their targets.\n"
+  "  meetings [--committee ID] [--from DATE] [--to DATE] [--format text|json]\n"
+  "      List the meetings by date.\n"
+  "  actions [--open] [--overdue] [--owner TEXT] [--committee ID] [--today DATE]\n"
+  "          [--format text|json]\n"
+  "      List every action raised at meetings, with its current status.\n"
+  "  calendar [--committee ID] [--from DATE] [--remote URL]\n"
+  "      Write the meetings as iCalendar to standard output (red ones left out).\n"
   "  print DOCUMENT-ID [--table TABLE-ID] [--variance FROM-COLUMN:TO-COLUMN] [--collapsed]\n"
   "        --output FILE.pdf [--allow-red]\n"
   "      Print a document's tables as displayed to an A4 PDF.\n"
@@ -214,6 +221,9 @@ static const Command commands[] = {
   { "publish-index", cli_command_publish_index },
   { "restore", cli_command_restore },
   { "notes", cli_command_notes },
+  { "meetings", cli_command_meetings },
+  { "actions", cli_command_actions },
+  { "calendar", cli_command_calendar },
   { "print", cli_command_print },
   { "pack", cli_command_pack },
 };

@@ -85,10 +85,20 @@ test_text (void)
   g_assert_cmpstr (package[1], ==, "wp-gone");
   g_assert_cmpstr (package[3], ==, "yes");
 
-  /* A meeting whose file is there is not detached; the text stays on one
-   * line, its bidi control shown, not sent. */
+  /* A meeting the store holds is not detached, and is named by its title;
+   * the text stays on one line, its bidi control shown, not sent. */
   g_assert_cmpuint (g_strv_length (meeting), ==, 5);
-  g_assert_cmpstr (meeting[1], ==, "secp-39 · item 6");
+  {
+    g_autoptr(QuorumStore) loaded = quorum_store_new (store);
+    g_autofree char *label = NULL;
+
+    g_assert_true (quorum_store_load (loaded, NULL, NULL));
+    g_assert_nonnull (quorum_store_find_meeting (loaded, "secp-39"));
+    label = g_strdup_printf ("%s · item 6",
+                             quorum_meeting_get_title (quorum_store_find_meeting (loaded,
+                                                                                  "secp-39")));
+    g_assert_cmpstr (meeting[1], ==, label);
+  }
   g_assert_cmpstr (meeting[3], ==, "no");
   g_assert_cmpstr (meeting[4], ==, "line one line two \\u202ered");
   g_assert_null (strstr (run.out, "\u202e"));

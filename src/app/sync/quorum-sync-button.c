@@ -97,7 +97,8 @@ is_notable (QuorumSyncItem *item)
 {
   QuorumSyncAction action = quorum_sync_item_get_action (item);
 
-  return quorum_sync_action_is_failure (action) || action == QUORUM_SYNC_REMOVED_REMOTELY;
+  return quorum_sync_action_is_failure (action) || action == QUORUM_SYNC_REMOVED_REMOTELY ||
+         action == QUORUM_SYNC_TO_REVIEW;
 }
 
 /* One row per file: a decision in conflict is met both when pulling and
@@ -146,6 +147,11 @@ action_look (QuorumSyncAction   action,
       break;
     case QUORUM_SYNC_CONFLICT:
       *label = _("Conflict: both sides have a different file; neither was changed");
+      *icon_name = "dialog-warning-symbolic";
+      *css_class = "warning";
+      break;
+    case QUORUM_SYNC_TO_REVIEW:
+      *label = _("To review: members decided this package differently");
       *icon_name = "dialog-warning-symbolic";
       *css_class = "warning";
       break;

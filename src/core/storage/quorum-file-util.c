@@ -430,6 +430,51 @@ _quorum_store_file_replace (const char  *store_path,
 }
 
 /**
+ * _quorum_store_file_read:
+ * @store_path: a store folder (followed if a symbolic link: the caller named it)
+ * @relpath: a file in it, with `/` separators
+ *
+ * Reads @relpath as _quorum_file_read_bounded() does, through a descriptor
+ * of the store, never following a symbolic link below the store. Errors
+ * name the file's full path.
+ */
+gboolean
+_quorum_store_file_read (const char  *store_path,
+                         const char  *relpath,
+                         gsize        limit,
+                         char       **out_data,
+                         gsize       *out_length,
+                         GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (relpath);
+  g_autofree char *base = g_path_get_basename (relpath);
+  g_autofree char *display = g_build_filename (store_path, relpath, NULL);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+  int root_fd, dir_fd;
+
+  if ((root_fd = _quorum_dir_open (store_path, error)) < 0)
+    return FALSE;
+  dir_fd = _quorum_dir_open_at (root_fd, store_path, folder, FALSE, error);
+  close (root_fd);
+  if (dir_fd < 0)
+    return FALSE;
+  ok = _quorum_file_read_bounded (dir_fd, base, limit, out_data, out_length, &local_error);
+  close (dir_fd);
+  if (!ok)
+    {
+      /* Name the whole path, not only the file's name. */
+      g_autofree char *message = g_str_has_prefix (local_error->message, base)
+                                   ? g_strconcat (display, local_error->message + strlen (base),
+                                                  NULL)
+                                   : g_strdup (local_error->message);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+    }
+  return ok;
+}
+
+/**
  * _quorum_file_describe_type:
  * @mode: a file's st_mode
  *

@@ -55,6 +55,12 @@ gboolean _quorum_store_file_replace (const char  *store_path,
                                      const char  *data,
                                      gsize        length,
                                      GError     **error);
+gboolean _quorum_store_file_read   (const char  *store_path,
+                                     const char  *relpath,
+                                     gsize        limit,
+                                     char       **out_data,
+                                     gsize       *out_length,
+                                     GError     **error);
 const char *_quorum_file_describe_type (mode_t mode);
 
 G_END_DECLS

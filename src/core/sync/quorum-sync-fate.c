@@ -19,7 +19,29 @@ unchanged_by_listing (const QuorumSyncFacts *facts,
   if (facts->remote_sha256 != NULL && g_strcmp0 (facts->remote_sha256, facts->local_sha256) == 0)
     return TRUE;
   return facts->remote_etag != NULL && local_untouched &&
-         g_strcmp0 (facts->remote_etag, facts->synced_etag) == 0;
+         quorum_sync_etags_match (facts->remote_etag, facts->synced_etag);
+}
+
+/**
+ * quorum_sync_etags_match:
+ *
+ * RFC 9110's weak comparison, for deciding that a file is unchanged:
+ * `W/"x"` matches `"x"` (Apache httpd serves a file changed within the
+ * last second with a weak ETag, and the same tag strong later).
+ *
+ * Returns: whether @a and @b name the same version
+ */
+gboolean
+quorum_sync_etags_match (const char *a,
+                         const char *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (g_str_has_prefix (a, "W/"))
+    a += 2;
+  if (g_str_has_prefix (b, "W/"))
+    b += 2;
+  return g_str_equal (a, b);
 }
 
 /**

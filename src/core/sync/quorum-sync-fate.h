@@ -77,5 +77,7 @@ typedef enum
 
 QuorumSyncFate  quorum_sync_decide_fate    (const QuorumSyncFacts *facts);
 const char     *quorum_sync_fate_to_string (QuorumSyncFate         fate);
+gboolean        quorum_sync_etags_match    (const char            *a,
+                                            const char            *b);
 
 G_END_DECLS

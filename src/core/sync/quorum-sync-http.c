@@ -26,6 +26,18 @@ _quorum_sync_url_for (QuorumSync *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Emitted when the certificate failed the usual checks: notes why, for
+ * the message, and refuses it (there is no way to accept one). */
+static gboolean
+refuse_certificate (SoupMessage          *message,
+                    GTlsCertificate      *certificate,
+                    GTlsCertificateFlags  errors,
+                    QuorumSync           *self)
+{
+  self->tls_errors = errors;
+  return FALSE;
+}
+
 static SoupMessage *
 new_message (QuorumSync *self,
              const char *method,
@@ -36,6 +48,7 @@ new_message (QuorumSync *self,
 
   /* Never follow a redirect: credentials go only to the server named. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (refuse_certificate), self);
   if (self->secret != NULL)
     {
       g_autofree char *value = NULL;
@@ -81,6 +94,28 @@ is_transient_error (GError *error)
          g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING);
 }
 
+/* Why a certificate was refused, in words: the first reason that applies. */
+static char *
+describe_certificate_errors (QuorumSync           *self,
+                             GTlsCertificateFlags  errors)
+{
+  if (errors & G_TLS_CERTIFICATE_EXPIRED)
+    return g_strdup (_("it has expired"));
+  if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return g_strdup (_("it is not valid yet; check this computer's clock"));
+  if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return g_strdup_printf (_("it was issued for another host name than %s"),
+                            g_uri_get_host (self->base));
+  if (errors & G_TLS_CERTIFICATE_REVOKED)
+    return g_strdup (_("it has been revoked"));
+  if (errors & G_TLS_CERTIFICATE_INSECURE)
+    return g_strdup (_("it uses an insecure algorithm"));
+  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return g_strdup (_("it is not signed by a trusted certificate authority: self-signed, or "
+                       "by a CA this computer does not know (name it with a CA file)"));
+  return NULL;
+}
+
 /* Turns a transport failure into words a member understands. */
 static GError *
 transport_error (QuorumSync *self,
@@ -90,9 +125,14 @@ transport_error (QuorumSync *self,
     return g_error_copy (error);
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
       g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED))
-    return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
-                        _("The server's certificate is not trusted (%s): its identity cannot "
-                          "be checked, so nothing was sent or received"), error->message);
+    {
+      g_autofree char *why = describe_certificate_errors (self, self->tls_errors);
+
+      return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE,
+                          _("The server's certificate is not trusted (%s): its identity "
+                            "cannot be checked, so nothing was sent or received"),
+                          why != NULL ? why : error->message);
+    }
   if (error->domain == G_TLS_ERROR)
     return g_error_new (QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
                         _("The secure connection to %s failed (%s)"), self->remote_url,
@@ -121,18 +161,51 @@ backoff (QuorumSync   *self,
     g_usleep (10 * 1000);
 }
 
-/* Reads a body, refusing one over the limit without reading it all. */
+/* A sync past its deadline stops, whatever it was doing. */
+static gboolean
+check_sync_deadline (QuorumSync  *self,
+                     GError     **error)
+{
+  if (g_get_monotonic_time () <= self->sync_deadline)
+    return TRUE;
+  g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_DEADLINE,
+               _("The sync took longer than its deadline of %u s and was stopped; nothing "
+                 "was changed locally"), self->sync_timeout);
+  return FALSE;
+}
+
+/* One file's deadline: the file timeout plus its size at the slowest
+ * rate accepted. The size is the declared one, else the listed one, else
+ * the size limit. */
+static gint64
+file_deadline (QuorumSync  *self,
+               gint64       started,
+               goffset      declared)
+{
+  guint64 size = declared > 0 ? (guint64) declared
+                 : self->expected_size >= 0 ? (guint64) self->expected_size
+                 : self->max_file_size;
+
+  return started + (gint64) self->file_timeout * G_USEC_PER_SEC +
+         (gint64) (size * G_USEC_PER_SEC / MAX (self->min_rate, 1u));
+}
+
+/* Reads a body, refusing one over the limit without reading it all, and
+ * giving up past the file's deadline (checked between reads; each read is
+ * bounded by the read timeout). */
 static GBytes *
 read_body (QuorumSync    *self,
            SoupMessage   *message,
            GInputStream  *stream,
-           const char    *relpath,
+           const char    *url,
+           gint64         started,
            gboolean      *too_large,
            GCancellable  *cancellable,
            GError       **error)
 {
   goffset declared = soup_message_headers_get_content_length (
                        soup_message_get_response_headers (message));
+  gint64 deadline = file_deadline (self, started, declared);
   g_autoptr(GByteArray) body = g_byte_array_new ();
   guint8 buffer[16384];
 
@@ -145,8 +218,20 @@ read_body (QuorumSync    *self,
     }
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
+      gssize n;
 
+      if (!check_sync_deadline (self, error))
+        return NULL;
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
+                       _("%s: too slow, given up after %" G_GINT64_FORMAT " s (%u bytes "
+                         "received; at least %u bytes per second are expected)"), url,
+                       (g_get_monotonic_time () - started) / G_USEC_PER_SEC, body->len,
+                       self->min_rate);
+          return NULL;
+        }
+      n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
       if (n < 0)
         return NULL;
       if (n == 0)
@@ -162,7 +247,6 @@ read_body (QuorumSync    *self,
     }
   if (!g_input_stream_close (stream, cancellable, error))
     return NULL;
-  (void) relpath;
   return g_byte_array_free_to_bytes (g_steal_pointer (&body));
 }
 
@@ -197,10 +281,12 @@ _quorum_sync_send (QuorumSync    *self,
       g_autoptr(GInputStream) stream = NULL;
       GHashTableIter iter;
       gpointer name, value;
+      gint64 started;
 
       if (attempt > 0)
         backoff (self, attempt - 1, cancellable);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !check_sync_deadline (self, error))
         return FALSE;
 
       if (headers != NULL)
@@ -218,6 +304,8 @@ _quorum_sync_send (QuorumSync    *self,
 
       self->n_requests++;
       g_clear_error (&last_error);
+      self->tls_errors = 0;
+      started = g_get_monotonic_time ();
       stream = soup_session_send (self->session, message, cancellable, &last_error);
       if (stream != NULL)
         {
@@ -236,10 +324,16 @@ _quorum_sync_send (QuorumSync    *self,
                                                                        "Location"));
           if (want_body && SOUP_STATUS_IS_SUCCESSFUL (response->status))
             {
-              response->body = read_body (self, message, stream, url, &response->too_large,
-                                          cancellable, &last_error);
+              response->body = read_body (self, message, stream, url, started,
+                                          &response->too_large, cancellable, &last_error);
               if (response->body == NULL && !response->too_large)
                 {
+                  /* Too slow, cancelled or past the sync's deadline: no retry. */
+                  if (last_error->domain == QUORUM_SYNC_ERROR)
+                    {
+                      g_propagate_error (error, g_steal_pointer (&last_error));
+                      return FALSE;
+                    }
                   if (g_error_matches (last_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
                     break;
                   /* A body cut short: retry like any transport failure. */

@@ -68,7 +68,7 @@ quorum_sync_item_class_init (QuorumSyncItemClass *klass)
 
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
   properties[PROP_ACTION] =
-    g_param_spec_int ("action", NULL, NULL, QUORUM_SYNC_FETCHED, QUORUM_SYNC_WOULD_SEND,
+    g_param_spec_int ("action", NULL, NULL, QUORUM_SYNC_FETCHED, QUORUM_SYNC_TO_REVIEW,
                       QUORUM_SYNC_UNCHANGED, flags);
   properties[PROP_BYTES] = g_param_spec_uint64 ("bytes", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
@@ -140,17 +140,17 @@ quorum_sync_item_get_message (QuorumSyncItem *self)
  *
  * Returns: the action as quorum-cli prints it: `fetched`, `unchanged`,
  *   `sent`, `already-sent`, `refused`, `conflict`, `removed-remotely`,
- *   `failed`, `would-fetch` or `would-send`
+ *   `failed`, `would-fetch`, `would-send` or `to-review`
  */
 const char *
 quorum_sync_action_to_string (QuorumSyncAction action)
 {
   static const char * const names[] = {
     "fetched", "unchanged", "sent", "already-sent", "refused", "conflict",
-    "removed-remotely", "failed", "would-fetch", "would-send",
+    "removed-remotely", "failed", "would-fetch", "would-send", "to-review",
   };
 
-  g_return_val_if_fail (action <= QUORUM_SYNC_WOULD_SEND, NULL);
+  g_return_val_if_fail (action < QUORUM_SYNC_N_ACTIONS, NULL);
   return names[action];
 }
 

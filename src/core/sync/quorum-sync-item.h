@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * @QUORUM_SYNC_FAILED: the transfer failed; nothing changed
  * @QUORUM_SYNC_WOULD_FETCH: (dry run) would be downloaded
  * @QUORUM_SYNC_WOULD_SEND: (dry run) would be sent
+ * @QUORUM_SYNC_TO_REVIEW: a work package that members decided differently
+ *   in decisions this sync brought together (fetched or sent); the store
+ *   goes by the latest file name, so someone should look
  */
 typedef enum
 {
@@ -35,7 +38,10 @@ typedef enum
   QUORUM_SYNC_FAILED,
   QUORUM_SYNC_WOULD_FETCH,
   QUORUM_SYNC_WOULD_SEND,
+  QUORUM_SYNC_TO_REVIEW,
 } QuorumSyncAction;
+
+#define QUORUM_SYNC_N_ACTIONS (QUORUM_SYNC_TO_REVIEW + 1)
 
 #define QUORUM_TYPE_SYNC_ITEM (quorum_sync_item_get_type ())
 

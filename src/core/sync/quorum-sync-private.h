@@ -28,6 +28,12 @@ G_BEGIN_DECLS
 
 #define LOCK_WAIT_MS 10000
 
+/* Defaults of the settings documented in docs/sync.md ("Robustness"). */
+#define QUORUM_SYNC_DEFAULT_MIN_RATE          1024     /* bytes per second */
+#define QUORUM_SYNC_DEFAULT_SYNC_TIMEOUT      3600     /* seconds */
+#define QUORUM_SYNC_DEFAULT_MAX_LISTED_FILES  20000
+#define QUORUM_SYNC_DEFAULT_MAX_FAILURES      20       /* consecutive failed files */
+
 typedef struct
 {
   char *etag;     /* nullable */
@@ -63,6 +69,11 @@ struct _QuorumSync
   guint backoff_ms;
   gsize max_file_size;
   guint backups_kept;
+  guint file_timeout;        /* seconds, plus the size at min_rate: one file's deadline */
+  guint min_rate;            /* bytes per second a transfer must at least reach */
+  guint sync_timeout;        /* seconds: the whole sync's deadline */
+  guint max_listed_files;
+  guint max_failures_in_row;
 
   /* One run's state, touched by the worker thread only while it runs. */
   SoupSession *session;
@@ -71,11 +82,20 @@ struct _QuorumSync
   GPtrArray *pending_items;  /* made on the worker, published at the end */
   GHashTable *remote;        /* relpath → RemoteFile */
   JsonObject *state;         /* relpath → {etag, sha256} from the last sync */
+  JsonObject *listed_before; /* the last sync's listing: {index: {etag, files},
+                                folders: {decisions/WP: {etag, files}}} */
+  JsonObject *listed_now;    /* the same for this sync, saved with the state */
   char *listing;
+  gboolean remote_has_decisions;  /* the listing showed decisions/ */
   guint n_requests;
   guint64 bytes_received;
   guint64 bytes_sent;
   gboolean running;
+  gint64 sync_deadline;      /* monotonic µs */
+  gint64 expected_size;      /* the listed size of the file being fetched, or -1 */
+  guint failures_in_row;
+  guint n_not_tried;         /* files left out after too many failures in a row */
+  GTlsCertificateFlags tls_errors;  /* why the last certificate was refused */
   GMutex progress_lock;
   GSource *progress_source;   /* pending emission, under progress_lock */
   guint progress_done;
@@ -130,12 +150,13 @@ gboolean     _quorum_sync_list_index        (QuorumSync        *self,
                                              GError           **error);
 void         _quorum_sync_collect_local     (const char        *store_path,
                                              const char        *relfolder,
-                                             GPtrArray         *out);
+                                             GPtrArray         *out,
+                                             GPtrArray         *skipped);
 int          _quorum_sync_compare_strings   (gconstpointer      a,
                                              gconstpointer      b);
 
 /* quorum-sync-state.c */
-JsonObject  *_quorum_sync_state_load        (QuorumSync        *self);
+void         _quorum_sync_state_load        (QuorumSync        *self);
 const char  *_quorum_sync_state_get         (QuorumSync        *self,
                                              const char        *relpath,
                                              const char        *member);
@@ -146,10 +167,12 @@ void         _quorum_sync_state_set         (QuorumSync        *self,
 gboolean     _quorum_sync_state_save        (QuorumSync        *self,
                                              gboolean           complete,
                                              GError           **error);
-char        *_quorum_sync_sha256_of_file    (const char        *path);
+char        *_quorum_sync_sha256_of_file    (QuorumSync        *self,
+                                             const char        *relpath);
 
 /* quorum-sync-pull.c */
 void         _quorum_sync_staged_free       (Staged            *staged);
+void         _quorum_sync_sweep_staging     (QuorumSync        *self);
 gboolean     _quorum_sync_pull_file         (QuorumSync        *self,
                                              const char        *relpath,
                                              RemoteFile        *remote,
@@ -162,6 +185,7 @@ gboolean     _quorum_sync_apply             (QuorumSync        *self,
                                              GError           **error);
 
 /* quorum-sync-push.c */
+void         _quorum_sync_review_decisions  (QuorumSync        *self);
 GPtrArray   *_quorum_sync_list_outbox       (QuorumSync        *self);
 gboolean     _quorum_sync_push_decision     (QuorumSync        *self,
                                              const char        *package_id,

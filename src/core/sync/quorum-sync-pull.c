@@ -9,8 +9,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "quorum-backup.h"
@@ -35,23 +39,82 @@ _quorum_sync_staged_free (Staged *staged)
 }
 
 
+#define STAGING_RELPATH QUORUM_STORE_PRIVATE_DIR "/staging"
+
+/* Writes a fetched file to STORE/.quorum/staging/RELPATH, through the
+ * store's descriptor: no symbolic link below the store is followed. */
 static gboolean
 stage (QuorumSync  *self,
        Staged      *staged,
        GBytes      *body,
        GError     **error)
 {
-  g_autofree char *target = quorum_store_layout_staging (self->store_path, staged->relpath);
-  g_autofree char *folder = g_path_get_dirname (target);
+  g_autofree char *relpath = g_strconcat (STAGING_RELPATH "/", staged->relpath, NULL);
   const char *data;
   gsize size;
 
   data = g_bytes_get_data (body, &size);
-  if (!_quorum_folder_make (folder, error) ||
-      !_quorum_file_replace (target, data, size, error))
+  if (!_quorum_store_file_replace (self->store_path, relpath, data, size, error))
     return FALSE;
-  staged->staged = g_steal_pointer (&target);
+  staged->staged = quorum_store_layout_staging (self->store_path, staged->relpath);
   return TRUE;
+}
+
+/* Removes what is stale in @dir_fd (a staging folder): files older than
+ * @before (seconds since the epoch), and folders as old left empty. */
+static void
+sweep_folder (int     dir_fd,
+              time_t  before)
+{
+  DIR *dir = fdopendir (dup (dir_fd));
+  struct dirent *entry;
+
+  if (dir == NULL)
+    return;
+  while ((entry = readdir (dir)) != NULL)
+    {
+      struct stat st;
+
+      if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, "..") ||
+          fstatat (dir_fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          int child = openat (dir_fd, entry->d_name,
+                              O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+          if (child < 0)
+            continue;
+          sweep_folder (child, before);
+          close (child);
+          if (st.st_mtime < before)
+            unlinkat (dir_fd, entry->d_name, AT_REMOVEDIR);  /* only if empty */
+        }
+      else if (st.st_mtime < before)
+        unlinkat (dir_fd, entry->d_name, 0);
+    }
+  closedir (dir);
+}
+
+/* A sync killed (kill -9, a power cut) leaves its staged files behind. Any
+ * older than a sync may last (its deadline) belongs to no running sync:
+ * they are removed, under the store's lock. */
+void
+_quorum_sync_sweep_staging (QuorumSync *self)
+{
+  g_autoptr(QuorumStoreLock) lock = NULL;
+  int root_fd, dir_fd;
+
+  if ((root_fd = _quorum_dir_open (self->store_path, NULL)) < 0)
+    return;
+  dir_fd = _quorum_dir_open_at (root_fd, self->store_path, STAGING_RELPATH, FALSE, NULL);
+  close (root_fd);
+  if (dir_fd < 0)
+    return;  /* nothing staged ever: leave the store as it is */
+  lock = quorum_store_lock_acquire (self->store_path, LOCK_WAIT_MS, NULL, NULL);
+  if (lock != NULL)
+    sweep_folder (dir_fd, time (NULL) - (time_t) self->sync_timeout);
+  close (dir_fd);
 }
 
 /* A decision made here whose outbox marker is still there. */
@@ -80,7 +143,8 @@ accept_body (QuorumSync    *self,
              GPtrArray     *staged_files,
              GError       **error)
 {
-  g_autofree char *local = g_build_filename (self->store_path, relpath, NULL);
+  /* Problems name the remote file: the local copy is not the one at fault. */
+  g_autofree char *remote_name = _quorum_sync_url_for (self, relpath);
   gboolean is_decision = g_str_has_prefix (relpath, "decisions/");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(Staged) staged = NULL;
@@ -114,7 +178,7 @@ accept_body (QuorumSync    *self,
     }
 
   problems = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!quorum_store_validate_data (relpath, local, data, size, problems))
+  if (!quorum_store_validate_data (relpath, remote_name, data, size, problems))
     {
       g_autofree char *first = problems->len > 0
                                  ? quorum_problem_to_string (g_ptr_array_index (problems, 0))
@@ -159,12 +223,18 @@ fetch_file (QuorumSync    *self,
   g_auto(Response) response = { 0 };
   g_autoptr(GError) local_error = NULL;
 
+  gboolean sent;
+
   if (conditional)
     g_hash_table_insert (headers, (char *) "If-None-Match", (char *) known_etag);
-  if (!_quorum_sync_send (self, "GET", url, headers, NULL, NULL, TRUE, &response, cancellable,
-                          &local_error))
+  self->expected_size = remote->size;
+  sent = _quorum_sync_send (self, "GET", url, headers, NULL, NULL, TRUE, &response, cancellable,
+                            &local_error);
+  self->expected_size = -1;
+  if (!sent)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (local_error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_DEADLINE) ||
           g_error_matches (local_error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_CERTIFICATE) ||
           g_error_matches (local_error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_OFFLINE))
         {
@@ -222,8 +292,7 @@ _quorum_sync_pull_file (QuorumSync    *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autofree char *local = g_build_filename (self->store_path, relpath, NULL);
-  g_autofree char *local_sha = _quorum_sync_sha256_of_file (local);
+  g_autofree char *local_sha = _quorum_sync_sha256_of_file (self, relpath);
   QuorumSyncFacts facts = {
     .local_present = local_sha != NULL,
     .local_sha256 = local_sha,
@@ -268,6 +337,64 @@ _quorum_sync_pull_file (QuorumSync    *self,
     }
 }
 
+/* Moves one staged file into place, through descriptors of its folder
+ * and of its staging folder: no symbolic link below the store is
+ * followed. A decision is created only (link), as those made here. */
+static gboolean
+apply_one (QuorumSync    *self,
+           QuorumBackup  *backup,
+           Staged        *staged,
+           GError       **error)
+{
+  g_autofree char *folder = g_path_get_dirname (staged->relpath);
+  g_autofree char *base = g_path_get_basename (staged->relpath);
+  g_autofree char *staging = g_strconcat (STAGING_RELPATH "/", folder, NULL);
+  g_autofree char *target = g_build_filename (self->store_path, staged->relpath, NULL);
+  int root_fd, dir_fd = -1, staging_fd = -1;
+  gboolean ok = FALSE;
+
+  if ((root_fd = _quorum_dir_open (self->store_path, error)) < 0)
+    return FALSE;
+  if ((dir_fd = _quorum_dir_open_at (root_fd, self->store_path, folder, TRUE, error)) < 0 ||
+      (staging_fd = _quorum_dir_open_at (root_fd, self->store_path, staging, FALSE,
+                                         error)) < 0)
+    goto out;
+  if (staged->is_decision)
+    {
+      if (linkat (staging_fd, base, dir_fd, base, 0) != 0 && errno != EEXIST)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", target,
+                       g_strerror (errno));
+          goto out;
+        }
+    }
+  else
+    {
+      if (!quorum_backup_keep (backup, staged->relpath, error))
+        goto out;
+      if (renameat (staging_fd, base, dir_fd, base) != 0)
+        {
+          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", target,
+                       g_strerror (errno));
+          goto out;
+        }
+      g_clear_pointer (&staged->staged, g_free);
+    }
+  if (fsync (dir_fd) != 0)
+    {
+      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", target, g_strerror (errno));
+      goto out;
+    }
+  ok = TRUE;
+out:
+  close (root_fd);
+  if (dir_fd >= 0)
+    close (dir_fd);
+  if (staging_fd >= 0)
+    close (staging_fd);
+  return ok;
+}
+
 /* Writes the staged files into the store, under the lock, with backups. */
 gboolean
 _quorum_sync_apply (QuorumSync    *self,
@@ -302,38 +429,10 @@ _quorum_sync_apply (QuorumSync    *self,
   for (guint i = 0; i < staged_files->len; i++)
     {
       Staged *staged = g_ptr_array_index (staged_files, i);
-      g_autofree char *target = g_build_filename (self->store_path, staged->relpath, NULL);
-      g_autofree char *folder = g_path_get_dirname (target);
-      gboolean written;
 
       /* Past this point a cancel would leave the sync half-applied for no
        * gain: every file is already here and valid; finish. */
-      if (!_quorum_folder_make (folder, &local_error))
-        break;
-      if (staged->is_decision)
-        {
-          /* Create-only, as for decisions made here. */
-          written = link (staged->staged, target) == 0 || errno == EEXIST;
-          if (!written)
-            g_set_error (&local_error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", target,
-                         g_strerror (errno));
-          else
-            written = _quorum_folder_sync (folder, &local_error);
-        }
-      else
-        {
-          written = quorum_backup_keep (backup, staged->relpath, &local_error) &&
-                    g_rename (staged->staged, target) == 0;
-          if (written)
-            {
-              g_clear_pointer (&staged->staged, g_free);
-              written = _quorum_folder_sync (folder, &local_error);
-            }
-          else if (local_error == NULL)
-            g_set_error (&local_error, QUORUM_ERROR, QUORUM_ERROR_IO, "%s: %s", target,
-                         g_strerror (errno));
-        }
-      if (!written)
+      if (!apply_one (self, backup, staged, &local_error))
         break;
       _quorum_sync_state_set (self, staged->relpath, staged->etag, staged->sha256);
       _quorum_sync_add_item (self, staged->relpath, QUORUM_SYNC_FETCHED, staged->bytes, NULL);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "quorum-file-util.h"
 #include "quorum-load-context.h"
 #include "quorum-store.h"
 #include "quorum-store-layout.h"
@@ -24,7 +25,8 @@ make_folders (QuorumSync    *self,
   g_autofree char *sub = g_strconcat ("decisions/", package_id, "/", NULL);
 
   folders[1] = sub;
-  for (guint i = 0; folders[i] != NULL; i++)
+  /* decisions/ itself is not made again when the listing showed it. */
+  for (guint i = self->remote_has_decisions ? 1 : 0; folders[i] != NULL; i++)
     {
       g_autofree char *url = g_strconcat (self->remote_url, folders[i], NULL);
       g_auto(Response) response = { 0 };
@@ -33,6 +35,8 @@ make_folders (QuorumSync    *self,
                               cancellable, error) ||
           !_quorum_sync_check_status (self, &response, folders[i], error))
         return FALSE;
+      if (i == 0)
+        self->remote_has_decisions = TRUE;
     }
   return TRUE;
 }
@@ -56,7 +60,8 @@ _quorum_sync_push_decision (QuorumSync    *self,
   g_autoptr(GError) local_error = NULL;
   gsize length;
 
-  if (!g_file_get_contents (local, &data, &length, NULL))
+  if (!_quorum_store_file_read (self->store_path, relpath, QUORUM_MAX_FILE_BYTES, &data, &length,
+                                NULL))
     return TRUE;   /* a marker whose write was cut short: nothing to send */
   if (self->dry_run)
     {
@@ -175,4 +180,94 @@ _quorum_sync_list_outbox (QuorumSync *self)
     }
   g_ptr_array_sort (pairs, (GCompareFunc) g_strcmp0);
   return pairs;
+}
+
+/* What a decision file decided, and who: "approve (by A Member)". */
+static char *
+describe_decision (QuorumSync *self,
+                   const char *relpath,
+                   char      **out_value)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root;
+  gsize length;
+
+  if (!_quorum_store_file_read (self->store_path, relpath, QUORUM_MAX_FILE_BYTES, &data, &length,
+                                NULL) ||
+      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  *out_value = g_strdup (json_object_get_string_member_with_default (root, "decision", "?"));
+  /* Translators: a decision and who made it: "approve by Adam Carden". */
+  return g_strdup_printf (_("%s by %s"), *out_value,
+                          json_object_get_string_member_with_default (root, "by", "?"));
+}
+
+/* Decisions this sync brought together (fetched or sent) that decide the
+ * same work package differently: the store goes by the latest file name,
+ * silently; this says so, once per package, for someone to review. */
+void
+_quorum_sync_review_decisions (QuorumSync *self)
+{
+  g_autoptr(GHashTable) packages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GList) keys = NULL;
+  guint n_items = self->pending_items->len;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      QuorumSyncItem *item = g_ptr_array_index (self->pending_items, i);
+      QuorumSyncAction action = quorum_sync_item_get_action (item);
+      const char *relpath = quorum_sync_item_get_path (item);
+      g_auto(GStrv) parts = g_strsplit (relpath, "/", 3);
+      GPtrArray *list;
+
+      if ((action != QUORUM_SYNC_FETCHED && action != QUORUM_SYNC_SENT) ||
+          g_strv_length (parts) != 3 || !g_str_equal (parts[0], "decisions"))
+        continue;
+      list = g_hash_table_lookup (packages, parts[1]);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (packages, g_strdup (parts[1]), list);
+        }
+      g_ptr_array_add (list, g_strdup (relpath));
+    }
+
+  keys = g_list_sort (g_hash_table_get_keys (packages), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      GPtrArray *list = g_hash_table_lookup (packages, l->data);
+      g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *first = NULL;
+      gboolean differ = FALSE;
+
+      for (guint i = 0; list->len > 1 && i < list->len; i++)
+        {
+          g_autofree char *value = NULL;
+          char *text = describe_decision (self, g_ptr_array_index (list, i), &value);
+
+          if (text == NULL)
+            continue;
+          g_ptr_array_add (said, text);
+          if (first == NULL)
+            first = g_steal_pointer (&value);
+          else if (!g_str_equal (first, value))
+            differ = TRUE;
+        }
+      if (differ)
+        {
+          g_autofree char *relfolder = g_strconcat ("decisions/", (char *) l->data, "/", NULL);
+          g_autofree char *joined = NULL;
+          g_autofree char *message = NULL;
+
+          g_ptr_array_add (said, NULL);
+          joined = g_strjoinv ("; ", (char **) said->pdata);
+          message = g_strdup_printf (_("decided differently in this sync (%s); the latest "
+                                       "file counts: review it"), joined);
+          _quorum_sync_add_item (self, relfolder, QUORUM_SYNC_TO_REVIEW, 0, message);
+        }
+    }
 }

@@ -56,6 +56,10 @@ enum {
   PROP_REMOTE_URL,
   PROP_DRY_RUN,
   PROP_RUNNING,
+  PROP_FILE_TIMEOUT,
+  PROP_MIN_RATE,
+  PROP_SYNC_TIMEOUT,
+  PROP_MAX_LISTED_FILES,
   N_PROPS
 };
 
@@ -100,6 +104,8 @@ quorum_sync_finalize (GObject *object)
   g_clear_pointer (&self->pending_items, g_ptr_array_unref);
   g_clear_pointer (&self->remote, g_hash_table_unref);
   g_clear_pointer (&self->state, json_object_unref);
+  g_clear_pointer (&self->listed_before, json_object_unref);
+  g_clear_pointer (&self->listed_now, json_object_unref);
   g_free (self->listing);
 
   G_OBJECT_CLASS (quorum_sync_parent_class)->finalize (object);
@@ -119,6 +125,29 @@ quorum_sync_get_property (GObject    *object,
     case PROP_REMOTE_URL: g_value_set_string (value, self->remote_url); break;
     case PROP_DRY_RUN: g_value_set_boolean (value, self->dry_run); break;
     case PROP_RUNNING: g_value_set_boolean (value, self->running); break;
+    case PROP_FILE_TIMEOUT: g_value_set_uint (value, self->file_timeout); break;
+    case PROP_MIN_RATE: g_value_set_uint (value, self->min_rate); break;
+    case PROP_SYNC_TIMEOUT: g_value_set_uint (value, self->sync_timeout); break;
+    case PROP_MAX_LISTED_FILES: g_value_set_uint (value, self->max_listed_files); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_sync_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  QuorumSync *self = QUORUM_SYNC (object);
+
+  g_return_if_fail (!self->running);
+  switch (prop_id)
+    {
+    case PROP_FILE_TIMEOUT: self->file_timeout = g_value_get_uint (value); break;
+    case PROP_MIN_RATE: self->min_rate = g_value_get_uint (value); break;
+    case PROP_SYNC_TIMEOUT: self->sync_timeout = g_value_get_uint (value); break;
+    case PROP_MAX_LISTED_FILES: self->max_listed_files = g_value_get_uint (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -131,6 +160,7 @@ quorum_sync_class_init (QuorumSyncClass *klass)
 
   object_class->finalize = quorum_sync_finalize;
   object_class->get_property = quorum_sync_get_property;
+  object_class->set_property = quorum_sync_set_property;
 
   properties[PROP_STORE_PATH] = g_param_spec_string ("store-path", NULL, NULL, NULL, flags);
   properties[PROP_REMOTE_URL] = g_param_spec_string ("remote-url", NULL, NULL, NULL, flags);
@@ -138,6 +168,45 @@ quorum_sync_class_init (QuorumSyncClass *klass)
     g_param_spec_boolean ("dry-run", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * QuorumSync:file-timeout:
+   *
+   * One file's deadline is this many seconds plus its size at
+   * #QuorumSync:min-rate: a server that sends a file slower than that is
+   * given up on (the file fails; the sync goes on).
+   */
+  properties[PROP_FILE_TIMEOUT] =
+    g_param_spec_uint ("file-timeout", NULL, NULL, 1, 24 * 3600, DEFAULT_TIMEOUT_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * QuorumSync:min-rate:
+   *
+   * The slowest transfer accepted, in bytes per second (see
+   * #QuorumSync:file-timeout).
+   */
+  properties[PROP_MIN_RATE] =
+    g_param_spec_uint ("min-rate", NULL, NULL, 1, G_MAXUINT, QUORUM_SYNC_DEFAULT_MIN_RATE,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * QuorumSync:sync-timeout:
+   *
+   * The whole sync's deadline, in seconds: past it the sync stops with
+   * %QUORUM_SYNC_ERROR_DEADLINE, and nothing is applied.
+   */
+  properties[PROP_SYNC_TIMEOUT] =
+    g_param_spec_uint ("sync-timeout", NULL, NULL, 1, 7 * 24 * 3600,
+                       QUORUM_SYNC_DEFAULT_SYNC_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * QuorumSync:max-listed-files:
+   *
+   * A remote listing naming more files than this is refused.
+   */
+  properties[PROP_MAX_LISTED_FILES] =
+    g_param_spec_uint ("max-listed-files", NULL, NULL, 1, G_MAXUINT,
+                       QUORUM_SYNC_DEFAULT_MAX_LISTED_FILES,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -162,6 +231,12 @@ quorum_sync_init (QuorumSync *self)
   self->backoff_ms = DEFAULT_BACKOFF_MS;
   self->max_file_size = QUORUM_MAX_FILE_BYTES;
   self->backups_kept = QUORUM_DEFAULT_BACKUPS_KEPT;
+  self->file_timeout = DEFAULT_TIMEOUT_SECONDS;
+  self->min_rate = QUORUM_SYNC_DEFAULT_MIN_RATE;
+  self->sync_timeout = QUORUM_SYNC_DEFAULT_SYNC_TIMEOUT;
+  self->max_listed_files = QUORUM_SYNC_DEFAULT_MAX_LISTED_FILES;
+  self->max_failures_in_row = QUORUM_SYNC_DEFAULT_MAX_FAILURES;
+  self->expected_size = -1;
   self->items = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);
   g_mutex_init (&self->progress_lock);
 }
@@ -282,7 +357,7 @@ quorum_sync_set_bearer_token (QuorumSync *self,
 /**
  * quorum_sync_set_ca_file:
  * @ca_file: (nullable): PEM certificates to trust instead of the system's
- *   CAs; %NULL for the system's
+ *   CAs; %NULL for the system's. A relative name is the current folder's.
  */
 gboolean
 quorum_sync_set_ca_file (QuorumSync  *self,
@@ -291,12 +366,16 @@ quorum_sync_set_ca_file (QuorumSync  *self,
 {
   g_autoptr(GTlsDatabase) database = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *absolute = NULL;
 
   g_return_val_if_fail (QUORUM_IS_SYNC (self), FALSE);
   g_return_val_if_fail (!self->running, FALSE);
 
   if (ca_file != NULL)
     {
+      /* GTlsFileDatabase wants an absolute name (else a warning, and no
+       * database: every certificate would then read as untrusted). */
+      ca_file = absolute = g_canonicalize_filename (ca_file, NULL);
       database = g_tls_file_database_new (ca_file, &local_error);
       if (database == NULL)
         {
@@ -401,6 +480,10 @@ _quorum_sync_add_item (QuorumSync       *self,
                        const char       *message)
 {
   g_ptr_array_add (self->pending_items, quorum_sync_item_new (relpath, action, bytes, message));
+  if (action == QUORUM_SYNC_FAILED)
+    self->failures_in_row++;
+  else
+    self->failures_in_row = 0;
 }
 
 /* Progress is coalesced: the worker updates the figures and schedules at
@@ -476,7 +559,7 @@ open_session (QuorumSync *self)
   self->base = g_uri_parse (self->remote_url, G_URI_FLAGS_ENCODED_PATH, NULL);
   self->remote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) _quorum_sync_remote_file_free);
-  self->state = _quorum_sync_state_load (self);
+  _quorum_sync_state_load (self);
 }
 
 /* 1. List the remote: WebDAV, else index.json. Returns the listed paths,
@@ -491,16 +574,30 @@ list_remote (QuorumSync    *self,
   GHashTableIter iter;
   gpointer key;
 
-  if (!_quorum_sync_list_webdav (self, &not_dav, cancellable, error))
-    return NULL;
-  if (not_dav)
+  /* A remote listed by its index.json last time is asked for that first:
+   * an idle sync is then one conditional GET. */
+  if (json_object_has_member (self->listed_before, "index"))
     {
-      if (!_quorum_sync_list_index (self, cancellable, error))
-        return NULL;
-      self->listing = g_strdup ("index.json");
+      g_autoptr(GError) index_error = NULL;
+
+      if (_quorum_sync_list_index (self, cancellable, &index_error))
+        self->listing = g_strdup ("index.json");
+      else if (!g_error_matches (index_error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_PROTOCOL))
+        {
+          g_propagate_error (error, g_steal_pointer (&index_error));
+          return NULL;
+        }
+      else
+        g_hash_table_remove_all (self->remote);   /* then as if for the first time */
     }
-  else
-    self->listing = g_strdup ("webdav");
+  if (self->listing == NULL)
+    {
+      if (!_quorum_sync_list_webdav (self, &not_dav, cancellable, error))
+        return NULL;
+      if (not_dav && !_quorum_sync_list_index (self, cancellable, error))
+        return NULL;
+      self->listing = g_strdup (not_dav ? "index.json" : "webdav");
+    }
 
   g_hash_table_iter_init (&iter, self->remote);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -515,7 +612,7 @@ report_removed (QuorumSync *self)
 {
   g_autoptr(GPtrArray) local = g_ptr_array_new_with_free_func (g_free);
 
-  _quorum_sync_collect_local (self->store_path, "", local);
+  _quorum_sync_collect_local (self->store_path, "", local, NULL);
   g_ptr_array_sort (local, _quorum_sync_compare_strings);
   for (guint i = 0; i < local->len; i++)
     {
@@ -561,6 +658,17 @@ finish (QuorumSync  *self,
           return FALSE;
         }
     }
+  if (self->n_not_tried > 0)
+    {
+      g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_FILES,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The sync stopped after %u files in a row failed: %u file "
+                                "was not tried",
+                                "The sync stopped after %u files in a row failed: %u files "
+                                "were not tried", self->n_not_tried),
+                   self->max_failures_in_row, self->n_not_tried);
+      return FALSE;
+    }
   if (failures > 0)
     {
       g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_FILES,
@@ -584,6 +692,8 @@ run (QuorumSync    *self,
   guint done = 0, total;
 
   open_session (self);
+  if (!self->dry_run)
+    _quorum_sync_sweep_staging (self);
   if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()) &&
       !host_is_loopback (g_uri_get_host (self->base)))
     {
@@ -602,10 +712,17 @@ run (QuorumSync    *self,
   total = paths->len + outbox->len;
   report_progress (self, context, 0, total);
 
-  /* 2. Pull into staging. */
+  /* 2. Pull into staging; a server failing file after file is given up
+   * on rather than asked for every file it lists. */
   for (guint i = 0; i < paths->len; i++)
     {
       const char *relpath = g_ptr_array_index (paths, i);
+
+      if (self->failures_in_row >= self->max_failures_in_row)
+        {
+          self->n_not_tried = paths->len - i;
+          break;
+        }
 
       if (!_quorum_sync_pull_file (self, relpath, g_hash_table_lookup (self->remote, relpath),
                                    staged, cancellable, error))
@@ -629,6 +746,7 @@ run (QuorumSync    *self,
         return FALSE;
       report_progress (self, context, ++done, total);
     }
+  _quorum_sync_review_decisions (self);
   return finish (self, error);
 }
 
@@ -639,10 +757,17 @@ run_prepare (QuorumSync *self)
   g_clear_pointer (&self->base, g_uri_unref);
   g_clear_pointer (&self->remote, g_hash_table_unref);
   g_clear_pointer (&self->state, json_object_unref);
+  g_clear_pointer (&self->listed_before, json_object_unref);
+  g_clear_pointer (&self->listed_now, json_object_unref);
   g_clear_pointer (&self->listing, g_free);
   g_clear_pointer (&self->pending_items, g_ptr_array_unref);
   self->pending_items = g_ptr_array_new_with_free_func (g_object_unref);
   self->n_requests = 0;
+  self->failures_in_row = 0;
+  self->n_not_tried = 0;
+  self->remote_has_decisions = FALSE;
+  self->expected_size = -1;
+  self->sync_deadline = g_get_monotonic_time () + (gint64) self->sync_timeout * G_USEC_PER_SEC;
   self->bytes_received = 0;
   self->bytes_sent = 0;
   g_list_store_remove_all (self->items);

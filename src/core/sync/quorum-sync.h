@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @QUORUM_SYNC_ERROR_FILES: some files could not be synced; the others
  *   were (see the items)
  * @QUORUM_SYNC_ERROR_LOCAL: the local store could not be written
+ * @QUORUM_SYNC_ERROR_DEADLINE: the sync took longer than
+ *   #QuorumSync:sync-timeout
  */
 typedef enum
 {
@@ -39,6 +41,7 @@ typedef enum
   QUORUM_SYNC_ERROR_PROTOCOL,
   QUORUM_SYNC_ERROR_FILES,
   QUORUM_SYNC_ERROR_LOCAL,
+  QUORUM_SYNC_ERROR_DEADLINE,
 } QuorumSyncError;
 
 GQuark quorum_sync_error_quark (void);
@@ -90,6 +93,9 @@ const char  *quorum_sync_get_listing        (QuorumSync           *self);
 
 char        *quorum_sync_dup_last_sync      (const char           *store_path);
 gboolean     quorum_sync_write_index        (const char           *store_path,
+                                             GError              **error);
+gboolean     quorum_sync_write_index_report (const char           *store_path,
+                                             GPtrArray           **skipped,
                                              GError              **error);
 
 G_END_DECLS

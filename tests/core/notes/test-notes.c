@@ -208,9 +208,11 @@ test_add_edit_delete (Fixture       *fixture,
   quorum_notes_load (again, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
-  g_assert_cmpstr (quorum_note_get_text (g_list_model_get_item (G_LIST_MODEL (again), 0)), ==,
-                   "First thought.\nSecond line.");
-  g_object_unref (g_list_model_get_item (G_LIST_MODEL (again), 0));
+  {
+    g_autoptr(QuorumNote) read_back = g_list_model_get_item (G_LIST_MODEL (again), 0);
+
+    g_assert_cmpstr (quorum_note_get_text (read_back), ==, "First thought.\nSecond line.");
+  }
 
   g_assert_true (quorum_notes_edit (fixture->notes, note, "Changed my mind.", NULL, &error));
   g_assert_no_error (error);

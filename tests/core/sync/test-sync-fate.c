@@ -12,6 +12,7 @@
 #define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 #define ETAG_1 "\"1-abc\""
 #define ETAG_2 "\"2-def\""
+#define WEAK_ETAG_1 "W/\"1-abc\""
 
 typedef struct
 {
@@ -75,6 +76,15 @@ static const Case cases[] = {
     { .local_present = TRUE, .local_sha256 = SHA_A, .synced = TRUE, .synced_etag = ETAG_1,
       .synced_sha256 = SHA_A, .listed = TRUE, .remote_etag = ETAG_1, .remote_size = 10 },
     QUORUM_SYNC_FATE_KEEP },
+  { "WebDAV: the same ETag made weak (Apache, a file changed within the second)",
+    { .local_present = TRUE, .local_sha256 = SHA_A, .synced = TRUE, .synced_etag = ETAG_1,
+      .synced_sha256 = SHA_A, .listed = TRUE, .remote_etag = WEAK_ETAG_1, .remote_size = 10 },
+    QUORUM_SYNC_FATE_KEEP },
+  { "WebDAV: a weak ETag last time, the same one strong now",
+    { .local_present = TRUE, .local_sha256 = SHA_A, .synced = TRUE,
+      .synced_etag = WEAK_ETAG_1, .synced_sha256 = SHA_A, .listed = TRUE,
+      .remote_etag = ETAG_1, .remote_size = 10 },
+    QUORUM_SYNC_FATE_KEEP },
 
   /* Fetched, conditionally or not. */
   { "WebDAV: the same ETag, but the local copy was changed since",
@@ -84,6 +94,10 @@ static const Case cases[] = {
   { "WebDAV: a new ETag, the local copy untouched: If-None-Match",
     { .local_present = TRUE, .local_sha256 = SHA_A, .synced = TRUE, .synced_etag = ETAG_1,
       .synced_sha256 = SHA_A, .listed = TRUE, .remote_etag = ETAG_2, .remote_size = 10 },
+    QUORUM_SYNC_FATE_REVALIDATE },
+  { "WebDAV: a new ETag, weak: still If-None-Match (weak compare is by tag only)",
+    { .local_present = TRUE, .local_sha256 = SHA_A, .synced = TRUE, .synced_etag = ETAG_1,
+      .synced_sha256 = SHA_A, .listed = TRUE, .remote_etag = "W/" ETAG_2, .remote_size = 10 },
     QUORUM_SYNC_FATE_REVALIDATE },
   { "no ETag in the listing, the local copy untouched: If-None-Match",
     { .local_present = TRUE, .local_sha256 = SHA_A, .synced = TRUE, .synced_etag = ETAG_1,
@@ -161,6 +175,19 @@ test_fate_coverage (void)
     }
 }
 
+/* RFC 9110 section 8.8.3.2's table of weak comparison. */
+static void
+test_etags_weak_compare (void)
+{
+  g_assert_false (quorum_sync_etags_match ("W/\"1\"", "W/\"2\""));
+  g_assert_true (quorum_sync_etags_match ("W/\"1\"", "W/\"1\""));
+  g_assert_false (quorum_sync_etags_match ("W/\"1\"", "\"2\""));
+  g_assert_true (quorum_sync_etags_match ("W/\"1\"", "\"1\""));
+  g_assert_true (quorum_sync_etags_match ("\"1\"", "W/\"1\""));
+  g_assert_false (quorum_sync_etags_match (NULL, "\"1\""));
+  g_assert_false (quorum_sync_etags_match ("\"1\"", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,5 +201,6 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_fate_case);
     }
   g_test_add_func ("/sync/fate/coverage", test_fate_coverage);
+  g_test_add_func ("/sync/fate/etags-weak-compare", test_etags_weak_compare);
   return g_test_run ();
 }

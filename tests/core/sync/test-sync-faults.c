@@ -13,6 +13,7 @@
  */
 #include "quorum-core.h"
 #include "quorum-test-util.h"
+#include "sync-test-items.h"
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -410,38 +411,6 @@ sync_now (const char    *store,
   return result.ok;
 }
 
-static guint
-count_action (QuorumSync       *sync,
-              QuorumSyncAction  action)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      n += quorum_sync_item_get_action (item) == action;
-    }
-  return n;
-}
-
-static const char *
-item_message (QuorumSync *sync,
-              const char *path)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (quorum_sync_item_get_path (item), path))
-        return quorum_sync_item_get_message (item);
-    }
-  return NULL;
-}
-
 /* A local store that has synced once, and is then one file behind. */
 static char *
 make_synced_store (Remote *remote)
@@ -485,7 +454,7 @@ test_pull_twice (void)
   g_autofree char *last = NULL;
   GHashTableIter iter;
   gpointer key;
-  guint bodies;
+  guint bodies, requests;
 
   g_assert_true (sync_now (store, remote, NULL, 0, &first, &error));
   g_assert_no_error (error);
@@ -505,11 +474,15 @@ test_pull_twice (void)
       g_hash_table_iter_remove (&iter);
   assert_same_store (theirs, mine);
 
-  /* Nothing changed: no bodies but the listing. */
+  /* Nothing changed: no bodies, not even the listing (index.json is asked
+   * for with If-None-Match, and answers 304), and one request. */
   bodies = remote->n_bodies;
+  requests = remote->n_requests;
   g_assert_true (sync_now (store, remote, NULL, 0, &second, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (remote->n_bodies - bodies, ==, 1);
+  g_assert_cmpuint (remote->n_bodies - bodies, ==, 0);
+  g_assert_cmpuint (remote->n_requests - requests, ==, 1);
+  g_assert_cmpuint (quorum_sync_get_n_requests (second), ==, 1);
   g_assert_cmpuint (count_action (second, QUORUM_SYNC_FETCHED), ==, 0);
   last = quorum_sync_dup_last_sync (store);
   g_assert_nonnull (last);
@@ -615,6 +588,13 @@ test_fault_invalid_json (void)
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "the remote file is invalid, so the local copy was kept"));
   g_assert_nonnull (strstr (message, "sec-budget-2020-23.json:1:"));
+  /* Named as the remote's file, not the local copy's (which is fine). */
+  {
+    g_autofree char *remote_file = g_strconcat (remote->url, changed_path, ":1:", NULL);
+
+    g_assert_nonnull (strstr (message, remote_file));
+    g_assert_null (strstr (message, store));
+  }
   g_assert_cmpuint (count_action (sync, QUORUM_SYNC_REFUSED), ==, 1);
   after = checksums (store);
   assert_same_store (before, after);

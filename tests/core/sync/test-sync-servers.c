@@ -12,6 +12,7 @@
 #include "quorum-core.h"
 #include "quorum-test-servers.h"
 #include "quorum-test-util.h"
+#include "sync-test-items.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -160,22 +161,6 @@ run_sync (QuorumSync  *sync,
   return result.ok;
 }
 
-static guint
-count_action (QuorumSync       *sync,
-              QuorumSyncAction  action)
-{
-  GListModel *items = quorum_sync_get_items (sync);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
-
-      n += quorum_sync_item_get_action (item) == action;
-    }
-  return n;
-}
-
 /* The store's own files that sync carries: not Quorum's state in .quorum/,
  * index.json, nor a folder sync does not know (meetings/, until it does). */
 static GHashTable *
@@ -245,13 +230,15 @@ test_apache_pull (Fixture       *fixture,
   g_assert_true (quorum_store_load (store, NULL, &error));
   g_assert_cmpuint (g_list_model_get_n_items (quorum_store_get_problems (store)), ==, 0);
 
-  /* Nothing changed: only the listing (the store, its four folders —
-   * budgets, work-packages, meetings, decisions — and each package's
-   * decisions), no file requested. */
+  /* Nothing changed: only the listing (the store and its four folders:
+   * budgets, work-packages, meetings, decisions; each package's
+   * decisions/WP/ folder has the ETag it had, so it is not listed again),
+   * no file requested. */
   again = new_sync (fixture, PASSWORD, TRUE);
   g_assert_true (run_sync (again, NULL, NULL, &error));
   g_assert_no_error (error);
-  listing_requests = 5 + count_decision_folders (fixture->root);
+  g_assert_cmpuint (count_decision_folders (fixture->root), >, 0);
+  listing_requests = 5;
   g_assert_cmpuint (quorum_sync_get_n_requests (again), ==, listing_requests);
   g_assert_cmpuint (count_action (again, QUORUM_SYNC_FETCHED), ==, 0);
   g_test_message ("second sync: %u requests, %" G_GUINT64_FORMAT " bytes",
@@ -519,6 +506,101 @@ test_apache_backup_restore (Fixture       *fixture,
   g_assert_cmpstr (now, ==, original);
 }
 
+/* A package without decisions on the server: PUT (409), MKCOL of its
+ * folder only (decisions/ was listed, so it is not made again), PUT. */
+static void
+test_apache_push_new_folder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *served = g_build_filename (fixture->root, "decisions", "wp-2020-21-q4-tabasc",
+                                              NULL);
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumDecision) decision = NULL;
+  g_autoptr(QuorumSync) sync = NULL;
+  g_autoptr(GError) error = NULL;
+
+  quorum_test_rm_rf (served);
+  if (!start_apache (fixture, FALSE))
+    return;
+  first_sync (fixture);
+  store = quorum_store_new (fixture->local);
+  g_assert_true (quorum_store_load (store, NULL, &error));
+  decision = quorum_store_decide (store, "wp-2020-21-q4-tabasc", "approve", "Adam Carden",
+                                  "SECCo Board", "Within the provision.", NULL, &error);
+  g_assert_no_error (error);
+
+  sync = new_sync (fixture, PASSWORD, TRUE);
+  g_assert_true (run_sync (sync, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_action (sync, QUORUM_SYNC_SENT), ==, 1);
+  /* The listing (5: the store, budgets, work-packages, meetings,
+   * decisions), PUT → 409, MKCOL decisions/wp-…/, PUT → 201. */
+  g_assert_cmpuint (quorum_sync_get_n_requests (sync), ==, 5 + 3);
+  g_assert_true (g_file_test (served, G_FILE_TEST_IS_DIR));
+}
+
+/* Two members decide the same package differently, and one sync brings
+ * both decisions together: it says so, for someone to review. */
+static void
+test_apache_decided_differently (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *other = make_tmp ("quorum-local-other-XXXXXX");
+  char *mine = fixture->local;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumStore) other_store = NULL;
+  g_autoptr(QuorumDecision) approve = NULL;
+  g_autoptr(QuorumDecision) defer = NULL;
+  g_autoptr(QuorumSync) sync = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *items;
+  guint n_review = 0;
+
+  if (!start_apache (fixture, FALSE))
+    return;
+  first_sync (fixture);
+
+  /* The other member syncs, approves and sends it. */
+  fixture->local = other;
+  first_sync (fixture);
+  other_store = quorum_store_new (other);
+  g_assert_true (quorum_store_load (other_store, NULL, &error));
+  approve = quorum_store_decide (other_store, "wp-2020-21-q4-tabasc", "approve",
+                                 "Helen Ogundipe", "SECCo Board", NULL, NULL, &error);
+  g_assert_no_error (error);
+  first_sync (fixture);
+  fixture->local = mine;
+
+  /* This member defers the same package, offline, then syncs. */
+  store = quorum_store_new (fixture->local);
+  g_assert_true (quorum_store_load (store, NULL, &error));
+  defer = quorum_store_decide (store, "wp-2020-21-q4-tabasc", "defer", "Adam Carden",
+                               "SECCo Board", NULL, NULL, &error);
+  g_assert_no_error (error);
+  sync = new_sync (fixture, PASSWORD, TRUE);
+  g_assert_true (run_sync (sync, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_action (sync, QUORUM_SYNC_SENT), ==, 1);
+  g_assert_cmpuint (count_action (sync, QUORUM_SYNC_FETCHED), ==, 1);
+
+  items = quorum_sync_get_items (sync);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(QuorumSyncItem) item = g_list_model_get_item (items, i);
+      const char *message = quorum_sync_item_get_message (item);
+
+      if (quorum_sync_item_get_action (item) != QUORUM_SYNC_TO_REVIEW)
+        continue;
+      n_review++;
+      g_test_message ("%s: %s", quorum_sync_item_get_path (item), message);
+      g_assert_cmpstr (quorum_sync_item_get_path (item), ==, "decisions/wp-2020-21-q4-tabasc/");
+      g_assert_nonnull (strstr (message, "approve by Helen Ogundipe"));
+      g_assert_nonnull (strstr (message, "defer by Adam Carden"));
+    }
+  g_assert_cmpuint (n_review, ==, 1);
+  quorum_test_rm_rf (other);
+}
+
 static void
 test_nginx_static (Fixture       *fixture,
                    gconstpointer  data)
@@ -548,11 +630,14 @@ test_nginx_static (Fixture       *fixture,
   local = store_checksums (fixture->local);
   quorum_test_assert_same_tree (remote, local);
 
-  /* Nothing changed: the listing and index.json, nothing else. */
+  /* Nothing changed: index.json asked for with If-None-Match, answered
+   * 304 (the remote listed by index.json last time is not asked for
+   * WebDAV first), nothing else. */
   again = new_sync (fixture, NULL, TRUE);
   g_assert_true (run_sync (again, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (quorum_sync_get_n_requests (again), ==, 2);
+  g_assert_cmpuint (quorum_sync_get_n_requests (again), ==, 1);
+  g_assert_cmpuint (quorum_sync_get_bytes_received (again), ==, 0);
   g_assert_cmpuint (count_action (again, QUORUM_SYNC_FETCHED), ==, 0);
 
   /* A static host takes no decisions: it stays awaiting sync. */
@@ -577,6 +662,8 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync-servers/apache/pull", test_apache_pull);
   ADD ("/sync-servers/apache/push", test_apache_push);
+  ADD ("/sync-servers/apache/push-new-folder", test_apache_push_new_folder);
+  ADD ("/sync-servers/apache/decided-differently", test_apache_decided_differently);
   ADD ("/sync-servers/apache/conflict", test_apache_conflict);
   ADD ("/sync-servers/apache/already-sent", test_apache_already_sent);
   ADD ("/sync-servers/apache/401", test_apache_401);

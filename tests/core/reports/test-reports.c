@@ -659,6 +659,132 @@ test_meeting_pack (void)
   quorum_test_rm_rf (dir);
 }
 
+/* The text of @report as printed. */
+static char *
+printed_text (QuorumReport *report)
+{
+  g_autofree char *dir = g_dir_make_tmp ("quorum-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (quorum_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pages = pdf_pages (pdf);
+  assert_page_furniture (pages, "WHITE");
+  for (guint p = 0; p < pages->len; p++)
+    g_string_append (all, g_ptr_array_index (pages, p));
+  quorum_test_rm_rf (dir);
+  return flatten (all->str);
+}
+
+static void
+test_collapsed (void)
+{
+  g_autoptr(QuorumStore) store = load_store (sample_store ());
+  g_autofree char *file = g_build_filename (sample_store (), "budgets", "sec-budget-2020-23.json",
+                                            NULL);
+  QuorumBudgetDocument *document = quorum_store_find_document (store, "sec-budget-2020-23");
+  QuorumReportOptions options = { .printed = PRINTED, .collapsed = TRUE };
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(JsonNode) root = read_json (file);
+  g_autofree char *text = NULL;
+  JsonArray *rows = NULL, *tables;
+  guint n_children = 0;
+
+  if (!have_poppler ())
+    return;
+  tables = json_object_get_array_member (json_node_get_object (root), "tables");
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (tables, t),
+                                                    "id"), "overview"))
+      rows = json_object_get_array_member (json_array_get_object_element (tables, t), "rows");
+  g_assert_nonnull (rows);
+  report = quorum_report_new_for_table (document,
+                                        quorum_budget_document_find_table (document, "overview"),
+                                        &options, NULL);
+  text = printed_text (report);
+  /* The group rows are printed, their lines are not. */
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+
+      g_assert_nonnull (strstr (text, json_object_get_string_member (row, "label")));
+      if (!json_object_has_member (row, "rows"))
+        continue;
+      for (guint c = 0; c < json_array_get_length (json_object_get_array_member (row, "rows"));
+           c++)
+        {
+          JsonObject *child = json_array_get_object_element (
+            json_object_get_array_member (row, "rows"), c);
+
+          g_assert_null (strstr (text, json_object_get_string_member (child, "label")));
+          n_children++;
+        }
+    }
+  g_assert_cmpuint (n_children, >, 0);
+}
+
+static void
+test_checks_and_package (void)
+{
+  g_autoptr(QuorumStore) store = load_store (sample_store ());
+  g_autofree char *file = g_build_filename (sample_store (), "work-packages",
+                                            "wp-2020-21-q1-opsg.json", NULL);
+  QuorumReportOptions options = { .printed = PRINTED };
+  g_autoptr(QuorumReport) checks = NULL, package = NULL;
+  g_autoptr(JsonNode) root = read_json (file);
+  JsonObject *object = json_node_get_object (root);
+  g_autofree char *text = NULL, *estimate = NULL, *actual = NULL;
+  GListModel *documents = quorum_store_get_documents (store);
+  guint n_findings = 0;
+
+  if (!have_poppler ())
+    return;
+  /* The Checks list: every finding's difference, marked. */
+  checks = quorum_report_new_for_checks (documents, &options, NULL);
+  text = printed_text (checks);
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
+      GListModel *findings = quorum_budget_document_get_findings (document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(QuorumFinding) finding = g_list_model_get_item (findings, i);
+          g_autofree char *difference = quorum_amount_format_display (
+            quorum_finding_get_difference (finding),
+            quorum_table_get_unit (quorum_budget_document_find_table (
+              document, quorum_finding_get_table_id (finding))));
+          g_autofree char *marked = g_strdup_printf (
+            "%s %s", quorum_report_mark_symbol (
+              quorum_finding_get_severity (finding) == QUORUM_SEVERITY_MISMATCH
+                ? QUORUM_REPORT_MARK_MISMATCH : QUORUM_REPORT_MARK_ROUNDING), difference);
+
+          g_assert_nonnull (strstr (text, marked));
+          n_findings++;
+        }
+    }
+  g_assert_cmpuint (n_findings, >, 0);
+  g_assert_nonnull (strstr (text, "Legend"));
+  g_clear_pointer (&text, g_free);
+
+  /* A work package: its estimate and out-turn from its file, its decisions. */
+  package = quorum_report_new_for_work_package (
+    store, quorum_store_find_work_package (store, "wp-2020-21-q1-opsg"), &options, NULL);
+  text = printed_text (package);
+  estimate = figure_text (json_object_get_member (
+    json_object_get_object_member (object, "estimate"), "cost"), "GBP");
+  actual = figure_text (json_object_get_member (
+    json_object_get_object_member (object, "actual"), "cost"), "GBP");
+  g_assert_nonnull (strstr (text, json_object_get_string_member (object, "title")));
+  g_assert_nonnull (strstr (text, estimate));
+  g_assert_nonnull (strstr (text, actual));
+  g_assert_nonnull (strstr (text, "Budget pressure"));
+  g_assert_nonnull (strstr (text, "Decision history"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -669,6 +795,8 @@ main (int    argc,
   g_test_add_func ("/reports/table/pages", test_table_pages);
   g_test_add_func ("/reports/table/landscape", test_landscape);
   g_test_add_func ("/reports/table/variance", test_variance);
+  g_test_add_func ("/reports/table/collapsed", test_collapsed);
+  g_test_add_func ("/reports/checks-and-package", test_checks_and_package);
   g_test_add_func ("/reports/meeting-pack", test_meeting_pack);
   g_test_add_func ("/reports/progress-cancel", test_progress_cancel);
   g_test_add_func ("/reports/red-refused", test_red_refused);

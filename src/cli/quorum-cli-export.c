@@ -65,17 +65,9 @@ cli_command_export (int    argc,
   if ((store = cli_open_store ()) == NULL)
     return EXIT_ERRORS;
 
-  document = quorum_store_find_document (store, argv[1]);
-  if (document == NULL)
-    {
-      g_autofree char *file = g_strdup_printf ("%s.json", argv[1]);
-
-      /* If the document's file failed to load, say why. */
-      if (cli_print_problems (store, file) == 0)
-        cli_print_error (_("%s: no budget document “%s” in this store\n"),
-                         quorum_store_get_path (store), argv[1]);
-      return EXIT_ERRORS;
-    }
+  /* If the document's file failed to load, say why. */
+  if ((document = cli_find_document (store, argv[1])) == NULL)
+    return EXIT_ERRORS;
 
   list = quorum_budget_document_get_tables (document);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)

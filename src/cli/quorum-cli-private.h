@@ -32,6 +32,8 @@ char           *cli_dup_store_path      (void);
 QuorumStore    *cli_open_store          (void);
 guint           cli_print_problems      (QuorumStore    *store,
                                          const char     *only_file_basename);
+QuorumBudgetDocument *cli_find_document (QuorumStore    *store,
+                                         const char     *id);
 
 /* quorum-cli-output.c: text that reaches a terminal */
 
@@ -92,6 +94,10 @@ int             cli_command_actions       (int    argc,
 int             cli_command_calendar      (int    argc,
                                            char **argv);
 int             cli_command_notes         (int    argc,
+                                           char **argv);
+int             cli_command_print         (int    argc,
+                                           char **argv);
+int             cli_command_pack          (int    argc,
                                            char **argv);
 
 G_END_DECLS

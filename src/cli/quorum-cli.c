@@ -50,6 +50,13 @@ static const char *usage_text = N_(
   "      List every action raised at meetings, with its current status.\n"
   "  calendar [--committee ID] [--from DATE] [--remote URL]\n"
   "      Write the meetings as iCalendar to standard output (red ones left out).\n"
+  "  print DOCUMENT-ID [--table TABLE-ID] [--variance FROM-COLUMN:TO-COLUMN] [--collapsed]\n"
+  "        --output FILE.pdf [--allow-red]\n"
+  "      Print a document's tables as displayed to an A4 PDF.\n"
+  "  pack MEETING-ID --output FILE.pdf [--with-notes] [--allow-red]\n"
+  "      Print a meeting's pack to an A4 PDF: the agenda, each paper's figures, the\n"
+  "      committee's open actions, and with --with-notes the private notes.\n"
+  "      Nothing classified red is printed without --allow-red.\n"
   "\n"
   "The store is --store DIR, else $QUORUM_STORE, else $XDG_DATA_HOME/quorum/store where it\n"
   "exists, else the bundled sample store.\n"
@@ -180,6 +187,24 @@ cli_print_problems (QuorumStore *store,
   return printed;
 }
 
+/* The store's document @id; if it has none, says why (the problems of its
+ * file, or that there is no such document) and returns NULL. */
+QuorumBudgetDocument *
+cli_find_document (QuorumStore *store,
+                   const char  *id)
+{
+  QuorumBudgetDocument *document = quorum_store_find_document (store, id);
+  g_autofree char *file = NULL;
+
+  if (document != NULL)
+    return document;
+  file = g_strdup_printf ("%s.json", id);
+  if (cli_print_problems (store, file) == 0)
+    cli_print_error (_("%s: no budget document “%s” in this store\n"),
+                     quorum_store_get_path (store), id);
+  return NULL;
+}
+
 
 typedef struct
 {
@@ -199,6 +224,8 @@ static const Command commands[] = {
   { "meetings", cli_command_meetings },
   { "actions", cli_command_actions },
   { "calendar", cli_command_calendar },
+  { "print", cli_command_print },
+  { "pack", cli_command_pack },
 };
 
 int

@@ -66,6 +66,7 @@ quorum_budget_document_finalize (GObject *object)
   g_free (self->effective);
   g_free (self->currency);
   g_free (self->source);
+  g_free (self->classification);
   g_free (self->file);
   g_clear_object (&self->tables);
   g_clear_pointer (&self->cross_checks, g_ptr_array_unref);
@@ -645,7 +646,6 @@ read_document (QuorumLoadContext *ctx,
                JsonNode          *root)
 {
   g_autoptr(QuorumBudgetDocument) self = NULL;
-  g_autofree char *classification = NULL;
   JsonArray *tables, *checks;
 
   self = g_object_new (QUORUM_TYPE_BUDGET_DOCUMENT, NULL);
@@ -664,7 +664,7 @@ read_document (QuorumLoadContext *ctx,
                        "$.currency", _("currency “%s” is not supported: amounts are in GBP"),
                        self->currency);
   _quorum_ctx_string (ctx, root, "$", "source", FALSE, &self->source);
-  _quorum_ctx_enum (ctx, root, "$", "classification", classifications, &classification);
+  _quorum_ctx_enum (ctx, root, "$", "classification", classifications, &self->classification);
 
   tables = _quorum_ctx_array (ctx, root, "$", "tables", TRUE, NULL);
   if (tables != NULL)
@@ -803,6 +803,18 @@ GETTER (effective)
 GETTER (currency)
 GETTER (source)
 GETTER (file)
+
+/**
+ * quorum_budget_document_get_classification:
+ *
+ * Returns: `white` (also when the file says nothing), `green`, `amber` or `red`
+ */
+const char *
+quorum_budget_document_get_classification (QuorumBudgetDocument *self)
+{
+  g_return_val_if_fail (QUORUM_IS_BUDGET_DOCUMENT (self), NULL);
+  return self->classification != NULL ? self->classification : "white";
+}
 
 /**
  * quorum_budget_document_dup_years:

@@ -29,6 +29,7 @@ const char           *quorum_budget_document_get_status        (QuorumBudgetDocu
 const char           *quorum_budget_document_get_effective     (QuorumBudgetDocument  *self);
 const char           *quorum_budget_document_get_currency      (QuorumBudgetDocument  *self);
 const char           *quorum_budget_document_get_source        (QuorumBudgetDocument  *self);
+const char           *quorum_budget_document_get_classification (QuorumBudgetDocument *self);
 const char           *quorum_budget_document_get_file          (QuorumBudgetDocument  *self);
 char                 *quorum_budget_document_dup_years         (QuorumBudgetDocument  *self);
 GListModel           *quorum_budget_document_get_tables        (QuorumBudgetDocument  *self);

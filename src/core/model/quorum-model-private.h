@@ -105,6 +105,7 @@ struct _QuorumBudgetDocument
   char *effective;
   char *currency;
   char *source;
+  char *classification;   /* white, green, amber or red */
   char *file;
   GListStore *tables;     /* of QuorumTable */
   GPtrArray *cross_checks;

@@ -139,6 +139,12 @@ want_committee (Expected *e, const char *ref)
   return g_hash_table_contains (committee_refs, ref);
 }
 
+static gboolean
+want_search_narrowed (Expected *e, const char *ref)
+{
+  return g_str_has_prefix (ref, "SECP39/12");
+}
+
 static void
 test_filters (void)
 {
@@ -194,6 +200,11 @@ test_filters (void)
   quorum_actions_view_set_owner (view, NULL);
   quorum_actions_view_set_search (view, "secp39/1");
   assert_shows (view, &expected, want_search);
+  /* A search set over another (the entry emptied, then refilled) narrows
+   * it, as a keystroke does. */
+  quorum_actions_view_set_search (view, "secp39/12");
+  assert_shows (view, &expected, want_search_narrowed);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_actions_view_get_shown (view)), >, 0);
   quorum_actions_view_set_search (view, NULL);
   quorum_actions_view_set_committee (view, "tabasc");
   g_assert_cmpuint (g_list_model_get_n_items (quorum_actions_view_get_shown (view)), ==, 0);

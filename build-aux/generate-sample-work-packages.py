@@ -8,8 +8,8 @@
 Rewrites data/sample-store/work-packages/, data/sample-store/decisions/ and the
 Board meetings data/sample-store/meetings/secco-board-*.json from scratch (nothing else
 is touched: the other files in meetings/ are transcribed from real documents), then
-reads the files back, checks them and prints a summary per Table 3 row. Python 3 standard library only; the output is the same on
-every run. Every figure is derived from the budget document
+reads the files back, checks them and prints a summary per Table 3 row. Python 3
+standard library only; the output is the same on every run. Every figure is derived from the budget document
 data/sample-store/budgets/sec-budget-2020-23.json; what is written here is only the
 story (quarter profile, out-turn variances, who decided what and when).
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes the sample store's illustrative 2020/21 work packages and Board decisions.
+"""Writes the sample store's illustrative 2020/21 work packages, Board decisions and meetings.
 
     build-aux/generate-sample-work-packages.py          # rewrite, then check and summarise
     build-aux/generate-sample-work-packages.py --check  # only check what is on disk
 
-Rewrites data/sample-store/work-packages/ and data/sample-store/decisions/ from
-scratch (nothing else is touched), then reads the files back, checks them and prints
-a summary per Table 3 row. Python 3 standard library only; the output is the same on
-every run. Every figure is derived from the budget document
+Rewrites data/sample-store/work-packages/, data/sample-store/decisions/ and the
+Board meetings data/sample-store/meetings/secco-board-*.json from scratch (nothing else
+is touched: the other files in meetings/ are transcribed from real documents), then
+reads the files back, checks them and prints a summary per Table 3 row. Python 3
+standard library only; the output is the same on every run. Every figure is derived from the budget document
 data/sample-store/budgets/sec-budget-2020-23.json; what is written here is only the
 story (quarter profile, out-turn variances, who decided what and when).
 
@@ -72,10 +73,28 @@ has one. `panel-board` names two (`committees`: sec-panel, secco-board), `privac
 Decisions
 ---------
 Files decisions/<work-package-id>/<id>.json, id `<YYYYMMDD>t<HHMMSS>z-<slug of by>`,
-fields in the order format, id, work_package, decision, by, role, at, comment, seal.
-`seal` is Quorum's extension: for each of format, id, work_package, decision, by, role,
-at, comment, `<len of UTF-8 bytes>:<bytes>\\n` when present, `-\\n` when absent;
-seal = "sha256:" + lowercase hex SHA-256 of that text.
+fields in the order format, id, work_package, decision, by, role, at, comment, meeting,
+seal. `meeting` is the id of the Board meeting that took the decision. `seal` is
+Quorum's extension: for each of format, id, work_package, decision, by, role, at,
+comment, `<len of UTF-8 bytes>:<bytes>\\n` when present, `-\\n` when absent, then,
+only when the decision names a meeting, `meeting` the same way; seal = "sha256:" +
+lowercase hex SHA-256 of that text (quorum_decision_compute_seal).
+
+Board meetings
+--------------
+One file meetings/secco-board-YYYY-MM-DD.json per entry of MEETINGS: committee
+`secco-board`, held, final minutes, a `note` that it is illustrative sample data.
+Start and end are London local times: the Board sits from 10:00 (BOARD_OPENS), the
+first decision at the MEETINGS time, and it ends at the quarter hour after the last
+item. The MEETINGS times are UTC; London is on BST (UTC+1) from 01:00 UTC on the last
+Sunday of March to 01:00 UTC on the last Sunday of October (29 March to 25 October in
+2020). Attendance: CHAIR and MEMBERS as members, SECAS as secretariat. One agenda item
+per package decided there, in the order decided, numbered "1", "2", ...: papers are the
+work package and the budget table row it draws on (its budget_ref), and the outcome is
+the decision (approve -> approved, reject -> rejected, defer -> deferred; the text is
+the comment, or "the work package as submitted"). FOLLOW_UPS raise actions
+(SECCOB<YY>/<NN>, owned by SECAS) where a decision asks for something by a later
+meeting, and that meeting closes them with an update.
 """
 
 import argparse
@@ -84,6 +103,7 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
 import sys
 from decimal import Decimal, ROUND_CEILING, ROUND_HALF_UP
 from pathlib import Path
@@ -234,6 +254,17 @@ MEETINGS = {
     "january": "2021-01-14T10:20:00Z",
 }
 ITEM_MINUTES = 4   # each item at a meeting is taken a few minutes after the last
+BOARD_COMMITTEE = "secco-board"
+BOARD_OPENS = "10:00"   # London time; the first decision is taken later in the meeting
+SECRETARIAT = "SECAS"
+MEETING_NOTE = ("Illustrative sample data: not a published SECCo meeting. The Board's 2020/21 "
+                "work-package decisions in this store, and these minutes of them, were "
+                "invented for the sample; the people named are invented too.")
+# Where the Board met: in person until March 2020, by teleconference after.
+VENUES = (("2020-03-12", "Gemserv, 8 Fenchurch Place, London, EC3M 4AJ"),
+          ("2020-03-26", "Teleconference"))
+NO_COMMENT = "the work package as submitted"
+OUTCOME_KINDS = {"approve": "approved", "reject": "rejected", "defer": "deferred"}
 
 ROUTINE_COMMENTS = (
     "Approved as submitted.",
@@ -274,6 +305,26 @@ SPECIAL_DECISIONS = {
         ("q4", "approve", CHAIR, "Approved. OPSG is running above provision: the secretariat "
                                  "is to bring a contingency request in January."),
     ],
+}
+# Decisions that ask for something by a later meeting: (quarter, row) of the package ->
+# the action raised on SECAS with the decision, and the update that closes it at the
+# meeting named. Refs are numbered in the order raised, per calendar year.
+FOLLOW_UPS = {
+    (2, "tag"): {
+        "text": "resubmit the Q2 TAG support work package with SME days that reflect the "
+                "reduced TAG meeting schedule",
+        "closed_at": "q2-follow-up",
+        "update": "SECAS resubmitted the work package with revised SME days; the Board "
+                  "approved the revised estimate (item {item}). Closed.",
+    },
+    (4, "opsg"): {
+        "text": "bring a request to draw OPSG support above its provision from contingency "
+                "to the January meeting",
+        "closed_at": "january",
+        "answered_by": "wp-2020-21-contingency-opsg",
+        "update": "SECAS brought the contingency drawdown request (item {item}); the Board "
+                  "deferred it until the Panel has authorised the spend. Closed.",
+    },
 }
 # Q4 packages that the Board has not decided yet (no decision files).
 Q4_AWAITING = ("tabasc", "ssc", "privacy", "party-engagement")
@@ -460,11 +511,14 @@ def decision_id(at, by):
 
 
 SEAL_FIELDS = ("format", "id", "work_package", "decision", "by", "role", "at", "comment")
+DECISION_FIELDS = SEAL_FIELDS + ("meeting", "seal")
 
 
 def seal(decision):
+    """As quorum_decision_compute_seal: `meeting` is sealed last, and only when present."""
+    fields = SEAL_FIELDS + (("meeting",) if decision.get("meeting") is not None else ())
     canonical = b""
-    for field in SEAL_FIELDS:
+    for field in fields:
         value = decision.get(field)
         if value is None:
             canonical += b"-\n"
@@ -490,7 +544,7 @@ class Meetings:
             "%Y-%m-%dT%H:%M:%SZ")
 
 
-def make_decision(package_id, verdict, by, at, comment):
+def make_decision(package_id, verdict, by, at, comment, meeting):
     d = {
         "format": "quorum.decision/1",
         "id": decision_id(at, by),
@@ -502,8 +556,129 @@ def make_decision(package_id, verdict, by, at, comment):
     }
     if comment is not None:
         d["comment"] = comment
+    d["meeting"] = meeting_id(meeting)
     d["seal"] = seal(d)
     return d
+
+
+# --- Board meetings --------------------------------------------------------------------
+
+def meeting_id(meeting):
+    return f"{BOARD_COMMITTEE}-{MEETINGS[meeting][:10]}"
+
+
+def utc(meeting):
+    return datetime.datetime.strptime(MEETINGS[meeting], "%Y-%m-%dT%H:%M:%SZ")
+
+
+def last_sunday(year, month):
+    day = datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
+    return day - datetime.timedelta(days=(day.weekday() - 6) % 7)
+
+
+def london(moment):
+    """A naive UTC datetime as London local time: BST (UTC+1) from 01:00 UTC on the last
+    Sunday of March to 01:00 UTC on the last Sunday of October, GMT otherwise."""
+    one = datetime.time(1, 0)
+    bst_from = datetime.datetime.combine(last_sunday(moment.year, 3), one)
+    bst_to = datetime.datetime.combine(last_sunday(moment.year, 10), one)
+    return moment + datetime.timedelta(hours=1 if bst_from <= moment < bst_to else 0)
+
+
+def venue(date):
+    return [v for since, v in VENUES if since <= date][-1]
+
+
+def board_meetings(budget, packages, decisions):
+    """The Board meetings at which DECISIONS were taken, as meeting files (dicts)."""
+    by_id = {p["id"]: p for p in packages}
+    keys = {meeting_id(m): m for m in MEETINGS}
+    taken = {}
+    for d in sorted(decisions, key=lambda d: (d["at"], d["id"])):
+        taken.setdefault(d["meeting"], []).append(d)
+    files = {}
+    for mid, key in keys.items():
+        items = []
+        for n, d in enumerate(taken.get(mid, []), start=1):
+            wp = by_id[d["work_package"]]
+            ref = wp["budget_ref"]
+            t = table(budget, ref["table"])
+            items.append({
+                "number": str(n),
+                "title": wp["title"],
+                "presenter": SECRETARIAT,
+                "papers": [
+                    {"title": wp["title"], "ref": {"work_package": wp["id"]}},
+                    {"title": f"{t['title']}: {find_row(t, ref['row'])['label']}",
+                     "ref": {"document": ref["document"], "table": ref["table"],
+                             "row": ref["row"]}},
+                ],
+                "outcomes": [{"kind": OUTCOME_KINDS[d["decision"]],
+                              "text": d.get("comment", NO_COMMENT)}],
+            })
+        if not items:
+            raise SystemExit(f"no decision was taken at the {key} meeting")
+        first = london(utc(key))
+        last = london(utc(key)) + datetime.timedelta(minutes=ITEM_MINUTES * len(items))
+        end = last + datetime.timedelta(minutes=-last.minute % 15)
+        if first.strftime("%H:%M") < BOARD_OPENS or end.date() != first.date():
+            raise SystemExit(f"the {key} meeting's decisions are not within its day")
+        date = first.date().isoformat()
+        files[mid] = {
+            "format": "quorum.meeting/1",
+            "id": mid,
+            "committee": BOARD_COMMITTEE,
+            "title": f"SECCo Board Meeting, {first.day} {first.strftime('%B %Y')}",
+            "date": date,
+            "start": BOARD_OPENS,
+            "end": end.strftime("%H:%M"),
+            "venue": venue(date),
+            "status": "held",
+            "minutes": "final",
+            "note": MEETING_NOTE,
+            "attendance":
+                [{"name": CHAIR, "category": "SECCo Board Chair", "role": "member",
+                  "presence": "present"}]
+                + [{"name": m, "category": "SECCo Board", "role": "member",
+                    "presence": "present"} for m in MEMBERS]
+                + [{"name": SECRETARIAT, "category": SECRETARIAT, "role": "secretariat",
+                    "presence": "present"}],
+            "items": items,
+            # Written even when empty, as in the sample's other meeting files.
+            "actions": [],
+            "action_updates": [],
+        }
+
+    def item_of(meeting, package_id):
+        for item in files[meeting_id(meeting)]["items"]:
+            if item["papers"][0]["ref"]["work_package"] == package_id:
+                return item["number"]
+        raise SystemExit(f"{package_id} is not on the agenda of the {meeting} meeting")
+
+    numbers = {}
+    for (q, rid), follow in sorted(FOLLOW_UPS.items()):
+        package_id = f"wp-{YEAR_ID}-q{q}-{rid}"
+        asked = min((d for d in decisions if d["work_package"] == package_id),
+                    key=lambda d: d["at"])
+        raised = keys[asked["meeting"]]
+        year = MEETINGS[raised][2:4]
+        numbers[year] = numbers.get(year, 0) + 1
+        ref = f"SECCOB{year}/{numbers[year]:02d}"
+        files[asked["meeting"]]["actions"].append({
+            "ref": ref,
+            "item": item_of(raised, package_id),
+            "owner": SECRETARIAT,
+            "text": follow["text"],
+            "due": MEETINGS[follow["closed_at"]][:10],
+            "status": "open",
+        })
+        answer = follow.get("answered_by", package_id)
+        files[meeting_id(follow["closed_at"])]["action_updates"].append({
+            "ref": ref,
+            "status": "closed",
+            "text": follow["update"].format(item=item_of(follow["closed_at"], answer)),
+        })
+    return [files[mid] for mid in sorted(files)]
 
 
 def long_date(meeting):
@@ -569,7 +744,7 @@ def build(budget):
                 routine += 1
             for meeting, verdict, by, comment in history:
                 decisions.append(make_decision(wp["id"], verdict, by, meetings.at(meeting),
-                                               comment))
+                                               comment, meeting))
 
     for brief in PROJECT_BRIEFS:
         line = find_row(projects, brief["row"])
@@ -600,7 +775,8 @@ def build(budget):
         wp["status"] = brief["status"]
         packages.append(wp)
         for meeting, verdict, by, comment in brief["decisions"]:
-            decisions.append(make_decision(wp["id"], verdict, by, meetings.at(meeting), comment))
+            decisions.append(make_decision(wp["id"], verdict, by, meetings.at(meeting), comment,
+                                           meeting))
 
     # Contingency drawdown: OPSG's out-turn to date + approved Q4 estimate - provision.
     rid = CONTINGENCY["row"]
@@ -633,7 +809,8 @@ def build(budget):
     }
     packages.append(wp)
     for meeting, verdict, by, comment in CONTINGENCY["decisions"]:
-        decisions.append(make_decision(wp["id"], verdict, by, meetings.at(meeting), comment))
+        decisions.append(make_decision(wp["id"], verdict, by, meetings.at(meeting), comment,
+                                           meeting))
 
     return packages, decisions
 
@@ -647,13 +824,19 @@ def write_json(path, obj):
 def generate():
     budget = load_budget()
     packages, decisions = build(budget)
+    meetings = board_meetings(budget, packages, decisions)
     for folder in ("work-packages", "decisions"):
         shutil.rmtree(STORE / folder, ignore_errors=True)
+    for path in (STORE / "meetings").glob(f"{BOARD_COMMITTEE}-*.json"):
+        path.unlink()
     for wp in packages:
         write_json(STORE / "work-packages" / f"{wp['id']}.json", wp)
     for d in decisions:
         write_json(STORE / "decisions" / d["work_package"] / f"{d['id']}.json", d)
-    print(f"wrote {len(packages)} work packages and {len(decisions)} decisions")
+    for m in meetings:
+        write_json(STORE / "meetings" / f"{m['id']}.json", m)
+    print(f"wrote {len(packages)} work packages, {len(decisions)} decisions and "
+          f"{len(meetings)} Board meetings")
 
 
 # --- check what is on disk -------------------------------------------------------------
@@ -713,7 +896,7 @@ def check():
             errors.append(f"{sub}: no such work package")
         for path in sorted(sub.glob("*.json")):
             d = load(path)
-            if list(d) != [f for f in SEAL_FIELDS + ("seal",) if f in d]:
+            if list(d) != [f for f in DECISION_FIELDS if f in d]:
                 errors.append(f"{path}: field order {list(d)}")
             if d.get("id") != path.stem or not ID_RE.match(path.stem):
                 errors.append(f"{path}: bad id")
@@ -729,6 +912,7 @@ def check():
     for wp_id, ds in history.items():
         ds.sort(key=lambda d: (d["at"], d["id"]))
         latest[wp_id] = ds[-1]["decision"]
+    check_meetings(errors, budget, packages, history, load)
 
     def outcome(wp_id):
         return latest.get(wp_id)
@@ -802,6 +986,38 @@ def check():
     for e in errors:
         print("ERROR:", e, file=sys.stderr)
     return 1 if errors else 0
+
+
+def check_meetings(errors, budget, packages, history, load):
+    """The Board meetings on disk: the format's rules, each decision taken within its
+    meeting, and each file exactly what the generator writes from the packages and
+    decisions on disk."""
+    folder = STORE / "meetings"
+    on_disk = {p.stem: load(p) for p in sorted(folder.glob(f"{BOARD_COMMITTEE}-*.json"))}
+    decisions = [d for ds in history.values() for d in ds]
+    for d in decisions:
+        m = on_disk.get(d.get("meeting"))
+        if m is None:
+            errors.append(f"decision {d['id']}: no Board meeting {d.get('meeting')!r}")
+            continue
+        local = london(datetime.datetime.strptime(d["at"], "%Y-%m-%dT%H:%M:%SZ"))
+        if local.date().isoformat() != m["date"] or \
+                not m["start"] <= local.strftime("%H:%M") <= m["end"]:
+            errors.append(f"decision {d['id']}: taken outside meeting {m['id']}")
+    expected = {m["id"]: m for m in board_meetings(budget, list(packages.values()), decisions)}
+    for mid in sorted(set(on_disk) | set(expected)):
+        if on_disk.get(mid) != expected.get(mid):
+            errors.append(f"meetings/{mid}.json: not what the generator writes "
+                          "(run build-aux/generate-sample-work-packages.py)")
+        elif MEETING_NOTE not in on_disk[mid].get("note", ""):
+            errors.append(f"meetings/{mid}.json: the note does not say it is illustrative")
+    rules = subprocess.run([sys.executable, str(ROOT / "build-aux" / "check-meetings-sample.py"),
+                            str(STORE)], capture_output=True, text=True, check=False)
+    if rules.returncode != 0:
+        errors.append("build-aux/check-meetings-sample.py:\n" + rules.stderr + rules.stdout)
+    actions = sum(len(m.get("actions", [])) for m in on_disk.values())
+    print(f"Board meetings: {len(on_disk)}, "
+          f"{sum(len(m['items']) for m in on_disk.values())} agenda items, {actions} actions")
 
 
 def main():

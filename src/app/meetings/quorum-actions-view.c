@@ -8,7 +8,8 @@
  * updates is listed beside it.
  *
  * Cells are GtkBuilderListItemFactory templates in the .ui, bound to the
- * action's properties; the filter is one GtkCustomFilter over the log.
+ * action's properties; the filter is one GtkCustomFilter over the log,
+ * sorted first so that a search only narrows or widens what is shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,7 +42,8 @@ struct _QuorumActionsView
   QuorumActionLog *log;
   GListModel *committees;
   GtkCustomFilter *filter;
-  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;       /* the log in the column view's order */
+  GtkFilterListModel *filtered;   /* of sorted: a keystroke never re-sorts */
   GtkSingleSelection *selection;
   GtkStringList *committee_ids;   /* parallel to the committee dropdown, after "All" */
   GtkStringList *owners;          /* parallel to the owner dropdown, after "Any" */
@@ -117,18 +119,6 @@ sort_key (gpointer    item,
 /* --- filtering ------------------------------------------------------------ */
 
 static gboolean
-contains_casefolded (const char *text,
-                     const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
@@ -158,10 +148,7 @@ filter_func (gpointer item,
     return FALSE;
   if (self->owner != NULL && g_strcmp0 (quorum_action_get_owner (action), self->owner) != 0)
     return FALSE;
-  if (self->search != NULL &&
-      !contains_casefolded (quorum_action_get_ref (action), self->search) &&
-      !contains_casefolded (quorum_action_get_owner (action), self->search) &&
-      !contains_casefolded (quorum_action_get_text (action), self->search))
+  if (self->search != NULL && !quorum_action_matches (action, self->search))
     return FALSE;
   return TRUE;
 }
@@ -383,6 +370,7 @@ quorum_actions_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_ACTIONS_VIEW);
   g_clear_object (&self->committees);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->committee_ids);
@@ -489,17 +477,18 @@ quorum_actions_view_class_init (QuorumActionsViewClass *klass)
 static void
 quorum_actions_view_init (QuorumActionsView *self)
 {
-  GtkSortListModel *sorted;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->committee_ids = gtk_string_list_new (NULL);
   self->owners = gtk_string_list_new (NULL);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  /* Sorted, then filtered: the filter keeps the sorted order, so a search
+   * or a filter changes only which rows are shown and never sorts again. */
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (
+                                                  self->column_view)));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -545,8 +534,8 @@ quorum_actions_view_set_action_log (QuorumActionsView *self,
       g_signal_handlers_disconnect_by_func (self->log, today_changed_cb, self);
     }
   g_set_object (&self->log, log);
-  if (self->filtered != NULL)
-    gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (log));
+  if (self->sorted != NULL)
+    gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (log));
   if (log != NULL)
     {
       g_signal_connect_swapped (log, "items-changed", G_CALLBACK (log_changed_cb), self);
@@ -661,9 +650,16 @@ quorum_actions_view_set_search (QuorumActionsView *self,
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
+  /* Replacing the entry's text empties it first, and an empty search entry
+   * says so at once: without the block, that would clear the search just
+   * set (and a later keystroke's "more strict" would then show everything). */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                  text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
   refilter (self, change);
 }
 

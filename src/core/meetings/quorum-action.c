@@ -34,6 +34,7 @@ struct _QuorumAction
   GListStore *updates;    /* of QuorumActionUpdate, oldest first */
   char *today;
   guint line, column;
+  char *folded[3];        /* ref, owner, text casefolded, on first search */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumAction, quorum_action, G_TYPE_OBJECT)
@@ -75,6 +76,8 @@ quorum_action_finalize (GObject *object)
   g_free (self->due);
   g_free (self->raised_status);
   g_free (self->today);
+  for (guint i = 0; i < G_N_ELEMENTS (self->folded); i++)
+    g_free (self->folded[i]);
   g_clear_object (&self->updates);
 
   G_OBJECT_CLASS (quorum_action_parent_class)->finalize (object);
@@ -324,6 +327,39 @@ quorum_action_get_updates (QuorumAction *self)
 {
   g_return_val_if_fail (QUORUM_IS_ACTION (self), NULL);
   return G_LIST_MODEL (self->updates);
+}
+
+/**
+ * quorum_action_matches:
+ * @needle: a search, already casefolded (g_utf8_casefold)
+ *
+ * Whether the action's ref, owner or text contains @needle, compared
+ * casefolded. The casefolded texts are worked out on the first call and
+ * kept (they never change), so a search typed a letter at a time over
+ * thousands of actions folds each text once, not once per keystroke.
+ */
+gboolean
+quorum_action_matches (QuorumAction *self,
+                       const char   *needle)
+{
+  const char *texts[G_N_ELEMENTS (self->folded)];
+
+  g_return_val_if_fail (QUORUM_IS_ACTION (self), FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+
+  texts[0] = self->ref;
+  texts[1] = self->owner;
+  texts[2] = self->text;
+  for (guint i = 0; i < G_N_ELEMENTS (self->folded); i++)
+    {
+      if (texts[i] == NULL)
+        continue;
+      if (self->folded[i] == NULL)
+        self->folded[i] = g_utf8_casefold (texts[i], -1);
+      if (strstr (self->folded[i], needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* `^[A-Z][A-Z0-9]*[0-9]+/[0-9]+$`, as SECP39/07. */

@@ -28,6 +28,8 @@ gboolean    quorum_action_is_overdue_on     (QuorumAction *self,
                                              const char   *today);
 gboolean    quorum_action_get_before_records (QuorumAction *self);
 GListModel *quorum_action_get_updates       (QuorumAction *self);
+gboolean    quorum_action_matches           (QuorumAction *self,
+                                             const char   *needle);
 
 gboolean    quorum_action_ref_is_valid      (const char   *ref);
 

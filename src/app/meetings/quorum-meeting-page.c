@@ -11,6 +11,8 @@
  * rows are made by the list boxes, not by a loop here. An outcome's verb
  * (NOTED, AGREED …) is a pill of the word itself, styled per kind. A paper
  * the store holds is an activatable row that emits ::open-paper.
+ * "Add to Calendar…" saves the meeting as iCalendar (the meetings
+ * calendar's quorum_meetings_export_choose()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -595,6 +597,56 @@ show_meeting (QuorumMeetingPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
+/* --- Add to Calendar ---------------------------------------------------------- */
+
+static GListModel *
+dup_meeting_list (QuorumMeetingPage *self)
+{
+  GListStore *list = g_list_store_new (QUORUM_TYPE_MEETING);
+
+  g_list_store_append (list, self->meeting);
+  return G_LIST_MODEL (list);
+}
+
+static void
+export_clicked_cb (QuorumMeetingPage *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  list = dup_meeting_list (self);
+  name = g_strdup_printf ("%s.ics", quorum_meeting_get_id (self->meeting));
+  quorum_meetings_export_choose (GTK_WIDGET (self), list, self->committees, name);
+}
+
+/**
+ * quorum_meeting_page_export_to:
+ * @file: a local file to write
+ * @callback: (nullable): called once written or failed; finish with
+ *   quorum_meetings_export_finish()
+ *
+ * What "Add to Calendar…" does once the file is chosen: writes the
+ * meeting shown to @file as iCalendar.
+ */
+void
+quorum_meeting_page_export_to (QuorumMeetingPage   *self,
+                               GFile               *file,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_if_fail (QUORUM_IS_MEETING_PAGE (self));
+  g_return_if_fail (self->meeting != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  list = dup_meeting_list (self);
+  quorum_meetings_export_to (GTK_WIDGET (self), list, self->committees, file, callback,
+                             user_data);
+}
+
 /* --- GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -701,6 +753,7 @@ quorum_meeting_page_class_init (QuorumMeetingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, updates_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, updates_list);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
 }
 
 static void

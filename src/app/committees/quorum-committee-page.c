@@ -17,6 +17,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "quorum-committee-page.h"
 #include "quorum-figure-ui.h"
@@ -121,6 +122,23 @@ open_action_of_committee (gpointer item,
          g_strcmp0 (quorum_action_get_committee (item), self->committee) == 0;
 }
 
+/* What the action is: its text; for one raised before the records begin,
+ * the first paragraph of its latest update. */
+static char *
+dup_action_text (QuorumAction *action)
+{
+  GListModel *updates = quorum_action_get_updates (action);
+  guint n = g_list_model_get_n_items (updates);
+  g_autoptr(QuorumActionUpdate) latest = n > 0 ? g_list_model_get_item (updates, n - 1) : NULL;
+  const char *text = latest != NULL ? quorum_action_update_get_text (latest) : NULL;
+
+  if (quorum_action_get_text (action) != NULL)
+    return g_strdup (quorum_action_get_text (action));
+  if (text == NULL)
+    return g_strdup (_("Raised before these records begin"));
+  return g_strndup (text, strcspn (text, "\n"));
+}
+
 static GtkWidget *
 create_action_row (gpointer item,
                    gpointer user_data)
@@ -129,6 +147,7 @@ create_action_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   const char *owner = quorum_action_get_owner (action);
+  g_autofree char *text = dup_action_text (action);
   g_autofree char *due = quorum_ui_format_date (quorum_action_get_due (action));
   g_autofree char *due_text = due != NULL
     /* TRANSLATORS: when an action is due, e.g. "Due 31 January 2017" */
@@ -142,7 +161,7 @@ create_action_row (gpointer item,
                                                due_text);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_action_get_text (action));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, quorum_action_get_ref (action));

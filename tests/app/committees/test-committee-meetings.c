@@ -124,27 +124,6 @@ upcoming_then_past (gconstpointer pa,
   return past_a ? compare_json (b, a) : compare_json (a, b);
 }
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done (@data) holds, 20 s at most. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint source = g_timeout_add (50, wake, NULL);
-  gboolean ok;
-
-  while (!(ok = done (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  return ok;
-}
-
 /* The rows of the list box named @name: their titles, or names. */
 static GPtrArray *
 row_texts (GtkWidget  *root,
@@ -233,7 +212,8 @@ check_committee (QuorumCommitteePage *page,
 
   g_hash_table_iter_init (&iter, expected->status);
   while (g_hash_table_iter_next (&iter, &ref, &status))
-    if (g_str_equal (status, "open") && g_strcmp0 (g_hash_table_lookup (committee_of, ref), id) == 0)
+    if (g_str_equal (status, "open") &&
+        g_strcmp0 (g_hash_table_lookup (committee_of, ref), id) == 0)
       g_ptr_array_add (want_refs, ref);
   g_ptr_array_sort (want_refs, compare_strings);
   refs = row_texts (window, "committee-actions", TRUE);
@@ -396,12 +376,12 @@ test_overview (void)
 
   wait.row = "next-meeting";
   wait.title = g_strdup_printf ("Next: %s", next->title);
-  g_assert_true (wait_for (row_has_title, &wait));
+  g_assert_true (wait_until (row_has_title, &wait));
   g_free (wait.title);
   wait.row = "open-actions";
   wait.title = g_strdup_printf ("%u open action%s, %u overdue", n_open, n_open == 1 ? "" : "s",
                                 n_overdue);
-  g_assert_true (wait_for (row_has_title, &wait));
+  g_assert_true (wait_until (row_has_title, &wait));
   g_free (wait.title);
 
   /* The day after the next meeting: the one after it is next. */
@@ -416,14 +396,14 @@ test_overview (void)
   wait.row = "next-meeting";
   wait.title = after != NULL ? g_strdup_printf ("Next: %s", after->title)
                              : g_strdup ("No meetings scheduled");
-  g_assert_true (wait_for (row_has_title, &wait));
+  g_assert_true (wait_until (row_has_title, &wait));
   g_free (wait.title);
 
   /* Long after every meeting: none is scheduled. */
   quorum_action_log_set_today (quorum_store_get_action_log (quorum_window_get_store (window)),
                                "2999-01-01");
   wait.title = g_strdup ("No meetings scheduled");
-  g_assert_true (wait_for (row_has_title, &wait));
+  g_assert_true (wait_until (row_has_title, &wait));
   g_free (wait.title);
 
   expected_clear (&expected);

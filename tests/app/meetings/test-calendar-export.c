@@ -40,22 +40,9 @@ exported_cb (GObject      *source,
 }
 
 static gboolean
-wake (gpointer data)
+export_done (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @export is done, 20 s at most. */
-static void
-wait_for_export (Export *export)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint source = g_timeout_add (50, wake, NULL);
-
-  while (!export->done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  g_assert_true (export->done);
+  return ((Export *) data)->done;
 }
 
 /* The UIDs of @path's VEVENTs, parsed by libical. */
@@ -168,7 +155,7 @@ test_one_meeting (void)
   g_assert_nonnull (quorum_test_find_named (GTK_WIDGET (window), "meeting-export"));
 
   quorum_meeting_page_export_to (QUORUM_MEETING_PAGE (page), file, exported_cb, &export);
-  wait_for_export (&export);
+  g_assert_true (wait_until (export_done, &export));
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
   uids = read_uids (path);
@@ -193,7 +180,7 @@ export_calendar (QuorumMeetingsCalendar *calendar,
 
   quorum_meetings_calendar_set_committee (calendar, committee);
   quorum_meetings_calendar_export_to (calendar, file, exported_cb, &export);
-  wait_for_export (&export);
+  g_assert_true (wait_until (export_done, &export));
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
   uids = read_uids (path);
@@ -243,6 +230,12 @@ find_error_dialog (void)
   return NULL;
 }
 
+static gboolean
+error_dialog_shown (gpointer data)
+{
+  return find_error_dialog () != NULL;
+}
+
 static void
 test_unwritable (void)
 {
@@ -251,7 +244,6 @@ test_unwritable (void)
   const char *path = "/dev/null/meetings.ics";
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *calendar = quorum_meetings_calendar_new ();
-  gint64 deadline;
   GtkWidget *dialog;
   GtkWindow *window;
   Export export = { 0 };
@@ -261,17 +253,15 @@ test_unwritable (void)
   window = host (calendar);
   quorum_meetings_calendar_export_to (QUORUM_MEETINGS_CALENDAR (calendar), file, exported_cb,
                                       &export);
-  wait_for_export (&export);
+  g_assert_true (wait_until (export_done, &export));
   g_assert_false (export.ok);
   g_assert_nonnull (export.error);
   g_test_message ("%s", export.error->message);
   g_assert_nonnull (strstr (export.error->message, "/dev/null"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while ((dialog = find_error_dialog ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (dialog);
+  g_assert_true (wait_until (error_dialog_shown, NULL));
+  dialog = find_error_dialog ();
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             "meetings.ics"));

@@ -42,6 +42,7 @@ struct _QuorumMeetingPage
   GtkListBox *actions_list;
   GtkWidget *updates_group;
   GtkListBox *updates_list;
+  GtkWidget *export_button;
 
   /* owned */
   GtkWidget *status_pill;
@@ -558,6 +559,7 @@ show_meeting (QuorumMeetingPage *self)
   g_autofree char *committee = NULL;
   g_autofree char *n_items = NULL;
   const char *note;
+  gboolean red;
 
   gtk_stack_set_visible_child_name (self->stack, self->meeting != NULL ? "meeting" : "empty");
   if (self->meeting == NULL)
@@ -569,6 +571,12 @@ show_meeting (QuorumMeetingPage *self)
     }
 
   gtk_label_set_text (self->title_label, quorum_meeting_get_title (self->meeting));
+  /* A meeting classified red is never exported. */
+  red = g_strcmp0 (quorum_meeting_get_classification (self->meeting), "red") == 0;
+  gtk_widget_set_sensitive (self->export_button, !red);
+  gtk_widget_set_tooltip_text (self->export_button,
+                               red ? _("A meeting classified red is never exported")
+                                   : _("Save this meeting as an iCalendar file"));
   committee = committee_text (self);
   gtk_label_set_text (self->committee_label, committee);
   when = quorum_meeting_format_when (self->meeting);
@@ -753,6 +761,7 @@ quorum_meeting_page_class_init (QuorumMeetingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, updates_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, updates_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
 }
 

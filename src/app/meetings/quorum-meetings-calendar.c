@@ -35,6 +35,7 @@ struct _QuorumMeetingsCalendar
   GtkWidget *past_group;
   GtkListBox *past_list;
   AdwStatusPage *empty_page;
+  GtkWidget *export_button;
 
   /* owned */
   GListModel *meetings;
@@ -273,6 +274,7 @@ update_state (QuorumMeetingsCalendar *self)
       adw_status_page_set_description (self->empty_page, _("Choose another committee."));
     }
   gtk_stack_set_visible_child_name (self->stack, n_upcoming + n_past > 0 ? "meetings" : "empty");
+  gtk_widget_set_sensitive (self->export_button, n_upcoming + n_past > 0);
 }
 
 static void
@@ -710,6 +712,7 @@ quorum_meetings_calendar_class_init (QuorumMeetingsCalendarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, past_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, past_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, export_button);
   gtk_widget_class_bind_template_callback (widget_class, committee_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);

@@ -195,6 +195,8 @@ test_all_meetings (void)
   g_autofree char *dir = g_dir_make_tmp ("quorum-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "meetings.ics", NULL);
   GtkWidget *calendar = quorum_meetings_calendar_new ();
+  g_autoptr(GListStore) none = g_list_store_new (QUORUM_TYPE_MEETING);
+  GtkWidget *button;
   GtkWindow *window;
 
   quorum_meetings_calendar_set_today (QUORUM_MEETINGS_CALENDAR (calendar), TODAY);
@@ -203,12 +205,18 @@ test_all_meetings (void)
   quorum_meetings_calendar_set_meetings (QUORUM_MEETINGS_CALENDAR (calendar),
                                          quorum_store_get_meetings (store));
   window = host (calendar);
-  g_assert_nonnull (quorum_test_find_named (GTK_WIDGET (window), "calendar-export"));
+  button = quorum_test_find_named (GTK_WIDGET (window), "calendar-export");
+  g_assert_nonnull (button);
 
   export_calendar (QUORUM_MEETINGS_CALENDAR (calendar), path, NULL);
   g_assert_true (wait_for_label (GTK_WIDGET (window), "Saved to meetings.ics"));
   /* The committee filter: only its meetings, the file replaced. */
   export_calendar (QUORUM_MEETINGS_CALENDAR (calendar), path, "sec-panel");
+  /* Nothing shown, nothing to export. */
+  g_assert_true (gtk_widget_get_sensitive (button));
+  quorum_meetings_calendar_set_meetings (QUORUM_MEETINGS_CALENDAR (calendar),
+                                         G_LIST_MODEL (none));
+  g_assert_false (gtk_widget_get_sensitive (button));
 
   gtk_window_destroy (window);
   g_unlink (path);

@@ -626,7 +626,8 @@ export_clicked_cb (QuorumMeetingPage *self)
     return;
   list = dup_meeting_list (self);
   name = g_strdup_printf ("%s.ics", quorum_meeting_get_id (self->meeting));
-  quorum_meetings_export_choose (GTK_WIDGET (self), list, self->committees, name);
+  quorum_meetings_export_choose (GTK_WIDGET (self), list, self->committees,
+                                 _("Add to Calendar"), name);
 }
 
 /**

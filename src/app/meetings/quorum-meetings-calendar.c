@@ -510,6 +510,7 @@ export_response_cb (GtkNativeDialog *native,
  * @widget: the widget exporting, in a window
  * @meetings: a list model of #QuorumMeeting, as it is now
  * @committees: (nullable): the register
+ * @title: the save dialog's title
  * @name: the file name to suggest, e.g. "meetings.ics"
  *
  * Asks where to save @meetings (a save dialog suggesting @name), then
@@ -519,6 +520,7 @@ void
 quorum_meetings_export_choose (GtkWidget  *widget,
                                GListModel *meetings,
                                GListModel *committees,
+                               const char *title,
                                const char *name)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -529,7 +531,7 @@ quorum_meetings_export_choose (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (G_IS_LIST_MODEL (meetings));
 
-  native = gtk_file_chooser_native_new (_("Export Calendar"),
+  native = gtk_file_chooser_native_new (title,
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -568,7 +570,8 @@ export_clicked_cb (QuorumMeetingsCalendar *self)
 {
   g_autoptr(GListModel) shown = dup_shown (self);
 
-  quorum_meetings_export_choose (GTK_WIDGET (self), shown, self->committees, "meetings.ics");
+  quorum_meetings_export_choose (GTK_WIDGET (self), shown, self->committees,
+                                 _("Export Calendar"), "meetings.ics");
 }
 
 /**

@@ -53,6 +53,7 @@ gboolean    quorum_meetings_export_finish           (GAsyncResult           *res
 void        quorum_meetings_export_choose           (GtkWidget              *widget,
                                                      GListModel             *meetings,
                                                      GListModel             *committees,
+                                                     const char             *title,
                                                      const char             *name);
 
 G_END_DECLS

@@ -8,12 +8,20 @@
  * the sum of its parts. A committee that no document has a figure for says
  * so.
  *
+ * Above the figures, its meetings (to come, soonest first, then held,
+ * latest first) and its open actions (overdue ones marked in words and
+ * with an icon): list boxes bound to filtered, sorted models over the
+ * store's meetings and action log, so they follow a reload, and "today"
+ * is the action log's. A row activates win.show-meeting or win.show-action.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "quorum-committee-page.h"
 #include "quorum-figure-ui.h"
+#include "quorum-meetings-calendar.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumCommitteePage
@@ -27,9 +35,18 @@ struct _QuorumCommitteePage
   GtkLabel *facts_label;
   GtkLabel *note_label;
   GtkWidget *sections_box;
+  GtkListBox *meetings_list;
+  GtkListBox *actions_list;
 
   /* owned */
   QuorumStore *store;
+  char *committee;                      /* the id shown */
+  GtkCustomFilter *meetings_filter;
+  GtkCustomSorter *meetings_sorter;
+  GtkFilterListModel *meetings;         /* of the store's meetings */
+  GtkSortListModel *meetings_sorted;
+  GtkCustomFilter *actions_filter;
+  GtkFilterListModel *actions;          /* of the store's action log */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumCommitteePage, quorum_committee_page, ADW_TYPE_BIN)
@@ -39,7 +56,16 @@ quorum_committee_page_dispose (GObject *object)
 {
   QuorumCommitteePage *self = (QuorumCommitteePage *) object;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (quorum_store_get_action_log (self->store), self);
   g_clear_object (&self->store);
+  g_clear_object (&self->meetings_sorted);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->meetings_filter);
+  g_clear_object (&self->meetings_sorter);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->actions_filter);
+  g_clear_pointer (&self->committee, g_free);
   /* The bin's child is a template child: unparented here, or GTK 4.8's
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -47,6 +73,192 @@ quorum_committee_page_dispose (GObject *object)
 
   G_OBJECT_CLASS (quorum_committee_page_parent_class)->dispose (object);
 }
+
+/* --- meetings and open actions --------------------------------------------------- */
+
+static const char *
+page_today (QuorumCommitteePage *self)
+{
+  return self->store != NULL ? quorum_action_log_get_today (quorum_store_get_action_log (
+                                                              self->store))
+                             : NULL;
+}
+
+static gboolean
+meeting_of_committee (gpointer item,
+                      gpointer user_data)
+{
+  QuorumCommitteePage *self = user_data;
+
+  return self->committee != NULL &&
+         g_strcmp0 (quorum_meeting_get_committee (item), self->committee) == 0;
+}
+
+/* Those on or after today, soonest first, then those before, latest first. */
+static int
+upcoming_then_past (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  QuorumMeeting *meeting_a = (QuorumMeeting *) a;
+  QuorumMeeting *meeting_b = (QuorumMeeting *) b;
+  const char *today = page_today (user_data);
+  gboolean past_a = g_strcmp0 (quorum_meeting_get_date (meeting_a), today) < 0;
+  gboolean past_b = g_strcmp0 (quorum_meeting_get_date (meeting_b), today) < 0;
+
+  if (past_a != past_b)
+    return past_a ? 1 : -1;
+  return past_a ? quorum_meeting_compare (meeting_b, meeting_a)
+                : quorum_meeting_compare (meeting_a, meeting_b);
+}
+
+static gboolean
+open_action_of_committee (gpointer item,
+                          gpointer user_data)
+{
+  QuorumCommitteePage *self = user_data;
+
+  return self->committee != NULL && quorum_action_get_open (item) &&
+         g_strcmp0 (quorum_action_get_committee (item), self->committee) == 0;
+}
+
+/* What the action is: its text; for one raised before the records begin,
+ * the first paragraph of its latest update. */
+static char *
+dup_action_text (QuorumAction *action)
+{
+  GListModel *updates = quorum_action_get_updates (action);
+  guint n = g_list_model_get_n_items (updates);
+  g_autoptr(QuorumActionUpdate) latest = n > 0 ? g_list_model_get_item (updates, n - 1) : NULL;
+  const char *text = latest != NULL ? quorum_action_update_get_text (latest) : NULL;
+
+  if (quorum_action_get_text (action) != NULL)
+    return g_strdup (quorum_action_get_text (action));
+  if (text == NULL)
+    return g_strdup (_("Raised before these records begin"));
+  return g_strndup (text, strcspn (text, "\n"));
+}
+
+static GtkWidget *
+create_action_row (gpointer item,
+                   gpointer user_data)
+{
+  QuorumAction *action = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  const char *owner = quorum_action_get_owner (action);
+  g_autofree char *text = dup_action_text (action);
+  g_autofree char *due = quorum_ui_format_date (quorum_action_get_due (action));
+  g_autofree char *due_text = due != NULL
+    /* TRANSLATORS: when an action is due, e.g. "Due 31 January 2017" */
+    ? g_strdup_printf (_("Due %s"), due)
+    : g_strdup (_("No due date"));
+  /* TRANSLATORS: an action's ref, owner and due date,
+   * e.g. "SECP39/01 · SECAS · Due 31 January 2017" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"),
+                                               quorum_action_get_ref (action),
+                                               owner != NULL ? owner : _("No owner"),
+                                               due_text);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, quorum_action_get_ref (action));
+  if (quorum_action_get_overdue (action))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *word = gtk_label_new (_("Overdue"));
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), word);
+      gtk_widget_add_css_class (box, "warning");
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static GtkWidget *
+empty_row (const char *name,
+           const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, name);
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+meeting_activated_cb (GtkListBox          *list,
+                      GtkListBoxRow       *row,
+                      QuorumCommitteePage *self)
+{
+  g_autoptr(QuorumMeeting) meeting =
+    g_list_model_get_item (G_LIST_MODEL (self->meetings_sorted), gtk_list_box_row_get_index (row));
+
+  if (meeting != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", "s",
+                                quorum_meeting_get_id (meeting));
+}
+
+static void
+action_activated_cb (GtkListBox          *list,
+                     GtkListBoxRow       *row,
+                     QuorumCommitteePage *self)
+{
+  g_autoptr(QuorumAction) action =
+    g_list_model_get_item (G_LIST_MODEL (self->actions), gtk_list_box_row_get_index (row));
+
+  if (action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-action", "s",
+                                quorum_action_get_ref (action));
+}
+
+/* A new today: meetings move from upcoming to past, actions become
+ * overdue; the rows are made again. */
+static void
+today_changed_cb (QuorumCommitteePage *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->meetings_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_filter_list_model_set_model (self->actions, NULL);
+  gtk_filter_list_model_set_model (self->actions,
+                                   G_LIST_MODEL (quorum_store_get_action_log (self->store)));
+}
+
+static void
+show_meetings_and_actions (QuorumCommitteePage *self,
+                           QuorumStore         *store,
+                           QuorumCommittee     *committee)
+{
+  QuorumActionLog *log = quorum_store_get_action_log (store);
+
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (quorum_store_get_action_log (self->store), self);
+      g_set_object (&self->store, store);
+      g_signal_connect_object (log, "notify::today", G_CALLBACK (today_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_free (self->committee);
+  self->committee = g_strdup (quorum_committee_get_id (committee));
+  gtk_filter_list_model_set_model (self->meetings, quorum_store_get_meetings (store));
+  gtk_filter_list_model_set_model (self->actions, G_LIST_MODEL (log));
+  gtk_filter_changed (GTK_FILTER (self->meetings_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->meetings_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->actions_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* --- GObject ------------------------------------------------------------------------- */
 
 static void
 quorum_committee_page_class_init (QuorumCommitteePageClass *klass)
@@ -65,12 +277,36 @@ quorum_committee_page_class_init (QuorumCommitteePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, note_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCommitteePage, actions_list);
+  gtk_widget_class_bind_template_callback (widget_class, meeting_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, action_activated_cb);
 }
 
 static void
 quorum_committee_page_init (QuorumCommitteePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->meetings_filter = gtk_custom_filter_new (meeting_of_committee, self, NULL);
+  self->meetings_sorter = gtk_custom_sorter_new (upcoming_then_past, self, NULL);
+  self->meetings = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (
+                                                                   self->meetings_filter)));
+  self->meetings_sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->meetings)),
+                                                   g_object_ref (GTK_SORTER (
+                                                                   self->meetings_sorter)));
+  gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings_sorted),
+                           quorum_meeting_row_new, NULL, NULL);
+  gtk_list_box_set_placeholder (self->meetings_list,
+                                empty_row ("no-meetings", _("No meetings in the store")));
+
+  self->actions_filter = gtk_custom_filter_new (open_action_of_committee, self, NULL);
+  self->actions = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (
+                                                                  self->actions_filter)));
+  gtk_list_box_bind_model (self->actions_list, G_LIST_MODEL (self->actions),
+                           create_action_row, NULL, NULL);
+  gtk_list_box_set_placeholder (self->actions_list,
+                                empty_row ("no-actions", _("No open actions")));
 }
 
 static GtkWidget *
@@ -578,7 +814,7 @@ quorum_committee_page_show (QuorumCommitteePage *self,
   g_return_if_fail (QUORUM_IS_STORE (store));
   g_return_if_fail (QUORUM_IS_COMMITTEE (committee));
 
-  g_set_object (&self->store, store);
+  show_meetings_and_actions (self, store, committee);
   figures = quorum_figures_for_committee (quorum_store_get_documents (store),
                                           quorum_committee_get_id (committee));
   gtk_label_set_label (self->title_label, quorum_committee_get_name (committee));

@@ -11,6 +11,8 @@
  * rows are made by the list boxes, not by a loop here. An outcome's verb
  * (NOTED, AGREED …) is a pill of the word itself, styled per kind. A paper
  * the store holds is an activatable row that emits ::open-paper.
+ * "Add to Calendar…" saves the meeting as iCalendar (the meetings
+ * calendar's quorum_meetings_export_choose()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +42,7 @@ struct _QuorumMeetingPage
   GtkListBox *actions_list;
   GtkWidget *updates_group;
   GtkListBox *updates_list;
+  GtkWidget *export_button;
 
   /* owned */
   GtkWidget *status_pill;
@@ -556,6 +559,7 @@ show_meeting (QuorumMeetingPage *self)
   g_autofree char *committee = NULL;
   g_autofree char *n_items = NULL;
   const char *note;
+  gboolean red;
 
   gtk_stack_set_visible_child_name (self->stack, self->meeting != NULL ? "meeting" : "empty");
   if (self->meeting == NULL)
@@ -567,6 +571,12 @@ show_meeting (QuorumMeetingPage *self)
     }
 
   gtk_label_set_text (self->title_label, quorum_meeting_get_title (self->meeting));
+  /* A meeting classified red is never exported. */
+  red = g_strcmp0 (quorum_meeting_get_classification (self->meeting), "red") == 0;
+  gtk_widget_set_sensitive (self->export_button, !red);
+  gtk_widget_set_tooltip_text (self->export_button,
+                               red ? _("A meeting classified red is never exported")
+                                   : _("Save this meeting as an iCalendar file"));
   committee = committee_text (self);
   gtk_label_set_text (self->committee_label, committee);
   when = quorum_meeting_format_when (self->meeting);
@@ -593,6 +603,57 @@ show_meeting (QuorumMeetingPage *self)
   gtk_widget_set_visible (self->updates_group, g_list_model_get_n_items (updates) > 0);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* --- Add to Calendar ---------------------------------------------------------- */
+
+static GListModel *
+dup_meeting_list (QuorumMeetingPage *self)
+{
+  GListStore *list = g_list_store_new (QUORUM_TYPE_MEETING);
+
+  g_list_store_append (list, self->meeting);
+  return G_LIST_MODEL (list);
+}
+
+static void
+export_clicked_cb (QuorumMeetingPage *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  list = dup_meeting_list (self);
+  name = g_strdup_printf ("%s.ics", quorum_meeting_get_id (self->meeting));
+  quorum_meetings_export_choose (GTK_WIDGET (self), list, self->committees,
+                                 _("Add to Calendar"), name);
+}
+
+/**
+ * quorum_meeting_page_export_to:
+ * @file: a local file to write
+ * @callback: (nullable): called once written or failed; finish with
+ *   quorum_meetings_export_finish()
+ *
+ * What "Add to Calendar…" does once the file is chosen: writes the
+ * meeting shown to @file as iCalendar.
+ */
+void
+quorum_meeting_page_export_to (QuorumMeetingPage   *self,
+                               GFile               *file,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_if_fail (QUORUM_IS_MEETING_PAGE (self));
+  g_return_if_fail (self->meeting != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  list = dup_meeting_list (self);
+  quorum_meetings_export_to (GTK_WIDGET (self), list, self->committees, file, callback,
+                             user_data);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
@@ -701,6 +762,8 @@ quorum_meeting_page_class_init (QuorumMeetingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, updates_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, updates_list);
+  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingPage, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
 }
 
 static void

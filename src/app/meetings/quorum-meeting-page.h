@@ -24,4 +24,9 @@ void             quorum_meeting_page_set_action_log (QuorumMeetingPage *self,
 void             quorum_meeting_page_set_committees (QuorumMeetingPage *self,
                                                      GListModel        *committees);
 
+void             quorum_meeting_page_export_to      (QuorumMeetingPage *self,
+                                                     GFile             *file,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer           user_data);
+
 G_END_DECLS

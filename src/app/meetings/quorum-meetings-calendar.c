@@ -10,10 +10,16 @@
  * "Today" is the `today` property: bind it to the action log's, or leave it
  * unset for the computer's date.
  *
+ * "Export Calendar…" saves the meetings shown (the committee chosen, past
+ * and to come) as iCalendar; quorum_meetings_export_choose() and
+ * quorum_meetings_export_to(), shared with the meeting's page, ask for the
+ * file and write it off the main thread, with a toast or an error dialog.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "quorum-application.h"
 #include "quorum-meetings-calendar.h"
 #include "quorum-ui-util.h"
 
@@ -29,6 +35,7 @@ struct _QuorumMeetingsCalendar
   GtkWidget *past_group;
   GtkListBox *past_list;
   AdwStatusPage *empty_page;
+  GtkWidget *export_button;
 
   /* owned */
   GListModel *meetings;
@@ -201,9 +208,16 @@ newest_first (gconstpointer a,
   return quorum_meeting_compare ((QuorumMeeting *) b, (QuorumMeeting *) a);
 }
 
-static GtkWidget *
-create_meeting_row (gpointer item,
-                    gpointer user_data)
+/**
+ * quorum_meeting_row_new:
+ * @item: a #QuorumMeeting
+ *
+ * Returns: (transfer floating): an activatable row: the meeting's title,
+ *   when and where in words, and its state in a pill
+ */
+GtkWidget *
+quorum_meeting_row_new (gpointer item,
+                        gpointer user_data)
 {
   QuorumMeeting *meeting = item;
   GtkWidget *row = adw_action_row_new ();
@@ -260,6 +274,7 @@ update_state (QuorumMeetingsCalendar *self)
       adw_status_page_set_description (self->empty_page, _("Choose another committee."));
     }
   gtk_stack_set_visible_child_name (self->stack, n_upcoming + n_past > 0 ? "meetings" : "empty");
+  gtk_widget_set_sensitive (self->export_button, n_upcoming + n_past > 0);
 }
 
 static void
@@ -311,6 +326,276 @@ committee_changed_cb (QuorumMeetingsCalendar *self)
   committee = g_list_model_get_item (self->committees, selected - 1);
   if (committee != NULL)
     quorum_meetings_calendar_set_committee (self, quorum_committee_get_id (committee));
+}
+
+/* --- GObject ---------------------------------------------------------------------- */
+
+/* --- exporting ------------------------------------------------------------------- */
+
+/* The UIDs' host: the sync remote's, else NULL for the default. */
+static char *
+dup_export_host (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root)
+                                ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GSettings *settings = QUORUM_IS_APPLICATION (application)
+    ? quorum_application_get_settings (QUORUM_APPLICATION (application)) : NULL;
+  g_autofree char *url = settings != NULL ? g_settings_get_string (settings, "remote-url")
+                                          : NULL;
+  g_autoptr(GUri) uri = url != NULL && url[0] != '\0'
+                        ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && host[0] != '\0' ? g_strdup (host) : NULL;
+}
+
+static void
+export_done (GtkWidget *widget,
+             GFile     *file,
+             guint      n_left_out,
+             GError    *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+
+  if (error == NULL && overlay != NULL)
+    {
+      /* TRANSLATORS: a toast once a calendar file is written, e.g.
+       * "Saved to meetings.ics" */
+      g_autofree char *saved = g_strdup_printf (_("Saved to %s"), name);
+
+      if (n_left_out > 0)
+        /* TRANSLATORS: a toast: the file written, then how many meetings
+         * classified red it does not have, e.g.
+         * "Saved to meetings.ics · 2 red meetings left out" */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u red meeting left out",
+                                              "%s · %u red meetings left out", n_left_out),
+                                 saved, n_left_out);
+      else
+        title = g_steal_pointer (&saved);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+      return;
+    }
+  if (error == NULL)
+    return;
+  /* TRANSLATORS: the heading of a dialog, e.g. "Could Not Save meetings.ics" */
+  title = g_strdup_printf (_("Could Not Save “%s”"), name);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+                                   error->message);
+  gtk_widget_set_name (dialog, "export-error");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_left_out = 0;
+  gboolean ok = quorum_calendar_write_finish (result, &n_left_out, &error);
+
+  export_done (g_task_get_source_object (task), g_task_get_task_data (task), n_left_out,
+               error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * quorum_meetings_export_to:
+ * @widget: the widget exporting, in a window (for the toast and the dialog)
+ * @meetings: a list model of #QuorumMeeting
+ * @committees: (nullable): the register, for the committees' names
+ * @file: a local file to write
+ * @callback: (nullable): called once written or failed
+ *
+ * Writes @meetings to @file as iCalendar, crash-safely and off the main
+ * thread, the UIDs' host the sync remote's; then shows a toast ("Saved to
+ * meetings.ics", with how many red meetings were left out) or a dialog
+ * naming the file and the error. Finish with quorum_meetings_export_finish().
+ */
+void
+quorum_meetings_export_to (GtkWidget           *widget,
+                           GListModel          *meetings,
+                           GListModel          *committees,
+                           GFile               *file,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *host = NULL;
+  const char *path;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_LIST_MODEL (meetings));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (widget, NULL, callback, user_data);
+  g_task_set_source_tag (task, quorum_meetings_export_to);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("%s is not a local file"), uri);
+
+      export_done (widget, file, 0, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  host = dup_export_host (widget);
+  quorum_calendar_write_async (meetings, committees, host, path, NULL, export_written_cb,
+                               g_steal_pointer (&task));
+}
+
+/**
+ * quorum_meetings_export_finish:
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+quorum_meetings_export_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == quorum_meetings_export_to,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  GListModel *meetings;
+  GListModel *committees;
+} ExportChoice;
+
+static void
+export_choice_free (ExportChoice *choice)
+{
+  g_object_unref (choice->widget);
+  g_object_unref (choice->meetings);
+  g_clear_object (&choice->committees);
+  g_free (choice);
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    ExportChoice    *choice)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL)
+    quorum_meetings_export_to (choice->widget, choice->meetings, choice->committees, file,
+                               NULL, NULL);
+  export_choice_free (choice);
+  g_object_unref (native);
+}
+
+/**
+ * quorum_meetings_export_choose:
+ * @widget: the widget exporting, in a window
+ * @meetings: a list model of #QuorumMeeting, as it is now
+ * @committees: (nullable): the register
+ * @title: the save dialog's title
+ * @name: the file name to suggest, e.g. "meetings.ics"
+ *
+ * Asks where to save @meetings (a save dialog suggesting @name), then
+ * quorum_meetings_export_to() there.
+ */
+void
+quorum_meetings_export_choose (GtkWidget  *widget,
+                               GListModel *meetings,
+                               GListModel *committees,
+                               const char *title,
+                               const char *name)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ExportChoice *choice;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_LIST_MODEL (meetings));
+
+  native = gtk_file_chooser_native_new (title,
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  choice = g_new0 (ExportChoice, 1);
+  choice->widget = g_object_ref (widget);
+  choice->meetings = g_object_ref (meetings);
+  choice->committees = committees != NULL ? g_object_ref (committees) : NULL;
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The meetings shown: the committee chosen's, to come then held. */
+static GListModel *
+dup_shown (QuorumMeetingsCalendar *self)
+{
+  GListStore *shown = g_list_store_new (QUORUM_TYPE_MEETING);
+  GListModel *lists[] = { G_LIST_MODEL (self->upcoming), G_LIST_MODEL (self->past) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (lists[l], i);
+
+        g_list_store_append (shown, meeting);
+      }
+  return G_LIST_MODEL (shown);
+}
+
+static void
+export_clicked_cb (QuorumMeetingsCalendar *self)
+{
+  g_autoptr(GListModel) shown = dup_shown (self);
+
+  quorum_meetings_export_choose (GTK_WIDGET (self), shown, self->committees,
+                                 _("Export Calendar"), "meetings.ics");
+}
+
+/**
+ * quorum_meetings_calendar_export_to:
+ * @file: a local file to write
+ * @callback: (nullable): called once written or failed
+ *
+ * What "Export Calendar…" does once the file is chosen: writes the
+ * meetings shown to @file (see quorum_meetings_export_to()).
+ */
+void
+quorum_meetings_calendar_export_to (QuorumMeetingsCalendar *self,
+                                    GFile                  *file,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  g_autoptr(GListModel) shown = NULL;
+
+  g_return_if_fail (QUORUM_IS_MEETINGS_CALENDAR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  shown = dup_shown (self);
+  quorum_meetings_export_to (GTK_WIDGET (self), shown, self->committees, file, callback,
+                             user_data);
 }
 
 /* --- GObject ---------------------------------------------------------------------- */
@@ -430,8 +715,10 @@ quorum_meetings_calendar_class_init (QuorumMeetingsCalendarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, past_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, past_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumMeetingsCalendar, export_button);
   gtk_widget_class_bind_template_callback (widget_class, committee_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
 }
 
 static GtkSortListModel *
@@ -446,7 +733,7 @@ sorted_list (QuorumMeetingsCalendar *self,
   *filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (filter)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (*filtered)),
                                     GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL)));
-  gtk_list_box_bind_model (list, G_LIST_MODEL (sorted), create_meeting_row, NULL, NULL);
+  gtk_list_box_bind_model (list, G_LIST_MODEL (sorted), quorum_meeting_row_new, NULL, NULL);
   g_signal_connect_object (sorted, "items-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   return sorted;

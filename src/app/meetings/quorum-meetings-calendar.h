@@ -34,4 +34,26 @@ char       *quorum_meeting_format_when              (QuorumMeeting          *mee
 void        quorum_meeting_status_pill_set          (GtkWidget              *pill,
                                                      QuorumMeeting          *meeting);
 
+void        quorum_meetings_calendar_export_to      (QuorumMeetingsCalendar *self,
+                                                     GFile                  *file,
+                                                     GAsyncReadyCallback     callback,
+                                                     gpointer                user_data);
+
+GtkWidget  *quorum_meeting_row_new                  (gpointer                item,
+                                                     gpointer                user_data);
+
+void        quorum_meetings_export_to               (GtkWidget              *widget,
+                                                     GListModel             *meetings,
+                                                     GListModel             *committees,
+                                                     GFile                  *file,
+                                                     GAsyncReadyCallback     callback,
+                                                     gpointer                user_data);
+gboolean    quorum_meetings_export_finish           (GAsyncResult           *result,
+                                                     GError                **error);
+void        quorum_meetings_export_choose           (GtkWidget              *widget,
+                                                     GListModel             *meetings,
+                                                     GListModel             *committees,
+                                                     const char             *title,
+                                                     const char             *name);
+
 G_END_DECLS

@@ -5,11 +5,14 @@
  * each document with the number of figures that do not add up (opening the
  * Checks view on it), the other views with what is in them, the committees,
  * and every file that could not be loaded, each with the place of the error.
+ * Above them, the next meeting and how many actions are open and overdue,
+ * made again when the store reloads and when the action log's today moves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "quorum-meetings-calendar.h"
 #include "quorum-ui-util.h"
 #include "quorum-window-private.h"
 
@@ -558,6 +561,128 @@ update_links (QuorumWindow *self)
   gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (views), create_link_row, self, NULL);
 }
 
+/* --- the next meeting and the open actions ---------------------------------------- */
+
+/* The first meeting on or after the action log's today that is not
+ * cancelled; borrowed from the store's meetings. */
+static QuorumMeeting *
+next_meeting (QuorumWindow *self)
+{
+  GListModel *meetings = quorum_store_get_meetings (self->store);
+  const char *today = quorum_action_log_get_today (quorum_store_get_action_log (self->store));
+  QuorumMeeting *next = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (g_strcmp0 (quorum_meeting_get_date (meeting), today) < 0 ||
+          g_strcmp0 (quorum_meeting_get_status (meeting), "cancelled") == 0)
+        continue;
+      if (next == NULL || quorum_meeting_compare (meeting, next) < 0)
+        next = meeting;
+    }
+  return next;
+}
+
+static GtkWidget *
+agenda_row (const char *name,
+            const char *icon_name,
+            const char *title,
+            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static GtkWidget *
+next_meeting_row (QuorumWindow *self)
+{
+  QuorumMeeting *meeting = next_meeting (self);
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  const char *committee;
+  GtkWidget *row;
+
+  if (meeting == NULL)
+    {
+      row = agenda_row ("next-meeting", "x-office-calendar-symbolic",
+                        _("No meetings scheduled"), _("Open the meetings calendar"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "meetings");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-view");
+      return row;
+    }
+  when = quorum_meeting_format_when (meeting);
+  committee = quorum_ui_committee_short_name (self->store, quorum_meeting_get_committee (meeting));
+  /* TRANSLATORS: the overview's next meeting, e.g. "Next: SEC Panel meeting 40" */
+  title = g_strdup_printf (_("Next: %s"), quorum_meeting_get_title (meeting));
+  /* TRANSLATORS: when and where the next meeting is, then its committee,
+   * e.g. "Friday 10 February 2017, 10:00 · SEC Panel" */
+  subtitle = g_strdup_printf (_("%s · %s"), when,
+                              committee != NULL ? committee
+                                                : quorum_meeting_get_committee (meeting));
+  row = agenda_row ("next-meeting", "x-office-calendar-symbolic", title, subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", quorum_meeting_get_id (meeting));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-meeting");
+  return row;
+}
+
+static GtkWidget *
+open_actions_row (QuorumWindow *self)
+{
+  guint n_overdue = 0;
+  guint n_open = quorum_action_log_count_open (quorum_store_get_action_log (self->store), NULL,
+                                               &n_overdue);
+  /* TRANSLATORS: how many actions are open, the start of "3 open actions, 1 overdue" */
+  g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open action",
+                                                        "%u open actions", n_open), n_open);
+  /* TRANSLATORS: how many of the open actions are overdue: "3 open actions, 1 overdue" */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u overdue",
+                                                         "%s, %u overdue", n_overdue),
+                                            open, n_overdue);
+  GtkWidget *row = agenda_row ("open-actions",
+                               n_overdue > 0 ? "dialog-warning-symbolic"
+                                             : "object-select-symbolic",
+                               title, _("Actions raised at meetings and not yet closed"));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "actions");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-view");
+  return row;
+}
+
+static GtkWidget *
+create_agenda_row (gpointer item,
+                   gpointer user_data)
+{
+  const char *kind = gtk_string_object_get_string (item);
+
+  return g_str_equal (kind, "meeting") ? next_meeting_row (user_data)
+                                       : open_actions_row (user_data);
+}
+
+/* The next meeting and the open actions, as the store and today are now. */
+static void
+update_agenda (QuorumWindow *self)
+{
+  const char * const kinds[] = { "meeting", "actions", NULL };
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (kinds);
+
+  gtk_list_box_bind_model (self->agenda_list, G_LIST_MODEL (rows), create_agenda_row, self,
+                           NULL);
+}
+
 /**
  * _quorum_window_bind_overview:
  *
@@ -572,6 +697,10 @@ _quorum_window_bind_overview (QuorumWindow *self)
                            create_problem_row, self, NULL);
   gtk_list_box_bind_model (self->committees_list, quorum_store_get_committees (self->store),
                            create_committee_row, self, NULL);
+  /* A reload updates the whole overview; a new today, the agenda alone. */
+  g_signal_connect_object (quorum_store_get_action_log (self->store), "notify::today",
+                           G_CALLBACK (update_agenda), self, G_CONNECT_SWAPPED);
+  update_agenda (self);
 }
 
 /**
@@ -626,4 +755,5 @@ _quorum_window_update_overview (QuorumWindow *self)
 
   update_headline (self);
   update_links (self);
+  update_agenda (self);
 }

@@ -46,6 +46,7 @@ struct _QuorumWindow
   AdwPreferencesGroup *headline_group;
   AdwBin *headline_bin;
   GtkListBox *links_list;
+  GtkListBox *agenda_list;
   AdwPreferencesGroup *problems_group;
   GtkListBox *problems_list;
   AdwPreferencesGroup *documents_group;

@@ -762,6 +762,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, overview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, headline_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, headline_bin);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, links_list);

@@ -20,10 +20,12 @@
 #include <glib/gi18n-lib.h>
 #include "quorum-committee.h"
 #include "quorum-error.h"
+#include "quorum-file-util.h"
 #include "quorum-meeting.h"
 
 #include <libical/ical.h>
 #include <stdlib.h>
+#include <string.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -225,4 +227,126 @@ quorum_calendar_export (GListModel  *meetings,
   text = g_strdup (ical);
   free (ical);
   return text;
+}
+
+/**
+ * quorum_calendar_write:
+ * @meetings: a list model of #QuorumMeeting
+ * @committees: (nullable): the register, for the committees' names
+ * @host: (nullable): the UIDs' host, else %QUORUM_CALENDAR_DEFAULT_HOST
+ * @path: the file to write (replaced if it exists)
+ * @n_left_out: (out) (optional): how many red meetings were left out
+ *
+ * Writes quorum_calendar_export()'s text to @path crash-safely: a
+ * temporary file beside it, synced, then renamed over it. On an error
+ * @path is left as it was and the error names it.
+ */
+gboolean
+quorum_calendar_write (GListModel  *meetings,
+                       GListModel  *committees,
+                       const char  *host,
+                       const char  *path,
+                       guint       *n_left_out,
+                       GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (meetings), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  text = quorum_calendar_export (meetings, committees, host, n_left_out, error);
+  return text != NULL && _quorum_file_replace (path, text, strlen (text), error);
+}
+
+typedef struct
+{
+  char *path;
+  char *text;
+  guint n_left_out;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->path);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (_quorum_file_replace (data->path, data->text, strlen (data->text), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * quorum_calendar_write_async:
+ * @meetings: a list model of #QuorumMeeting
+ * @committees: (nullable): the register, for the committees' names
+ * @host: (nullable): the UIDs' host, else %QUORUM_CALENDAR_DEFAULT_HOST
+ * @path: the file to write (replaced if it exists)
+ *
+ * quorum_calendar_write() with the writing on a worker thread: the text is
+ * made here, from the meetings as they are now, and written there.
+ */
+void
+quorum_calendar_write_async (GListModel          *meetings,
+                             GListModel          *committees,
+                             const char          *host,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  WriteData *data;
+
+  g_return_if_fail (G_IS_LIST_MODEL (meetings));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, quorum_calendar_write_async);
+  data = g_new0 (WriteData, 1);
+  data->path = g_strdup (path);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  data->text = quorum_calendar_export (meetings, committees, host, &data->n_left_out, &error);
+  if (data->text == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, write_thread);
+}
+
+/**
+ * quorum_calendar_write_finish:
+ * @n_left_out: (out) (optional): how many red meetings were left out
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+quorum_calendar_write_finish (GAsyncResult  *result,
+                              guint         *n_left_out,
+                              GError       **error)
+{
+  WriteData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (n_left_out != NULL)
+    *n_left_out = data->n_left_out;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -17,4 +17,21 @@ char *quorum_calendar_export (GListModel  *meetings,
                               guint       *n_left_out,
                               GError     **error);
 
+gboolean quorum_calendar_write        (GListModel          *meetings,
+                                      GListModel          *committees,
+                                      const char          *host,
+                                      const char          *path,
+                                      guint               *n_left_out,
+                                      GError             **error);
+void     quorum_calendar_write_async  (GListModel          *meetings,
+                                      GListModel          *committees,
+                                      const char          *host,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean quorum_calendar_write_finish (GAsyncResult        *result,
+                                      guint               *n_left_out,
+                                      GError             **error);
+
 G_END_DECLS

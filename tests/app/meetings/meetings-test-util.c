@@ -185,6 +185,22 @@ wake (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Runs the main loop until @done (@data) holds, 20 s at most; whether it
+ * did. */
+gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint source = g_timeout_add (50, wake, NULL);
+  gboolean ok;
+
+  while (!(ok = done (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (source);
+  return ok;
+}
+
 /* Runs the main loop until TEXT is shown under WIDGET, 20 s at most. */
 gboolean
 wait_for_label (GtkWidget  *widget,

@@ -64,25 +64,6 @@ flag_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Waits until the portal owns its name, or has ended, or 30 s have passed. */
-static gboolean
-wait_for_portal (GDBusConnection *connection,
-                 GSubprocess     *portal)
-{
-  gboolean appeared = FALSE, timed_out = FALSE;
-  guint watch, timeout;
-
-  watch = g_bus_watch_name_on_connection (connection, DOCUMENTS, G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                          name_appeared, NULL, &appeared, NULL);
-  timeout = g_timeout_add_seconds (30, flag_timeout, &timed_out);
-  while (!appeared && !timed_out && g_subprocess_get_identifier (portal) != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_bus_unwatch_name (watch);
-  if (!timed_out)
-    g_source_remove (timeout);
-  return appeared;
-}
-
 static void
 portal_exited (GObject      *source,
                GAsyncResult *result,
@@ -92,19 +73,37 @@ portal_exited (GObject      *source,
   *(gboolean *) user_data = TRUE;
 }
 
+/* Waits until the portal owns its name, or has ended, or 30 s have passed. */
+static gboolean
+wait_for_portal (GDBusConnection *connection,
+                 const gboolean  *exited)
+{
+  gboolean appeared = FALSE, timed_out = FALSE;
+  guint watch, timeout;
+
+  watch = g_bus_watch_name_on_connection (connection, DOCUMENTS, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                          name_appeared, NULL, &appeared, NULL);
+  timeout = g_timeout_add_seconds (30, flag_timeout, &timed_out);
+  while (!appeared && !timed_out && !*exited)
+    g_main_context_iteration (NULL, TRUE);
+  g_bus_unwatch_name (watch);
+  if (!timed_out)
+    g_source_remove (timeout);
+  return appeared;
+}
+
 /* Ends the portal and makes sure its mount is gone before anything under
  * @tmp is removed (removing through the mount would reach the export). */
 static void
-stop_portal (GSubprocess *portal,
-             const char  *mount)
+stop_portal (GSubprocess    *portal,
+             const gboolean *exited,
+             const char     *mount)
 {
-  gboolean exited = FALSE;
   struct stat st, parent_st;
   g_autofree char *parent = g_path_get_dirname (mount);
 
-  g_subprocess_wait_async (portal, NULL, portal_exited, &exited);
   g_subprocess_send_signal (portal, SIGTERM);
-  while (!exited)
+  while (!*exited)
     g_main_context_iteration (NULL, TRUE);
   if (stat (mount, &st) != 0 ? errno == ENOENT
       : stat (parent, &parent_st) == 0 && st.st_dev == parent_st.st_dev)
@@ -240,6 +239,7 @@ test_decide_on_portal (void)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) portal = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean exited = FALSE;
 
   if (!g_file_test ("/dev/fuse", G_FILE_TEST_EXISTS))
     {
@@ -286,14 +286,15 @@ test_decide_on_portal (void)
                                 g_test_dbus_get_bus_address (bus), TRUE);
   portal = g_subprocess_launcher_spawn (launcher, &error, portal_bin, NULL);
   g_assert_no_error (error);
-  if (!wait_for_portal (connection, portal))
+  g_subprocess_wait_async (portal, NULL, portal_exited, &exited);
+  if (!wait_for_portal (connection, &exited))
     {
       /* Ended at once: it could not mount (no FUSE permission here). */
       g_test_skip ("the document portal did not start (see its messages above): "
                    "no FUSE mount possible here?");
       g_free (mount);
       mount = g_build_filename (runtime, "doc", NULL);
-      stop_portal (portal, mount);
+      stop_portal (portal, &exited, mount);
     }
   else
     {
@@ -303,7 +304,7 @@ test_decide_on_portal (void)
       portal_store = g_build_filename (mount, id, "store", NULL);
       g_test_message ("exported %s as %s", export, portal_store);
       decide_through (portal_store, export);
-      stop_portal (portal, mount);
+      stop_portal (portal, &exited, mount);
     }
 
   g_clear_object (&connection);

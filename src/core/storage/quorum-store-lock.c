@@ -12,19 +12,22 @@
  *
  * Some file systems have no locks at all: on the document portal's FUSE
  * mount (a Flatpak's view of a folder the user picked) flock(2) and
- * fcntl(2) locks fail with ENOSYS. There the lock is STORE/.quorum/lock.excl
- * instead, a file created with O_CREAT | O_EXCL (which such file systems
- * still honour) and removed on release. It records the holder's line, then
- * its process id, host name, boot id (/proc/sys/kernel/random/boot_id) and
- * process id namespace, one "key=value" a line. A file whose holder ran on
- * this host, since this boot, in this namespace and whose process is gone
- * is stale: it is removed and the lock retaken (get_was_stale() is then
- * %TRUE). Any other holder, on another computer, before a restart or in
- * another sandbox, cannot be checked from here: the writer waits and then
- * says who holds it and which file to remove if that program is gone.
- * Between checking a stale file and removing it, another writer could
- * replace it; the file's inode is compared just before, which narrows that
- * window to the two calls but cannot close it without a lock.
+ * fcntl(2) locks both fail with ENOSYS, so when flock fails with ENOSYS,
+ * ENOLCK or EOPNOTSUPP fcntl is not tried: the lock is STORE/.quorum/
+ * lock.excl instead, a file created with O_CREAT | O_EXCL (which such file
+ * systems still honour) and removed on release. It records the holder's
+ * line, then its process id, host name, boot id (from
+ * /proc/sys/kernel/random/boot_id) and process id namespace, one
+ * "key=value" a line. A file whose holder ran on this host, since this
+ * boot, in this namespace and whose process is gone is stale: it is
+ * removed and the lock retaken (get_was_stale() is then %TRUE). Any other
+ * holder, on another computer, before a restart or in another sandbox
+ * (Flatpak gives each app its own process ids), cannot be checked from
+ * here: the writer waits and then says who holds it and which file to
+ * remove if that program is gone. Between checking a stale file and
+ * removing it another writer could replace it; the file's inode is
+ * compared just before, which narrows that window to two calls but cannot
+ * close it without a lock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -535,6 +535,48 @@ set_too_large (GError     **error,
 }
 
 /**
+ * _quorum_open_nofollow_at:
+ *
+ * openat (@dir_fd, @path, @flags | O_NOFOLLOW, @mode), also where
+ * O_NOFOLLOW fails on every file: the document portal's FUSE mount (a
+ * Flatpak's view of a folder the user picked) reopens files through
+ * /proc/self/fd, so there O_NOFOLLOW fails with ELOOP on a regular file.
+ * On ELOOP the name is checked with fstatat (AT_SYMLINK_NOFOLLOW): a real
+ * symbolic link still fails with ELOOP; anything else is opened without
+ * O_NOFOLLOW (nor O_CREAT) and kept only if it is the very file checked
+ * (same device and inode), so a link swapped in between is not followed.
+ *
+ * Returns: the descriptor, or -1 with errno set
+ */
+int
+_quorum_open_nofollow_at (int         dir_fd,
+                          const char *path,
+                          int         flags,
+                          mode_t      mode)
+{
+  struct stat before, after;
+  int fd = openat (dir_fd, path, flags | O_NOFOLLOW, mode);
+
+  if (fd >= 0 || errno != ELOOP)
+    return fd;
+  if (fstatat (dir_fd, path, &before, AT_SYMLINK_NOFOLLOW) != 0 || S_ISLNK (before.st_mode))
+    {
+      errno = ELOOP;
+      return -1;
+    }
+  fd = openat (dir_fd, path, flags & ~(O_CREAT | O_EXCL), mode);
+  if (fd < 0)
+    return -1;
+  if (fstat (fd, &after) != 0 || after.st_dev != before.st_dev || after.st_ino != before.st_ino)
+    {
+      close (fd);
+      errno = ELOOP;
+      return -1;
+    }
+  return fd;
+}
+
+/**
  * _quorum_file_read_bounded:
  * @dir_fd: the folder @path is relative to, or AT_FDCWD
  * @path: the file; if a symbolic link, it is refused
@@ -566,7 +608,7 @@ _quorum_file_read_bounded (int          dir_fd,
   g_return_val_if_fail (out_data != NULL, FALSE);
   g_return_val_if_fail (limit < G_MAXSIZE - 16, FALSE);
 
-  fd = openat (dir_fd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  fd = _quorum_open_nofollow_at (dir_fd, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
   if (fd < 0)
     {
       set_open_error (error, errno, path);

@@ -25,6 +25,10 @@ gboolean _quorum_folder_make        (const char  *folder,
                                      GError     **error);
 void     _quorum_remove_tree        (const char  *path);
 
+int      _quorum_open_nofollow_at   (int          dir_fd,
+                                     const char  *path,
+                                     int          flags,
+                                     mode_t       mode);
 int      _quorum_dir_open           (const char  *path,
                                      GError     **error);
 int      _quorum_dir_open_at        (int          root_fd,

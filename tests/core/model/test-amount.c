@@ -400,6 +400,42 @@ test_out_of_range (void)
   g_assert_cmpint (out, ==, QUORUM_AMOUNT_LIMIT - 1);
 }
 
+/* Products beyond 64 bits are computed exactly or refused, never wrapped:
+ * (10^15 − 1) × 9999 ≈ 10^19 is past G_MAXINT64, yet × 99.99% fits. */
+static void
+test_overflow (void)
+{
+  gint64 out = 777;
+
+  g_assert_true (quorum_amount_percent_of (QUORUM_AMOUNT_LIMIT - 1, 9999, &out));
+  g_assert_cmpint (out, ==, G_GINT64_CONSTANT (999899999999999));
+  g_assert_true (quorum_amount_percent_of (-(QUORUM_AMOUNT_LIMIT - 1), 9999, &out));
+  g_assert_cmpint (out, ==, -G_GINT64_CONSTANT (999899999999999));
+  g_assert_true (quorum_amount_percent_of (QUORUM_AMOUNT_LIMIT - 1, -9999, &out));
+  g_assert_cmpint (out, ==, -G_GINT64_CONSTANT (999899999999999));
+  g_assert_true (quorum_amount_percent_of (0, G_MAXINT64, &out));
+  g_assert_cmpint (out, ==, 0);
+  g_assert_true (quorum_amount_mul_hundredths (G_MININT64, 0, &out));
+  g_assert_cmpint (out, ==, 0);
+  /* 0.01 × 92233720368547758.07% = 922337203685477.5807 → …478 */
+  g_assert_true (quorum_amount_percent_of (1, G_MAXINT64, &out));
+  g_assert_cmpint (out, ==, G_GINT64_CONSTANT (922337203685478));
+  g_assert_true (quorum_amount_percent_of (-1, G_MAXINT64, &out));
+  g_assert_cmpint (out, ==, -G_GINT64_CONSTANT (922337203685478));
+
+  out = 777;
+  g_assert_false (quorum_amount_percent_of (QUORUM_AMOUNT_LIMIT - 1, 10001, &out));
+  g_assert_false (quorum_amount_percent_of (G_MAXINT64, G_MAXINT64, &out));
+  g_assert_false (quorum_amount_percent_of (G_MININT64, G_MININT64, &out));
+  g_assert_false (quorum_amount_percent_of (G_MININT64, G_MAXINT64, &out));
+  g_assert_false (quorum_amount_mul_hundredths (G_MININT64, -1, &out));
+  g_assert_false (quorum_amount_mul_hundredths (-1, G_MININT64, &out));
+  g_assert_false (quorum_amount_mul_hundredths (G_MAXINT64, G_MAXINT64, &out));
+  g_assert_false (quorum_amount_mul_hundredths (G_GINT64_CONSTANT (4294967296),
+                                                G_GINT64_CONSTANT (4294967296), &out));
+  g_assert_cmpint (out, ==, 777);
+}
+
 static void
 test_add (void)
 {
@@ -442,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/amount/percent-of", test_percent_of);
   g_test_add_func ("/amount/mul-hundredths", test_mul_hundredths);
   g_test_add_func ("/amount/out-of-range", test_out_of_range);
+  g_test_add_func ("/amount/overflow", test_overflow);
   g_test_add_func ("/amount/add", test_add);
 
   return g_test_run ();

@@ -337,3 +337,72 @@ quorum_amount_add (gint64  a,
   *out = sum;
   return TRUE;
 }
+
+/* r × 10 mod d and its quotient, for r < d, without overflow. */
+static guint
+times_ten_mod (guint64  r,
+               guint64  d,
+               guint64 *rest)
+{
+  guint64 t = 0;
+  guint digit = 0;
+
+  for (int i = 0; i < 10; i++)
+    {
+      if (r >= d - t)
+        {
+          t -= d - r;
+          digit++;
+        }
+      else
+        t += r;
+    }
+  *rest = t;
+  return digit;
+}
+
+/**
+ * quorum_amount_ratio_percent:
+ * @numerator: an amount
+ * @denominator: an amount, not 0
+ * @out: (out): @numerator as a percentage of @denominator, in hundredths
+ *   of a percent, rounded half away from zero; clamped to the gint64 range
+ *
+ * Exact, by long division in 64 bits: no wider type, no floating point.
+ *
+ * Returns: %FALSE when @denominator is 0 (@out is left alone)
+ */
+gboolean
+quorum_amount_ratio_percent (gint64  numerator,
+                             gint64  denominator,
+                             gint64 *out)
+{
+  gboolean negative = (numerator < 0) != (denominator < 0);
+  guint64 n = numerator < 0 ? -(guint64) numerator : (guint64) numerator;
+  guint64 d = denominator < 0 ? -(guint64) denominator : (guint64) denominator;
+  guint64 q, r;
+  gboolean overflow = FALSE;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (d == 0)
+    return FALSE;
+  q = n / d;
+  r = n % d;
+  /* Four decimal places: hundredths of a percent. */
+  for (int i = 0; i < 4; i++)
+    {
+      guint digit = times_ten_mod (r, d, &r);
+
+      overflow = overflow || __builtin_mul_overflow (q, 10, &q) ||
+                 __builtin_add_overflow (q, digit, &q);
+    }
+  if (r >= d - r)
+    overflow = overflow || __builtin_add_overflow (q, 1, &q);
+
+  if (overflow || q > (guint64) G_MAXINT64)
+    *out = negative ? G_MININT64 : G_MAXINT64;
+  else
+    *out = negative ? -(gint64) q : (gint64) q;
+  return TRUE;
+}

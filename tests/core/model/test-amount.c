@@ -436,6 +436,38 @@ test_overflow (void)
   g_assert_cmpint (out, ==, 777);
 }
 
+/* Exact percentages by long division, past where n × 10^4 fits 64 bits. */
+static void
+test_ratio_percent (void)
+{
+  const struct { gint64 n, d, result; } cases[] = {
+    { 1, 3, 3333 },
+    { 2, 3, 6667 },
+    { -1, 3, -3333 },
+    { 1, -3, -3333 },
+    { -5, 200, -250 },
+    { 1, 20000, 1 },          /* 0.5 of a hundredth: half away from zero */
+    { -1, 20000, -1 },
+    { 12345, -6789, -18184 },
+    { 1, 2 * QUORUM_AMOUNT_LIMIT, 0 },
+    { QUORUM_AMOUNT_LIMIT - 1, QUORUM_AMOUNT_LIMIT - 2, 10000 },
+    { QUORUM_AMOUNT_LIMIT - 1, 7, G_GINT64_CONSTANT (1428571428571427143) },
+    { QUORUM_AMOUNT_LIMIT, 1, G_MAXINT64 },           /* clamped */
+    { -QUORUM_AMOUNT_LIMIT, 1, G_MININT64 },
+    { G_MININT64, -1, G_MAXINT64 },
+  };
+  gint64 out = 777;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (quorum_amount_ratio_percent (cases[i].n, cases[i].d, &out));
+      g_assert_cmpint (out, ==, cases[i].result);
+    }
+  out = 777;
+  g_assert_false (quorum_amount_ratio_percent (5, 0, &out));
+  g_assert_cmpint (out, ==, 777);
+}
+
 static void
 test_add (void)
 {
@@ -479,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/amount/mul-hundredths", test_mul_hundredths);
   g_test_add_func ("/amount/out-of-range", test_out_of_range);
   g_test_add_func ("/amount/overflow", test_overflow);
+  g_test_add_func ("/amount/ratio-percent", test_ratio_percent);
   g_test_add_func ("/amount/add", test_add);
 
   return g_test_run ();

@@ -10,6 +10,10 @@ scheme (https:, mailto: …). The target's path, relative to the file, must
 name a file or folder that exists inside the source root (a clone holds
 nothing outside it); a `#fragment` on a Markdown file, or alone, must name a
 heading of that file, spelled as GitHub spells heading anchors.
+
+Also reads the Mallard user guide, help/C/*.page: every `xref` must name a
+page of the guide (and a section id of that page after `#`), and every
+relative `href` a file inside the repository.
 Prints one line per broken link, `FILE:LINE: target: why`, and exits 1 if
 there is any.
 """
@@ -18,6 +22,9 @@ import os
 import re
 import sys
 import unicodedata
+import xml.etree.ElementTree as ElementTree
+
+MALLARD = '{http://projectmallard.org/1.0/}'
 
 INLINE = re.compile(r'!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 REFERENCE = re.compile(r'^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)')
@@ -90,6 +97,38 @@ def check_target(root, file, target):
     return None
 
 
+def check_mallard(root):
+    """Broken xrefs and hrefs of help/C/*.page: (broken, links, files)."""
+    pages = {}
+    for path in sorted(glob.glob(os.path.join(root, 'help', 'C', '*.page'))):
+        tree = ElementTree.parse(path).getroot()
+        sections = {e.get('id') for e in tree.iter(MALLARD + 'section')}
+        pages[tree.get('id')] = (path, tree, sections)
+    broken = links = 0
+    for page_id, (path, tree, _) in pages.items():
+        for element in tree.iter():
+            xref, href = element.get('xref'), element.get('href')
+            why = None
+            if xref is not None:
+                links += 1
+                target, _, section = xref.partition('#')
+                target = target or page_id
+                if target not in pages:
+                    why = 'no such page in help/C'
+                elif section and section not in pages[target][2]:
+                    why = f'no section “#{section}” in page {target}'
+                if why:
+                    broken += 1
+                    print(f'{os.path.relpath(path, root)}: xref {xref}: {why}')
+            if href is not None:
+                links += 1
+                why = check_target(root, path, href)
+                if why:
+                    broken += 1
+                    print(f'{os.path.relpath(path, root)}: href {href}: {why}')
+    return broken, links, len(pages)
+
+
 def main():
     if len(sys.argv) != 2:
         print('usage: check-links.py SOURCE-ROOT', file=sys.stderr)
@@ -116,6 +155,10 @@ def main():
                 if why:
                     broken += 1
                     print(f'{os.path.relpath(file, root)}:{number}: {target}: {why}')
+    help_broken, help_links, help_files = check_mallard(root)
+    broken += help_broken
+    links += help_links
+    files += [None] * help_files
     if broken:
         print(f'{broken} broken link(s) among {links} in {len(files)} file(s)', file=sys.stderr)
         return 1

@@ -123,8 +123,17 @@ findings_badge_new (guint n_findings,
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
                                          n_mismatches), n_mismatches);
   else
-    /* TRANSLATORS: a badge, e.g. "2 mismatches · 5 rounding" */
-    text = g_strdup_printf (_("%u mismatches · %u rounding"), n_mismatches, n_rounding);
+    {
+      g_autofree char *mismatches =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
+                                      n_mismatches), n_mismatches);
+      g_autofree char *rounding =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
+                                      n_rounding), n_rounding);
+
+      /* TRANSLATORS: a badge: "2 mismatches" · "5 rounding" */
+      text = g_strdup_printf (_("%s · %s"), mismatches, rounding);
+    }
 
   if (n_findings == 0)
     description = g_strdup (_("Every checked figure adds up"));

@@ -285,14 +285,21 @@ fill_comparison_figures (QuorumCommitteeComparisonView *self,
   fill_chart_titles (self, years, quorum_table_get_unit (table));
   fill_notes (self, years->len > 1);
 
-  /* TRANSLATORS: what the comparison shows: a table of a document,
-   * e.g. "Table 3: Total costs … in SEC Panel Budget 2020–2023." */
-  g_string_append_printf (caption, _("%s, in %s."), quorum_table_get_title (table),
-                          quorum_budget_document_get_title (document));
   if (quorum_committee_comparison_get_differs (self->comparison))
-    g_string_append (caption, _(" Each bar adds up a committee’s components; where the "
-                                "document’s own total is not their sum, the table and the chart "
-                                "mark it with ≠."));
+    /* TRANSLATORS: what the comparison shows: a table (the first %s) of a
+     * document (the second), e.g. "Table 3: Total costs…, in SEC Panel
+     * Budget 2020–2023. Each bar…" */
+    g_string_append_printf (caption, _("%s, in %s. Each bar adds up a committee’s components; "
+                                       "where the document’s own total is not their sum, the "
+                                       "table and the chart mark it with ≠."),
+                            quorum_table_get_title (table),
+                            quorum_budget_document_get_title (document));
+  else
+    /* TRANSLATORS: what the comparison shows: a table (the first %s) of a
+     * document (the second), e.g. "Table 3: Total costs…, in SEC Panel
+     * Budget 2020–2023." */
+    g_string_append_printf (caption, _("%s, in %s."), quorum_table_get_title (table),
+                            quorum_budget_document_get_title (document));
   gtk_label_set_label (self->compare_caption, caption->str);
   g_string_free (caption, TRUE);
 }

@@ -75,8 +75,6 @@ wrapped_label (const char *text,
 static char *
 caption_text (QuorumMeetingForecast *forecast)
 {
-  GString *caption = g_string_new (_("Meetings a year by committee, as the document forecasts "
-                                     "them."));
   gint64 rate = 0;
   gboolean has_rate = quorum_meeting_forecast_get_rate (forecast, &rate);
 
@@ -84,15 +82,16 @@ caption_text (QuorumMeetingForecast *forecast)
     {
       g_autofree char *rate_amount = quorum_ui_format_amount (rate);
 
-      /* TRANSLATORS: the rate a document costs its meeting rooms at */
-      g_string_append_printf (caption, _(" The document costs its meeting rooms at %s a "
-                                         "meeting."), rate_amount);
+      /* TRANSLATORS: %s is the rate a document costs its meeting rooms at */
+      return g_strdup_printf (_("Meetings a year by committee, as the document forecasts them. "
+                                "The document costs its meeting rooms at %s a meeting."),
+                              rate_amount);
     }
-  else if (has_rate)
-    g_string_append (caption, _(" The document gives some rows a rate per meeting."));
-  else
-    g_string_append (caption, _(" The document states no rate per meeting."));
-  return g_string_free (caption, FALSE);
+  if (has_rate)
+    return g_strdup (_("Meetings a year by committee, as the document forecasts them. The "
+                       "document gives some rows a rate per meeting."));
+  return g_strdup (_("Meetings a year by committee, as the document forecasts them. The "
+                     "document states no rate per meeting."));
 }
 
 /* The rows that cover several committees, or NULL. */
@@ -107,21 +106,29 @@ shared_text (QuorumMeetingForecast *forecast)
       const char *detail = quorum_figure_line_get_detail (line);
 
       if (detail != NULL && strchr (detail, ',') != NULL)
-        /* TRANSLATORS: a row of a meeting forecast that covers several
-         * committees, e.g. "“Panel/Board and PFCG” covers SEC Panel, SECCo
-         * Board, PFCG" */
-        g_string_append_printf (shared, _("%s“%s” covers %s"), shared->len > 0 ? "; " : "",
-                                quorum_figure_line_get_label (line), detail);
+        {
+          /* TRANSLATORS: a row of a meeting forecast that covers several
+           * committees, e.g. "“Panel/Board and PFCG” covers SEC Panel, SECCo
+           * Board, PFCG"; the rows are listed with "; " between them */
+          g_autofree char *row = g_strdup_printf (_("“%s” covers %s"),
+                                                  quorum_figure_line_get_label (line), detail);
+
+          g_string_append_printf (shared, "%s%s", shared->len > 0 ? "; " : "", row);
+        }
     }
   if (shared->len == 0)
     {
       g_string_free (shared, TRUE);
       return NULL;
     }
-  /* TRANSLATORS: after a list of rows that cover several committees */
-  g_string_append (shared, _(": each such row counts once here, and in full on the page of "
-                             "each committee it lists."));
-  return g_string_free (shared, FALSE);
+  {
+    g_autofree char *rows = g_string_free (shared, FALSE);
+
+    /* TRANSLATORS: %s is the list of rows that cover several committees,
+     * e.g. "“Panel/Board and PFCG” covers SEC Panel, SECCo Board, PFCG" */
+    return g_strdup_printf (_("%s: each such row counts once here, and in full on the page of "
+                              "each committee it lists."), rows);
+  }
 }
 
 /* The chart: a bar per year for each row. */

@@ -122,32 +122,44 @@ update_text_alternative (QuorumChart *self)
 
   for (guint c = 0; c < self->n_categories; c++)
     {
+      g_autoptr(GString) figures = g_string_new (NULL);
+      g_autofree char *bar = NULL;
       gint64 total;
 
-      g_string_append_printf (text, "%s%s:", text->len > 0 ? " " : "", self->categories[c]);
       for (guint s = 0; s < self->n_series; s++)
         {
           gint64 value = _quorum_chart_data_value (&data, c, s);
           g_autofree char *amount = NULL;
+          g_autofree char *figure = NULL;
 
           if (value == QUORUM_CHART_NO_VALUE)
-            /* TRANSLATORS: in a chart's description, a series a bar has no figure for */
-            g_string_append_printf (text, _(" %s no figure"), self->series[s]);
+            /* TRANSLATORS: in a chart's description, a series a bar has no
+             * figure for, e.g. "Experts no figure" */
+            figure = g_strdup_printf (_("%s no figure"), self->series[s]);
           else
             {
               amount = _quorum_chart_data_format (&data, value);
-              g_string_append_printf (text, " %s %s", self->series[s], amount);
+              /* TRANSLATORS: in a chart's description, a series and its
+               * figure, e.g. "Core team £626,156" */
+              figure = g_strdup_printf (_("%s %s"), self->series[s], amount);
             }
-          g_string_append_c (text, s + 1 < self->n_series ? ',' : '.');
+          /* TRANSLATORS: the separator between a bar's figures */
+          g_string_append_printf (figures, "%s%s", s > 0 ? _(", ") : "", figure);
         }
       if (self->stacked && self->n_series > 1 && _quorum_chart_data_total (&data, c, &total))
         {
           g_autofree char *amount = _quorum_chart_data_format (&data, total);
 
-          g_string_truncate (text, text->len - 1);
-          /* TRANSLATORS: in a chart's description, the end of a stacked bar's figures */
-          g_string_append_printf (text, _(", total %s."), amount);
+          /* TRANSLATORS: one stacked bar of a chart's description, e.g.
+           * "OPSG: Core team £626,156, Experts £85,851, total £712,007." */
+          bar = g_strdup_printf (_("%s: %s, total %s."), self->categories[c], figures->str,
+                                 amount);
         }
+      else
+        /* TRANSLATORS: one bar of a chart's description, e.g.
+         * "OPSG: 2020/21 £626,156, 2021/22 no figure." */
+        bar = g_strdup_printf (_("%s: %s."), self->categories[c], figures->str);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", bar);
     }
 
   g_free (self->text_alternative);

@@ -94,13 +94,27 @@ create_document_row (gpointer item,
     badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
                                                n_mismatches), n_mismatches);
   else
-    badge_text = g_strdup_printf (_("%u mismatches · %u rounding"),
-                                  n_mismatches, n_findings - n_mismatches);
+    {
+      guint n_rounding = n_findings - n_mismatches;
+      g_autofree char *mismatches =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
+                                      n_mismatches), n_mismatches);
+      g_autofree char *rounding =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
+                                      n_rounding), n_rounding);
+
+      /* TRANSLATORS: a badge: "2 mismatches" · "5 rounding" */
+      badge_text = g_strdup_printf (_("%s · %s"), mismatches, rounding);
+    }
   if (n_findings == 0)
     badge_description = g_strdup (_("Every checked figure adds up"));
   else
-    badge_description = g_strdup_printf (_("%u figures do not add up: %u beyond the "
-                                           "tolerance, %u within it (rounding)"),
+    badge_description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u figure does not add up: %u beyond "
+                                                      "the tolerance, %u within it (rounding)",
+                                                      "%u figures do not add up: %u beyond "
+                                                      "the tolerance, %u within it (rounding)",
+                                                      n_findings),
                                          n_findings, n_mismatches, n_findings - n_mismatches);
 
   badge = gtk_label_new (badge_text);
@@ -511,7 +525,11 @@ link_subtitle (QuorumWindow *self,
     case 2:
       return g_strdup (_("Meetings forecast for each committee"));
     case 3:
-      return g_strdup_printf (_("%u figures do not add up: %u mismatches, %u rounding"),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u figure does not add up: %u beyond the "
+                                           "tolerance, %u rounding",
+                                           "%u figures do not add up: %u beyond the "
+                                           "tolerance, %u rounding", n_findings),
                               n_findings, n_mismatches, n_findings - n_mismatches);
     case 4:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

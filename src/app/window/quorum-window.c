@@ -291,7 +291,9 @@ update_banner (QuorumWindow *self)
                               quorum_problem_get_message (problem));
     }
   else if (files->len == 1)
-    text = g_strdup_printf (_("%s could not be loaded: %u errors"), (char *) files->pdata[0], n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s could not be loaded: %u error",
+                                         "%s could not be loaded: %u errors", n),
+                            (char *) files->pdata[0], n);
   else if (files->len > 1)
     {
       g_autofree char *names = NULL;

@@ -10,26 +10,47 @@
 
 G_DEFINE_QUARK (quorum-error-quark, quorum_error)
 
-/* Rounds num / den half away from zero; den > 0. */
-static gint64
-div_round_half_away (__int128 num,
-                     __int128 den)
+static gboolean
+fits (gint64 v)
 {
-  __int128 q = num / den;
-  __int128 r = num % den;
-
-  if (r < 0)
-    r = -r;
-  if (2 * r >= den)
-    q += (num < 0) ? -1 : 1;
-
-  return (gint64) q;
+  return v > -QUORUM_AMOUNT_LIMIT && v < QUORUM_AMOUNT_LIMIT;
 }
 
+/* *out = a × b / den rounded half away from zero, exactly, in 64 bits; den
+ * in 1..10^4. With a = qa·den + ra and b = qb·den + rb (C division, so a
+ * quotient and its remainder share the sign of what was divided), a × b /
+ * den = qa·qb·den + qa·rb + ra·qb + ra·rb / den, where every term has the
+ * sign of a × b: none can overflow unless the result is out of range.
+ * Returns FALSE when the result is not below QUORUM_AMOUNT_LIMIT. */
 static gboolean
-fits (__int128 v)
+mul_div_round (gint64  a,
+               gint64  b,
+               gint64  den,
+               gint64 *out)
 {
-  return v > -(__int128) QUORUM_AMOUNT_LIMIT && v < (__int128) QUORUM_AMOUNT_LIMIT;
+  gint64 qa = a / den, ra = a % den;
+  gint64 qb = b / den, rb = b % den;
+  gint64 small = ra * rb;      /* |small| < den² ≤ 10^8 */
+  gint64 rest = small % den;
+  gint64 sum, term;
+
+  if (__builtin_mul_overflow (qa, qb, &sum) ||
+      __builtin_mul_overflow (sum, den, &sum) ||
+      __builtin_mul_overflow (qa, rb, &term) ||
+      __builtin_add_overflow (sum, term, &sum) ||
+      __builtin_mul_overflow (ra, qb, &term) ||
+      __builtin_add_overflow (sum, term, &sum) ||
+      __builtin_add_overflow (sum, small / den, &sum))
+    return FALSE;
+
+  if (2 * (rest < 0 ? -rest : rest) >= den &&
+      __builtin_add_overflow (sum, small < 0 ? -1 : 1, &sum))
+    return FALSE;
+
+  if (!fits (sum))
+    return FALSE;
+  *out = sum;
+  return TRUE;
 }
 
 /* Appends a significant digit; zeros are held back until a non-zero digit
@@ -80,7 +101,7 @@ quorum_amount_parse (const char  *text,
   gint64 point = 0;        /* digits before the decimal point */
   gint64 exponent = 0;
   gint64 scale;
-  __int128 value = 0;
+  gint64 value = 0;        /* below 10^15: scale <= 15 */
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_hundredths != NULL, FALSE);
@@ -169,7 +190,7 @@ quorum_amount_parse (const char  *text,
   if (!fits (value))
     goto too_large;
 
-  *out_hundredths = (gint64) (negative ? -value : value);
+  *out_hundredths = negative ? -value : value;
   return TRUE;
 
 not_a_number:
@@ -264,18 +285,11 @@ quorum_amount_mul_hundredths (gint64  amount,
                               gint64  factor_hundredths,
                               gint64 *out)
 {
-  __int128 product = (__int128) amount * factor_hundredths;
-  gint64 result;
+  g_return_val_if_fail (out != NULL, FALSE);
 
-  /* The quotient is checked before rounding, the result after it: rounding
-   * can carry a product just below the limit onto it. */
-  if (!fits (product / 100))
-    return FALSE;
-  result = div_round_half_away (product, 100);
-  if (!fits (result))
-    return FALSE;
-  *out = result;
-  return TRUE;
+  /* Rounding can carry a product just below the limit onto it: the rounded
+   * result is what is checked. */
+  return mul_div_round (amount, factor_hundredths, 100, out);
 }
 
 /**
@@ -291,16 +305,9 @@ quorum_amount_percent_of (gint64  amount,
                           gint64  percent_hundredths,
                           gint64 *out)
 {
-  __int128 product = (__int128) amount * percent_hundredths;
-  gint64 result;
+  g_return_val_if_fail (out != NULL, FALSE);
 
-  if (!fits (product / 10000))
-    return FALSE;
-  result = div_round_half_away (product, 10000);
-  if (!fits (result))
-    return FALSE;
-  *out = result;
-  return TRUE;
+  return mul_div_round (amount, percent_hundredths, 10000, out);
 }
 
 /**
@@ -328,5 +335,74 @@ quorum_amount_add (gint64  a,
   if (__builtin_add_overflow (a, b, &sum) || sum > limit || sum < -limit)
     return FALSE;
   *out = sum;
+  return TRUE;
+}
+
+/* r × 10 mod d and its quotient, for r < d, without overflow. */
+static guint
+times_ten_mod (guint64  r,
+               guint64  d,
+               guint64 *rest)
+{
+  guint64 t = 0;
+  guint digit = 0;
+
+  for (int i = 0; i < 10; i++)
+    {
+      if (r >= d - t)
+        {
+          t -= d - r;
+          digit++;
+        }
+      else
+        t += r;
+    }
+  *rest = t;
+  return digit;
+}
+
+/**
+ * quorum_amount_ratio_percent:
+ * @numerator: an amount
+ * @denominator: an amount, not 0
+ * @out: (out): @numerator as a percentage of @denominator, in hundredths
+ *   of a percent, rounded half away from zero; clamped to the gint64 range
+ *
+ * Exact, by long division in 64 bits: no wider type, no floating point.
+ *
+ * Returns: %FALSE when @denominator is 0 (@out is left alone)
+ */
+gboolean
+quorum_amount_ratio_percent (gint64  numerator,
+                             gint64  denominator,
+                             gint64 *out)
+{
+  gboolean negative = (numerator < 0) != (denominator < 0);
+  guint64 n = numerator < 0 ? -(guint64) numerator : (guint64) numerator;
+  guint64 d = denominator < 0 ? -(guint64) denominator : (guint64) denominator;
+  guint64 q, r;
+  gboolean overflow = FALSE;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (d == 0)
+    return FALSE;
+  q = n / d;
+  r = n % d;
+  /* Four decimal places: hundredths of a percent. */
+  for (int i = 0; i < 4; i++)
+    {
+      guint digit = times_ten_mod (r, d, &r);
+
+      overflow = overflow || __builtin_mul_overflow (q, 10, &q) ||
+                 __builtin_add_overflow (q, digit, &q);
+    }
+  if (r >= d - r)
+    overflow = overflow || __builtin_add_overflow (q, 1, &q);
+
+  if (overflow || q > (guint64) G_MAXINT64)
+    *out = negative ? G_MININT64 : G_MAXINT64;
+  else
+    *out = negative ? -(gint64) q : (gint64) q;
   return TRUE;
 }

@@ -26,5 +26,8 @@ gboolean  quorum_amount_percent_of       (gint64       amount,
 gboolean  quorum_amount_add              (gint64       a,
                                           gint64       b,
                                           gint64      *out);
+gboolean  quorum_amount_ratio_percent    (gint64       numerator,
+                                          gint64       denominator,
+                                          gint64      *out);
 
 G_END_DECLS

@@ -362,22 +362,16 @@ quorum_amount_change (gint64  from,
                       gint64 *difference,
                       gint64 *percent_hundredths)
 {
-  /* Amounts are below 10^15 in magnitude: neither overflows. */
-  __int128 diff = (__int128) to - from;
-  __int128 scaled = diff * 10000;
-  __int128 half = (from < 0 ? -from : from) / 2;
+  /* Amounts are below 10^15 in magnitude: the difference cannot overflow. */
+  gint64 diff = to - from;
+  gint64 percent;
 
   if (difference != NULL)
-    *difference = (gint64) diff;
-  if (from == 0)
+    *difference = diff;
+  if (!quorum_amount_ratio_percent (diff, from < 0 ? -from : from, &percent))
     return FALSE;
   if (percent_hundredths != NULL)
-    {
-      __int128 magnitude = from < 0 ? -(__int128) from : from;
-      __int128 q = (scaled < 0 ? scaled - half : scaled + half) / magnitude;
-
-      *percent_hundredths = (gint64) q;
-    }
+    *percent_hundredths = percent;
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "quorum-work-package.h"
 #include <glib/gi18n-lib.h>
+#include "quorum-amount.h"
 #include "quorum-error.h"
 #include "quorum-load-context.h"
 
@@ -483,15 +484,8 @@ quorum_work_package_get_variance (QuorumWorkPackage *self,
     *amount = difference;
   if (percent_hundredths != NULL)
     {
-      __int128 scaled = (__int128) difference * 10000;
-      __int128 half = self->estimate / 2;
-
-      if (self->estimate == 0)
-        *percent_hundredths = 0;
-      else if ((scaled < 0) == (self->estimate < 0))
-        *percent_hundredths = (gint64) ((scaled + half) / self->estimate);
-      else
-        *percent_hundredths = (gint64) ((scaled - half) / self->estimate);
+      if (!quorum_amount_ratio_percent (difference, self->estimate, percent_hundredths))
+        *percent_hundredths = 0;  /* no estimate */
     }
   return TRUE;
 }

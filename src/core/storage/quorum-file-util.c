@@ -527,8 +527,8 @@ set_too_large (GError     **error,
     limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT "-byte", limit);
   if (size >= 0)
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                 _("%s: file too large: %" G_GOFFSET_FORMAT " bytes is over the %s limit"),
-                 path, size, limit_text);
+                 _("%s: file too large: %lld bytes is over the %s limit"),
+                 path, (long long) size, limit_text);
   else
     g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT,
                  _("%s: file too large: over the %s limit"), path, limit_text);

@@ -785,6 +785,27 @@ same_folder (const char *a,
          st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
 }
 
+/* The installed sample store, found from the running executable
+ * (<prefix>/<bindir>/quorum → <prefix>/<datadir>/quorum/sample-store) so that
+ * a moved install still finds its own; else the configured prefix's. */
+static char *
+dup_installed_sample_path (void)
+{
+  g_autofree char *exe = NULL;
+
+  if (QUORUM_BINDIR_TO_SAMPLE_STORE[0] != '\0')
+    exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe != NULL)
+    {
+      g_autofree char *bindir = g_path_get_dirname (exe);
+      g_autofree char *path = g_canonicalize_filename (QUORUM_BINDIR_TO_SAMPLE_STORE, bindir);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&path);
+    }
+  return g_strdup (QUORUM_SAMPLE_STORE_DIR);
+}
+
 /**
  * quorum_store_is_sample:
  *
@@ -799,9 +820,13 @@ quorum_store_is_sample (QuorumStore *self)
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
 
   sample = quorum_store_dup_sample_path ();
-  return same_folder (self->path, sample) ||
-         same_folder (self->path, QUORUM_SAMPLE_STORE_DIR) ||
-         same_folder (self->path, QUORUM_SOURCE_SAMPLE_STORE_DIR);
+  if (same_folder (self->path, sample))
+    return TRUE;
+  /* $QUORUM_SAMPLE_STORE may name a copy: the installed one is still the
+   * sample. */
+  g_clear_pointer (&sample, g_free);
+  sample = dup_installed_sample_path ();
+  return same_folder (self->path, sample);
 }
 
 /**
@@ -820,8 +845,8 @@ quorum_store_dup_user_path (void)
  * quorum_store_dup_sample_path:
  *
  * Returns: (transfer full): the bundled sample store: `$QUORUM_SAMPLE_STORE`
- *   where set, else the installed copy, else the source tree's (for an
- *   uninstalled build)
+ *   where set (`meson devenv` and `meson test` set it to the source tree's),
+ *   else the installed copy beside the running executable
  */
 char *
 quorum_store_dup_sample_path (void)
@@ -830,9 +855,7 @@ quorum_store_dup_sample_path (void)
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (g_file_test (QUORUM_SAMPLE_STORE_DIR, G_FILE_TEST_IS_DIR))
-    return g_strdup (QUORUM_SAMPLE_STORE_DIR);
-  return g_strdup (QUORUM_SOURCE_SAMPLE_STORE_DIR);
+  return dup_installed_sample_path ();
 }
 
 /**

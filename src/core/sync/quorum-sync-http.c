@@ -225,9 +225,9 @@ read_body (QuorumSync    *self,
       if (g_get_monotonic_time () > deadline)
         {
           g_set_error (error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_UNREACHABLE,
-                       _("%s: too slow, given up after %" G_GINT64_FORMAT " s (%u bytes "
+                       _("%s: too slow, given up after %ld s (%u bytes "
                          "received; at least %u bytes per second are expected)"), url,
-                       (g_get_monotonic_time () - started) / G_USEC_PER_SEC, body->len,
+                       (long) ((g_get_monotonic_time () - started) / G_USEC_PER_SEC), body->len,
                        self->min_rate);
           return NULL;
         }

@@ -271,8 +271,8 @@ fetch_file (QuorumSync    *self,
   if (response.too_large)
     {
       g_autofree char *message =
-        g_strdup_printf (_("over the size limit of %" G_GSIZE_FORMAT " bytes; the local "
-                           "copy was kept"), self->max_file_size);
+        g_strdup_printf (_("over the size limit of %lu bytes; the local "
+                           "copy was kept"), (gulong) self->max_file_size);
 
       _quorum_sync_add_item (self, relpath, QUORUM_SYNC_REFUSED, 0, message);
       return TRUE;

@@ -400,6 +400,74 @@ test_out_of_range (void)
   g_assert_cmpint (out, ==, QUORUM_AMOUNT_LIMIT - 1);
 }
 
+/* Products beyond 64 bits are computed exactly or refused, never wrapped:
+ * (10^15 − 1) × 9999 ≈ 10^19 is past G_MAXINT64, yet × 99.99% fits. */
+static void
+test_overflow (void)
+{
+  gint64 out = 777;
+
+  g_assert_true (quorum_amount_percent_of (QUORUM_AMOUNT_LIMIT - 1, 9999, &out));
+  g_assert_cmpint (out, ==, G_GINT64_CONSTANT (999899999999999));
+  g_assert_true (quorum_amount_percent_of (-(QUORUM_AMOUNT_LIMIT - 1), 9999, &out));
+  g_assert_cmpint (out, ==, -G_GINT64_CONSTANT (999899999999999));
+  g_assert_true (quorum_amount_percent_of (QUORUM_AMOUNT_LIMIT - 1, -9999, &out));
+  g_assert_cmpint (out, ==, -G_GINT64_CONSTANT (999899999999999));
+  g_assert_true (quorum_amount_percent_of (0, G_MAXINT64, &out));
+  g_assert_cmpint (out, ==, 0);
+  g_assert_true (quorum_amount_mul_hundredths (G_MININT64, 0, &out));
+  g_assert_cmpint (out, ==, 0);
+  /* 0.01 × 92233720368547758.07% = 922337203685477.5807 → …478 */
+  g_assert_true (quorum_amount_percent_of (1, G_MAXINT64, &out));
+  g_assert_cmpint (out, ==, G_GINT64_CONSTANT (922337203685478));
+  g_assert_true (quorum_amount_percent_of (-1, G_MAXINT64, &out));
+  g_assert_cmpint (out, ==, -G_GINT64_CONSTANT (922337203685478));
+
+  out = 777;
+  g_assert_false (quorum_amount_percent_of (QUORUM_AMOUNT_LIMIT - 1, 10001, &out));
+  g_assert_false (quorum_amount_percent_of (G_MAXINT64, G_MAXINT64, &out));
+  g_assert_false (quorum_amount_percent_of (G_MININT64, G_MININT64, &out));
+  g_assert_false (quorum_amount_percent_of (G_MININT64, G_MAXINT64, &out));
+  g_assert_false (quorum_amount_mul_hundredths (G_MININT64, -1, &out));
+  g_assert_false (quorum_amount_mul_hundredths (-1, G_MININT64, &out));
+  g_assert_false (quorum_amount_mul_hundredths (G_MAXINT64, G_MAXINT64, &out));
+  g_assert_false (quorum_amount_mul_hundredths (G_GINT64_CONSTANT (4294967296),
+                                                G_GINT64_CONSTANT (4294967296), &out));
+  g_assert_cmpint (out, ==, 777);
+}
+
+/* Exact percentages by long division, past where n × 10^4 fits 64 bits. */
+static void
+test_ratio_percent (void)
+{
+  const struct { gint64 n, d, result; } cases[] = {
+    { 1, 3, 3333 },
+    { 2, 3, 6667 },
+    { -1, 3, -3333 },
+    { 1, -3, -3333 },
+    { -5, 200, -250 },
+    { 1, 20000, 1 },          /* 0.5 of a hundredth: half away from zero */
+    { -1, 20000, -1 },
+    { 12345, -6789, -18184 },
+    { 1, 2 * QUORUM_AMOUNT_LIMIT, 0 },
+    { QUORUM_AMOUNT_LIMIT - 1, QUORUM_AMOUNT_LIMIT - 2, 10000 },
+    { QUORUM_AMOUNT_LIMIT - 1, 7, G_GINT64_CONSTANT (1428571428571427143) },
+    { QUORUM_AMOUNT_LIMIT, 1, G_MAXINT64 },           /* clamped */
+    { -QUORUM_AMOUNT_LIMIT, 1, G_MININT64 },
+    { G_MININT64, -1, G_MAXINT64 },
+  };
+  gint64 out = 777;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (quorum_amount_ratio_percent (cases[i].n, cases[i].d, &out));
+      g_assert_cmpint (out, ==, cases[i].result);
+    }
+  out = 777;
+  g_assert_false (quorum_amount_ratio_percent (5, 0, &out));
+  g_assert_cmpint (out, ==, 777);
+}
+
 static void
 test_add (void)
 {
@@ -442,6 +510,8 @@ main (int   argc,
   g_test_add_func ("/amount/percent-of", test_percent_of);
   g_test_add_func ("/amount/mul-hundredths", test_mul_hundredths);
   g_test_add_func ("/amount/out-of-range", test_out_of_range);
+  g_test_add_func ("/amount/overflow", test_overflow);
+  g_test_add_func ("/amount/ratio-percent", test_ratio_percent);
   g_test_add_func ("/amount/add", test_add);
 
   return g_test_run ();

@@ -51,7 +51,8 @@ sample_store (void)
 {
   const char *store = g_getenv ("QUORUM_SAMPLE_STORE");
 
-  return store != NULL ? store : QUORUM_SOURCE_SAMPLE_STORE_DIR;
+  g_assert_nonnull (store);  /* set by tests/meson.build */
+  return store;
 }
 
 /* A temporary folder holding a copy of the sample store and an index. */

@@ -16,11 +16,20 @@
  * "column" and "to-column" to the variance's columns, and it follows its
  * item's "target-column". Nothing binds it again from outside.
  *
+ * A figure with a private note is marked too: the note icon (when no
+ * finding's icon is there) and "Has a note" with the note in its tooltip
+ * and accessible description. A cell finds the notes through its window
+ * once rooted, and shows them again when notes are added or deleted.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "quorum-notes-ui.h"
 #include "quorum-table-cell.h"
+#include "quorum-table-view.h"
+
+#define NOTE_ICON_NAME "document-edit-symbolic"
 
 #define MARKER_SIZE 16
 #define MARKER_SPACING 4
@@ -44,6 +53,12 @@ struct _QuorumTableCell
   QuorumTableCellKind kind;
   guint column;
   guint to_column;
+
+  /* its window's notes, while rooted */
+  QuorumNotes *notes;
+  QuorumTableView *view;            /* not a reference */
+  gulong notes_handler;
+  gulong root_handler;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, GTK_TYPE_WIDGET)
@@ -222,6 +237,60 @@ quorum_table_cell_direction_changed (GtkWidget        *widget,
   gtk_widget_queue_draw (widget);
 }
 
+static void update (QuorumTableCell *self);
+
+/* The notes of the cell's window, followed while the cell is rooted. */
+static void
+set_notes (QuorumTableCell *self,
+           QuorumNotes     *notes)
+{
+  if (self->notes == notes)
+    return;
+  if (self->notes != NULL)
+    g_clear_signal_handler (&self->notes_handler, self->notes);
+  g_set_object (&self->notes, notes);
+  if (notes != NULL)
+    self->notes_handler = g_signal_connect_swapped (notes, "items-changed",
+                                                    G_CALLBACK (update), self);
+}
+
+static void
+root_notes_changed_cb (QuorumTableCell *self)
+{
+  set_notes (self, self->view != NULL ? quorum_notes_ui_for_widget (GTK_WIDGET (self)) : NULL);
+  update (self);
+}
+
+static void
+quorum_table_cell_root (GtkWidget *widget)
+{
+  QuorumTableCell *self = QUORUM_TABLE_CELL (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (quorum_table_cell_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  self->view = (QuorumTableView *) gtk_widget_get_ancestor (widget, QUORUM_TYPE_TABLE_VIEW);
+  if (self->view != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (root), "notes") != NULL)
+    self->root_handler = g_signal_connect_swapped (root, "notify::notes",
+                                                   G_CALLBACK (root_notes_changed_cb), self);
+  root_notes_changed_cb (self);
+}
+
+static void
+quorum_table_cell_unroot (GtkWidget *widget)
+{
+  QuorumTableCell *self = QUORUM_TABLE_CELL (widget);
+
+  if (self->root_handler != 0)
+    g_clear_signal_handler (&self->root_handler, gtk_widget_get_root (widget));
+  set_notes (self, NULL);
+  self->view = NULL;
+
+  GTK_WIDGET_CLASS (quorum_table_cell_parent_class)->unroot (widget);
+}
+
 static void
 quorum_table_cell_finalize (GObject *object)
 {
@@ -311,6 +380,8 @@ quorum_table_cell_class_init (QuorumTableCellClass *klass)
   widget_class->snapshot = quorum_table_cell_snapshot;
   widget_class->css_changed = quorum_table_cell_css_changed;
   widget_class->direction_changed = quorum_table_cell_direction_changed;
+  widget_class->root = quorum_table_cell_root;
+  widget_class->unroot = quorum_table_cell_unroot;
 
   gtk_widget_class_set_css_name (widget_class, "figure");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
@@ -479,7 +550,30 @@ show (QuorumTableCell      *self,
   quorum_table_cell_set_explanation (self, explanation);
 }
 
-/* A column's figure, marked as its source and findings say. */
+/* The note on the cell's figure, if any: only looked for when the store has notes. */
+static QuorumNote *
+find_note (QuorumTableCell *self)
+{
+  QuorumBudgetDocument *document;
+  QuorumTable *table;
+  g_autoptr(QuorumColumn) column = NULL;
+
+  if (self->notes == NULL || self->view == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->notes)) == 0)
+    return NULL;
+  document = quorum_table_view_get_document (self->view);
+  table = quorum_table_view_get_table (self->view);
+  if (document == NULL || table == NULL)
+    return NULL;
+  column = g_list_model_get_item (quorum_table_get_columns (table), self->column);
+  if (column == NULL)
+    return NULL;
+  return quorum_notes_ui_first (quorum_notes_lookup_document (
+    self->notes, quorum_budget_document_get_id (document), quorum_table_get_id (table),
+    quorum_row_get_id (quorum_table_item_get_row (self->item)), quorum_column_get_id (column)));
+}
+
+/* A column's figure, marked as its source, findings and note say. */
 static void
 show_value (QuorumTableCell *self)
 {
@@ -490,6 +584,7 @@ show_value (QuorumTableCell *self)
   QuorumSeverity severity = QUORUM_SEVERITY_ROUNDING;
   gboolean has_finding = quorum_table_item_get_severity (item, column, &severity);
   g_autofree char *explanation = NULL;
+  QuorumNote *note;
   gint64 amount;
 
   if (source == QUORUM_CELL_COMPUTED)
@@ -508,8 +603,19 @@ show_value (QuorumTableCell *self)
   /* Only a marked cell pays for an explanation. */
   if (has_finding || source == QUORUM_CELL_COMPUTED)
     explanation = quorum_table_item_dup_explanation (item, column);
+  note = find_note (self);
+  if (note != NULL)
+    {
+      g_autofree char *marker = quorum_notes_ui_dup_marker (note);
+      char *both = explanation != NULL ? g_strconcat (explanation, "\n", marker, NULL)
+                                       : g_steal_pointer (&marker);
+
+      g_free (explanation);
+      explanation = both;
+    }
   show (self, quorum_table_item_get_text (item, column),
-        has_finding ? quorum_table_severity_icon_name (severity) : NULL, flags, explanation);
+        has_finding ? quorum_table_severity_icon_name (severity)
+                    : note != NULL ? NOTE_ICON_NAME : NULL, flags, explanation);
 }
 
 static void

@@ -374,6 +374,18 @@ offer_copy (QuorumWindow *self,
 /* --- private API ------------------------------------------------------------ */
 
 /**
+ * _quorum_window_copy_sample:
+ *
+ * Copies the sample store shown to the user's own store (or keeps the one
+ * there), then opens it; no decision waits for it.
+ */
+void
+_quorum_window_copy_sample (QuorumWindow *self)
+{
+  copy_and_decide (self, NULL, NULL);
+}
+
+/**
  * _quorum_window_decide:
  * @decision: `approve`, `reject` or `defer`
  *

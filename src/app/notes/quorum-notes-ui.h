@@ -24,9 +24,5 @@ QuorumNote  *quorum_notes_ui_lookup_target (QuorumNotes *notes,
 QuorumNote  *quorum_notes_ui_new_note      (GVariant    *target);
 gboolean     quorum_notes_ui_open_target   (GtkWidget   *widget,
                                             QuorumNote  *note);
-GtkWidget   *quorum_notes_ui_button_new    (void);
-void         quorum_notes_ui_button_update (GtkWidget   *button,
-                                            QuorumNotes *notes,
-                                            GVariant    *target);
 
 G_END_DECLS

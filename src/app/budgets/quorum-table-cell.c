@@ -16,8 +16,9 @@
  * "column" and "to-column" to the variance's columns, and it follows its
  * item's "target-column". Nothing binds it again from outside.
  *
- * A figure with a private note is marked too: the note icon (when no
- * finding's icon is there) and "Has a note" with the note in its tooltip
+ * A figure with a private note is marked too: a folded corner at its end,
+ * the note icon (when no finding's icon is there) and "Has a note" with
+ * the note in its tooltip
  * and accessible description. A cell finds the notes through its window
  * once rooted, and shows them again when notes are added or deleted.
  *
@@ -59,6 +60,7 @@ struct _QuorumTableCell
   QuorumTableView *view;            /* not a reference */
   gulong notes_handler;
   gulong root_handler;
+  gboolean noted;                   /* its figure has a note */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, GTK_TYPE_WIDGET)
@@ -191,6 +193,25 @@ quorum_table_cell_snapshot (GtkWidget   *widget,
                                                 MARKER_SIZE, MARKER_SIZE,
                                                 (GdkRGBA[]) { color, color, color, color }, 4);
       gtk_snapshot_restore (snapshot);
+    }
+
+  if (self->noted)
+    {
+      /* A folded corner at the cell's top end: a shape, whatever the colours. */
+      float x = rtl ? 0 : width;
+      float size = 7;
+      graphene_rect_t corner = GRAPHENE_RECT_INIT (rtl ? 0 : width - size, 0, size, size);
+
+      gtk_snapshot_push_clip (snapshot, &corner);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, 0));
+      gtk_snapshot_rotate (snapshot, 45);
+      /* A square turned by 45°, centred on the corner and clipped: a triangle. */
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (-size * G_SQRT2 / 2, -size * G_SQRT2 / 2,
+                                                      size * G_SQRT2, size * G_SQRT2));
+      gtk_snapshot_restore (snapshot);
+      gtk_snapshot_pop (snapshot);
     }
 
   if (self->text != NULL && *self->text != '\0' && text_area > 0)
@@ -604,6 +625,7 @@ show_value (QuorumTableCell *self)
   if (has_finding || source == QUORUM_CELL_COMPUTED)
     explanation = quorum_table_item_dup_explanation (item, column);
   note = find_note (self);
+  self->noted = note != NULL;
   if (note != NULL)
     {
       g_autofree char *marker = quorum_notes_ui_dup_marker (note);
@@ -680,8 +702,11 @@ show_change (QuorumTableCell *self)
 static void
 update (QuorumTableCell *self)
 {
+  gboolean was_noted = self->noted;
+
   if (self->item == NULL)
     return;
+  self->noted = FALSE;
   switch (self->kind)
     {
     case QUORUM_TABLE_CELL_DIFFERENCE:
@@ -696,6 +721,8 @@ update (QuorumTableCell *self)
       else
         show (self, NULL, NULL, row_flags (self->item), NULL);
     }
+  if (was_noted != self->noted)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -297,13 +297,26 @@ note_listed (gpointer data)
 }
 
 static gboolean
-empty_shown (gpointer data)
+page_shown (QuorumWindow *window,
+            const char   *page)
 {
-  GtkWidget *view = quorum_test_find_type (GTK_WIDGET (data), QUORUM_TYPE_NOTES_VIEW);
+  GtkWidget *view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_NOTES_VIEW);
   GtkWidget *stack = view != NULL ? quorum_test_find_type (view, GTK_TYPE_STACK) : NULL;
 
   return stack != NULL && gtk_widget_get_mapped (stack) &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0;
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), page) == 0;
+}
+
+static gboolean
+empty_shown (gpointer data)
+{
+  return page_shown (data, "empty");
+}
+
+static gboolean
+no_match_shown (gpointer data)
+{
+  return page_shown (data, "no-match");
 }
 
 static void
@@ -434,6 +447,70 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static gboolean
+button_says (gpointer data)
+{
+  GtkWidget *button = data;
+
+  return gtk_widget_get_mapped (button) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)),
+                    g_object_get_data (G_OBJECT (button), "expected")) == 0;
+}
+
+/* The work package page's note button, and the Notes view's search. */
+static void
+test_package_note (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *parent = g_dir_make_tmp ("quorum-notes-XXXXXX", NULL);
+  g_autofree char *store = g_build_filename (parent, "store", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumWorkPackage) package = NULL;
+  QuorumWindow *window;
+  QuorumNote *note;
+  GtkWidget *button, *view;
+  Listed listed;
+
+  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
+  g_assert_no_error (error);
+  window = open_window (store);
+  package = g_list_model_get_item (
+    quorum_store_get_work_packages (quorum_window_get_store (window)), 0);
+  g_assert_nonnull (package);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-work-package", "s",
+                              quorum_work_package_get_id (package));
+  button = quorum_test_find_named (GTK_WIDGET (window), "note-button");
+  g_assert_nonnull (button);
+  g_object_set_data (G_OBJECT (button), "expected", (gpointer) "Add Note…");
+  g_assert_true (wait_for (button_says, button));
+
+  /* Ctrl+Alt+N on the page notes on its package, as the button does. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.note-selection", NULL);
+  write_in_editor ("Add Note", "Check the estimate.", "_Save");
+  g_assert_true (wait_for (one_note, window));
+  note = g_list_model_get_item (G_LIST_MODEL (quorum_window_get_notes (window)), 0);
+  g_object_unref (note);
+  g_assert_cmpstr (quorum_note_get_work_package (note), ==, quorum_work_package_get_id (package));
+  g_object_set_data (G_OBJECT (button), "expected", (gpointer) "Edit Note…");
+  g_assert_true (wait_for (button_says, button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Has a note: Check the estimate.");
+
+  /* Found by the search, by its text or by its package's title; not by other words. */
+  show_notes_view (window);
+  view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_NOTES_VIEW);
+  quorum_notes_view_set_search (QUORUM_NOTES_VIEW (view), "no such words");
+  g_assert_true (wait_for (no_match_shown, window));
+  quorum_notes_view_set_search (QUORUM_NOTES_VIEW (view), "ESTIMATE");
+  listed = (Listed) { window, quorum_note_get_id (note), "Check the estimate.", FALSE };
+  g_assert_true (wait_for (note_listed, &listed));
+  quorum_notes_view_set_search (QUORUM_NOTES_VIEW (view), quorum_work_package_get_title (package));
+  g_assert_true (wait_for (note_listed, &listed));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  quorum_test_iterate ();
+  remove_tree (parent);
+}
+
 /* Every file under @path, with its content. */
 static void
 snapshot_tree (const char *path,
@@ -544,6 +621,7 @@ main (int    argc,
 
   g_test_add_func ("/notes/cell-note", test_cell_note);
   g_test_add_func ("/notes/detached", test_detached);
+  g_test_add_func ("/notes/package-note", test_package_note);
   g_test_add_func ("/notes/sample-refused", test_sample_refused);
 
   status = g_test_run ();

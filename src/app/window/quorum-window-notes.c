@@ -22,7 +22,6 @@
 #include "quorum-note-editor.h"
 #include "quorum-notes-ui.h"
 #include "quorum-table-view-notes.h"
-#include "quorum-ui-util.h"
 #include "quorum-window-private.h"
 
 typedef enum
@@ -90,36 +89,25 @@ copy_response_cb (AdwMessageDialog *dialog,
   _quorum_window_copy_sample (self);
 }
 
+static char *
+note_offer_body (gboolean    exists,
+                 const char *shown)
+{
+  if (exists)
+    return g_strdup_printf (_("Notes are not written into the bundled sample store. Your own "
+                              "store at %s opens instead, and your note is kept there."), shown);
+  return g_strdup_printf (_("Notes are not written into the bundled sample store. Make your "
+                            "own copy of it at %s to keep your note there; the sample stays "
+                            "as it is."), shown);
+}
+
 /* Notes are not written into the bundled sample: offer the user's own copy. */
 static void
 offer_copy (QuorumWindow *self,
             NoteData     *data)
 {
-  g_autofree char *user_path = quorum_store_dup_user_path ();
-  g_autofree char *shown = quorum_ui_display_path (user_path);
-  gboolean exists = g_file_test (user_path, G_FILE_TEST_IS_DIR);
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = _quorum_window_copy_offer_new (self, note_offer_body);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("The Sample Store Is Read-Only"),
-                                                       NULL));
-  if (exists)
-    adw_message_dialog_format_body (dialog,
-                                    _("Notes are not written into the bundled sample store. "
-                                      "Your own store at %s opens instead, and your note is "
-                                      "kept there."), shown);
-  else
-    adw_message_dialog_format_body (dialog,
-                                    _("Notes are not written into the bundled sample store. "
-                                      "Make your own copy of it at %s to keep your note "
-                                      "there; the sample stays as it is."), shown);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "copy", exists ? _("_Open My Store") : _("_Make My Own Copy"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "copy");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (copy_response_cb), data,
                          note_data_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -26,6 +26,10 @@
 
 G_BEGIN_DECLS
 
+/* The text of the question before writing into the bundled sample. */
+typedef char *(*QuorumCopyOfferBody) (gboolean    exists,
+                                      const char *shown);
+
 struct _QuorumWindow
 {
   AdwApplicationWindow parent_instance;
@@ -118,6 +122,8 @@ GtkWidget *_quorum_window_ensure_view       (QuorumWindow      *self,
                                              const char        *name);
 void       _quorum_window_class_init_meetings (GtkWidgetClass  *widget_class);
 void       _quorum_window_copy_sample       (QuorumWindow      *self);
+AdwMessageDialog *_quorum_window_copy_offer_new (QuorumWindow        *self,
+                                                 QuorumCopyOfferBody  body);
 void       _quorum_window_notes_open_store  (QuorumWindow      *self);
 void       _quorum_window_notes_store_loaded (QuorumWindow     *self);
 void       _quorum_window_notes_store_changed (QuorumWindow    *self);

@@ -296,6 +296,22 @@ note_listed (gpointer data)
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (mark)), "Detached") == 0;
 }
 
+/* The button's label is its "expected" data (mapped or not, as in a folded pane). */
+static gboolean
+button_labelled (gpointer data)
+{
+  GtkWidget *button = data;
+
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)),
+                    g_object_get_data (G_OBJECT (button), "expected")) == 0;
+}
+
+static gboolean
+button_says (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && button_labelled (data);
+}
+
 static gboolean
 page_shown (QuorumWindow *window,
             const char   *page)
@@ -377,6 +393,15 @@ test_cell_note (void)
 
   marker.text = "Ask the Treasurer about this figure.";
   g_assert_true (wait_for (cell_marked, &marker));
+  /* The row's details offer the same note, for the cell shown. */
+  {
+    GtkWidget *details_button = quorum_test_find_named (GTK_WIDGET (window),
+                                                        "details-note-button");
+
+    g_assert_nonnull (details_button);
+    g_object_set_data (G_OBJECT (details_button), "expected", (gpointer) "Edit Note…");
+    g_assert_true (wait_for (button_labelled, details_button));
+  }
 
   /* Its row in the Notes view. */
   show_notes_view (window);
@@ -447,15 +472,6 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static gboolean
-button_says (gpointer data)
-{
-  GtkWidget *button = data;
-
-  return gtk_widget_get_mapped (button) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)),
-                    g_object_get_data (G_OBJECT (button), "expected")) == 0;
-}
 
 /* The work package page's note button, and the Notes view's search. */
 static void

@@ -61,6 +61,7 @@ struct _QuorumTableCell
   gulong notes_handler;
   gulong root_handler;
   gboolean noted;                   /* its figure has a note */
+  QuorumNote *note;                 /* that note, followed as it is edited */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, GTK_TYPE_WIDGET)
@@ -260,6 +261,20 @@ quorum_table_cell_direction_changed (GtkWidget        *widget,
 
 static void update (QuorumTableCell *self);
 
+/* The note shown, whose edits show at once. */
+static void
+follow_note (QuorumTableCell *self,
+             QuorumNote      *note)
+{
+  if (self->note == note)
+    return;
+  if (self->note != NULL)
+    g_signal_handlers_disconnect_by_func (self->note, update, self);
+  g_set_object (&self->note, note);
+  if (note != NULL)
+    g_signal_connect_swapped (note, "notify::text", G_CALLBACK (update), self);
+}
+
 /* The notes of the cell's window, followed while the cell is rooted. */
 static void
 set_notes (QuorumTableCell *self,
@@ -307,6 +322,7 @@ quorum_table_cell_unroot (GtkWidget *widget)
   if (self->root_handler != 0)
     g_clear_signal_handler (&self->root_handler, gtk_widget_get_root (widget));
   set_notes (self, NULL);
+  follow_note (self, NULL);
   self->view = NULL;
 
   GTK_WIDGET_CLASS (quorum_table_cell_parent_class)->unroot (widget);
@@ -320,6 +336,7 @@ quorum_table_cell_finalize (GObject *object)
   if (self->item != NULL)
     g_clear_signal_handler (&self->target_handler, self->item);
   g_clear_object (&self->item);
+  follow_note (self, NULL);
   g_clear_object (&self->layout);
   g_clear_object (&self->icon);
   g_free (self->text);
@@ -626,6 +643,7 @@ show_value (QuorumTableCell *self)
     explanation = quorum_table_item_dup_explanation (item, column);
   note = find_note (self);
   self->noted = note != NULL;
+  follow_note (self, note);
   if (note != NULL)
     {
       g_autofree char *marker = quorum_notes_ui_dup_marker (note);

@@ -403,17 +403,24 @@ test_cell_note (void)
     g_assert_true (wait_for (button_labelled, details_button));
   }
 
+  /* Edited with Ctrl+Alt+N on the cell: the cell follows. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.note-selection", NULL);
+  write_in_editor ("Edit Note", "Asked: the figure is the restated one.", "_Save");
+  marker.text = "Asked: the figure is the restated one.";
+  g_assert_true (wait_for (cell_marked, &marker));
+
   /* Its row in the Notes view. */
   show_notes_view (window);
-  listed = (Listed) { window, id, "Ask the Treasurer about this figure.", FALSE };
+  listed = (Listed) { window, id, "Asked: the figure is the restated one.", FALSE };
   g_assert_true (wait_for (note_listed, &listed));
 
   /* Edited from its row's button: the row follows. */
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-note", cell_target (&cell));
-  write_in_editor ("Edit Note", "Asked: the figure is the restated one.", "_Save");
-  listed.text = "Asked: the figure is the restated one.";
+  write_in_editor ("Edit Note", "Asked twice: the figure is the restated one.", "_Save");
+  listed.text = "Asked twice: the figure is the restated one.";
   g_assert_true (wait_for (note_listed, &listed));
-  g_assert_cmpstr (quorum_note_get_text (note), ==, "Asked: the figure is the restated one.");
+  g_assert_cmpstr (quorum_note_get_text (note), ==,
+                   "Asked twice: the figure is the restated one.");
 
   /* Deleted: the file, the row and the marker go. */
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-note", cell_target (&cell));

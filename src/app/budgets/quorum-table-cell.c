@@ -16,11 +16,21 @@
  * "column" and "to-column" to the variance's columns, and it follows its
  * item's "target-column". Nothing binds it again from outside.
  *
+ * A figure with a private note is marked too: a folded corner at its end,
+ * the note icon (when no finding's icon is there) and "Has a note" with
+ * the note in its tooltip
+ * and accessible description. A cell finds the notes through its window
+ * once rooted, and shows them again when notes are added or deleted.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "quorum-notes-ui.h"
 #include "quorum-table-cell.h"
+#include "quorum-table-view.h"
+
+#define NOTE_ICON_NAME "document-edit-symbolic"
 
 #define MARKER_SIZE 16
 #define MARKER_SPACING 4
@@ -44,6 +54,14 @@ struct _QuorumTableCell
   QuorumTableCellKind kind;
   guint column;
   guint to_column;
+
+  /* its window's notes, while rooted */
+  QuorumNotes *notes;
+  QuorumTableView *view;            /* not a reference */
+  gulong notes_handler;
+  gulong root_handler;
+  gboolean noted;                   /* its figure has a note */
+  QuorumNote *note;                 /* that note, followed as it is edited */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableCell, quorum_table_cell, GTK_TYPE_WIDGET)
@@ -178,6 +196,25 @@ quorum_table_cell_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
     }
 
+  if (self->noted)
+    {
+      /* A folded corner at the cell's top end: a shape, whatever the colours. */
+      float x = rtl ? 0 : width;
+      float size = 7;
+      graphene_rect_t corner = GRAPHENE_RECT_INIT (rtl ? 0 : width - size, 0, size, size);
+
+      gtk_snapshot_push_clip (snapshot, &corner);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, 0));
+      gtk_snapshot_rotate (snapshot, 45);
+      /* A square turned by 45°, centred on the corner and clipped: a triangle. */
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (-size * G_SQRT2 / 2, -size * G_SQRT2 / 2,
+                                                      size * G_SQRT2, size * G_SQRT2));
+      gtk_snapshot_restore (snapshot);
+      gtk_snapshot_pop (snapshot);
+    }
+
   if (self->text != NULL && *self->text != '\0' && text_area > 0)
     {
       PangoLayout *layout = ensure_layout (self);
@@ -222,6 +259,75 @@ quorum_table_cell_direction_changed (GtkWidget        *widget,
   gtk_widget_queue_draw (widget);
 }
 
+static void update (QuorumTableCell *self);
+
+/* The note shown, whose edits show at once. */
+static void
+follow_note (QuorumTableCell *self,
+             QuorumNote      *note)
+{
+  if (self->note == note)
+    return;
+  if (self->note != NULL)
+    g_signal_handlers_disconnect_by_func (self->note, update, self);
+  g_set_object (&self->note, note);
+  if (note != NULL)
+    g_signal_connect_swapped (note, "notify::text", G_CALLBACK (update), self);
+}
+
+/* The notes of the cell's window, followed while the cell is rooted. */
+static void
+set_notes (QuorumTableCell *self,
+           QuorumNotes     *notes)
+{
+  if (self->notes == notes)
+    return;
+  if (self->notes != NULL)
+    g_clear_signal_handler (&self->notes_handler, self->notes);
+  g_set_object (&self->notes, notes);
+  if (notes != NULL)
+    self->notes_handler = g_signal_connect_swapped (notes, "items-changed",
+                                                    G_CALLBACK (update), self);
+}
+
+static void
+root_notes_changed_cb (QuorumTableCell *self)
+{
+  set_notes (self, self->view != NULL ? quorum_notes_ui_for_widget (GTK_WIDGET (self)) : NULL);
+  update (self);
+}
+
+static void
+quorum_table_cell_root (GtkWidget *widget)
+{
+  QuorumTableCell *self = QUORUM_TABLE_CELL (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (quorum_table_cell_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  self->view = (QuorumTableView *) gtk_widget_get_ancestor (widget, QUORUM_TYPE_TABLE_VIEW);
+  if (self->view != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (root), "notes") != NULL)
+    self->root_handler = g_signal_connect_swapped (root, "notify::notes",
+                                                   G_CALLBACK (root_notes_changed_cb), self);
+  root_notes_changed_cb (self);
+}
+
+static void
+quorum_table_cell_unroot (GtkWidget *widget)
+{
+  QuorumTableCell *self = QUORUM_TABLE_CELL (widget);
+
+  if (self->root_handler != 0)
+    g_clear_signal_handler (&self->root_handler, gtk_widget_get_root (widget));
+  set_notes (self, NULL);
+  follow_note (self, NULL);
+  self->view = NULL;
+
+  GTK_WIDGET_CLASS (quorum_table_cell_parent_class)->unroot (widget);
+}
+
 static void
 quorum_table_cell_finalize (GObject *object)
 {
@@ -230,6 +336,7 @@ quorum_table_cell_finalize (GObject *object)
   if (self->item != NULL)
     g_clear_signal_handler (&self->target_handler, self->item);
   g_clear_object (&self->item);
+  follow_note (self, NULL);
   g_clear_object (&self->layout);
   g_clear_object (&self->icon);
   g_free (self->text);
@@ -311,6 +418,8 @@ quorum_table_cell_class_init (QuorumTableCellClass *klass)
   widget_class->snapshot = quorum_table_cell_snapshot;
   widget_class->css_changed = quorum_table_cell_css_changed;
   widget_class->direction_changed = quorum_table_cell_direction_changed;
+  widget_class->root = quorum_table_cell_root;
+  widget_class->unroot = quorum_table_cell_unroot;
 
   gtk_widget_class_set_css_name (widget_class, "figure");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
@@ -479,7 +588,30 @@ show (QuorumTableCell      *self,
   quorum_table_cell_set_explanation (self, explanation);
 }
 
-/* A column's figure, marked as its source and findings say. */
+/* The note on the cell's figure, if any: only looked for when the store has notes. */
+static QuorumNote *
+find_note (QuorumTableCell *self)
+{
+  QuorumBudgetDocument *document;
+  QuorumTable *table;
+  g_autoptr(QuorumColumn) column = NULL;
+
+  if (self->notes == NULL || self->view == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->notes)) == 0)
+    return NULL;
+  document = quorum_table_view_get_document (self->view);
+  table = quorum_table_view_get_table (self->view);
+  if (document == NULL || table == NULL)
+    return NULL;
+  column = g_list_model_get_item (quorum_table_get_columns (table), self->column);
+  if (column == NULL)
+    return NULL;
+  return quorum_notes_ui_first (quorum_notes_lookup_document (
+    self->notes, quorum_budget_document_get_id (document), quorum_table_get_id (table),
+    quorum_row_get_id (quorum_table_item_get_row (self->item)), quorum_column_get_id (column)));
+}
+
+/* A column's figure, marked as its source, findings and note say. */
 static void
 show_value (QuorumTableCell *self)
 {
@@ -490,6 +622,7 @@ show_value (QuorumTableCell *self)
   QuorumSeverity severity = QUORUM_SEVERITY_ROUNDING;
   gboolean has_finding = quorum_table_item_get_severity (item, column, &severity);
   g_autofree char *explanation = NULL;
+  QuorumNote *note;
   gint64 amount;
 
   if (source == QUORUM_CELL_COMPUTED)
@@ -508,8 +641,21 @@ show_value (QuorumTableCell *self)
   /* Only a marked cell pays for an explanation. */
   if (has_finding || source == QUORUM_CELL_COMPUTED)
     explanation = quorum_table_item_dup_explanation (item, column);
+  note = find_note (self);
+  self->noted = note != NULL;
+  follow_note (self, note);
+  if (note != NULL)
+    {
+      g_autofree char *marker = quorum_notes_ui_dup_marker (note);
+      char *both = explanation != NULL ? g_strconcat (explanation, "\n", marker, NULL)
+                                       : g_steal_pointer (&marker);
+
+      g_free (explanation);
+      explanation = both;
+    }
   show (self, quorum_table_item_get_text (item, column),
-        has_finding ? quorum_table_severity_icon_name (severity) : NULL, flags, explanation);
+        has_finding ? quorum_table_severity_icon_name (severity)
+                    : note != NULL ? NOTE_ICON_NAME : NULL, flags, explanation);
 }
 
 static void
@@ -574,8 +720,11 @@ show_change (QuorumTableCell *self)
 static void
 update (QuorumTableCell *self)
 {
+  gboolean was_noted = self->noted;
+
   if (self->item == NULL)
     return;
+  self->noted = FALSE;
   switch (self->kind)
     {
     case QUORUM_TABLE_CELL_DIFFERENCE:
@@ -590,6 +739,8 @@ update (QuorumTableCell *self)
       else
         show (self, NULL, NULL, row_flags (self->item), NULL);
     }
+  if (was_noted != self->noted)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "quorum-note-button.h"
 #include "quorum-table-details.h"
 #include "quorum-table-item.h"
+#include "quorum-table-view-notes.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumTableDetails
@@ -33,6 +35,7 @@ struct _QuorumTableDetails
   QuorumTable *table;
   GPtrArray *value_rows;  /* of GtkWidget*, the first row of each column; borrowed */
   int target_column;
+  GtkWidget *note_button;  /* after note_label: the private note on the row or cell */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTableDetails, quorum_table_details, ADW_TYPE_BIN)
@@ -325,6 +328,24 @@ quorum_table_details_init (QuorumTableDetails *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->value_rows = g_ptr_array_new ();
   self->target_column = -1;
+  self->note_button = quorum_note_button_new ();
+  gtk_widget_set_name (self->note_button, "details-note-button");
+  gtk_widget_set_halign (self->note_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->note_button, 6);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->note_label))),
+                              self->note_button, GTK_WIDGET (self->note_label));
+}
+
+/* The note button follows what Ctrl+Alt+N notes on: the cell or row selected. */
+static void
+update_note_button (QuorumTableDetails *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), QUORUM_TYPE_TABLE_VIEW);
+
+  quorum_note_button_set_target (QUORUM_NOTE_BUTTON (self->note_button),
+                                 view != NULL && self->row != NULL
+                                 ? quorum_table_view_dup_note_target (QUORUM_TABLE_VIEW (view))
+                                 : NULL);
 }
 
 /**
@@ -405,4 +426,5 @@ quorum_table_details_set_target_column (QuorumTableDetails *self,
 
   self->target_column = column;
   update_target (self);
+  update_note_button (self);
 }

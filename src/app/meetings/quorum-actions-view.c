@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-actions-view.h"
+#include "quorum-note-button.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumActionsView
@@ -34,6 +35,7 @@ struct _QuorumActionsView
   GtkLabel *details_ref;
   GtkLabel *details_text;
   GtkLabel *details_raised;
+  GtkWidget *note_button;           /* in the details, after details_raised */
   GtkListBox *history_list;
   AdwStatusPage *empty_page;
 
@@ -246,6 +248,9 @@ show_details (QuorumActionsView *self,
   raised = raised_text (NULL, quorum_action_get_meeting (action),
                         quorum_action_get_date (action));
   gtk_label_set_text (self->details_raised, raised);
+  quorum_note_button_set_target (QUORUM_NOTE_BUTTON (self->note_button),
+                                 g_variant_new ("(sssss)", "action",
+                                                quorum_action_get_ref (action), "", "", ""));
   gtk_list_box_bind_model (self->history_list, quorum_action_get_updates (action),
                            create_update_row, NULL, NULL);
 }
@@ -499,6 +504,12 @@ quorum_actions_view_init (QuorumActionsView *self)
   fill_committees (self);
   fill_owners (self);
   update_count (self);
+  /* The user's private note on the action (quorum-window-notes.c writes it). */
+  self->note_button = quorum_note_button_new ();
+  gtk_widget_set_name (self->note_button, "note-button");
+  gtk_widget_set_halign (self->note_button, GTK_ALIGN_START);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->details_raised))),
+                              self->note_button, GTK_WIDGET (self->details_raised));
   show_details (self, NULL);
 }
 

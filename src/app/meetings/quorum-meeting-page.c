@@ -20,6 +20,7 @@
 
 #include "quorum-meeting-page.h"
 #include "quorum-meetings-calendar.h"
+#include "quorum-note-button.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumMeetingPage
@@ -381,6 +382,7 @@ create_item_row (gpointer item,
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *number = gtk_label_new (quorum_agenda_item_get_number (agenda_item));
   GtkWidget *title = wrapped_label (quorum_agenda_item_get_title (agenda_item), "heading");
+  GtkWidget *note;
   g_autofree char *row_label = NULL;
 
   gtk_widget_add_css_class (grid, "meeting-item");
@@ -416,6 +418,15 @@ create_item_row (gpointer item,
                                   user_data, "boxed-list", _("Papers")));
   attach_below (grid, bound_list (quorum_agenda_item_get_outcomes (agenda_item),
                                   create_outcome_row, NULL, "meeting-outcomes", _("Outcomes")));
+  /* The user's private note on the item: win.edit-note (quorum-window-notes.c). */
+  note = quorum_note_button_new ();
+  gtk_widget_set_halign (note, GTK_ALIGN_START);
+  quorum_note_button_set_target (QUORUM_NOTE_BUTTON (note),
+                                 g_variant_new ("(sssss)", "meeting",
+                                                quorum_agenda_item_get_meeting (agenda_item),
+                                                quorum_agenda_item_get_number (agenda_item),
+                                                "", ""));
+  attach_below (grid, note);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

@@ -146,9 +146,11 @@ quorum_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *sync_accels[] = { "<Shift><Control>s", NULL };
-  /* Alt+1…8: the views in the sidebar's order. */
+  static const char *note_accels[] = { "<Control><Alt>n", NULL };
+  /* Alt+1…9: the views in the sidebar's order (Notes is after Actions in the
+   * sidebar, but keeps the next free key). */
   static const char *views[] = { "overview", "budgets", "committees", "meetings", "actions",
-                                 "checks", "work-packages", "budget-pressure" };
+                                 "checks", "work-packages", "budget-pressure", "notes" };
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (app);
 
@@ -164,6 +166,8 @@ quorum_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync", sync_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.note-selection",
+                                         note_accels);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view('%s')", views[i]);

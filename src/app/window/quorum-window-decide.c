@@ -331,34 +331,58 @@ copy_response_cb (AdwMessageDialog *dialog,
     copy_and_decide (QUORUM_WINDOW (parent), offer->work_package, offer->decision);
 }
 
+static char *
+decide_offer_body (gboolean    exists,
+                   const char *shown)
+{
+  if (exists)
+    return g_strdup_printf (_("Decisions are not written into the bundled sample store. Your "
+                              "own store at %s opens instead, and you decide there."), shown);
+  return g_strdup_printf (_("Decisions are not written into the bundled sample store. Make "
+                            "your own copy of it at %s to decide there; the sample stays as it "
+                            "is."), shown);
+}
+
 /* Decisions cannot be written into the bundled sample: offer the user's own copy. */
 static void
 offer_copy (QuorumWindow *self,
             const char   *work_package_id,
             const char   *decision)
 {
-  g_autofree char *user_path = quorum_store_dup_user_path ();
-  g_autofree char *shown = quorum_ui_display_path (user_path);
-  gboolean exists = g_file_test (user_path, G_FILE_TEST_IS_DIR);
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = _quorum_window_copy_offer_new (self, decide_offer_body);
   CopyOffer *offer = g_new0 (CopyOffer, 1);
 
   offer->work_package = g_strdup (work_package_id);
   offer->decision = g_strdup (decision);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (copy_response_cb), offer,
+                         copy_offer_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- private API ------------------------------------------------------------ */
+
+/**
+ * _quorum_window_copy_offer_new:
+ * @body: the question's text, given whether the user's own store exists
+ *   and where it is, for display
+ *
+ * Returns: (transfer none): the question asked before writing into the
+ *   bundled sample, to connect to and present: it answers `cancel`, or
+ *   `copy` to make the user's own copy (or open it when it is there)
+ */
+AdwMessageDialog *
+_quorum_window_copy_offer_new (QuorumWindow        *self,
+                               QuorumCopyOfferBody  body)
+{
+  g_autofree char *user_path = quorum_store_dup_user_path ();
+  g_autofree char *shown = quorum_ui_display_path (user_path);
+  gboolean exists = g_file_test (user_path, G_FILE_TEST_IS_DIR);
+  g_autofree char *text = body (exists, shown);
+  AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("The Sample Store Is Read-Only"),
-                                                       NULL));
-  if (exists)
-    adw_message_dialog_format_body (dialog,
-                                    _("Decisions are not written into the bundled sample "
-                                      "store. Your own store at %s opens instead, and you "
-                                      "decide there."), shown);
-  else
-    adw_message_dialog_format_body (dialog,
-                                    _("Decisions are not written into the bundled sample "
-                                      "store. Make your own copy of it at %s to decide there; "
-                                      "the sample stays as it is."), shown);
+                                                       text));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "copy", exists ? _("_Open My Store") : _("_Make My Own Copy"),
@@ -366,12 +390,20 @@ offer_copy (QuorumWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "copy");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (copy_response_cb), offer,
-                         copy_offer_closure_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
-/* --- private API ------------------------------------------------------------ */
+/**
+ * _quorum_window_copy_sample:
+ *
+ * Copies the sample store shown to the user's own store (or keeps the one
+ * there), then opens it; no decision waits for it.
+ */
+void
+_quorum_window_copy_sample (QuorumWindow *self)
+{
+  copy_and_decide (self, NULL, NULL);
+}
 
 /**
  * _quorum_window_decide:

@@ -3,7 +3,8 @@
  * quorum-window.c opens stores (which watch themselves) and navigates
  * between the views; quorum-window-overview.c fills the overview;
  * quorum-window-decide.c takes decisions on work packages;
- * quorum-window-meetings.c opens what meetings name: papers, actions.
+ * quorum-window-meetings.c opens what meetings name: papers, actions;
+ * quorum-window-notes.c keeps the store's private notes and writes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
 #include "quorum-meetings-view.h"
+#include "quorum-notes-view.h"
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
@@ -23,6 +25,10 @@
 #include "quorum-work-packages-view.h"
 
 G_BEGIN_DECLS
+
+/* The text of the question before writing into the bundled sample. */
+typedef char *(*QuorumCopyOfferBody) (gboolean    exists,
+                                      const char *shown);
 
 struct _QuorumWindow
 {
@@ -60,6 +66,7 @@ struct _QuorumWindow
   AdwBin *checks_page;
   AdwBin *work_packages_page;
   AdwBin *pressure_page;
+  AdwBin *notes_page;
   QuorumWorkPackagePage *package_page;
 
   /* The views, each in its page once first shown (NULL until then). */
@@ -70,6 +77,7 @@ struct _QuorumWindow
   QuorumCommitteesView *committees_view;
   QuorumMeetingsView *meetings_view;
   QuorumActionsView *actions_view;
+  QuorumNotesView *notes_view;
 
   /* owned */
   QuorumStore *store;
@@ -88,6 +96,13 @@ struct _QuorumWindow
    * sample store was copied). */
   char *resume_work_package;
   char *resume_decision;
+
+  /* The store's private notes (quorum-window-notes.c), and a note the
+   * sample store refused, to write once the user's own copy has loaded. */
+  QuorumNotes *notes;
+  GCancellable *notes_cancellable;   /* loading the notes */
+  GVariant *resume_note_target;
+  char *resume_note_text;
 };
 
 GSettings *_quorum_window_get_settings      (QuorumWindow      *self);
@@ -107,5 +122,13 @@ void       _quorum_window_clear_decide_state (QuorumWindow     *self);
 GtkWidget *_quorum_window_ensure_view       (QuorumWindow      *self,
                                              const char        *name);
 void       _quorum_window_class_init_meetings (GtkWidgetClass  *widget_class);
+void       _quorum_window_copy_sample       (QuorumWindow      *self);
+AdwMessageDialog *_quorum_window_copy_offer_new (QuorumWindow        *self,
+                                                 QuorumCopyOfferBody  body);
+void       _quorum_window_notes_open_store  (QuorumWindow      *self);
+void       _quorum_window_notes_store_loaded (QuorumWindow     *self);
+void       _quorum_window_notes_store_changed (QuorumWindow    *self);
+void       _quorum_window_notes_dispose     (QuorumWindow      *self);
+void       _quorum_window_class_init_notes  (GtkWidgetClass    *widget_class);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_NOTES,
   N_PROPS
 };
 
@@ -96,6 +97,9 @@ ensure_view (QuorumWindow *self,
   else if (page == GTK_WIDGET (self->actions_page))
     self->actions_view =
       QUORUM_ACTIONS_VIEW (build_view (self->actions_page, QUORUM_TYPE_ACTIONS_VIEW));
+  else if (page == GTK_WIDGET (self->notes_page))
+    self->notes_view =
+      QUORUM_NOTES_VIEW (build_view (self->notes_page, QUORUM_TYPE_NOTES_VIEW));
   else if (page == GTK_WIDGET (self->pressure_page))
     self->pressure_view =
       QUORUM_PRESSURE_VIEW (build_view (self->pressure_page, QUORUM_TYPE_PRESSURE_VIEW));
@@ -123,6 +127,8 @@ detach_view_cb (gpointer key,
                 gpointer user_data)
 {
   g_object_set (key, "store", NULL, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (key), "notes") != NULL)
+    g_object_set (key, "notes", NULL, NULL);
 }
 
 /* A view is given the store when it is first shown: the views not shown
@@ -140,6 +146,8 @@ attach_view (QuorumWindow *self,
     return;
   g_hash_table_add (self->attached, g_object_ref (view));
   g_object_set (view, "store", self->store, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "notes") != NULL)
+    g_object_set (view, "notes", self->notes, NULL);
 }
 
 static void
@@ -378,6 +386,7 @@ store_changed_cb (QuorumWindow *self)
   _quorum_window_update_overview (self);
   update_banner (self);
   refresh_package_page (self);
+  _quorum_window_notes_store_changed (self);
 }
 
 static void
@@ -403,6 +412,7 @@ load_cb (GObject      *object,
   view_changed_cb (self);
   /* From now on the store reloads what changes on disk by itself. */
   quorum_store_watch (store);
+  _quorum_window_notes_store_loaded (self);
   _quorum_window_resume_decision (self);
 }
 
@@ -647,6 +657,7 @@ quorum_window_open_store (QuorumWindow *self,
   /* For the Preferences window's Restore. */
   g_object_set_data_full (G_OBJECT (self), "quorum-store-path", g_strdup (path), g_free);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  _quorum_window_notes_open_store (self);
 
   _quorum_window_bind_overview (self);
   if (self->sync != NULL)
@@ -665,6 +676,7 @@ quorum_window_open_store (QuorumWindow *self,
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 /**
@@ -710,6 +722,7 @@ quorum_window_dispose (GObject *object)
     }
   g_clear_object (&self->store);
   _quorum_window_clear_decide_state (self);
+  _quorum_window_notes_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
 
@@ -727,6 +740,7 @@ quorum_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_NOTES: g_value_set_object (value, self->notes); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -742,6 +756,9 @@ quorum_window_class_init (QuorumWindowClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] =
+    g_param_spec_object ("notes", NULL, NULL, QUORUM_TYPE_NOTES,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -781,6 +798,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, checks_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -792,6 +810,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   _quorum_window_class_init_meetings (widget_class);
+  _quorum_window_class_init_notes (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);

@@ -19,5 +19,6 @@ QuorumWindow *quorum_window_new        (QuorumApplication *application);
 void          quorum_window_open_store (QuorumWindow      *self,
                                         const char        *path);
 QuorumStore  *quorum_window_get_store  (QuorumWindow      *self);
+QuorumNotes  *quorum_window_get_notes  (QuorumWindow      *self);
 
 G_END_DECLS

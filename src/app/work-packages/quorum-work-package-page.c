@@ -9,6 +9,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-note-button.h"
 #include "quorum-ui-util.h"
 #include "quorum-work-package-page.h"
 
@@ -36,6 +37,8 @@ struct _QuorumWorkPackagePage
 
   /* owned by outcome_box */
   GtkWidget *outcome_pill;
+  /* owned by the Notes group */
+  GtkWidget *note_button;
 
   /* owned */
   QuorumStore *store;
@@ -562,7 +565,7 @@ quorum_work_package_page_class_init (QuorumWorkPackagePageClass *klass)
 static void
 quorum_work_package_page_init (QuorumWorkPackagePage *self)
 {
-  GtkWidget *none;
+  GtkWidget *none, *notes_group;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -575,6 +578,18 @@ quorum_work_package_page_init (QuorumWorkPackagePage *self)
   add_prefix_icon (none, quorum_ui_outcome_icon_name (QUORUM_OUTCOME_AWAITING), "dim-label",
                    _("Awaiting decision"));
   gtk_list_box_set_placeholder (self->history_list, none);
+
+  /* The user's private note on the package (quorum-window-notes.c writes it). */
+  notes_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (notes_group), _("Notes"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (notes_group),
+                                         _("Private, kept on this computer"));
+  self->note_button = quorum_note_button_new ();
+  gtk_widget_set_name (self->note_button, "note-button");
+  gtk_widget_set_halign (self->note_button, GTK_ALIGN_START);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (notes_group), self->note_button);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->preferences_page),
+                            ADW_PREFERENCES_GROUP (notes_group));
 }
 
 /**
@@ -645,6 +660,10 @@ quorum_work_package_page_set_work_package (QuorumWorkPackagePage *self,
   fill_budget_line (self);
   bind_history (self);
   update_decide_state (self);
+  quorum_note_button_set_target (QUORUM_NOTE_BUTTON (self->note_button),
+                                 g_variant_new ("(sssss)", "work_package",
+                                                quorum_work_package_get_id (work_package),
+                                                "", "", ""));
   if (!same)
     scroll_to_top (self);
 

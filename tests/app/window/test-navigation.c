@@ -765,6 +765,8 @@ test_shortcuts (void)
     { "win.show-view('actions')", "<Alt>5" },
     { "win.show-view('checks')", "<Alt>6" },
     { "win.show-view('budget-pressure')", "<Alt>8" },
+    { "win.show-view('notes')", "<Alt>9" },
+    { "win.note-selection", "<Control><Alt>n" },
   };
 
   g_assert_nonnull (overlay);

@@ -183,15 +183,15 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   GtkAdjustment *adjustment = user_data;
   double value = gtk_adjustment_get_value (adjustment);
-  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double bottom = gtk_adjustment_get_upper (adjustment) - page;
 
   if (value >= bottom)
     {
       g_object_set_data (G_OBJECT (widget), "bench-scrolled", GINT_TO_POINTER (TRUE));
       return G_SOURCE_REMOVE;
     }
-  gtk_adjustment_set_value (adjustment,
-                            MIN (bottom, value + gtk_adjustment_get_page_size (adjustment)));
+  gtk_adjustment_set_value (adjustment, MIN (bottom, value + page));
   return G_SOURCE_CONTINUE;
 }
 

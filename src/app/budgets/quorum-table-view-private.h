@@ -35,6 +35,17 @@ typedef struct
   guint chars;                      /* the widest figure, in digits */
 } QuorumValueColumn;
 
+/* A row as the search sees it (quorum-table-view-search.c). */
+typedef struct
+{
+  QuorumRow *row;                   /* not a reference: the table has it */
+  char *haystack;                   /* casefolded label, note and id */
+  int parent;                       /* its position in search_rows, or -1 */
+  gboolean matches;                 /* for the query: the row itself */
+  gboolean inherited;               /* a row above it matches */
+  gboolean below;                   /* a row beneath it matches */
+} QuorumSearchRow;
+
 struct _QuorumTableView
 {
   AdwBin parent_instance;
@@ -83,8 +94,8 @@ struct _QuorumTableView
   GHashTable *cells;                /* the figure cells made, not references */
 
   /* searching */
-  GHashTable *haystacks;            /* QuorumRow* → casefolded label, note and id */
-  GHashTable *shown_rows;           /* QuorumRow* set while searching, else NULL */
+  GArray *search_rows;              /* of QuorumSearchRow, parents before children */
+  GHashTable *search_index;         /* QuorumRow* → its position in search_rows + 1 */
   char *query;                      /* casefolded; NULL when not searching */
   guint n_matches;
 

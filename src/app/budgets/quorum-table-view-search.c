@@ -1,7 +1,8 @@
 /* quorum-table-view-search.c: a table's rows filtered as you type
  *
- * Searching looks at each row's label, note and id (casefolded once, on the
- * first search). A row is shown when it matches, when a row above it
+ * Searching looks at each row's label, note and id (casefolded once per
+ * table, on the first search, into an array with each row after its parent:
+ * a query is two passes over it). A row is shown when it matches, when a row above it
  * matches (a group shows its rows) or when a row beneath it matches (a
  * group is kept, and expanded, for the matches in it). Enter goes to the
  * first match; Escape closes the search and shows every row again.
@@ -26,8 +27,28 @@ fold (const char *text)
 }
 
 static void
-add_haystacks (GHashTable *haystacks,
-               GListModel *rows)
+clear_search_row (gpointer data)
+{
+  g_free (((QuorumSearchRow *) data)->haystack);
+}
+
+static void
+add_search_row (QuorumTableView *self,
+                QuorumRow       *row,
+                const char      *text,
+                int              parent)
+{
+  QuorumSearchRow entry = { row, fold (text), parent, FALSE, FALSE, FALSE };
+
+  g_array_append_val (self->search_rows, entry);
+  g_hash_table_insert (self->search_index, row, GUINT_TO_POINTER (self->search_rows->len));
+}
+
+/* @rows and the rows beneath them, each after its parent. */
+static void
+add_search_rows (QuorumTableView *self,
+                 GListModel      *rows,
+                 int              parent)
 {
   guint n = g_list_model_get_n_items (rows);
 
@@ -39,65 +60,94 @@ add_haystacks (GHashTable *haystacks,
                                          quorum_row_get_note (row) ?: "",
                                          quorum_row_get_id (row) ?: "", NULL);
 
-      g_hash_table_insert (haystacks, row, fold (text));
+      add_search_row (self, row, text, parent);
       if (children != NULL)
-        add_haystacks (haystacks, children);
+        add_search_rows (self, children, (int) self->search_rows->len - 1);
     }
 }
 
+/* The rows' search text, casefolded once per table. */
 static void
-ensure_haystacks (QuorumTableView *self)
+ensure_search_rows (QuorumTableView *self)
 {
   QuorumRow *total;
 
-  if (self->haystacks != NULL)
+  if (self->search_rows != NULL)
     return;
-  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  add_haystacks (self->haystacks, quorum_table_get_rows (self->table));
+  self->search_rows = g_array_new (FALSE, FALSE, sizeof (QuorumSearchRow));
+  g_array_set_clear_func (self->search_rows, clear_search_row);
+  self->search_index = g_hash_table_new (NULL, NULL);
+  add_search_rows (self, quorum_table_get_rows (self->table), -1);
   total = quorum_table_get_total (self->table);
   if (total != NULL)
     {
       g_autofree char *text = g_strjoin ("\n", quorum_row_get_label (total) ?: "",
                                          quorum_row_get_id (total), NULL);
 
-      g_hash_table_insert (self->haystacks, total, fold (text));
+      add_search_row (self, total, text, -1);
     }
+}
+
+static QuorumSearchRow *
+lookup_search_row (QuorumTableView *self,
+                   QuorumRow       *row)
+{
+  guint position = self->search_index != NULL
+                   ? GPOINTER_TO_UINT (g_hash_table_lookup (self->search_index, row)) : 0;
+
+  return position > 0 ? &g_array_index (self->search_rows, QuorumSearchRow, position - 1) : NULL;
 }
 
 static gboolean
 row_matches (QuorumTableView *self,
              QuorumRow       *row)
 {
-  const char *haystack = g_hash_table_lookup (self->haystacks, row);
+  QuorumSearchRow *entry = lookup_search_row (self, row);
 
-  return haystack != NULL && self->query != NULL && strstr (haystack, self->query) != NULL;
+  return entry != NULL && self->query != NULL && entry->matches;
 }
 
-/* Marks what @row's subtree shows; returns whether a row in it matches. */
 static gboolean
-mark_shown (QuorumTableView *self,
-            QuorumRow       *row,
-            gboolean         inherited,
-            GHashTable      *expand)
+row_shown (QuorumTableView *self,
+           QuorumRow       *row)
 {
-  gboolean matches = row_matches (self, row);
-  GListModel *children = quorum_row_get_children (row);
-  gboolean below = FALSE;
-  guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
+  QuorumSearchRow *entry = lookup_search_row (self, row);
 
+  return entry != NULL && (entry->matches || entry->inherited || entry->below);
+}
+
+/* Marks the rows @self->query shows, in two passes over the rows and no
+ * allocation but for the groups to open, which it returns. */
+static GHashTable *
+mark_all (QuorumTableView *self)
+{
+  GHashTable *expand = g_hash_table_new (NULL, NULL);
+  QuorumSearchRow *rows = (QuorumSearchRow *) (gpointer) self->search_rows->data;
+  guint n = self->search_rows->len;
+
+  self->n_matches = 0;
+  /* Down: each row after its parent. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+      QuorumSearchRow *entry = &rows[i];
+      QuorumSearchRow *parent = entry->parent >= 0 ? &rows[entry->parent] : NULL;
 
-      below |= mark_shown (self, child, inherited || matches, expand);
+      entry->matches = strstr (entry->haystack, self->query) != NULL;
+      entry->inherited = parent != NULL && (parent->matches || parent->inherited);
+      entry->below = FALSE;
+      self->n_matches += entry->matches ? 1 : 0;
     }
-  if (matches)
-    self->n_matches++;
-  if (inherited || matches || below)
-    g_hash_table_add (self->shown_rows, row);
-  if (below)
-    g_hash_table_add (expand, row);
-  return matches || below;
+  /* Up: each row before its parent. */
+  for (guint i = n; i-- > 0;)
+    {
+      QuorumSearchRow *entry = &rows[i];
+
+      if (entry->below)
+        g_hash_table_add (expand, entry->row);
+      if (entry->parent >= 0 && (entry->matches || entry->below))
+        rows[entry->parent].below = TRUE;
+    }
+  return expand;
 }
 
 static gboolean
@@ -107,11 +157,10 @@ filter_func (gpointer tree_row,
   QuorumTableView *self = user_data;
   g_autoptr(QuorumTableItem) item = NULL;
 
-  if (self->shown_rows == NULL)
+  if (self->query == NULL)
     return TRUE;
   item = _quorum_table_view_row_item (tree_row);
-  return item != NULL && g_hash_table_contains (self->shown_rows,
-                                                quorum_table_item_get_row (item));
+  return item != NULL && row_shown (self, quorum_table_item_get_row (item));
 }
 
 void
@@ -130,15 +179,15 @@ gboolean
 _quorum_table_view_row_hidden (QuorumTableView *self,
                                QuorumRow       *row)
 {
-  return self->shown_rows != NULL && !g_hash_table_contains (self->shown_rows, row);
+  return self->query != NULL && !row_shown (self, row);
 }
 
 /* Forgets the search's results (the entry keeps its text). */
 void
 _quorum_table_view_clear_search (QuorumTableView *self)
 {
-  g_clear_pointer (&self->haystacks, g_hash_table_unref);
-  g_clear_pointer (&self->shown_rows, g_hash_table_unref);
+  g_clear_pointer (&self->search_rows, g_array_unref);
+  g_clear_pointer (&self->search_index, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
   self->n_matches = 0;
 }
@@ -147,32 +196,8 @@ static void
 stop_filtering (QuorumTableView *self)
 {
   g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->shown_rows, g_hash_table_unref);
   self->n_matches = 0;
   gtk_filter_list_model_set_filter (self->filter_model, NULL);
-}
-
-/* Marks the rows @self->query shows; returns the groups to open for it. */
-static GHashTable *
-mark_all (QuorumTableView *self)
-{
-  GHashTable *expand = g_hash_table_new (NULL, NULL);
-  GListModel *rows = quorum_table_get_rows (self->table);
-  guint n = g_list_model_get_n_items (rows);
-  QuorumRow *total = quorum_table_get_total (self->table);
-
-  g_clear_pointer (&self->shown_rows, g_hash_table_unref);
-  self->shown_rows = g_hash_table_new (NULL, NULL);
-  self->n_matches = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
-
-      mark_shown (self, row, FALSE, expand);
-    }
-  if (total != NULL)
-    mark_shown (self, total, FALSE, expand);
-  return expand;
 }
 
 /* Applies a search at once (the entry waits for a pause in typing). */
@@ -183,7 +208,8 @@ _quorum_table_view_apply_query (QuorumTableView *self,
   g_autofree char *needle = NULL;
   g_autoptr(GHashTable) expand = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gboolean more_strict, bulk;
+  GtkFilterChange change;
+  gboolean bulk;
 
   if (self->table == NULL)
     return;
@@ -196,8 +222,14 @@ _quorum_table_view_apply_query (QuorumTableView *self,
     stop_filtering (self);
   else
     {
-      ensure_haystacks (self);
-      more_strict = self->query != NULL && strstr (needle, self->query) != NULL;
+      ensure_search_rows (self);
+      /* A longer query shows only rows shown now; a shorter one, more. */
+      if (self->query != NULL && strstr (needle, self->query) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (self->query != NULL && strstr (self->query, needle) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      else
+        change = GTK_FILTER_CHANGE_DIFFERENT;
       g_free (self->query);
       self->query = g_steal_pointer (&needle);
       expand = mark_all (self);
@@ -211,8 +243,7 @@ _quorum_table_view_apply_query (QuorumTableView *self,
       if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
         gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
       else
-        gtk_filter_changed (GTK_FILTER (self->filter), more_strict ? GTK_FILTER_CHANGE_MORE_STRICT
-                                                                   : GTK_FILTER_CHANGE_DIFFERENT);
+        gtk_filter_changed (GTK_FILTER (self->filter), change);
       if (g_hash_table_size (expand) > 0)
         {
           /* Opening a few groups is done in view. */

@@ -4,16 +4,23 @@
  *
  * Opens the first table of the store's largest document (by rows) in a
  * window and prints, in seconds: the time to the first frame showing it,
- * to expand every group (and draw), each keystroke of QUERY typed into the
- * search (the model settled and a frame drawn), clearing the search,
- * sorting by the first column, collapsing everything, and the peak
- * resident memory (after loading the store, and at the end).
+ * to expand every group (and draw), each keystroke of a typed query ("line
+ * 42", then erased a key at a time) and of a narrowing QUERY (default
+ * "group 17"): the work from the entry's change to the models settling
+ * (p50, p95, max; the entry's pause in typing is not counted) and the time
+ * to the next frame; the frame times of a scroll from the top to the
+ * bottom of the expanded rows, a page a frame (p50, p95, max of the time
+ * from a frame's start to its end, and of the interval between frames);
+ * clearing the search, sorting by the first column, collapsing
+ * everything, and the peak resident memory (after loading the store, and
+ * at the end) against the document's file size.
  * build-aux/bench-budgets makes the store and runs this under Xvfb. Not a
  * test: it asserts nothing about times.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -24,12 +31,66 @@
 #include "quorum-ui-test-util.h"
 
 static guint n_paints;
+static gint64 frame_start;
+static gint64 last_paint;
+static GArray *frame_works;         /* of double, ms: a frame's start to its end */
+static GArray *frame_gaps;          /* of double, ms: one frame's end to the next's */
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  frame_start = g_get_monotonic_time ();
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  gint64 now = g_get_monotonic_time ();
+
   n_paints++;
+  if (frame_works != NULL)
+    {
+      double work = (now - frame_start) / 1000.0;
+      double gap = (now - last_paint) / 1000.0;
+
+      g_array_append_val (frame_works, work);
+      if (last_paint != 0)
+        g_array_append_val (frame_gaps, gap);
+    }
+  last_paint = now;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The @p th percentile of @values (sorted in place), nearest rank. */
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  rank = (guint) MAX (1.0, (p / 100.0) * values->len + 0.999999);
+  return g_array_index (values, double, MIN (rank, values->len) - 1);
+}
+
+static void
+print_spread (const char *label,
+              GArray     *ms)
+{
+  g_print ("%-30s p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms  (%u)\n", label,
+           percentile (ms, 50), percentile (ms, 95), percentile (ms, 100), ms->len);
 }
 
 /* Runs the main loop until a frame is painted after now. */
@@ -77,6 +138,93 @@ count_rows (GListModel *rows)
   return total;
 }
 
+/* Types @query a key at a time (then erases it a key at a time if @erase),
+ * printing the work of each keystroke: from the entry's change until the
+ * models have settled, without the pause the entry waits for. */
+static void
+type_query (QuorumTableView *table_view,
+            GListModel      *shown,
+            const char      *query,
+            gboolean         erase,
+            const char      *label)
+{
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  guint len = strlen (query);
+  guint steps = erase ? 2 * len : len;
+
+  g_print ("%s \"%s\":\n", label, query);
+  for (guint i = 1; i <= steps; i++)
+    {
+      g_autofree char *prefix = g_strndup (query, i <= len ? i : steps - i);
+      gint64 start = g_get_monotonic_time ();
+      double took, drawn;
+
+      /* The filter and sort models are not incremental: they have settled
+       * when this returns. */
+      quorum_table_view_set_search_text (table_view, prefix);
+      took = since (start) * 1000;
+      wait_for_frame ();
+      drawn = since (start) * 1000;
+      g_array_append_val (work, took);
+      g_array_append_val (to_frame, drawn);
+      g_print ("  keystroke %-2u \"%s\":%*s %8.2f ms work, %8.2f ms to a frame  (%u rows)\n",
+               i, prefix, (int) (14 - strlen (prefix)), "", took, drawn,
+               g_list_model_get_n_items (shown));
+    }
+  print_spread ("  per keystroke, work:", work);
+  print_spread ("  per keystroke, to a frame:", to_frame);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double bottom = gtk_adjustment_get_upper (adjustment) - page;
+
+  if (value >= bottom)
+    {
+      g_object_set_data (G_OBJECT (widget), "bench-scrolled", GINT_TO_POINTER (TRUE));
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adjustment, MIN (bottom, value + page));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolls @view from the top to the bottom, a page a frame, and prints the
+ * frame times the frame clock saw. */
+static void
+scroll_through (GtkColumnView *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  gint64 start;
+
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frame ();
+  frame_works = g_array_new (FALSE, FALSE, sizeof (double));
+  frame_gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  last_paint = 0;
+  start = g_get_monotonic_time ();
+  g_object_set_data (G_OBJECT (view), "bench-scrolled", NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick_cb, adjustment, NULL);
+  while (g_object_get_data (G_OBJECT (view), "bench-scrolled") == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame ();
+  g_print ("scroll top to bottom:         %8.3f s  (%.0f px, a page of %.0f px a frame)\n",
+           since (start), gtk_adjustment_get_upper (adjustment),
+           gtk_adjustment_get_page_size (adjustment));
+  print_spread ("  frame time (start to end):", frame_works);
+  print_spread ("  frame interval:", frame_gaps);
+  g_clear_pointer (&frame_works, g_array_unref);
+  g_clear_pointer (&frame_gaps, g_array_unref);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -95,7 +243,7 @@ main (int    argc,
   GtkWidget *column_view;
   GListModel *shown;
   struct rusage usage;
-  double slowest = 0, sum = 0;
+  GStatBuf stat_buf;
   gint64 start;
 
   if (argc < 2)
@@ -159,6 +307,8 @@ main (int    argc,
                                   quorum_table_get_id (table));
   gtk_window_set_child (window, view);
   gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
+                    G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   gtk_window_present (window);
@@ -176,30 +326,17 @@ main (int    argc,
   g_print ("expand all:                   %8.3f s  (%u rows shown)\n", since (start),
            g_list_model_get_n_items (shown));
   idle_for (300);
-  /* A query typed a character at a time: each keystroke until the model
-   * has settled and a frame is drawn. */
-  for (guint i = 1; i <= strlen (query); i++)
-    {
-      g_autofree char *prefix = g_strndup (query, i);
-      double took;
-
-      start = g_get_monotonic_time ();
-      quorum_table_view_set_search_text (table_view, prefix);
-      wait_for_frame ();
-      took = since (start);
-      sum += took;
-      slowest = MAX (slowest, took);
-      g_print ("  keystroke %-2u \"%s\":%*s %8.3f s  (%u rows shown)\n", i, prefix,
-               (int) (14 - strlen (prefix)), "", took, g_list_model_get_n_items (shown));
-    }
-  g_print ("filter per keystroke:         %8.3f s mean, %.3f s slowest\n",
-           sum / strlen (query), slowest);
+  type_query (table_view, shown, "line 42", TRUE, "typed query, then erased");
+  type_query (table_view, shown, query, FALSE, "narrowing query");
+  idle_for (300);
 
   start = g_get_monotonic_time ();
   quorum_table_view_set_search_text (table_view, NULL);
   wait_for_frame ();
   g_print ("search cleared:               %8.3f s  (%u rows shown)\n", since (start),
            g_list_model_get_n_items (shown));
+  idle_for (300);
+  scroll_through (GTK_COLUMN_VIEW (column_view));
   idle_for (300);
 
   {
@@ -221,6 +358,10 @@ main (int    argc,
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak memory (ru_maxrss):      %8.1f MiB\n", usage.ru_maxrss / 1024.0);
+  if (g_stat (quorum_budget_document_get_file (largest), &stat_buf) == 0)
+    g_print ("document file:                %8.1f MiB  (peak memory %.1f× the file)\n",
+             stat_buf.st_size / 1048576.0,
+             usage.ru_maxrss * 1024.0 / MAX (stat_buf.st_size, 1));
 
   gtk_window_destroy (window);
   return 0;

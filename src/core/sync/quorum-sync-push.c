@@ -49,7 +49,6 @@ _quorum_sync_push_decision (QuorumSync    *self,
                             GError       **error)
 {
   g_autofree char *relpath = g_strdup_printf ("decisions/%s/%s.json", package_id, decision_id);
-  g_autofree char *local = g_build_filename (self->store_path, relpath, NULL);
   g_autofree char *marker_file = quorum_store_layout_outbox (self->store_path, package_id,
                                                              decision_id);
   g_autofree char *url = NULL;

@@ -52,34 +52,6 @@ add_note_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* Adds each problem of @problems to the "errors" array begun, as
- * cli_json_problems() does for the store's. */
-static void
-add_problems_json (JsonBuilder *builder,
-                   GListModel  *problems)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
-    {
-      g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
-
-      json_builder_begin_object (builder);
-      cli_json_string (builder, "file", quorum_problem_get_file (problem));
-      cli_json_string (builder, "path", quorum_problem_get_path (problem));
-      if (quorum_problem_get_line (problem) > 0)
-        {
-          cli_json_int (builder, "line", quorum_problem_get_line (problem));
-          cli_json_int (builder, "column", quorum_problem_get_column (problem));
-        }
-      else
-        {
-          cli_json_null (builder, "line");
-          cli_json_null (builder, "column");
-        }
-      cli_json_string (builder, "message", quorum_problem_get_message (problem));
-      json_builder_end_object (builder);
-    }
-}
-
 static void
 print_notes (QuorumStore *store,
              QuorumNotes *notes,
@@ -107,8 +79,8 @@ print_notes (QuorumStore *store,
   builder = cli_json_new ();
   /* The store's problems (a note on a broken document is detached), then the notes'. */
   cli_json_begin_array (builder, "errors");
-  add_problems_json (builder, quorum_store_get_problems (store));
-  add_problems_json (builder, quorum_notes_get_problems (notes));
+  cli_json_add_problems (builder, quorum_store_get_problems (store));
+  cli_json_add_problems (builder, quorum_notes_get_problems (notes));
   json_builder_end_array (builder);
   cli_json_begin_array (builder, "notes");
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -251,19 +251,11 @@ cli_json_begin_array (JsonBuilder *builder,
   json_builder_begin_array (builder);
 }
 
-/**
- * cli_json_problems:
- *
- * Adds the member "errors": the store's problems, each with its file, JSON
- * path, line and column (null when not known) and message.
- */
+/* Adds each of @problems (of QuorumProblem) to the array begun. */
 void
-cli_json_problems (JsonBuilder *builder,
-                   QuorumStore *store)
+cli_json_add_problems (JsonBuilder *builder,
+                       GListModel  *problems)
 {
-  GListModel *problems = quorum_store_get_problems (store);
-
-  cli_json_begin_array (builder, "errors");
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
@@ -284,6 +276,20 @@ cli_json_problems (JsonBuilder *builder,
       cli_json_string (builder, "message", quorum_problem_get_message (problem));
       json_builder_end_object (builder);
     }
+}
+
+/**
+ * cli_json_problems:
+ *
+ * Adds the member "errors": the store's problems, each with its file, JSON
+ * path, line and column (null when not known) and message.
+ */
+void
+cli_json_problems (JsonBuilder *builder,
+                   QuorumStore *store)
+{
+  cli_json_begin_array (builder, "errors");
+  cli_json_add_problems (builder, quorum_store_get_problems (store));
   json_builder_end_array (builder);
 }
 

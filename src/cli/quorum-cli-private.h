@@ -69,6 +69,8 @@ void            cli_json_begin_array    (JsonBuilder    *builder,
                                          const char     *member);
 void            cli_json_problems       (JsonBuilder    *builder,
                                          QuorumStore    *store);
+void            cli_json_add_problems   (JsonBuilder    *builder,
+                                         GListModel     *problems);
 void            cli_json_print          (JsonBuilder    *builder);
 
 /* the commands */

@@ -490,29 +490,11 @@ table_changed_cb (QuorumCommitteeComparisonView *self)
 static void
 refill_documents (QuorumCommitteeComparisonView *self)
 {
-  QuorumBudgetDocument *previous = chosen_document (self);
-  g_autofree char *previous_id = previous != NULL
-                                 ? g_strdup (quorum_budget_document_get_id (previous)) : NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
+  g_autoptr(GPtrArray) previous = g_steal_pointer (&self->documents);
 
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
-  self->documents = self->store != NULL
-                    ? quorum_figure_ui_documents_with (quorum_store_get_documents (self->store),
-                                                       "committee-costs")
-                    : g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint d = 0; d < self->documents->len; d++)
-    {
-      QuorumBudgetDocument *document = g_ptr_array_index (self->documents, d);
-
-      gtk_string_list_append (names, quorum_budget_document_get_title (document));
-      if (g_strcmp0 (quorum_budget_document_get_id (document), previous_id) == 0)
-        selected = d;
-    }
-  self->refilling = TRUE;
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->document_dropdown, selected);
-  self->refilling = FALSE;
+  self->documents = quorum_figure_ui_fill_documents (self->document_dropdown, previous,
+                                                     self->store, "committee-costs",
+                                                     &self->refilling);
   refill_tables (self);
 }
 

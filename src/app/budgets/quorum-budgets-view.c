@@ -114,26 +114,7 @@ findings_badge_new (guint n_findings,
   GtkWidget *badge;
   guint n_rounding = n_findings - n_mismatches;
 
-  if (n_findings == 0)
-    text = g_strdup (_("Adds up"));
-  else if (n_mismatches == 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
-                                         n_findings), n_findings);
-  else if (n_rounding == 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
-                                         n_mismatches), n_mismatches);
-  else
-    {
-      g_autofree char *mismatches =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
-                                      n_mismatches), n_mismatches);
-      g_autofree char *rounding =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
-                                      n_rounding), n_rounding);
-
-      /* TRANSLATORS: a badge: "2 mismatches" · "5 rounding" */
-      text = g_strdup_printf (_("%s · %s"), mismatches, rounding);
-    }
+  text = quorum_ui_findings_badge_text (n_findings, n_mismatches);
 
   if (n_findings == 0)
     description = g_strdup (_("Every checked figure adds up"));

@@ -509,3 +509,33 @@ quorum_ui_add_value_row (GtkListBox *list_box,
 
   return label;
 }
+
+/**
+ * quorum_ui_findings_badge_text:
+ * @n_findings: a document's findings
+ * @n_mismatches: how many of them are beyond the tolerance
+ *
+ * Returns: (transfer full): a findings badge's words: "Adds up",
+ *   "2 mismatches", "5 rounding" or "2 mismatches · 5 rounding"
+ */
+char *
+quorum_ui_findings_badge_text (guint n_findings,
+                               guint n_mismatches)
+{
+  guint n_rounding = n_findings - n_mismatches;
+  g_autofree char *mismatches = NULL;
+  g_autofree char *rounding = NULL;
+
+  if (n_findings == 0)
+    return g_strdup (_("Adds up"));
+  mismatches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
+                                             n_mismatches), n_mismatches);
+  rounding = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
+                                           n_rounding), n_rounding);
+  if (n_mismatches == 0)
+    return g_steal_pointer (&rounding);
+  if (n_rounding == 0)
+    return g_steal_pointer (&mismatches);
+  /* TRANSLATORS: a badge: "2 mismatches" · "5 rounding" */
+  return g_strdup_printf (_("%s · %s"), mismatches, rounding);
+}

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 char       *quorum_ui_display_path          (const char        *path);
 char       *quorum_ui_format_amount         (gint64             hundredths);
+char       *quorum_ui_findings_badge_text   (guint              n_findings,
+                                             guint              n_mismatches);
 char       *quorum_ui_format_days           (gint64             hundredths);
 char       *quorum_ui_format_date           (const char        *date);
 char       *quorum_ui_format_timestamp      (const char        *timestamp);

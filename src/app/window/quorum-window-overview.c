@@ -85,27 +85,7 @@ create_document_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
-  if (n_findings == 0)
-    badge_text = g_strdup (_("Adds up"));
-  else if (n_mismatches == 0)
-    badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
-                                               n_findings), n_findings);
-  else if (n_mismatches == n_findings)
-    badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
-                                               n_mismatches), n_mismatches);
-  else
-    {
-      guint n_rounding = n_findings - n_mismatches;
-      g_autofree char *mismatches =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mismatch", "%u mismatches",
-                                      n_mismatches), n_mismatches);
-      g_autofree char *rounding =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rounding", "%u rounding",
-                                      n_rounding), n_rounding);
-
-      /* TRANSLATORS: a badge: "2 mismatches" · "5 rounding" */
-      badge_text = g_strdup_printf (_("%s · %s"), mismatches, rounding);
-    }
+  badge_text = quorum_ui_findings_badge_text (n_findings, n_mismatches);
   if (n_findings == 0)
     badge_description = g_strdup (_("Every checked figure adds up"));
   else

@@ -33,7 +33,8 @@ struct _QuorumWorkPackagePage
   GtkListBox *actual_list;
   GtkListBox *budget_list;
   GtkListBox *history_list;
-  GtkWidget *preferences_page;
+  GtkWidget *preferences_page;        /* the box of groups */
+  GtkScrolledWindow *scroller;
 
   /* owned by outcome_box */
   GtkWidget *outcome_pill;
@@ -426,15 +427,10 @@ defer_clicked_cb (QuorumWorkPackagePage *self)
   emit_decide (self, "defer");
 }
 
-/* AdwPreferencesPage has no scroll_to_top() before libadwaita 1.3. */
 static void
 scroll_to_top (QuorumWorkPackagePage *self)
 {
-  GtkWidget *scrolled = gtk_widget_get_first_child (self->preferences_page);
-
-  if (GTK_IS_SCROLLED_WINDOW (scrolled))
-    gtk_adjustment_set_value (
-      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 static void
@@ -557,6 +553,7 @@ quorum_work_package_page_class_init (QuorumWorkPackagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, budget_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, history_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, scroller);
   gtk_widget_class_bind_template_callback (widget_class, approve_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reject_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, defer_clicked_cb);
@@ -588,8 +585,7 @@ quorum_work_package_page_init (QuorumWorkPackagePage *self)
   gtk_widget_set_name (self->note_button, "note-button");
   gtk_widget_set_halign (self->note_button, GTK_ALIGN_START);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (notes_group), self->note_button);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->preferences_page),
-                            ADW_PREFERENCES_GROUP (notes_group));
+  gtk_box_append (GTK_BOX (self->preferences_page), notes_group);
 }
 
 /**

@@ -24,6 +24,7 @@
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-window.h"
+#include "quorum-work-package-page.h"
 #include "quorum-ui-test-util.h"
 
 static QuorumApplication *app;
@@ -512,6 +513,93 @@ test_finding_to_budgets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An illustrative Board meeting's papers open what they name: a budget
+ * table (its row selected) in Budgets, a work package in its page. The
+ * papers are the meeting page's own (its open-paper signal is what a
+ * paper row emits), taken from the first Board meeting with both. */
+static void
+test_board_meeting_papers (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  QuorumStore *store = quorum_window_get_store (window);
+  GListModel *meetings = quorum_store_get_meetings (store);
+  g_autoptr(QuorumPaper) table_paper = NULL;
+  g_autoptr(QuorumPaper) package_paper = NULL;
+  const char *meeting_id = NULL;
+  QuorumMeetingsView *view;
+  GtkWidget *page;
+  QuorumTableView *table_view;
+  QuorumWorkPackagePage *package_page;
+  gint64 deadline;
+
+  for (guint m = 0; m < g_list_model_get_n_items (meetings) && meeting_id == NULL; m++)
+    {
+      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (meetings, m);
+      GListModel *items = quorum_meeting_get_items (meeting);
+
+      if (g_strcmp0 (quorum_meeting_get_committee (meeting), "secco-board") != 0)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(QuorumAgendaItem) item = g_list_model_get_item (items, i);
+          GListModel *papers = quorum_agenda_item_get_papers (item);
+
+          for (guint k = 0; k < g_list_model_get_n_items (papers); k++)
+            {
+              g_autoptr(QuorumPaper) paper = g_list_model_get_item (papers, k);
+
+              if (!quorum_paper_get_linked (paper))
+                continue;
+              if (quorum_paper_get_ref_kind (paper) == QUORUM_PAPER_REF_DOCUMENT &&
+                  quorum_paper_get_row (paper) != NULL && table_paper == NULL)
+                table_paper = g_object_ref (paper);
+              if (quorum_paper_get_ref_kind (paper) == QUORUM_PAPER_REF_WORK_PACKAGE &&
+                  package_paper == NULL)
+                package_paper = g_object_ref (paper);
+            }
+        }
+      if (table_paper != NULL && package_paper != NULL)
+        meeting_id = quorum_meeting_get_id (meeting);
+    }
+  g_assert_nonnull (meeting_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meeting", "s",
+                                             meeting_id));
+  g_assert_cmpstr (visible_view (window), ==, "meetings");
+  view = QUORUM_MEETINGS_VIEW (quorum_test_find_type (GTK_WIDGET (window),
+                                                      QUORUM_TYPE_MEETINGS_VIEW));
+  g_assert_cmpstr (quorum_meetings_view_get_shown_meeting (view), ==, meeting_id);
+  page = quorum_test_find_named (GTK_WIDGET (view), "meeting-page");
+  g_assert_nonnull (page);
+
+  /* The table paper: Budgets, its table, its row selected. */
+  g_signal_emit_by_name (page, "open-paper", table_paper);
+  g_assert_cmpstr (visible_view (window), ==, "budgets");
+  table_view = quorum_budgets_view_get_table_view (
+    QUORUM_BUDGETS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_BUDGETS_VIEW)));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((quorum_table_view_get_selected_row (table_view) == NULL ||
+          quorum_table_view_get_table (table_view) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (table_view)), ==,
+                   quorum_paper_get_table (table_paper));
+  g_assert_cmpstr (quorum_row_get_id (quorum_table_view_get_selected_row (table_view)), ==,
+                   quorum_paper_get_row (table_paper));
+
+  /* The package paper: the package's page. */
+  g_signal_emit_by_name (page, "open-paper", package_paper);
+  package_page = QUORUM_WORK_PACKAGE_PAGE (quorum_test_find_type (GTK_WIDGET (window),
+                                                                  QUORUM_TYPE_WORK_PACKAGE_PAGE));
+  g_assert_nonnull (quorum_work_package_page_get_work_package (package_page));
+  g_assert_cmpstr (quorum_work_package_get_id (
+                     quorum_work_package_page_get_work_package (package_page)), ==,
+                   quorum_paper_get_work_package (package_paper));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The size and the last view are kept in the settings and come back. */
 static void
 test_settings (void)
@@ -835,6 +923,7 @@ main (int    argc,
   g_test_add_func ("/navigation/views", test_views);
   g_test_add_func ("/navigation/checks", test_checks);
   g_test_add_func ("/navigation/finding-to-budgets", test_finding_to_budgets);
+  g_test_add_func ("/navigation/board-meeting-papers", test_board_meeting_papers);
   g_test_add_func ("/navigation/settings", test_settings);
   g_test_add_func ("/navigation/open-store", test_open_store);
   g_test_add_func ("/navigation/watch", test_watch);

@@ -31,7 +31,7 @@ import time
 DEADLINE = 60.0  # seconds for any one condition to come true
 
 CLASS_NAME = re.compile(r'^(Gtk|Adw)[A-Z]\w+$')
-MNEMONIC_TWICE = re.compile(r'_(\w)')
+MNEMONIC_TWICE = re.compile(r'_(\w+).*\b\1\b')
 
 VIEWS = ['overview', 'budgets', 'committees', 'meetings', 'actions', 'checks',
          'work-packages', 'budget-pressure']
@@ -223,8 +223,7 @@ def audit(nodes):
         if CLASS_NAME.match(name) and (role in roles or role in read_roles):
             classes += 1
             problems.append('named by its class: ' + describe(node, role, name))
-        m = MNEMONIC_TWICE.search(name)
-        if m and name.replace('_', '', 1) != name and ' ' + name.replace('_', '') in ' ' + name:
+        if MNEMONIC_TWICE.search(name):
             problems.append('mnemonic read twice: ' + describe(node, role, name))
         if role in roles:
             interactive += 1

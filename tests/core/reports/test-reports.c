@@ -271,6 +271,7 @@ static char *
 write_long_store (const char *classification,
                   guint       n_columns)
 {
+  g_autofree char *register_path = NULL;
   g_autofree char *dir = g_dir_make_tmp ("quorum-reports-XXXXXX", NULL);
   g_autoptr(GString) json = g_string_new (NULL);
   g_autofree char *committees = NULL;
@@ -316,8 +317,8 @@ write_long_store (const char *classification,
     }
   g_string_append (json, "]}]}\n");
   quorum_test_write_file (dir, "budgets/long.json", json->str, -1);
-  g_file_get_contents (g_build_filename (sample_store (), "committees.json", NULL), &committees,
-                       NULL, NULL);
+  register_path = g_build_filename (sample_store (), "committees.json", NULL);
+  g_file_get_contents (register_path, &committees, NULL, NULL);
   quorum_test_write_file (dir, "committees.json", committees, -1);
   return g_steal_pointer (&dir);
 }

@@ -4,6 +4,8 @@
  */
 #include "quorum-ui-test-util.h"
 
+#include <string.h>
+
 /* Runs what is pending in the main loop, without waiting. */
 void
 quorum_test_iterate (void)
@@ -48,4 +50,49 @@ quorum_test_find_type (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+snapshot_into (const char *path,
+               GString    *out)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_string_append_printf (out, "%s\n", child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        snapshot_into (child, out);
+      else if (g_file_get_contents (child, &contents, &length, NULL))
+        g_string_append_len (out, contents, length);
+    }
+}
+
+/* Every file and folder under @path with its content, sorted, to see that
+ * nothing changed. */
+char *
+quorum_test_snapshot_tree (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  snapshot_into (path, out);
+  return g_string_free (out, FALSE);
 }

@@ -13,5 +13,6 @@ GtkWidget *quorum_test_find_named (GtkWidget  *widget,
                                    const char *name);
 GtkWidget *quorum_test_find_type  (GtkWidget  *widget,
                                    GType       type);
+char      *quorum_test_snapshot_tree (const char *path);
 
 G_END_DECLS

@@ -472,14 +472,6 @@ test_detached (void)
   remove_tree (parent);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-
 /* The work package page's note button, and the Notes view's search. */
 static void
 test_package_note (void)
@@ -534,48 +526,12 @@ test_package_note (void)
   remove_tree (parent);
 }
 
-/* Every file under @path, with its content. */
-static void
-snapshot_tree (const char *path,
-               GString    *out)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      g_string_append_printf (out, "%s\n", child);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        snapshot_tree (child, out);
-      else if (g_file_get_contents (child, &contents, &length, NULL))
-        g_string_append_len (out, contents, length);
-    }
-}
-
-static char *
-snapshot (const char *path)
-{
-  GString *out = g_string_new (NULL);
-
-  snapshot_tree (path, out);
-  return g_string_free (out, FALSE);
-}
-
 /* On the bundled sample, the note is refused and the user's copy offered. */
 static void
 test_sample_refused (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *before = snapshot (sample);
+  g_autofree char *before = quorum_test_snapshot_tree (sample);
   g_autofree char *after = NULL;
   g_autofree char *user_store = quorum_store_dup_user_path ();
   g_auto(Cell) cell = { NULL };
@@ -613,7 +569,7 @@ test_sample_refused (void)
   quorum_test_iterate ();
   g_settings_reset (quorum_application_get_settings (app), "store-path");
 
-  after = snapshot (sample);
+  after = quorum_test_snapshot_tree (sample);
   unchanged = g_str_equal (before, after);
   g_assert_true (unchanged);
 }

@@ -392,50 +392,6 @@ assert_decision_written (const char *store,
   g_assert_true (quorum_decision_get_pending_sync (latest));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every file and folder under @path with its content, to see that nothing changed. */
-static void
-snapshot_tree (const char *path,
-               GString    *out)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      g_string_append_printf (out, "%s\n", child);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        snapshot_tree (child, out);
-      else if (g_file_get_contents (child, &contents, &length, NULL))
-        g_string_append_len (out, contents, length);
-    }
-}
-
-static char *
-snapshot (const char *path)
-{
-  GString *out = g_string_new (NULL);
-
-  snapshot_tree (path, out);
-  return g_string_free (out, FALSE);
-}
-
 /* What a widget shows as its text, for find_showing(): an inscription's
  * text or an action row's title. */
 static const char *
@@ -1151,7 +1107,7 @@ static void
 test_sample_read_only (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *before = snapshot (sample);
+  g_autofree char *before = quorum_test_snapshot_tree (sample);
   g_autofree char *after = NULL;
   gboolean unchanged;
   g_autofree char *user_store = quorum_store_dup_user_path ();
@@ -1207,7 +1163,7 @@ test_sample_read_only (void)
   g_settings_reset (settings, "store-path");
 
   /* Not g_assert_cmpstr(): the store is too long to print. */
-  after = snapshot (sample);
+  after = quorum_test_snapshot_tree (sample);
   unchanged = g_str_equal (before, after);
   g_assert_true (unchanged);
 }

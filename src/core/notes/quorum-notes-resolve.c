@@ -172,7 +172,11 @@ _quorum_notes_resolve_notes (GPtrArray   *notes,
           g_hash_table_insert (meeting_index, (gpointer) quorum_meeting_get_id (meeting),
                                meeting);
         }
-      resolver.actions = actions = quorum_action_log_new (meetings);
+      /* The store's own meetings have their action log already. */
+      if (meetings == quorum_store_get_meetings (store))
+        resolver.actions = quorum_store_get_action_log (store);
+      else
+        resolver.actions = actions = quorum_action_log_new (meetings);
     }
 
   for (guint i = 0; i < notes->len; i++)

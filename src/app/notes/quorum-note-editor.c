@@ -11,21 +11,41 @@
 
 #include "quorum-note-editor.h"
 
-#define TEXT_VIEW_KEY "quorum-note-editor-text-view"
-
-static GtkTextView *
-get_text_view (AdwMessageDialog *dialog)
+struct _QuorumNoteEditor
 {
-  return g_object_get_data (G_OBJECT (dialog), TEXT_VIEW_KEY);
+  AdwMessageDialog parent_instance;
+
+  /* template widgets */
+  GtkTextView *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumNoteEditor, quorum_note_editor, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+text_changed_cb (QuorumNoteEditor *self)
+{
+  g_autofree char *text = quorum_note_editor_dup_text (ADW_MESSAGE_DIALOG (self));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save",
+                                           *g_strstrip (text) != '\0');
 }
 
 static void
-text_changed_cb (GtkTextBuffer    *buffer,
-                 AdwMessageDialog *dialog)
+quorum_note_editor_class_init (QuorumNoteEditorClass *klass)
 {
-  g_autofree char *text = quorum_note_editor_dup_text (dialog);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  adw_message_dialog_set_response_enabled (dialog, "save", *g_strstrip (text) != '\0');
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/secpanel/Quorum/"
+                                               "quorum-note-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumNoteEditor, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
+}
+
+static void
+quorum_note_editor_init (QuorumNoteEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -44,38 +64,17 @@ quorum_note_editor_new (GtkWindow  *parent,
                         gboolean    existing)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *scroller, *view;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (target != NULL, NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       existing ? _("Edit Note")
-                                                                : _("Add Note"),
-                                                       NULL));
+  dialog = g_object_new (QUORUM_TYPE_NOTE_EDITOR,
+                         "transient-for", parent,
+                         "heading", existing ? _("Edit Note") : _("Add Note"),
+                         NULL);
   /* TRANSLATORS: %s is what the note is on, e.g. a budget cell */
   adw_message_dialog_format_body (dialog, _("A private note on %s, kept on this computer "
                                             "and never synced."), target);
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Note"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
-  adw_message_dialog_set_extra_child (dialog, scroller);
-  g_object_set_data (G_OBJECT (dialog), TEXT_VIEW_KEY, view);
 
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (existing)
@@ -86,16 +85,15 @@ quorum_note_editor_new (GtkWindow  *parent,
   adw_message_dialog_add_response (dialog, "save", _("_Save"));
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                           G_CALLBACK (text_changed_cb), dialog, 0);
   quorum_note_editor_set_text (dialog, text != NULL ? text : "");
-  text_changed_cb (NULL, dialog);
-  gtk_widget_grab_focus (view);
+  text_changed_cb (QUORUM_NOTE_EDITOR (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (QUORUM_NOTE_EDITOR (dialog)->text_view));
   return dialog;
 }
 
 /**
  * quorum_note_editor_dup_text:
+ * @dialog: a #QuorumNoteEditor
  *
  * Returns: (transfer full): the text typed
  */
@@ -105,19 +103,25 @@ quorum_note_editor_dup_text (AdwMessageDialog *dialog)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
-  g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
+  g_return_val_if_fail (QUORUM_IS_NOTE_EDITOR (dialog), NULL);
 
-  buffer = gtk_text_view_get_buffer (get_text_view (dialog));
+  buffer = gtk_text_view_get_buffer (QUORUM_NOTE_EDITOR (dialog)->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/**
+ * quorum_note_editor_set_text:
+ * @dialog: a #QuorumNoteEditor
+ * @text: the note's text
+ */
 void
 quorum_note_editor_set_text (AdwMessageDialog *dialog,
                              const char       *text)
 {
-  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (QUORUM_IS_NOTE_EDITOR (dialog));
   g_return_if_fail (text != NULL);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (get_text_view (dialog)), text, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (QUORUM_NOTE_EDITOR (dialog)->text_view),
+                            text, -1);
 }

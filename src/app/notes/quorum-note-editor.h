@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+#define QUORUM_TYPE_NOTE_EDITOR (quorum_note_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumNoteEditor, quorum_note_editor, QUORUM, NOTE_EDITOR,
+                      AdwMessageDialog)
+
 AdwMessageDialog *quorum_note_editor_new      (GtkWindow        *parent,
                                                const char       *target,
                                                const char       *text,

@@ -13,10 +13,10 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-note-row.h"
 #include "quorum-notes-ui.h"
 #include "quorum-notes-view.h"
-
-#define NOTE_KEY "quorum-note"
+#include "quorum-searchable.h"
 
 struct _QuorumNotesView
 {
@@ -35,7 +35,11 @@ struct _QuorumNotesView
   char *query;                  /* casefolded; NULL when not searching */
 };
 
-G_DEFINE_FINAL_TYPE (QuorumNotesView, quorum_notes_view, ADW_TYPE_BIN)
+static void searchable_iface_init (QuorumSearchableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuorumNotesView, quorum_notes_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (QUORUM_TYPE_SEARCHABLE,
+                                                      searchable_iface_init))
 
 enum {
   PROP_0,
@@ -85,80 +89,19 @@ update_page (QuorumNotesView *self)
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-/* What a row shows of its note, again whenever the note changes. */
-static void
-update_row (GtkWidget *row)
-{
-  QuorumNote *note = g_object_get_data (G_OBJECT (row), NOTE_KEY);
-  GtkWidget *detached = g_object_get_data (G_OBJECT (row), "quorum-detached");
-  GtkWidget *updated = g_object_get_data (G_OBJECT (row), "quorum-updated");
-  GtkWidget *edit = g_object_get_data (G_OBJECT (row), "quorum-edit");
-  g_autofree char *title = quorum_notes_ui_dup_title (note);
-  g_autofree char *when = quorum_notes_ui_dup_updated (note);
-  /* TRANSLATORS: %s is a date and time */
-  g_autofree char *changed = g_strdup_printf (_("Changed %s"), when);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quorum_note_get_text (note));
-  gtk_label_set_text (GTK_LABEL (updated), when);
-  gtk_widget_set_tooltip_text (updated, changed);
-  gtk_widget_set_visible (detached, quorum_note_get_detached (note));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), quorum_notes_ui_target (note));
-}
-
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  QuorumNote *note = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *detached, *updated, *edit;
-
-  gtk_widget_set_name (row, quorum_note_get_id (note));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  detached = gtk_label_new (_("Detached"));
-  gtk_widget_set_tooltip_text (detached, _("What this note was on is no longer in the store"));
-  gtk_widget_add_css_class (detached, "warning");
-  gtk_widget_add_css_class (detached, "caption-heading");
-  gtk_widget_set_valign (detached, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), detached);
-
-  updated = gtk_label_new (NULL);
-  gtk_widget_add_css_class (updated, "dim-label");
-  gtk_widget_add_css_class (updated, "caption");
-  gtk_widget_add_css_class (updated, "numeric");
-  gtk_widget_set_valign (updated, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), updated);
-
-  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Edit Note…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Edit Note…"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-note");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-
-  g_object_set_data_full (G_OBJECT (row), NOTE_KEY, g_object_ref (note), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "quorum-detached", detached);
-  g_object_set_data (G_OBJECT (row), "quorum-updated", updated);
-  g_object_set_data (G_OBJECT (row), "quorum-edit", edit);
-  g_signal_connect_object (note, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (row);
-  return row;
+  return quorum_note_row_new (QUORUM_NOTE (item));
 }
 
 static void
 row_activated_cb (QuorumNotesView *self,
                   GtkListBoxRow   *row)
 {
-  QuorumNote *note = g_object_get_data (G_OBJECT (row), NOTE_KEY);
+  QuorumNote *note = quorum_note_row_get_note (QUORUM_NOTE_ROW (row));
 
-  if (note == NULL)
-    return;
   /* What a detached note was on is gone: the note itself is what is left. */
   if (quorum_note_get_detached (note))
     gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.edit-note",
@@ -347,4 +290,20 @@ quorum_notes_view_init (QuorumNotesView *self)
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_page), self);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
   update_page (self);
+}
+
+/* --- QuorumSearchable ---------------------------------------------------------------- */
+
+static gboolean
+focus_search (QuorumSearchable  *searchable,
+              const char       **why_not)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (QUORUM_NOTES_VIEW (searchable)->search_entry));
+  return TRUE;
+}
+
+static void
+searchable_iface_init (QuorumSearchableInterface *iface)
+{
+  iface->focus_search = focus_search;
 }

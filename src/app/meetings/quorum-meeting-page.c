@@ -238,13 +238,56 @@ show_attendance (QuorumMeetingPage *self)
 
 /* --- the agenda ---------------------------------------------------------------------- */
 
-static void
-paper_activated_cb (AdwActionRow      *row,
-                    QuorumMeetingPage *self)
+/* Where @paper is on the meeting's agenda: its item's number and its place
+ * among the item's papers. */
+static gboolean
+paper_position (QuorumMeetingPage *self,
+                QuorumPaper       *paper,
+                const char       **number,
+                guint             *position)
 {
-  QuorumPaper *paper = g_object_get_data (G_OBJECT (row), "quorum-paper");
+  GListModel *items = quorum_meeting_get_items (self->meeting);
 
-  g_signal_emit (self, signals[SIGNAL_OPEN_PAPER], 0, paper);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(QuorumAgendaItem) item = g_list_model_get_item (items, i);
+      GListModel *papers = quorum_agenda_item_get_papers (item);
+
+      for (guint j = 0; j < g_list_model_get_n_items (papers); j++)
+        {
+          g_autoptr(QuorumPaper) other = g_list_model_get_item (papers, j);
+
+          if (other == paper)
+            {
+              *number = quorum_agenda_item_get_number (item);
+              *position = j;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* meeting-page.open-paper (item number, position): a paper row activated. */
+static void
+open_paper_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  QuorumMeetingPage *self = QUORUM_MEETING_PAGE (widget);
+  QuorumAgendaItem *item;
+  g_autoptr(QuorumPaper) paper = NULL;
+  const char *number;
+  guint position;
+
+  if (self->meeting == NULL)
+    return;
+  g_variant_get (parameter, "(&su)", &number, &position);
+  item = quorum_meeting_find_item (self->meeting, number);
+  if (item != NULL)
+    paper = g_list_model_get_item (quorum_agenda_item_get_papers (item), position);
+  if (paper != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_PAPER], 0, paper);
 }
 
 static char *
@@ -268,13 +311,15 @@ create_paper_row (gpointer item,
   QuorumPaper *paper = item;
   QuorumMeetingPage *self = user_data;
   GtkWidget *row = adw_action_row_new ();
+  const char *number;
+  guint position;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quorum_paper_get_title (paper));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              decorative_icon ("x-office-document-symbolic"));
-  if (quorum_paper_get_linked (paper))
+  if (quorum_paper_get_linked (paper) && paper_position (self, paper, &number, &position))
     {
       g_autofree char *target = paper_target (paper);
 
@@ -282,9 +327,8 @@ create_paper_row (gpointer item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), decorative_icon ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _("Open this paper"));
-      g_object_set_data_full (G_OBJECT (row), "quorum-paper", g_object_ref (paper),
-                              g_object_unref);
-      g_signal_connect_object (row, "activated", G_CALLBACK (paper_activated_cb), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meeting-page.open-paper");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(su)", number, position);
     }
   else
     {
@@ -440,12 +484,14 @@ create_item_row (gpointer item,
 
 /* --- actions and updates --------------------------------------------------------------- */
 
+/* meeting-page.show-action (ref): an action's row activated. */
 static void
-action_activated_cb (AdwActionRow      *row,
-                     QuorumMeetingPage *self)
+show_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  g_signal_emit (self, signals[SIGNAL_ACTION_ACTIVATED], 0,
-                 g_object_get_data (G_OBJECT (row), "quorum-ref"));
+  g_signal_emit (widget, signals[SIGNAL_ACTION_ACTIVATED], 0,
+                 g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -462,10 +508,9 @@ action_pill_set (GtkWidget  *pill,
 }
 
 static AdwActionRow *
-action_row_new (QuorumMeetingPage *self,
-                const char        *ref,
-                const char        *text,
-                GtkWidget         *pill)
+action_row_new (const char *ref,
+                const char *text,
+                GtkWidget  *pill)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
 
@@ -477,8 +522,8 @@ action_row_new (QuorumMeetingPage *self,
   adw_action_row_add_suffix (row, decorative_icon ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Show this action’s history"));
-  g_object_set_data_full (G_OBJECT (row), "quorum-ref", g_strdup (ref), g_free);
-  g_signal_connect_object (row, "activated", G_CALLBACK (action_activated_cb), self, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meeting-page.show-action");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ref);
   return row;
 }
 
@@ -507,7 +552,7 @@ create_action_row (gpointer item,
   due_text = due != NULL ? g_strdup_printf (_("due %s"), due) : g_strdup (_("no due date"));
   /* TRANSLATORS: an action's owner, then when it is due */
   subtitle = g_strdup_printf (_("%s · %s"), owner != NULL ? owner : _("No owner"), due_text);
-  row = action_row_new (self, ref, quorum_action_get_text (raised), pill);
+  row = action_row_new (ref, quorum_action_get_text (raised), pill);
   adw_action_row_set_subtitle (row, subtitle);
   return GTK_WIDGET (row);
 }
@@ -520,7 +565,7 @@ create_update_row (gpointer item,
   GtkWidget *pill = quorum_ui_pill_new ();
 
   action_pill_set (pill, quorum_action_update_get_status (update), FALSE);
-  return GTK_WIDGET (action_row_new (user_data, quorum_action_update_get_ref (update),
+  return GTK_WIDGET (action_row_new (quorum_action_update_get_ref (update),
                                      quorum_action_update_get_text (update), pill));
 }
 
@@ -754,6 +799,11 @@ quorum_meeting_page_class_init (QuorumMeetingPageClass *klass)
   signals[SIGNAL_ACTION_ACTIVATED] =
     g_signal_new ("action-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "meeting-page.open-paper", "(su)",
+                                   open_paper_action);
+  gtk_widget_class_install_action (widget_class, "meeting-page.show-action", "s",
+                                   show_action_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"

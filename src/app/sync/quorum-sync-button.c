@@ -70,27 +70,6 @@ static GParamSpec *properties[N_PROPS];
 /* A popover has no room for more. */
 #define MAX_ROWS 5
 
-/* A badge needs a style of its own; it stays with the widget. */
-static const char badge_css[] =
-  "quorumsyncbutton .sync-badge {\n"
-  "  background-color: @accent_bg_color;\n"
-  "  color: @accent_fg_color;\n"
-  "  border-radius: 999px;\n"
-  "  min-width: 8px;\n"
-  "  min-height: 12px;\n"
-  "  padding: 0 3px;\n"
-  "  font-size: 8pt;\n"
-  "  font-weight: bold;\n"
-  "  font-feature-settings: \"tnum\";\n"
-  "  box-shadow: 0 0 0 1px @headerbar_bg_color;\n"
-  /* Out to the button's corner, off the icon. */
-  "  margin-top: -5px;\n"
-  "  margin-right: -7px;\n"
-  "}\n"
-  "quorumsyncbutton popover .sync-status {\n"
-  "  font-weight: bold;\n"
-  "}\n";
-
 /* The files that were not synced, and those kept here though gone there. */
 static gboolean
 is_notable (QuorumSyncItem *item)
@@ -804,20 +783,23 @@ popover_show_cb (QuorumSyncButton *self)
                                                                   : GTK_ALIGN_END);
 }
 
+/* A badge needs a style of its own (quorum-sync-button.css); it stays with
+ * the widget, loaded once for the display. */
 static void
 ensure_css (void)
 {
-  GdkDisplay *display = gdk_display_get_default ();
+  static gboolean loaded;
   g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
 
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "quorum-sync-button-css"))
+  if (loaded || display == NULL)
     return;
+  loaded = TRUE;
   provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, badge_css, -1);
+  gtk_css_provider_load_from_resource (provider,
+                                       "/io/github/secpanel/Quorum/quorum-sync-button.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "quorum-sync-button-css",
-                          g_steal_pointer (&provider), g_object_unref);
 }
 
 /**

@@ -114,7 +114,7 @@ preferences_action (GSimpleAction *action,
 
   if (self->settings == NULL)
     return;
-  /* The window sets "quorum-store-path", for Restore. */
+  /* Restore works on the store the window shows. */
   preferences = quorum_preferences_window_new (parent, self->settings);
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -185,9 +185,8 @@ create_committee_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   /* Not read here (activation looks the committee up by the row's index):
-   * the tests find the row by it. */
-  g_object_set_data_full (G_OBJECT (row), "quorum-committee",
-                          g_strdup (quorum_committee_get_id (committee)), g_free);
+   * the tests find the row by its name. */
+  gtk_widget_set_name (row, quorum_committee_get_id (committee));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);

@@ -120,26 +120,6 @@ wait_for_flag (gboolean *flag)
   return *flag;
 }
 
-/* The widget under @widget whose data @key is the string @value. */
-static GtkWidget *
-find_with_data (GtkWidget  *widget,
-                const char *key,
-                const char *value)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), key), value) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_data (child, key, value);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static QuorumWindow *
 open_window (const char *path)
 {
@@ -303,7 +283,7 @@ test_views (void)
       json_object_get_array_member (register_, "committees"),
       json_array_get_length (json_object_get_array_member (register_, "committees")) - 1);
     const char *id = json_object_get_string_member (last, "id");
-    GtkWidget *row = find_with_data (GTK_WIDGET (window), "quorum-committee", id);
+    GtkWidget *row = quorum_test_find_named (GTK_WIDGET (window), id);
     GtkWidget *view;
 
     g_assert_nonnull (row);
@@ -688,7 +668,7 @@ test_open_store (void)
   g_assert_true (wait_for_text (window, "label:2030/31\n"));
   g_assert_false (shows (window, "row:SEC Panel Budget 2020–2023\n"));
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, other);
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "quorum-store-path"), ==, other);
+  g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, other);
   /* Views shown before, and views not yet shown, show the new store. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                              "budgets"));

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "quorum-budgets-view.h"
+#include "quorum-searchable.h"
 #include "quorum-table-view.h"
 #include "quorum-ui-util.h"
 
@@ -46,7 +47,11 @@ struct _QuorumBudgetsView
   char *pending_column_id;
 };
 
-G_DEFINE_FINAL_TYPE (QuorumBudgetsView, quorum_budgets_view, ADW_TYPE_BIN)
+static void searchable_iface_init (QuorumSearchableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuorumBudgetsView, quorum_budgets_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (QUORUM_TYPE_SEARCHABLE,
+                                                      searchable_iface_init))
 
 enum {
   PROP_0,
@@ -705,4 +710,28 @@ quorum_budgets_view_get_table_view (QuorumBudgetsView *self)
 {
   g_return_val_if_fail (QUORUM_IS_BUDGETS_VIEW (self), NULL);
   return self->table_view;
+}
+
+/* --- QuorumSearchable ---------------------------------------------------------------- */
+
+static gboolean
+focus_search (QuorumSearchable  *searchable,
+              const char       **why_not)
+{
+  QuorumBudgetsView *self = QUORUM_BUDGETS_VIEW (searchable);
+
+  /* The rows of the table shown; the list of documents has no search. */
+  if (self->table_view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->table_view)))
+    {
+      *why_not = _("Open a table to search its rows");
+      return FALSE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self->table_view), "table.search", NULL);
+  return TRUE;
+}
+
+static void
+searchable_iface_init (QuorumSearchableInterface *iface)
+{
+  iface->focus_search = focus_search;
 }

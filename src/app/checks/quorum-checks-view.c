@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-checks-view.h"
+#include "quorum-searchable.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumChecksView
@@ -37,7 +38,11 @@ struct _QuorumChecksView
   gboolean updating_documents;
 };
 
-G_DEFINE_FINAL_TYPE (QuorumChecksView, quorum_checks_view, ADW_TYPE_BIN)
+static void searchable_iface_init (QuorumSearchableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuorumChecksView, quorum_checks_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (QUORUM_TYPE_SEARCHABLE,
+                                                      searchable_iface_init))
 
 enum {
   PROP_0,
@@ -616,14 +621,18 @@ quorum_checks_view_get_shown (QuorumChecksView *self)
   return G_LIST_MODEL (self->filtered);
 }
 
-/**
- * quorum_checks_view_focus_search:
- *
- * Moves the keyboard focus to the search entry (Ctrl+F).
- */
-void
-quorum_checks_view_focus_search (QuorumChecksView *self)
+/* --- QuorumSearchable ---------------------------------------------------------------- */
+
+static gboolean
+focus_search (QuorumSearchable  *searchable,
+              const char       **why_not)
 {
-  g_return_if_fail (QUORUM_IS_CHECKS_VIEW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (QUORUM_CHECKS_VIEW (searchable)->search_entry));
+  return TRUE;
+}
+
+static void
+searchable_iface_init (QuorumSearchableInterface *iface)
+{
+  iface->focus_search = focus_search;
 }

@@ -31,6 +31,5 @@ void         quorum_checks_view_set_severity      (QuorumChecksView     *self,
 void         quorum_checks_view_set_document      (QuorumChecksView     *self,
                                                    const char           *document_id);
 GListModel  *quorum_checks_view_get_shown         (QuorumChecksView     *self);
-void         quorum_checks_view_focus_search      (QuorumChecksView     *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "quorum-actions-view.h"
 #include "quorum-note-button.h"
+#include "quorum-searchable.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumActionsView
@@ -55,7 +56,11 @@ struct _QuorumActionsView
   char *search;                   /* casefolded, or NULL */
 };
 
-G_DEFINE_FINAL_TYPE (QuorumActionsView, quorum_actions_view, ADW_TYPE_BIN)
+static void searchable_iface_init (QuorumSearchableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuorumActionsView, quorum_actions_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (QUORUM_TYPE_SEARCHABLE,
+                                                      searchable_iface_init))
 
 enum {
   PROP_0,
@@ -707,4 +712,20 @@ quorum_actions_view_select (QuorumActionsView *self,
         }
     }
   return FALSE;
+}
+
+/* --- QuorumSearchable ---------------------------------------------------------------- */
+
+static gboolean
+focus_search (QuorumSearchable  *searchable,
+              const char       **why_not)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (QUORUM_ACTIONS_VIEW (searchable)->search_entry));
+  return TRUE;
+}
+
+static void
+searchable_iface_init (QuorumSearchableInterface *iface)
+{
+  iface->focus_search = focus_search;
 }

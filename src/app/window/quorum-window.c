@@ -16,6 +16,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-searchable.h"
 #include "quorum-ui-util.h"
 #include "quorum-window-private.h"
 
@@ -46,23 +47,6 @@ select_sidebar_row (QuorumWindow *self,
 }
 
 /* The search entry of a view, when it has one: Ctrl+F goes there. */
-static GtkWidget *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void finding_activated_cb (QuorumWindow  *self,
                                   QuorumFinding *finding);
 
@@ -162,7 +146,7 @@ view_changed_cb (QuorumWindow *self)
   page = gtk_stack_get_page (self->content_stack, child);
   child = ensure_view (self, child);
   attach_view (self, child);
-  searchable = find_search_entry (child) != NULL;
+  searchable = QUORUM_IS_SEARCHABLE (child);
   adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
   select_sidebar_row (self, gtk_stack_page_get_name (page));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
@@ -232,32 +216,15 @@ search_action (GtkWidget  *widget,
 {
   QuorumWindow *self = QUORUM_WINDOW (widget);
   GtkWidget *child = ensure_view (self, gtk_stack_get_visible_child (self->content_stack));
-  GtkWidget *entry;
+  const char *why_not = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") != 0)
     return;
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  if (QUORUM_IS_CHECKS_VIEW (child))
-    {
-      quorum_checks_view_focus_search (QUORUM_CHECKS_VIEW (child));
-      return;
-    }
-  if (QUORUM_IS_BUDGETS_VIEW (child))
-    {
-      /* The rows of the table shown; the list of documents has no search. */
-      QuorumTableView *table = quorum_budgets_view_get_table_view (QUORUM_BUDGETS_VIEW (child));
-
-      if (table != NULL && gtk_widget_get_mapped (GTK_WIDGET (table)))
-        gtk_widget_activate_action (GTK_WIDGET (table), "table.search", NULL);
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("Open a table to search its rows")));
-      return;
-    }
-  entry = find_search_entry (child);
-  if (entry != NULL)
-    gtk_widget_grab_focus (entry);
+  if (QUORUM_IS_SEARCHABLE (child) &&
+      !quorum_searchable_focus_search (QUORUM_SEARCHABLE (child), &why_not))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (why_not));
 }
 
 /* A finding of the Checks view: its cell, in the Budgets view. */
@@ -654,8 +621,6 @@ quorum_window_open_store (QuorumWindow *self,
   self->store = quorum_store_new (path);
   g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (self->store, "load-failed", G_CALLBACK (show_load_error), self);
-  /* For the Preferences window's Restore. */
-  g_object_set_data_full (G_OBJECT (self), "quorum-store-path", g_strdup (path), g_free);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   _quorum_window_notes_open_store (self);
 

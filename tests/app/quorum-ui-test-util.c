@@ -33,6 +33,25 @@ quorum_test_find_named (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first label at or under @widget that reads @text, shown or not. */
+GtkWidget *
+quorum_test_find_label (GtkWidget  *widget,
+                        const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = quorum_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first widget at or under @widget of @type or a subtype. */
 GtkWidget *
 quorum_test_find_type (GtkWidget *widget,

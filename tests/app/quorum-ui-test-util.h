@@ -13,6 +13,8 @@ GtkWidget *quorum_test_find_named (GtkWidget  *widget,
                                    const char *name);
 GtkWidget *quorum_test_find_type  (GtkWidget  *widget,
                                    GType       type);
+GtkWidget *quorum_test_find_label (GtkWidget  *widget,
+                                   const char *text);
 char      *quorum_test_snapshot_tree (const char *path);
 
 G_END_DECLS

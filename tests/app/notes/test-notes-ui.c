@@ -281,25 +281,6 @@ typedef struct
   gboolean detached;
 } Listed;
 
-/* The label under @widget that reads @text, shown or not. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 note_listed (gpointer data)
 {
@@ -310,7 +291,7 @@ note_listed (gpointer data)
   if (row == NULL || !ADW_IS_ACTION_ROW (row) || !gtk_widget_get_mapped (row) ||
       g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), listed->text) != 0)
     return FALSE;
-  mark = find_label (row, "Detached");
+  mark = quorum_test_find_label (row, "Detached");
   return mark != NULL && gtk_widget_get_visible (mark) == listed->detached;
 }
 

@@ -490,11 +490,17 @@ table_changed_cb (QuorumCommitteeComparisonView *self)
 static void
 refill_documents (QuorumCommitteeComparisonView *self)
 {
-  g_autoptr(GPtrArray) previous = g_steal_pointer (&self->documents);
+  QuorumBudgetDocument *was = chosen_document (self);
+  g_autofree char *keep_id = was != NULL ? g_strdup (quorum_budget_document_get_id (was)) : NULL;
 
-  self->documents = quorum_figure_ui_fill_documents (self->document_dropdown, previous,
-                                                     self->store, "committee-costs",
-                                                     &self->refilling);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  self->documents = self->store != NULL
+    ? quorum_figure_ui_documents_with (quorum_store_get_documents (self->store),
+                                       "committee-costs")
+    : g_ptr_array_new_with_free_func (g_object_unref);
+  self->refilling = TRUE;
+  quorum_figure_ui_show_documents (self->document_dropdown, self->documents, keep_id);
+  self->refilling = FALSE;
   refill_tables (self);
 }
 

@@ -37,7 +37,7 @@ struct _QuorumForecastView
   GPtrArray *documents;        /* of QuorumBudgetDocument, as in document_dropdown */
   GPtrArray *shown;            /* of Shown, one per table shown */
   guint rebuild_id;
-  gboolean refilling;
+  QuorumBudgetDocument *document; /* the one whose tables are shown */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumForecastView, quorum_forecast_view, ADW_TYPE_BIN)
@@ -251,6 +251,10 @@ fill_tables (QuorumForecastView *self)
   g_autoptr(GListModel) forecasts = NULL;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
+  /* The drop-down says which document to show; showing it again is nothing. */
+  if (!g_set_object (&self->document, document))
+    return;
+
   g_ptr_array_set_size (self->shown, 0);
   quorum_figure_ui_remove_children (self->tables_box);
   if (document == NULL)
@@ -269,18 +273,20 @@ fill_tables (QuorumForecastView *self)
 static void
 document_changed_cb (QuorumForecastView *self)
 {
-  if (!self->refilling)
-    fill_tables (self);
+  fill_tables (self);
 }
 
 static void
 rebuild (QuorumForecastView *self)
 {
-  g_autoptr(GPtrArray) previous = g_steal_pointer (&self->documents);
+  g_autofree char *keep_id = self->document != NULL
+                            ? g_strdup (quorum_budget_document_get_id (self->document)) : NULL;
 
-  self->documents = quorum_figure_ui_fill_documents (self->document_dropdown, previous,
-                                                     self->store, "meetings",
-                                                     &self->refilling);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  self->documents = self->store != NULL
+    ? quorum_figure_ui_documents_with (quorum_store_get_documents (self->store), "meetings")
+    : g_ptr_array_new_with_free_func (g_object_unref);
+  quorum_figure_ui_show_documents (self->document_dropdown, self->documents, keep_id);
 
   gtk_stack_set_visible_child_name (self->stack, self->documents->len > 0 ? "meetings"
                                                                           : "empty");
@@ -320,6 +326,7 @@ quorum_forecast_view_dispose (GObject *object)
   disconnect_store (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   /* The bin's child is a template child: unparented here, or GTK 4.8's

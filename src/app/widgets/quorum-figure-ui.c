@@ -211,48 +211,37 @@ quorum_figure_ui_documents_with (GListModel *documents,
 }
 
 /**
- * quorum_figure_ui_fill_documents:
- * @store: (nullable): the store
- * @role: a table role, e.g. `meetings`
- * @previous: (nullable): the documents it showed, to keep the one selected
- * @refilling: set while the drop-down changes, for its notify handler
+ * quorum_figure_ui_show_documents:
+ * @documents: (element-type QuorumBudgetDocument): the documents to offer,
+ *   in order
+ * @keep_id: (nullable): the id of the document to keep selected
  *
- * Fills @dropdown with the titles of the documents with a table of @role,
- * newest first, keeping selected the one that was (by id) where it still
- * is, else the first.
- *
- * Returns: (transfer full) (element-type QuorumBudgetDocument): the
- *   documents, in the drop-down's order
+ * Offers the titles of @documents in @dropdown and selects the document
+ * whose id is @keep_id where it still is, else the first. The caller holds
+ * @documents before it calls, so that the drop-down's notify::selected
+ * handler finds the document that is selected.
  */
-GPtrArray *
-quorum_figure_ui_fill_documents (GtkDropDown *dropdown,
-                                 GPtrArray   *previous,
-                                 QuorumStore *store,
-                                 const char  *role,
-                                 gboolean    *refilling)
+void
+quorum_figure_ui_show_documents (GtkDropDown *dropdown,
+                                 GPtrArray   *documents,
+                                 const char  *keep_id)
 {
-  guint was = gtk_drop_down_get_selected (dropdown);
-  const char *previous_id = previous != NULL && was < previous->len
-                            ? quorum_budget_document_get_id (previous->pdata[was]) : NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) documents = store != NULL
-    ? quorum_figure_ui_documents_with (quorum_store_get_documents (store), role)
-    : g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = 0;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (documents != NULL);
 
   for (guint d = 0; d < documents->len; d++)
     {
       QuorumBudgetDocument *document = g_ptr_array_index (documents, d);
 
       gtk_string_list_append (names, quorum_budget_document_get_title (document));
-      if (g_strcmp0 (quorum_budget_document_get_id (document), previous_id) == 0)
+      if (g_strcmp0 (quorum_budget_document_get_id (document), keep_id) == 0)
         selected = d;
     }
-  *refilling = TRUE;
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (dropdown, selected);
-  *refilling = FALSE;
-  return g_steal_pointer (&documents);
 }
 
 /* --- drop-downs ---------------------------------------------------------------- */

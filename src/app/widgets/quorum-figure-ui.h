@@ -21,11 +21,9 @@ char                *quorum_figure_ui_committee_names (QuorumStore        *store
                                                        const char * const *committee_ids);
 GPtrArray           *quorum_figure_ui_documents_with  (GListModel         *documents,
                                                        const char         *role);
-GPtrArray           *quorum_figure_ui_fill_documents  (GtkDropDown        *dropdown,
-                                                       GPtrArray          *previous,
-                                                       QuorumStore        *store,
-                                                       const char         *role,
-                                                       gboolean           *refilling);
+void                 quorum_figure_ui_show_documents  (GtkDropDown        *dropdown,
+                                                       GPtrArray          *documents,
+                                                       const char         *keep_id);
 GtkColumnViewColumn *quorum_figure_ui_add_label_column (GtkColumnView     *column_view,
                                                         const char        *title,
                                                         gboolean           sortable);

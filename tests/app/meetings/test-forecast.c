@@ -168,6 +168,47 @@ test_meetings (void)
   quorum_figure_test_destroy (window);
 }
 
+/* A store that loads again keeps the document chosen, where it still is,
+ * and shows the new store's tables of it. */
+static void
+test_reload_keeps_document (void)
+{
+  g_autoptr(GPtrArray) budgets = quorum_figure_test_load_budgets ();
+  GtkWidget *view = g_object_new (QUORUM_TYPE_FORECAST_VIEW, "store", store, NULL);
+  QuorumForecastView *meetings = QUORUM_FORECAST_VIEW (view);
+  GtkWindow *window = quorum_figure_test_host (view, "Meetings", 1100, 760);
+  g_autofree char *store_path = quorum_store_dup_sample_path ();
+  g_autoptr(QuorumStore) again = quorum_store_new (store_path);
+  g_autoptr(GError) error = NULL;
+  const char *first = quorum_forecast_view_get_document (meetings);
+  g_autofree char *chosen = NULL;
+  guint n_tables;
+
+  /* The document first offered is the newest; choose any other one. */
+  g_assert_nonnull (first);
+  for (guint b = 0; b < budgets->len && chosen == NULL; b++)
+    {
+      const char *id = json_object_get_string_member (g_ptr_array_index (budgets, b), "id");
+
+      if (!g_str_equal (id, first) && quorum_forecast_view_set_document (meetings, id))
+        chosen = g_strdup (id);
+    }
+  g_assert_nonnull (chosen);
+  quorum_test_iterate ();
+  g_assert_cmpstr (quorum_forecast_view_get_document (meetings), ==, chosen);
+  n_tables = quorum_forecast_view_get_n_tables (meetings);
+  g_assert_cmpuint (n_tables, >, 0);
+
+  g_assert_true (quorum_store_load (again, NULL, &error));
+  g_assert_no_error (error);
+  quorum_forecast_view_set_store (meetings, again);
+  quorum_test_iterate ();
+  g_assert_cmpstr (quorum_forecast_view_get_document (meetings), ==, chosen);
+  g_assert_cmpuint (quorum_forecast_view_get_n_tables (meetings), ==, n_tables);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +234,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/meetings/forecasts", test_meetings);
+  g_test_add_func ("/meetings/reload-keeps-document", test_reload_keeps_document);
 
   status = g_test_run ();
   g_clear_object (&store);

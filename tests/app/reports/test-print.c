@@ -15,6 +15,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gtk/gtkunixprint.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -25,9 +26,8 @@
 #include "quorum-test-util.h"
 #include "quorum-ui-test-util.h"
 #include "quorum-window-private.h"
+#include "meetings-test-util.h"
 
-/* "Today" for the meeting pack's open actions, as in the meetings tests. */
-#define TODAY "2017-02-01"
 #define NOTE_TEXT "Ask the Chair how the review of sub-committee costs will be reported"
 
 static QuorumApplication *app;
@@ -762,6 +762,76 @@ test_unwritable (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The print dialog's Notes tab for a meeting pack, then Cancel: nothing
+ * printed, the controller free again. With QUORUM_SCREENSHOT_DIR set, the
+ * dialog on its Notes tab is saved there as print-dialog.png. */
+static GtkWidget *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static void
+test_dialog_cancel (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  QuorumPrintController *controller = _quorum_window_get_print_controller (window);
+  QuorumMeetingsView *meetings;
+  GtkWidget *dialog, *notebook, *check;
+  Finished finished = { -1, 0 };
+  int n_pages;
+
+  quorum_action_log_set_today (quorum_store_get_action_log (quorum_window_get_store (window)),
+                               TODAY);
+  meetings = QUORUM_MEETINGS_VIEW (_quorum_window_ensure_view (window, "meetings"));
+  g_assert_true (quorum_meetings_view_show_meeting (meetings, "secp-39"));
+  g_assert_true (wait_for (print_enabled, window));
+  g_signal_connect (controller, "finished", G_CALLBACK (finished_cb), &finished);
+  quorum_print_controller_set_export_filename (controller, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  g_assert_true (wait_for (print_dialog_shown, NULL));
+  dialog = find_print_dialog ();
+  g_assert_true (quorum_print_controller_get_busy (controller));
+
+  /* The Notes tab: its check, off. */
+  notebook = quorum_test_find_type (dialog, GTK_TYPE_NOTEBOOK);
+  g_assert_nonnull (notebook);
+  check = find_label (dialog, "Include my private notes");
+  g_assert_nonnull (check);
+  check = gtk_widget_get_ancestor (check, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  n_pages = gtk_notebook_get_n_pages (GTK_NOTEBOOK (notebook));
+  for (int i = 0; i < n_pages; i++)
+    if (gtk_widget_is_ancestor (check, gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook), i)))
+      gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), i);
+  g_assert_true (gtk_widget_get_mapped (check));
+  save_screenshot (dialog, "print-dialog");
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (wait_for (not_busy, controller));
+  g_assert_cmpuint (finished.n_finished, ==, 1);
+  g_assert_cmpint (finished.result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_signal_handlers_disconnect_by_data (controller, &finished);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -788,6 +858,7 @@ main (int    argc,
   g_test_add_func ("/print/meeting-pack", test_meeting_pack);
   g_test_add_func ("/print/red-asks", test_red_asks);
   g_test_add_func ("/print/unwritable", test_unwritable);
+  g_test_add_func ("/print/dialog-cancel", test_dialog_cancel);
 
   status = g_test_run ();
   g_clear_object (&app);

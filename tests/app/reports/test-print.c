@@ -9,7 +9,8 @@
  * every page and every row once; meeting 39's pack with its agenda and the
  * committee's open actions, without and then with a private note. A
  * document classified red asks before anything is printed; a file that
- * cannot be written is named in an error. Waits on conditions, never
+ * cannot be written is named in an error. The print dialog's Notes tab,
+ * and Cancel, in the dialog and while printing. Waits on conditions, never
  * sleeps.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -110,17 +111,22 @@ finished_cb (QuorumPrintController *controller,
   finished->n_finished++;
 }
 
-/* The label @text under @widget, if any. */
+/* The label (or button) showing @text under @widget, if any. */
 static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
+find_text (GtkWidget  *widget,
+           GType       type,
+           const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  const char *shown = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                      : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
+                      : NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (shown, text) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label (child, text);
+      GtkWidget *found = find_text (child, type, text);
 
       if (found != NULL)
         return found;
@@ -136,7 +142,7 @@ can_print (GtkWidget *widget)
   if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget))
     {
       GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
-      GtkWidget *item = popover != NULL ? find_label (GTK_WIDGET (popover), "Print…") : NULL;
+      GtkWidget *item = popover != NULL ? find_text (GTK_WIDGET (popover), GTK_TYPE_LABEL, "Print…") : NULL;
 
       if (item != NULL)
         return gtk_widget_is_sensitive (item) ? 1 : 0;
@@ -645,24 +651,6 @@ dialog_shown (gpointer data)
   return find_dialog (data) != NULL;
 }
 
-/* The button labelled @label under @widget. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Clicks the button @label of the dialog @heading, as a user does. */
 static void
 click (const char *heading,
@@ -672,7 +660,7 @@ click (const char *heading,
   GtkWidget *button;
 
   g_assert_nonnull (dialog);
-  button = find_button (GTK_WIDGET (dialog), label);
+  button = find_text (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 }
@@ -812,7 +800,7 @@ test_dialog_cancel (void)
   /* The Notes tab: its check, off. */
   notebook = quorum_test_find_type (dialog, GTK_TYPE_NOTEBOOK);
   g_assert_nonnull (notebook);
-  check = find_label (dialog, "Include my private notes");
+  check = find_text (dialog, GTK_TYPE_LABEL, "Include my private notes");
   g_assert_nonnull (check);
   check = gtk_widget_get_ancestor (check, GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
@@ -830,6 +818,33 @@ test_dialog_cancel (void)
   g_assert_cmpint (finished.result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
   g_signal_handlers_disconnect_by_data (controller, &finished);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  quorum_print_controller_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while it prints (as the progress dialog's Cancel does): the
+ * job ends cancelled and the controller is free again. */
+static void
+test_cancel (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *dir = g_dir_make_tmp ("quorum-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "cancelled.pdf", NULL);
+  QuorumWindow *window = open_window (sample);
+  QuorumPrintController *controller = _quorum_window_get_print_controller (window);
+
+  _quorum_window_ensure_view (window, "checks");
+  /* Runs in the operation's own loop, before its first page. */
+  g_idle_add (cancel_cb, controller);
+  g_assert_cmpint (print_to (window, pdf), ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_false (quorum_print_controller_get_busy (controller));
+  gtk_window_destroy (GTK_WINDOW (window));
+  quorum_test_rm_rf (dir);
 }
 
 int
@@ -859,6 +874,7 @@ main (int    argc,
   g_test_add_func ("/print/red-asks", test_red_asks);
   g_test_add_func ("/print/unwritable", test_unwritable);
   g_test_add_func ("/print/dialog-cancel", test_dialog_cancel);
+  g_test_add_func ("/print/cancel", test_cancel);
 
   status = g_test_run ();
   g_clear_object (&app);

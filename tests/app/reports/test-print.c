@@ -8,10 +8,10 @@
  * table of thousands of rows, its column headers and "Page N of M" on
  * every page and every row once; meeting 39's pack with its agenda and the
  * committee's open actions, without and then with a private note. A
- * document classified red asks before anything is printed; a file that
- * cannot be written is named in an error. The print dialog's Notes tab,
- * and Cancel, in the dialog and while printing. Waits on conditions, never
- * sleeps.
+ * document classified red asks before anything is printed (and a reload
+ * while it asks changes nothing printed); a file that cannot be written is
+ * named in an error. The print dialog's Notes tab, and Cancel, in the
+ * dialog and while printing. Waits on conditions, never sleeps.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -142,7 +142,8 @@ can_print (GtkWidget *widget)
   if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget))
     {
       GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
-      GtkWidget *item = popover != NULL ? find_text (GTK_WIDGET (popover), GTK_TYPE_LABEL, "Print…") : NULL;
+      GtkWidget *item = popover != NULL
+                          ? find_text (GTK_WIDGET (popover), GTK_TYPE_LABEL, "Print…") : NULL;
 
       if (item != NULL)
         return gtk_widget_is_sensitive (item) ? 1 : 0;
@@ -671,8 +672,26 @@ dialog_gone (gpointer data)
   return find_dialog (data) == NULL;
 }
 
+typedef struct
+{
+  QuorumStore *store;
+  QuorumBudgetDocument *before;
+} Reloaded;
+
+/* The store reloaded the document: a new object for it. */
+static gboolean
+document_replaced (gpointer data)
+{
+  Reloaded *reloaded = data;
+  QuorumBudgetDocument *now = quorum_store_find_document (
+    reloaded->store, quorum_budget_document_get_id (reloaded->before));
+
+  return now != NULL && now != reloaded->before;
+}
+
 /* A document classified red: asked first; Cancel prints nothing, Print
- * prints it. */
+ * prints it, as it was when printing started though the store reloaded it
+ * while asking. */
 static void
 test_red_asks (void)
 {
@@ -683,11 +702,14 @@ test_red_asks (void)
   g_autofree char *json = NULL;
   g_autofree char *red = NULL;
   g_autoptr(GRegex) level = g_regex_new ("\"classification\": *\"[a-z]+\"", 0, 0, NULL);
+  g_autoptr(GRegex) title = g_regex_new ("\"title\": *\"[^\"]+(?=\")", 0, 0, NULL);
+  g_autofree char *renamed = NULL, *text = NULL;
+  Reloaded reloaded;
   g_autoptr(GError) error = NULL;
   g_autoptr(QuorumTable) first = NULL;
   g_autoptr(GPtrArray) pages = NULL;
   QuorumPrintController *controller;
-  QuorumBudgetDocument *document;
+  g_autoptr(QuorumBudgetDocument) document = NULL;
   QuorumWindow *window;
 
   if (!have_pdftotext ())
@@ -699,7 +721,8 @@ test_red_asks (void)
 
   window = open_window (store);
   controller = _quorum_window_get_print_controller (window);
-  document = quorum_store_find_document (quorum_window_get_store (window), "sec-budget-2018-21");
+  document = g_object_ref (quorum_store_find_document (quorum_window_get_store (window),
+                                                       "sec-budget-2018-21"));
   g_assert_cmpstr (quorum_budget_document_get_classification (document), ==, "red");
   first = g_list_model_get_item (quorum_budget_document_get_tables (document), 0);
   show_table (window, "sec-budget-2018-21", quorum_table_get_id (first));
@@ -715,15 +738,24 @@ test_red_asks (void)
   g_assert_true (wait_for (dialog_gone, "Print a Red Document?"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  /* Asked; confirmed: printed, marked RED on every page. */
+  /* Asked; meanwhile the store reloads the document, renamed on disk;
+   * confirmed: what was shown when printing started is printed, marked
+   * RED on every page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
   g_assert_true (wait_for (dialog_shown, "Print a Red Document?"));
+  g_assert_true (g_regex_match (title, red, 0, NULL));
+  renamed = g_regex_replace (title, red, -1, 0, "\\0 (revised)", 0, NULL);
+  g_assert_true (g_file_set_contents (file, renamed, -1, &error));
+  reloaded = (Reloaded) { quorum_window_get_store (window), document };
+  g_assert_true (wait_for (document_replaced, &reloaded));
   click ("Print a Red Document?", "_Print");
   g_assert_true (wait_for (not_busy, controller));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   pages = pdf_pages (pdf);
   g_assert_cmpuint (pages->len, >, 0);
   assert_furniture (pages, "RED");
+  text = all_text (pages);
+  g_assert_null (strstr (text, "(revised)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   quorum_test_rm_rf (dir);

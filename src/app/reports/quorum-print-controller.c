@@ -272,12 +272,29 @@ new_operation (QuorumPrintController *self)
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintSettings) settings = self->settings != NULL
+                                           ? gtk_print_settings_copy (self->settings)
+                                           : gtk_print_settings_new ();
+  g_autofree char *basename = g_strdelimit (g_strdup (quorum_print_job_get_title (self->job)),
+                                            "/\\", '-');
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
-  if (self->settings != NULL)
-    gtk_print_operation_set_print_settings (operation, self->settings);
+  /* Print to File offers the job's title as the file's name, in the
+   * folder printed to last. */
+  if (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) != NULL)
+    {
+      g_autoptr(GFile) last = g_file_new_for_uri (
+        gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+      g_autoptr(GFile) folder = g_file_get_parent (last);
+      g_autofree char *folder_uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
+      gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+    }
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_job_name (operation, quorum_print_job_get_title (self->job));
   /* The core's layout is in points from the paper's corner. */
   gtk_print_operation_set_use_full_page (operation, TRUE);

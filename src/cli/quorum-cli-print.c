@@ -104,44 +104,6 @@ cli_command_print (int    argc,
   return write_report (report, output) ? EXIT_OK : EXIT_ERRORS;
 }
 
-/* The notes on what a pack of @meeting can print, for the pack's builder;
- * the array holds the notes' strings, @notes keeps them. */
-static GArray *
-pack_notes (QuorumNotes   *notes,
-            QuorumMeeting *meeting)
-{
-  GArray *list = g_array_new (FALSE, TRUE, sizeof (QuorumReportNote));
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (notes)); i++)
-    {
-      g_autoptr(QuorumNote) note = g_list_model_get_item (G_LIST_MODEL (notes), i);
-      QuorumReportNote entry = { NULL, quorum_note_get_label (note), quorum_note_get_text (note) };
-
-      switch (quorum_note_get_target_kind (note))
-        {
-        case QUORUM_NOTE_TARGET_DOCUMENT:
-          entry.target = quorum_note_get_document (note);
-          break;
-        case QUORUM_NOTE_TARGET_WORK_PACKAGE:
-          entry.target = quorum_note_get_work_package (note);
-          break;
-        case QUORUM_NOTE_TARGET_MEETING:
-          if (g_strcmp0 (quorum_note_get_meeting (note), quorum_meeting_get_id (meeting)) == 0)
-            entry.target = quorum_note_get_item (note) != NULL ? quorum_note_get_item (note)
-                                                               : quorum_note_get_meeting (note);
-          break;
-        case QUORUM_NOTE_TARGET_ACTION:
-          entry.target = quorum_note_get_action (note);
-          break;
-        default:
-          break;
-        }
-      if (entry.target != NULL)
-        g_array_append_val (list, entry);
-    }
-  return list;
-}
-
 int
 cli_command_pack (int    argc,
                   char **argv)
@@ -193,7 +155,7 @@ cli_command_pack (int    argc,
       notes = quorum_notes_new (store);
       if (!quorum_notes_load (notes, NULL, &error))
         return report_error (error);
-      list = pack_notes (notes, meeting);
+      list = quorum_report_notes_for_meeting (notes, meeting);
       options.notes = (const QuorumReportNote *) list->data;
       options.n_notes = list->len;
     }

@@ -56,6 +56,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (QuorumBudgetsView, quorum_budgets_view, ADW_TYPE_
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_PAGE,
   N_PROPS
 };
 
@@ -292,6 +293,7 @@ page_changed_cb (QuorumBudgetsView *self)
   const char *page = adw_leaflet_get_visible_child_name (self->leaflet);
   GtkWidget *row = NULL;
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   /* The focus goes where the user came from, for the keyboard. */
   if (g_strcmp0 (page, "documents") == 0 && self->document_id != NULL)
     row = find_row (self->documents_list, DOCUMENT_ROW_PREFIX, self->document_id);
@@ -440,6 +442,7 @@ quorum_budgets_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_PAGE: g_value_set_string (value, quorum_budgets_view_get_page (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -473,6 +476,9 @@ quorum_budgets_view_class_init (QuorumBudgetsViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The page shown: documents, tables or table (what Print prints). */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

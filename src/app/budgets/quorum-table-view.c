@@ -1065,3 +1065,15 @@ quorum_table_view_get_selected_row (QuorumTableView *self)
   return _quorum_table_view_selected_row (_quorum_table_view_showing_variance (self)
                                           ? self->variance_selection : self->selection);
 }
+
+/**
+ * quorum_table_view_get_variance:
+ *
+ * Returns: %TRUE when the variance is shown, %FALSE for the table
+ */
+gboolean
+quorum_table_view_get_variance (QuorumTableView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE_VIEW (self), FALSE);
+  return _quorum_table_view_showing_variance (self);
+}

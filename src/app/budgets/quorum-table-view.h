@@ -37,6 +37,7 @@ const char           *quorum_table_view_get_sort             (QuorumTableView   
 void                  quorum_table_view_set_search_text      (QuorumTableView      *self,
                                                               const char           *text);
 guint                 quorum_table_view_get_n_matches        (QuorumTableView      *self);
+gboolean              quorum_table_view_get_variance         (QuorumTableView      *self);
 void                  quorum_table_view_set_variance         (QuorumTableView      *self,
                                                               gboolean              variance);
 gboolean              quorum_table_view_set_variance_columns (QuorumTableView      *self,

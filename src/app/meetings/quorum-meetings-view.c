@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (QuorumMeetingsView, quorum_meetings_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SHOWN_MEETING,
   N_PROPS
 };
 
@@ -55,6 +56,7 @@ show_page (QuorumMeetingsView *self,
   quorum_meeting_page_set_meeting (self->meeting_page, meeting);
   adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
   adw_leaflet_set_visible_child (self->leaflet, self->page_box);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_MEETING]);
 }
 
 static void
@@ -122,6 +124,9 @@ quorum_meetings_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_SHOWN_MEETING:
+      g_value_set_string (value, quorum_meetings_view_get_shown_meeting (self));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -154,6 +159,10 @@ quorum_meetings_view_class_init (QuorumMeetingsViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The id of the meeting whose page is shown: what Print prints. */
+  properties[PROP_SHOWN_MEETING] =
+    g_param_spec_string ("shown-meeting", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_MEETINGS_CALENDAR);
@@ -175,9 +184,19 @@ quorum_meetings_view_class_init (QuorumMeetingsViewClass *klass)
 }
 
 static void
+shown_changed_cb (QuorumMeetingsView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_MEETING]);
+}
+
+static void
 quorum_meetings_view_init (QuorumMeetingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (shown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (shown_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 QuorumStore *

@@ -142,6 +142,7 @@ quorum_application_startup (GApplication *app)
   static const char *reload_accels[] = { "<Control>r", "F5", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
@@ -161,6 +162,7 @@ quorum_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reload", reload_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-store", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back", back_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync", sync_accels);

@@ -4,7 +4,8 @@
  * between the views; quorum-window-overview.c fills the overview;
  * quorum-window-decide.c takes decisions on work packages;
  * quorum-window-meetings.c opens what meetings name: papers, actions;
- * quorum-window-notes.c keeps the store's private notes and writes them.
+ * quorum-window-notes.c keeps the store's private notes and writes them;
+ * quorum-window-print.c prints what the window shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "quorum-meetings-view.h"
 #include "quorum-notes-view.h"
 #include "quorum-pressure-view.h"
+#include "quorum-print-controller.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
 #include "quorum-window.h"
@@ -103,6 +105,11 @@ struct _QuorumWindow
   GCancellable *notes_cancellable;   /* loading the notes */
   GVariant *resume_note_target;
   char *resume_note_text;
+
+  /* Printing (quorum-window-print.c): made when first asked for. */
+  QuorumPrintController *print;
+  gboolean print_hooked_budgets;
+  gboolean print_hooked_meetings;
 };
 
 GSettings *_quorum_window_get_settings      (QuorumWindow      *self);
@@ -130,5 +137,9 @@ void       _quorum_window_notes_store_loaded (QuorumWindow     *self);
 void       _quorum_window_notes_store_changed (QuorumWindow    *self);
 void       _quorum_window_notes_dispose     (QuorumWindow      *self);
 void       _quorum_window_class_init_notes  (GtkWidgetClass    *widget_class);
+void       _quorum_window_class_init_print  (GtkWidgetClass    *widget_class);
+void       _quorum_window_init_print        (QuorumWindow      *self);
+void       _quorum_window_print_dispose     (QuorumWindow      *self);
+QuorumPrintController *_quorum_window_get_print_controller (QuorumWindow *self);
 
 G_END_DECLS

@@ -688,6 +688,7 @@ quorum_window_dispose (GObject *object)
   g_clear_object (&self->store);
   _quorum_window_clear_decide_state (self);
   _quorum_window_notes_dispose (self);
+  _quorum_window_print_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
 
@@ -776,6 +777,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   _quorum_window_class_init_meetings (widget_class);
   _quorum_window_class_init_notes (widget_class);
+  _quorum_window_class_init_print (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
@@ -791,6 +793,7 @@ quorum_window_init (QuorumWindow *self)
   self->decide_cancellable = g_cancellable_new ();
   self->attached = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   _quorum_window_init_overview (self);
+  _quorum_window_init_print (self);
   /* Folded, the window opens on the last view, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   view_changed_cb (self);

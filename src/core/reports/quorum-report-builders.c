@@ -83,6 +83,8 @@ typedef struct
   guint n_columns;
   int from, to;             /* variance columns, or -1 */
   gboolean collapsed;
+  guint shown[QUORUM_REPORT_MAX_COLUMNS];   /* the table's columns printed */
+  guint n_shown;
 } TableWalk;
 
 static void
@@ -96,10 +98,10 @@ add_table_row (QuorumReport *report,
   guint n = 0;
 
   cells[n++] = g_strdup (quorum_row_get_label (row));
-  for (guint c = 0; c < walk->n_columns; c++)
+  for (guint i = 0; i < walk->n_shown; i++)
     {
-      marks[n] = cell_mark (row, c);
-      cells[n++] = value_text (quorum_row_get_effective (row, c), walk->unit);
+      marks[n] = cell_mark (row, walk->shown[i]);
+      cells[n++] = value_text (quorum_row_get_effective (row, walk->shown[i]), walk->unit);
     }
   if (walk->from >= 0)
     {
@@ -175,8 +177,9 @@ find_variance (QuorumBudgetDocument      *document,
  * _quorum_report_add_table:
  *
  * Adds a budget table as the Budgets view shows it: a heading, its rows
- * (groups expanded unless @options says collapsed), its total, and with a
- * variance the difference and % change between two columns.
+ * (groups expanded unless @options says collapsed, or the rows @options
+ * lists), its total, and with a variance the difference and % change
+ * between two columns (and only those two with variance_only).
  */
 gboolean
 _quorum_report_add_table (QuorumReport              *report,
@@ -186,7 +189,7 @@ _quorum_report_add_table (QuorumReport              *report,
                           GError                   **error)
 {
   TableWalk walk = { table, quorum_table_get_unit (table), quorum_table_get_n_columns (table),
-                     -1, -1, options->collapsed };
+                     -1, -1, options->collapsed, { 0 }, 0 };
   const char *headers[QUORUM_REPORT_MAX_COLUMNS + 1] = { NULL };
   GListModel *columns = quorum_table_get_columns (table);
   guint n = 0, extra = 0;
@@ -203,7 +206,15 @@ _quorum_report_add_table (QuorumReport              *report,
         return FALSE;
       extra = 2;
     }
-  if (1 + walk.n_columns + extra > QUORUM_REPORT_MAX_COLUMNS)
+  if (extra > 0 && options->variance_only)
+    {
+      walk.shown[walk.n_shown++] = (guint) walk.from;
+      walk.shown[walk.n_shown++] = (guint) walk.to;
+    }
+  else
+    for (guint c = 0; c < walk.n_columns && c < QUORUM_REPORT_MAX_COLUMNS; c++)
+      walk.shown[walk.n_shown++] = c;
+  if (1 + walk.n_shown + extra > QUORUM_REPORT_MAX_COLUMNS)
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT,
                    _("%s: table “%s” has more columns than a page can print (%u)"),
@@ -214,9 +225,9 @@ _quorum_report_add_table (QuorumReport              *report,
 
   quorum_report_add_heading (report, quorum_table_get_title (table));
   headers[n++] = _("Line");
-  for (guint c = 0; c < walk.n_columns; c++)
+  for (guint i = 0; i < walk.n_shown; i++)
     {
-      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
+      g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, walk.shown[i]);
 
       headers[n++] = quorum_column_get_label (column);
     }
@@ -226,6 +237,13 @@ _quorum_report_add_table (QuorumReport              *report,
       headers[n++] = _("% change");
     }
   quorum_report_begin_table (report, headers, ((1u << n) - 1) & ~1u);
+  if (options->rows != NULL)
+    {
+      /* As a view shows them: its rows, its order, its total. */
+      for (guint i = 0; i < options->n_rows; i++)
+        add_table_row (report, &walk, options->rows[i]);
+      return TRUE;
+    }
   add_table_rows (report, &walk, quorum_table_get_rows (table));
   if (quorum_table_get_total (table) != NULL)
     add_table_row (report, &walk, quorum_table_get_total (table));
@@ -235,6 +253,7 @@ _quorum_report_add_table (QuorumReport              *report,
 /**
  * quorum_report_new_for_table:
  * @table: (nullable): one of @document's tables, or %NULL for all of them
+ *   (then @options may not list rows)
  *
  * Returns: (transfer full) (nullable): the report, or %NULL with @error set
  *   (%QUORUM_ERROR_NOT_ALLOWED for a red document without allow_red)
@@ -253,6 +272,7 @@ quorum_report_new_for_table (QuorumBudgetDocument       *document,
   g_return_val_if_fail (QUORUM_IS_BUDGET_DOCUMENT (document), NULL);
   g_return_val_if_fail (table == NULL || QUORUM_IS_TABLE (table), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (table != NULL || options == NULL || options->rows == NULL, NULL);
 
   options = options != NULL ? options : &defaults;
   classification = quorum_budget_document_get_classification (document);

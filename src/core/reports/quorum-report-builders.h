@@ -7,6 +7,7 @@
 
 #include "quorum-budget-document.h"
 #include "quorum-meeting.h"
+#include "quorum-notes.h"
 #include "quorum-report.h"
 #include "quorum-store.h"
 #include "quorum-work-package.h"
@@ -39,6 +40,13 @@ typedef struct
  * @printed: (nullable): the date printed; today when %NULL
  * @notes: (nullable) (array length=n_notes): private notes for a meeting pack
  * @n_notes: how many
+ * @rows: (nullable) (array length=n_rows): with one table, the rows to print
+ *   and their order, as a view shows them (groups open or closed, sorted,
+ *   filtered; the total among them where shown), instead of every row; each
+ *   is indented by its own depth
+ * @n_rows: how many
+ * @variance_only: with a variance, the two columns compared and their
+ *   difference only, as the Budgets view's variance shows them
  */
 typedef struct
 {
@@ -49,6 +57,9 @@ typedef struct
   const char *printed;
   const QuorumReportNote *notes;
   guint n_notes;
+  QuorumRow * const *rows;
+  guint n_rows;
+  gboolean variance_only;
 } QuorumReportOptions;
 
 QuorumReport *quorum_report_new_for_table        (QuorumBudgetDocument       *document,
@@ -66,5 +77,8 @@ QuorumReport *quorum_report_new_for_meeting      (QuorumStore                *st
                                                   QuorumMeeting              *meeting,
                                                   const QuorumReportOptions  *options,
                                                   GError                    **error);
+
+GArray       *quorum_report_notes_for_meeting    (QuorumNotes                *notes,
+                                                  QuorumMeeting              *meeting);
 
 G_END_DECLS

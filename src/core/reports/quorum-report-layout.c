@@ -60,6 +60,12 @@ struct _QuorumReportLayout
   GArray *infos;              /* of BlockInfo */
   GArray *slices;             /* of Slice */
   GArray *pages;              /* of guint: a page's first slice */
+
+  /* Pagination in steps (quorum_report_layout_paginate_step()) */
+  gboolean started;
+  gboolean paginated;
+  guint next_block;           /* the block being measured */
+  guint done, total;          /* units measured, and of the whole report */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumReportLayout, quorum_report_layout, G_TYPE_OBJECT)
@@ -480,16 +486,27 @@ measure_key_values (QuorumReportLayout      *self,
     }
 }
 
+static guint
+block_units (const QuorumReportBlock *block)
+{
+  switch (block->kind)
+    {
+    case QUORUM_REPORT_BLOCK_TABLE: return block->rows->len;
+    case QUORUM_REPORT_BLOCK_KEY_VALUES: return block->pairs->len / 2;
+    case QUORUM_REPORT_BLOCK_HEADING:
+    case QUORUM_REPORT_BLOCK_PARAGRAPH:
+    default: return 1;
+    }
+}
+
+/* Measures @block's units until @limit units of the report are measured:
+ * a table's rows resume where the last step stopped. Returns TRUE when the
+ * block is measured. */
 static gboolean
 measure_block (QuorumReportLayout      *self,
                const QuorumReportBlock *block,
                BlockInfo               *info,
-               guint                   *done,
-               guint                    total,
-               QuorumReportProgress     progress,
-               gpointer                 user_data,
-               GCancellable            *cancellable,
-               GError                 **error)
+               guint                    limit)
 {
   double h;
 
@@ -510,41 +527,27 @@ measure_block (QuorumReportLayout      *self,
       measure_key_values (self, block, info);
       break;
     case QUORUM_REPORT_BLOCK_TABLE:
-      info->space_before = 8;
-      table_widths (self, block, content_width (self), info->widths);
-      info->header_height = header_height (self, block, info);
-      for (guint r = 0; r < block->rows->len; r++)
+      if (info->header_height <= 0)
+        {
+          info->space_before = 8;
+          table_widths (self, block, content_width (self), info->widths);
+          info->header_height = header_height (self, block, info);
+        }
+      for (guint r = info->heights->len; r < block->rows->len; r++)
         {
           const QuorumReportRow *row = &g_array_index (block->rows, QuorumReportRow, r);
 
+          if (self->done >= limit)
+            return FALSE;
           add_height (info, row_height (self, block, info, row));
-          if (++*done % PROGRESS_EVERY == 0)
-            {
-              if (g_cancellable_set_error_if_cancelled (cancellable, error))
-                return FALSE;
-              if (progress != NULL)
-                progress ((double) *done / total, user_data);
-            }
+          self->done++;
         }
       return TRUE;
     default:
       g_assert_not_reached ();
     }
-  ++*done;
+  self->done += block_units (block);
   return TRUE;
-}
-
-static guint
-block_units (const QuorumReportBlock *block)
-{
-  switch (block->kind)
-    {
-    case QUORUM_REPORT_BLOCK_TABLE: return block->rows->len;
-    case QUORUM_REPORT_BLOCK_KEY_VALUES: return block->pairs->len / 2;
-    case QUORUM_REPORT_BLOCK_HEADING:
-    case QUORUM_REPORT_BLOCK_PARAGRAPH:
-    default: return 1;
-    }
 }
 
 static void
@@ -639,6 +642,70 @@ break_pages (QuorumReportLayout *self)
 }
 
 /**
+ * quorum_report_layout_paginate_step:
+ * @units: how many units (table rows, paragraphs…) to measure at most
+ * @fraction: (out) (optional): how much of the report is paginated, 0 to 1
+ *
+ * Paginates a part of the report, for a caller that lays out a little at a
+ * time (a GtkPrintOperation's #GtkPrintOperation::paginate): the first step
+ * chooses the orientation, the last breaks the pages. Until it returns
+ * %TRUE, the layout has no pages.
+ *
+ * Returns: %TRUE once the whole report is paginated
+ */
+gboolean
+quorum_report_layout_paginate_step (QuorumReportLayout *self,
+                                    guint               units,
+                                    double             *fraction)
+{
+  guint n_blocks, limit;
+
+  g_return_val_if_fail (QUORUM_IS_REPORT_LAYOUT (self), FALSE);
+
+  n_blocks = quorum_report_get_n_blocks (self->report);
+  if (!self->started)
+    {
+      self->total = 0;
+      for (guint b = 0; b < n_blocks; b++)
+        self->total += block_units (_quorum_report_get_block (self->report, b));
+      self->total = MAX (self->total, 1);
+      self->done = 0;
+      self->next_block = 0;
+      self->paginated = FALSE;
+      self->started = TRUE;
+      choose_orientation (self);
+      g_array_set_size (self->infos, 0);
+      g_array_set_size (self->slices, 0);
+      g_array_set_size (self->pages, 0);
+    }
+  limit = self->done + MAX (units, 1);
+  while (!self->paginated && self->next_block < n_blocks && self->done < limit)
+    {
+      const QuorumReportBlock *block = _quorum_report_get_block (self->report,
+                                                                 self->next_block);
+
+      if (self->infos->len == self->next_block)
+        {
+          BlockInfo info = { 0 };
+
+          info.heights = g_array_new (FALSE, FALSE, sizeof (float));
+          g_array_append_val (self->infos, info);
+        }
+      if (measure_block (self, block, &g_array_index (self->infos, BlockInfo, self->next_block),
+                         limit))
+        self->next_block++;
+    }
+  if (!self->paginated && self->next_block >= n_blocks)
+    {
+      break_pages (self);
+      self->paginated = TRUE;
+    }
+  if (fraction != NULL)
+    *fraction = self->paginated ? 1.0 : MIN ((double) self->done / self->total, 1.0);
+  return self->paginated;
+}
+
+/**
  * quorum_report_layout_paginate:
  * @progress: (nullable) (scope call): called now and then
  *
@@ -655,33 +722,23 @@ quorum_report_layout_paginate (QuorumReportLayout   *self,
                                GCancellable         *cancellable,
                                GError              **error)
 {
-  guint n_blocks, total = 0, done = 0;
+  double fraction = 0;
 
   g_return_val_if_fail (QUORUM_IS_REPORT_LAYOUT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  n_blocks = quorum_report_get_n_blocks (self->report);
-  for (guint b = 0; b < n_blocks; b++)
-    total += block_units (_quorum_report_get_block (self->report, b));
-  total = MAX (total, 1);
-
-  choose_orientation (self);
-  g_array_set_size (self->infos, 0);
-  for (guint b = 0; b < n_blocks; b++)
+  self->started = FALSE;
+  while (!quorum_report_layout_paginate_step (self, PROGRESS_EVERY, &fraction))
     {
-      BlockInfo info = { 0 };
-
-      info.heights = g_array_new (FALSE, FALSE, sizeof (float));
-      g_array_append_val (self->infos, info);
-      if (!measure_block (self, _quorum_report_get_block (self->report, b),
-                          &g_array_index (self->infos, BlockInfo, b), &done, total,
-                          progress, user_data, cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
+          self->started = FALSE;
           g_array_set_size (self->infos, 0);
           return FALSE;
         }
+      if (progress != NULL)
+        progress (fraction, user_data);
     }
-  break_pages (self);
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;

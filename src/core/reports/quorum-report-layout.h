@@ -31,6 +31,9 @@ gboolean            quorum_report_layout_paginate      (QuorumReportLayout   *se
                                                         gpointer              user_data,
                                                         GCancellable         *cancellable,
                                                         GError              **error);
+gboolean            quorum_report_layout_paginate_step (QuorumReportLayout   *self,
+                                                        guint                 units,
+                                                        double               *fraction);
 guint               quorum_report_layout_get_n_pages   (QuorumReportLayout   *self);
 gboolean            quorum_report_layout_get_landscape (QuorumReportLayout   *self);
 void                quorum_report_layout_get_page_size (QuorumReportLayout   *self,

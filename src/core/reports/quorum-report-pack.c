@@ -480,3 +480,52 @@ quorum_report_new_for_meeting (QuorumStore                *store,
   quorum_report_add_legend (report);
   return g_steal_pointer (&report);
 }
+
+/**
+ * quorum_report_notes_for_meeting:
+ * @notes: the store's private notes, loaded
+ *
+ * The notes a pack of @meeting can print, for its options: the notes on
+ * documents, work packages and actions, and on this meeting or its agenda
+ * items. The entries point into the notes, which must outlive the array.
+ *
+ * Returns: (transfer full) (element-type QuorumReportNote): the notes
+ */
+GArray *
+quorum_report_notes_for_meeting (QuorumNotes   *notes,
+                                 QuorumMeeting *meeting)
+{
+  GArray *list = g_array_new (FALSE, TRUE, sizeof (QuorumReportNote));
+
+  g_return_val_if_fail (QUORUM_IS_NOTES (notes), list);
+  g_return_val_if_fail (QUORUM_IS_MEETING (meeting), list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (notes)); i++)
+    {
+      g_autoptr(QuorumNote) note = g_list_model_get_item (G_LIST_MODEL (notes), i);
+      QuorumReportNote entry = { NULL, quorum_note_get_label (note), quorum_note_get_text (note) };
+
+      switch (quorum_note_get_target_kind (note))
+        {
+        case QUORUM_NOTE_TARGET_DOCUMENT:
+          entry.target = quorum_note_get_document (note);
+          break;
+        case QUORUM_NOTE_TARGET_WORK_PACKAGE:
+          entry.target = quorum_note_get_work_package (note);
+          break;
+        case QUORUM_NOTE_TARGET_MEETING:
+          if (g_strcmp0 (quorum_note_get_meeting (note), quorum_meeting_get_id (meeting)) == 0)
+            entry.target = quorum_note_get_item (note) != NULL ? quorum_note_get_item (note)
+                                                               : quorum_note_get_meeting (note);
+          break;
+        case QUORUM_NOTE_TARGET_ACTION:
+          entry.target = quorum_note_get_action (note);
+          break;
+        default:
+          break;
+        }
+      if (entry.target != NULL)
+        g_array_append_val (list, entry);
+    }
+  return list;
+}

@@ -788,6 +788,133 @@ test_checks_and_package (void)
   g_assert_nonnull (strstr (text, "Decision history"));
 }
 
+/* Every word of @label is in @text; or, not @present, some word of it is
+ * not (so the label is not printed). */
+static void
+assert_words (const char *text,
+              const char *label,
+              gboolean    present)
+{
+  g_auto(GStrv) words = g_strsplit (label, " ", -1);
+  guint n_absent = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (present)
+        g_assert_nonnull (strstr (text, words[i]));
+      else
+        n_absent += strstr (text, words[i]) == NULL;
+    }
+  if (!present)
+    g_assert_cmpuint (n_absent, >, 0);
+}
+
+/* The rows a view shows, in its order: the last group open, the first
+ * closed and after it, the total; the variance's two columns only. */
+static void
+test_as_displayed (void)
+{
+  g_autoptr(QuorumStore) store = load_store (sample_store ());
+  QuorumBudgetDocument *document = quorum_store_find_document (store, "sec-budget-2020-23");
+  QuorumTable *table = quorum_budget_document_find_table (document, "secco-ops");
+  GListModel *rows = quorum_table_get_rows (table);
+  GListModel *columns = quorum_table_get_columns (table);
+  guint n = g_list_model_get_n_items (rows);
+  g_autoptr(QuorumRow) first = g_list_model_get_item (rows, 0);
+  g_autoptr(QuorumRow) last = g_list_model_get_item (rows, n - 1);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(QuorumColumn) from = g_list_model_get_item (columns, 0);
+  g_autoptr(QuorumColumn) to = g_list_model_get_item (columns, 2);
+  g_autoptr(QuorumColumn) left_out = g_list_model_get_item (columns, 1);
+  QuorumReportOptions options = { .printed = PRINTED };
+  g_autoptr(QuorumReport) report = NULL;
+  g_autofree char *text = NULL;
+  GListModel *children;
+  const char *first_label, *last_label;
+
+  if (!have_poppler ())
+    return;
+  g_assert_cmpuint (n, >, 1);
+  g_ptr_array_add (shown, g_object_ref (last));
+  children = quorum_row_get_children (last);
+  g_assert_nonnull (children);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    g_ptr_array_add (shown, g_list_model_get_item (children, i));
+  g_ptr_array_add (shown, g_object_ref (first));
+  g_ptr_array_add (shown, g_object_ref (quorum_table_get_total (table)));
+  options.rows = (QuorumRow * const *) shown->pdata;
+  options.n_rows = shown->len;
+  options.variance_from = quorum_column_get_id (from);
+  options.variance_to = quorum_column_get_id (to);
+  options.variance_only = TRUE;
+
+  report = quorum_report_new_for_table (document, table, &options, NULL);
+  g_assert_nonnull (report);
+  text = printed_text (report);
+  first_label = quorum_row_get_label (first);
+  last_label = quorum_row_get_label (last);
+  /* In the view's order: the last group before the first. */
+  g_assert_nonnull (strstr (text, first_label));
+  g_assert_nonnull (strstr (text, last_label));
+  g_assert_true (strstr (text, last_label) < strstr (text, first_label));
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      g_assert_nonnull (strstr (text, quorum_row_get_label (child)));
+    }
+  /* The first group is closed: none of its lines. */
+  children = quorum_row_get_children (first);
+  g_assert_nonnull (children);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      g_assert_null (strstr (text, quorum_row_get_label (child)));
+    }
+  /* The two columns compared and their difference, no other column: a
+   * header wraps in its column, so word by word. */
+  assert_words (text, quorum_column_get_label (from), TRUE);
+  assert_words (text, quorum_column_get_label (to), TRUE);
+  g_assert_nonnull (strstr (text, "Difference"));
+  assert_words (text, quorum_column_get_label (left_out), FALSE);
+}
+
+/* Paginating a few rows at a time gives the pages paginating at once does. */
+static void
+test_paginate_steps (void)
+{
+  g_autofree char *dir = write_long_store ("white", 4);
+  g_autoptr(QuorumStore) store = load_store (dir);
+  g_autoptr(QuorumReport) report = NULL;
+  g_autoptr(QuorumReportLayout) whole = NULL, steps = NULL;
+  double fraction = 0, last = 0;
+  guint n_steps = 0;
+
+  report = quorum_report_new_for_table (quorum_store_find_document (store, "long"), NULL, NULL,
+                                        NULL);
+  whole = quorum_report_layout_new (report);
+  g_assert_true (quorum_report_layout_paginate (whole, NULL, NULL, NULL, NULL));
+  steps = quorum_report_layout_new (report);
+  while (!quorum_report_layout_paginate_step (steps, 10, &fraction))
+    {
+      g_assert_cmpuint (quorum_report_layout_get_n_pages (steps), ==, 0);
+      g_assert_cmpfloat (fraction, >=, last);
+      g_assert_cmpfloat (fraction, <, 1.0);
+      last = fraction;
+      n_steps++;
+    }
+  g_assert_cmpfloat (fraction, ==, 1.0);
+  /* 240 lines, 4 groups and a heading, ten at a time. */
+  g_assert_cmpuint (n_steps, >=, 24);
+  g_assert_cmpuint (quorum_report_layout_get_n_pages (steps), >, 1);
+  g_assert_cmpuint (quorum_report_layout_get_n_pages (steps), ==,
+                    quorum_report_layout_get_n_pages (whole));
+  g_assert_cmpint (quorum_report_layout_get_landscape (steps), ==,
+                   quorum_report_layout_get_landscape (whole));
+  quorum_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -803,5 +930,7 @@ main (int    argc,
   g_test_add_func ("/reports/meeting-pack", test_meeting_pack);
   g_test_add_func ("/reports/progress-cancel", test_progress_cancel);
   g_test_add_func ("/reports/red-refused", test_red_refused);
+  g_test_add_func ("/reports/table/as-displayed", test_as_displayed);
+  g_test_add_func ("/reports/paginate-steps", test_paginate_steps);
   return g_test_run ();
 }

@@ -39,6 +39,8 @@ typedef struct
 typedef struct
 {
   QuorumRow *row;                   /* not a reference: the table has it */
+  GtkTreeListRow *tree_row;         /* the last the filter saw, kept: or the tree
+                                     * would make it anew for each look */
   char *haystack;                   /* casefolded label, note and id */
   int parent;                       /* its position in search_rows, or -1 */
   guint index;                      /* its position among its parent's rows */

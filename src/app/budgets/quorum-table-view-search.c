@@ -30,6 +30,7 @@ static void
 clear_search_row (gpointer data)
 {
   g_free (((QuorumSearchRow *) data)->haystack);
+  g_clear_object (&((QuorumSearchRow *) data)->tree_row);
 }
 
 static void
@@ -39,7 +40,7 @@ add_search_row (QuorumTableView *self,
                 int              parent,
                 guint            index)
 {
-  QuorumSearchRow entry = { row, fold (text), parent, index, FALSE, FALSE, FALSE, TRUE };
+  QuorumSearchRow entry = { row, NULL, fold (text), parent, index, FALSE, FALSE, FALSE, TRUE };
 
   g_array_append_val (self->search_rows, entry);
   g_hash_table_insert (self->search_index, row, GUINT_TO_POINTER (self->search_rows->len));
@@ -214,11 +215,18 @@ filter_func (gpointer tree_row,
 {
   QuorumTableView *self = user_data;
   g_autoptr(QuorumTableItem) item = NULL;
+  QuorumSearchRow *entry;
 
   if (self->query == NULL)
     return TRUE;
   item = _quorum_table_view_row_item (tree_row);
-  return item != NULL && row_shown (self, quorum_table_item_get_row (item));
+  entry = item != NULL ? lookup_search_row (self, quorum_table_item_get_row (item)) : NULL;
+  if (entry == NULL)
+    return FALSE;
+  /* Kept while searching: the next keystroke's look finds it made. */
+  if (entry->tree_row != tree_row)
+    g_set_object (&entry->tree_row, tree_row);
+  return entry->shown;
 }
 
 void
@@ -256,9 +264,12 @@ stop_filtering (QuorumTableView *self)
   g_clear_pointer (&self->query, g_free);
   self->n_matches = 0;
   gtk_filter_list_model_set_filter (self->filter_model, NULL);
-  /* Without the filter, every row is shown. */
+  /* Without the filter, every row is shown; its tree rows go. */
   for (guint i = 0; self->search_rows != NULL && i < self->search_rows->len; i++)
-    g_array_index (self->search_rows, QuorumSearchRow, i).shown = TRUE;
+    {
+      g_array_index (self->search_rows, QuorumSearchRow, i).shown = TRUE;
+      g_clear_object (&g_array_index (self->search_rows, QuorumSearchRow, i).tree_row);
+    }
 }
 
 /* Applies a search at once (the entry waits for a pause in typing). */
@@ -398,7 +409,12 @@ quorum_table_view_set_search_text (QuorumTableView *self,
 
   if (text != NULL && *text != '\0')
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* Replacing the entry's text empties it first, and an empty search entry
+   * says so at once: unheard, that would show every row again just to
+   * filter them all once more. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   _quorum_table_view_apply_query (self, text);
 }
 

@@ -152,8 +152,6 @@ set_sorting (QuorumTableView *self,
 void
 _quorum_table_view_bulk_begin (QuorumTableView *self)
 {
-  if (self->bulk_off > 0)
-    return;
   if (self->bulk++ > 0)
     return;
   self->bulk_had_focus = set_view_model (self->column_view, NULL);
@@ -169,8 +167,6 @@ _quorum_table_view_bulk_end (QuorumTableView *self)
   GtkColumnView *view;
   guint position;
 
-  if (self->bulk_off > 0)
-    return;
   g_return_if_fail (self->bulk > 0);
   if (--self->bulk > 0)
     return;
@@ -186,52 +182,6 @@ _quorum_table_view_bulk_end (QuorumTableView *self)
     _quorum_table_view_scroll_to (self, view, position);
   if (self->bulk_had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (view));
-}
-
-/* How many groups of @only are closed (not looking below closed ones). */
-static guint
-count_closed_below (GtkTreeListRow *tree_row,
-                    GHashTable     *only)
-{
-  g_autoptr(QuorumTableItem) item = _quorum_table_view_row_item (tree_row);
-  GListModel *children;
-  guint n, closed = 0;
-
-  if (item == NULL || !g_hash_table_contains (only, quorum_table_item_get_row (item)))
-    return 0;
-  if (!gtk_tree_list_row_get_expanded (tree_row))
-    return 1;
-  children = quorum_table_item_get_children (item);
-  n = children != NULL ? g_list_model_get_n_items (children) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QuorumTableItem) child = g_list_model_get_item (children, i);
-      g_autoptr(GtkTreeListRow) child_row = NULL;
-
-      if (!g_hash_table_contains (only, quorum_table_item_get_row (child)))
-        continue;
-      child_row = gtk_tree_list_row_get_child_row (tree_row, i);
-      if (child_row != NULL)
-        closed += count_closed_below (child_row, only);
-    }
-  return closed;
-}
-
-guint
-_quorum_table_view_count_closed (QuorumTableView *self,
-                                 GHashTable      *only)
-{
-  guint n = g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree));
-  guint closed = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) tree_row = gtk_tree_list_model_get_child_row (self->tree, i);
-
-      if (tree_row != NULL)
-        closed += count_closed_below (tree_row, only);
-    }
-  return closed;
 }
 
 /* Below each top-level row, expands every group (or those in @only), or

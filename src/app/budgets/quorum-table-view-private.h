@@ -39,11 +39,15 @@ typedef struct
 typedef struct
 {
   QuorumRow *row;                   /* not a reference: the table has it */
+  GtkTreeListRow *tree_row;         /* the last the filter saw, kept: or the tree
+                                     * would make it anew for each look */
   char *haystack;                   /* casefolded label, note and id */
   int parent;                       /* its position in search_rows, or -1 */
+  guint index;                      /* its position among its parent's rows */
   gboolean matches;                 /* for the query: the row itself */
   gboolean inherited;               /* a row above it matches */
   gboolean below;                   /* a row beneath it matches */
+  gboolean shown;                   /* what the filter says of it now */
 } QuorumSearchRow;
 
 struct _QuorumTableView
@@ -121,7 +125,6 @@ struct _QuorumTableView
 
   /* groups opened or closed by the dozen */
   guint bulk;                       /* bulk_begin() depth */
-  guint bulk_off;                   /* > 0: bulk_begin() does nothing */
   gboolean bulk_had_focus;
 };
 
@@ -167,8 +170,6 @@ void                _quorum_table_view_attach_views        (QuorumTableView    *
 void                _quorum_table_view_bulk_begin          (QuorumTableView    *self);
 void                _quorum_table_view_bulk_end            (QuorumTableView    *self);
 void                _quorum_table_view_expand_groups       (QuorumTableView    *self,
-                                                            GHashTable         *only);
-guint               _quorum_table_view_count_closed        (QuorumTableView    *self,
                                                             GHashTable         *only);
 GtkTreeListRow     *_quorum_table_view_reveal_row          (QuorumTableView    *self,
                                                             QuorumRow          *row);

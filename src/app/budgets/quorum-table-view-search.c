@@ -30,15 +30,17 @@ static void
 clear_search_row (gpointer data)
 {
   g_free (((QuorumSearchRow *) data)->haystack);
+  g_clear_object (&((QuorumSearchRow *) data)->tree_row);
 }
 
 static void
 add_search_row (QuorumTableView *self,
                 QuorumRow       *row,
                 const char      *text,
-                int              parent)
+                int              parent,
+                guint            index)
 {
-  QuorumSearchRow entry = { row, fold (text), parent, FALSE, FALSE, FALSE };
+  QuorumSearchRow entry = { row, NULL, fold (text), parent, index, FALSE, FALSE, FALSE, TRUE };
 
   g_array_append_val (self->search_rows, entry);
   g_hash_table_insert (self->search_index, row, GUINT_TO_POINTER (self->search_rows->len));
@@ -60,7 +62,7 @@ add_search_rows (QuorumTableView *self,
                                          quorum_row_get_note (row) ?: "",
                                          quorum_row_get_id (row) ?: "", NULL);
 
-      add_search_row (self, row, text, parent);
+      add_search_row (self, row, text, parent, i);
       if (children != NULL)
         add_search_rows (self, children, (int) self->search_rows->len - 1);
     }
@@ -71,20 +73,22 @@ static void
 ensure_search_rows (QuorumTableView *self)
 {
   QuorumRow *total;
+  GListModel *rows;
 
   if (self->search_rows != NULL)
     return;
   self->search_rows = g_array_new (FALSE, FALSE, sizeof (QuorumSearchRow));
   g_array_set_clear_func (self->search_rows, clear_search_row);
   self->search_index = g_hash_table_new (NULL, NULL);
-  add_search_rows (self, quorum_table_get_rows (self->table), -1);
+  rows = quorum_table_get_rows (self->table);
+  add_search_rows (self, rows, -1);
   total = quorum_table_get_total (self->table);
   if (total != NULL)
     {
       g_autofree char *text = g_strjoin ("\n", quorum_row_get_label (total) ?: "",
                                          quorum_row_get_id (total), NULL);
 
-      add_search_row (self, total, text, -1);
+      add_search_row (self, total, text, -1, g_list_model_get_n_items (rows));
     }
 }
 
@@ -113,17 +117,20 @@ row_shown (QuorumTableView *self,
 {
   QuorumSearchRow *entry = lookup_search_row (self, row);
 
-  return entry != NULL && (entry->matches || entry->inherited || entry->below);
+  return entry != NULL && entry->shown;
 }
 
 /* Marks the rows @self->query shows, in two passes over the rows and no
- * allocation but for the groups to open, which it returns. */
-static GHashTable *
-mark_all (QuorumTableView *self)
+ * allocation; @change is how the rows shown differ from those shown
+ * before, if they do (@changed: else the filter need not look again). */
+static void
+mark_all (QuorumTableView *self,
+          GtkFilterChange *change,
+          gboolean        *changed)
 {
-  GHashTable *expand = g_hash_table_new (NULL, NULL);
   QuorumSearchRow *rows = (QuorumSearchRow *) (gpointer) self->search_rows->data;
   guint n = self->search_rows->len;
+  guint n_hidden = 0, n_revealed = 0;
 
   self->n_matches = 0;
   /* Down: each row after its parent. */
@@ -141,13 +148,65 @@ mark_all (QuorumTableView *self)
   for (guint i = n; i-- > 0;)
     {
       QuorumSearchRow *entry = &rows[i];
+      gboolean shown;
 
-      if (entry->below)
-        g_hash_table_add (expand, entry->row);
       if (entry->parent >= 0 && (entry->matches || entry->below))
         rows[entry->parent].below = TRUE;
+      /* Its children, after it, are done: below is final. */
+      shown = entry->matches || entry->inherited || entry->below;
+      n_hidden += entry->shown && !shown ? 1 : 0;
+      n_revealed += !entry->shown && shown ? 1 : 0;
+      entry->shown = shown;
     }
-  return expand;
+  /* Only the rows shown need a look when no row comes back, and only those
+   * hidden when none goes. */
+  *changed = n_hidden > 0 || n_revealed > 0;
+  *change = n_revealed == 0 ? GTK_FILTER_CHANGE_MORE_STRICT
+            : n_hidden == 0 ? GTK_FILTER_CHANGE_LESS_STRICT
+            : GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+/* Counts the groups with matches beneath them that are closed (not
+ * looking below a closed one), or opens them all if @open: only those
+ * groups' tree rows are looked at, each found from its parent's. */
+static guint
+open_groups (QuorumTableView *self,
+             gboolean         open)
+{
+  QuorumSearchRow *rows = (QuorumSearchRow *) (gpointer) self->search_rows->data;
+  g_autoptr(GHashTable) tree_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  guint n = self->search_rows->len;
+  guint closed = 0;
+
+  /* Parents first: a group's tree row is there when its rows are. */
+  for (guint i = 0; i < n; i++)
+    {
+      QuorumSearchRow *entry = &rows[i];
+      GtkTreeListRow *parent_row = NULL;
+      GtkTreeListRow *tree_row;
+
+      if (!entry->below)
+        continue;
+      if (entry->parent >= 0 &&
+          (parent_row = g_hash_table_lookup (tree_rows, GINT_TO_POINTER (entry->parent))) == NULL)
+        continue;
+      tree_row = parent_row != NULL ? gtk_tree_list_row_get_child_row (parent_row, entry->index)
+                 : gtk_tree_list_model_get_child_row (self->tree, entry->index);
+      if (tree_row == NULL)
+        continue;
+      if (!gtk_tree_list_row_get_expanded (tree_row))
+        {
+          closed++;
+          if (!open)
+            {
+              g_object_unref (tree_row);
+              continue;
+            }
+          gtk_tree_list_row_set_expanded (tree_row, TRUE);
+        }
+      g_hash_table_insert (tree_rows, GUINT_TO_POINTER (i), tree_row);
+    }
+  return closed;
 }
 
 static gboolean
@@ -156,11 +215,18 @@ filter_func (gpointer tree_row,
 {
   QuorumTableView *self = user_data;
   g_autoptr(QuorumTableItem) item = NULL;
+  QuorumSearchRow *entry;
 
   if (self->query == NULL)
     return TRUE;
   item = _quorum_table_view_row_item (tree_row);
-  return item != NULL && row_shown (self, quorum_table_item_get_row (item));
+  entry = item != NULL ? lookup_search_row (self, quorum_table_item_get_row (item)) : NULL;
+  if (entry == NULL)
+    return FALSE;
+  /* Kept while searching: the next keystroke's look finds it made. */
+  if (entry->tree_row != tree_row)
+    g_set_object (&entry->tree_row, tree_row);
+  return entry->shown;
 }
 
 void
@@ -198,6 +264,12 @@ stop_filtering (QuorumTableView *self)
   g_clear_pointer (&self->query, g_free);
   self->n_matches = 0;
   gtk_filter_list_model_set_filter (self->filter_model, NULL);
+  /* Without the filter, every row is shown; its tree rows go. */
+  for (guint i = 0; self->search_rows != NULL && i < self->search_rows->len; i++)
+    {
+      g_array_index (self->search_rows, QuorumSearchRow, i).shown = TRUE;
+      g_clear_object (&g_array_index (self->search_rows, QuorumSearchRow, i).tree_row);
+    }
 }
 
 /* Applies a search at once (the entry waits for a pause in typing). */
@@ -206,10 +278,10 @@ _quorum_table_view_apply_query (QuorumTableView *self,
                                 const char      *text)
 {
   g_autofree char *needle = NULL;
-  g_autoptr(GHashTable) expand = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   GtkFilterChange change;
-  gboolean bulk;
+  gboolean changed, bulk;
+  guint closed;
 
   if (self->table == NULL)
     return;
@@ -223,34 +295,23 @@ _quorum_table_view_apply_query (QuorumTableView *self,
   else
     {
       ensure_search_rows (self);
-      /* A longer query shows only rows shown now; a shorter one, more. */
-      if (self->query != NULL && strstr (needle, self->query) != NULL)
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (self->query != NULL && strstr (self->query, needle) != NULL)
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
-      else
-        change = GTK_FILTER_CHANGE_DIFFERENT;
       g_free (self->query);
       self->query = g_steal_pointer (&needle);
-      expand = mark_all (self);
+      mark_all (self, &change, &changed);
 
       /* Filter first, so that the rows expanded next are filtered as they
        * come; groups to open by the dozen are opened away from the view. */
-      bulk = g_hash_table_size (expand) > BULK_GROUPS &&
-             _quorum_table_view_count_closed (self, expand) > BULK_GROUPS;
+      closed = open_groups (self, FALSE);
+      bulk = closed > BULK_GROUPS;
       if (bulk)
         _quorum_table_view_bulk_begin (self);
       if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
         gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-      else
+      else if (changed)
         gtk_filter_changed (GTK_FILTER (self->filter), change);
-      if (g_hash_table_size (expand) > 0)
-        {
-          /* Opening a few groups is done in view. */
-          self->bulk_off += bulk ? 0 : 1;
-          _quorum_table_view_expand_groups (self, expand);
-          self->bulk_off -= bulk ? 0 : 1;
-        }
+      /* Opening a few groups is done in view. */
+      if (closed > 0)
+        open_groups (self, TRUE);
       if (bulk)
         _quorum_table_view_bulk_end (self);
     }
@@ -348,7 +409,12 @@ quorum_table_view_set_search_text (QuorumTableView *self,
 
   if (text != NULL && *text != '\0')
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* Replacing the entry's text empties it first, and an empty search entry
+   * says so at once: unheard, that would show every row again just to
+   * filter them all once more. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   _quorum_table_view_apply_query (self, text);
 }
 

@@ -229,6 +229,25 @@ setup_value_cb (GtkSignalListItemFactory *factory,
                                  column->index, column->chars);
 }
 
+/* A row's label in its tooltip, whole, looked up when the tooltip is asked
+ * for: a tooltip text set as each row is bound would ask the display where
+ * the pointer is, a round trip a row. */
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* --- scrolling ----------------------------------------------------------------- */
 
 static gboolean
@@ -785,6 +804,7 @@ quorum_table_view_class_init (QuorumTableViewClass *klass)
   BIND_CHILD (change_column);
   BIND_CHILD (details);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, label_query_tooltip_cb);
   _quorum_table_view_class_init_expand (widget_class);
   _quorum_table_view_class_init_search (widget_class);
   _quorum_table_view_class_init_variance (widget_class);

@@ -54,6 +54,8 @@ struct _QuorumActionsView
   char *committee;
   char *owner;
   char *search;                   /* casefolded, or NULL */
+  guint n_open;                   /* in the whole log, counted when it or today changes */
+  guint n_overdue;
 };
 
 static void searchable_iface_init (QuorumSearchableInterface *iface);
@@ -160,13 +162,23 @@ filter_func (gpointer item,
   return TRUE;
 }
 
+/* The open and overdue actions of the whole log: counted when the log or
+ * today changes, not at each keystroke of a search. */
+static void
+count_open (QuorumActionsView *self)
+{
+  self->n_overdue = 0;
+  self->n_open = self->log != NULL
+                 ? quorum_action_log_count_open (self->log, NULL, &self->n_overdue) : 0;
+}
+
 static void
 update_count (QuorumActionsView *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint total = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
-  guint overdue = 0;
-  guint open = self->log != NULL ? quorum_action_log_count_open (self->log, NULL, &overdue) : 0;
+  guint overdue = self->n_overdue;
+  guint open = self->n_open;
   g_autofree char *counts = NULL;
   g_autofree char *text = NULL;
 
@@ -357,6 +369,7 @@ search_changed_cb (QuorumActionsView *self)
 static void
 today_changed_cb (QuorumActionsView *self)
 {
+  count_open (self);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -365,6 +378,7 @@ static void
 log_changed_cb (QuorumActionsView *self)
 {
   fill_owners (self);
+  count_open (self);
   update_count (self);
 }
 
@@ -550,6 +564,7 @@ quorum_actions_view_set_action_log (QuorumActionsView *self,
       g_signal_handlers_disconnect_by_func (self->log, today_changed_cb, self);
     }
   g_set_object (&self->log, log);
+  count_open (self);
   if (self->sorted != NULL)
     gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (log));
   if (log != NULL)

@@ -92,7 +92,8 @@ grid_package (QuorumGrid        *grid,
   quorum_grid_add_text (grid, quorum_work_package_get_committee (package));
   quorum_grid_add_text (grid, quorum_work_package_get_kind (package));
   quorum_grid_add_text (grid, quorum_work_package_get_status (package));
-  quorum_grid_add_text (grid, quorum_outcome_to_string (quorum_work_package_get_outcome (package)));
+  quorum_grid_add_text (grid,
+                        quorum_outcome_to_string (quorum_work_package_get_outcome (package)));
   quorum_grid_add_amount (grid, quorum_work_package_get_estimate (package));
   if (quorum_work_package_get_actual (package, &amount))
     quorum_grid_add_amount (grid, amount);
@@ -192,12 +193,23 @@ quorum_export_list_grid (QuorumExportKind  kind,
 
 /* --- JSON ------------------------------------------------------------------ */
 
-static void
-json_string (JsonBuilder *builder,
-             const char  *member,
-             const char  *value)
+/**
+ * quorum_export_json_string:
+ * @member: (nullable): the member's name; %NULL in an array
+ * @value: (nullable): the value; %NULL is a JSON null
+ *
+ * Adds a string to @builder, made valid UTF-8 (invalid bytes become
+ * U+FFFD): quorum-cli's JSON and the app's exports write strings so.
+ */
+void
+quorum_export_json_string (JsonBuilder *builder,
+                           const char  *member,
+                           const char  *value)
 {
-  json_builder_set_member_name (builder, member);
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
   if (value == NULL)
     json_builder_add_null_value (builder);
   else if (g_utf8_validate (value, -1, NULL))
@@ -208,6 +220,14 @@ json_string (JsonBuilder *builder,
 
       json_builder_add_string_value (builder, valid);
     }
+}
+
+static void
+json_string (JsonBuilder *builder,
+             const char  *member,
+             const char  *value)
+{
+  quorum_export_json_string (builder, member, value);
 }
 
 static void

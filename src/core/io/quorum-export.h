@@ -50,6 +50,9 @@ JsonNode   *quorum_export_work_package_json (QuorumWorkPackage  *package);
 JsonNode   *quorum_export_action_json       (QuorumAction       *action);
 JsonNode   *quorum_export_list_json         (QuorumExportKind    kind,
                                              GListModel         *items);
+void        quorum_export_json_string       (JsonBuilder        *builder,
+                                             const char         *member,
+                                             const char         *value);
 
 gboolean    quorum_export_write             (const char         *path,
                                              GBytes             *contents,

@@ -4,7 +4,8 @@
  * between the views; quorum-window-overview.c fills the overview;
  * quorum-window-decide.c takes decisions on work packages;
  * quorum-window-meetings.c opens what meetings name: papers, actions;
- * quorum-window-notes.c keeps the store's private notes and writes them.
+ * quorum-window-notes.c keeps the store's private notes and writes them;
+ * quorum-window-export.c exports and copies what the view shown has.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,5 +131,7 @@ void       _quorum_window_notes_store_loaded (QuorumWindow     *self);
 void       _quorum_window_notes_store_changed (QuorumWindow    *self);
 void       _quorum_window_notes_dispose     (QuorumWindow      *self);
 void       _quorum_window_class_init_notes  (GtkWidgetClass    *widget_class);
+void       _quorum_window_update_export     (QuorumWindow      *self);
+void       _quorum_window_class_init_export (GtkWidgetClass    *widget_class);
 
 G_END_DECLS

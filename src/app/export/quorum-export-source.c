@@ -110,6 +110,19 @@ export_item (GObject *item,
   return item != NULL ? g_object_ref (item) : NULL;
 }
 
+static GType
+item_type (QuorumExportKind kind)
+{
+  switch (kind)
+    {
+    case QUORUM_EXPORT_TABLE: return QUORUM_TYPE_ROW;
+    case QUORUM_EXPORT_FINDINGS: return QUORUM_TYPE_FINDING;
+    case QUORUM_EXPORT_WORK_PACKAGES: return QUORUM_TYPE_WORK_PACKAGE;
+    case QUORUM_EXPORT_ACTIONS:
+    default: return QUORUM_TYPE_ACTION;
+    }
+}
+
 /* The items shown and those selected, from the column view's model. */
 static void
 read_column_view (QuorumExportSource *self,
@@ -129,7 +142,7 @@ read_column_view (QuorumExportSource *self,
       int target_column = -1;
       g_autoptr(GObject) object = export_item (item, &target_column);
 
-      if (object == NULL)
+      if (object == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (object, item_type (self->kind)))
         continue;
       if (self->kind != QUORUM_EXPORT_TABLE)
         g_list_store_append (self->items, object);
@@ -175,7 +188,9 @@ item_is_red (QuorumStore *store,
   return FALSE;
 }
 
-static gboolean
+/* What @view exports; returns the widget whose column view lists it, or
+ * NULL when @view exports nothing. */
+static GtkWidget *
 set_kind (QuorumExportSource *self,
           GtkWidget          *view)
 {
@@ -186,14 +201,14 @@ set_kind (QuorumExportSource *self,
 
       if (table_view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (table_view)) ||
           quorum_table_view_get_table (table_view) == NULL)
-        return FALSE;
+        return NULL;
       self->kind = QUORUM_EXPORT_TABLE;
       self->table = g_object_ref (quorum_table_view_get_table (table_view));
       self->document = g_object_ref (quorum_table_view_get_document (table_view));
       self->name = g_strdup_printf ("%s-%s", quorum_budget_document_get_id (self->document),
                                     quorum_table_get_id (self->table));
       self->title = g_strdup (quorum_table_get_title (self->table));
-      return TRUE;
+      return GTK_WIDGET (table_view);
     }
   if (QUORUM_IS_CHECKS_VIEW (view))
     {
@@ -214,9 +229,9 @@ set_kind (QuorumExportSource *self,
       self->title = g_strdup (_("The actions"));
     }
   else
-    return FALSE;
+    return NULL;
   self->items = g_list_store_new (G_TYPE_OBJECT);
-  return TRUE;
+  return view;
 }
 
 /**
@@ -234,14 +249,15 @@ quorum_export_source_new_for_view (GtkWidget   *view,
 {
   g_autoptr(QuorumExportSource) self = NULL;
   GtkColumnView *column_view;
+  GtkWidget *list;
 
   g_return_val_if_fail (view == NULL || GTK_IS_WIDGET (view), NULL);
   g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
 
   self = g_object_new (QUORUM_TYPE_EXPORT_SOURCE, NULL);
-  if (view == NULL || !set_kind (self, view))
+  if (view == NULL || (list = set_kind (self, view)) == NULL)
     return NULL;
-  column_view = find_column_view (view);
+  column_view = find_column_view (list);
   if (column_view != NULL)
     read_column_view (self, column_view);
 

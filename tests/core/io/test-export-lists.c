@@ -97,16 +97,18 @@ write_file (const char  *path,
   return quorum_export_write_finish (result, error);
 }
 
+/* Writes @contents (freed here) to @name in the fixture's folder, and reads it back. */
 static char *
 export_and_read (Fixture    *fixture,
                  const char *name,
-                 const char *contents)
+                 char       *contents)
 {
+  g_autofree char *owned = contents;
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
   g_autoptr(GError) error = NULL;
   char *text = NULL;
 
-  g_assert_true (write_file (path, contents, &error));
+  g_assert_true (write_file (path, owned, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
@@ -154,7 +156,7 @@ test_table (Fixture       *fixture,
   guint checked = 0;
 
   quorum_export_table_csv (table, csv_out);
-  csv = export_and_read (fixture, "table.csv", csv_out->str);
+  csv = export_and_read (fixture, "table.csv", g_strdup (csv_out->str));
   json = export_and_read (fixture, "table.json", json_text (quorum_export_table_json (table)));
   exported = json_from_string (json, NULL);
   cells = json_object_get_array_member (json_node_get_object (exported), "cells");

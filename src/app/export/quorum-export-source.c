@@ -7,7 +7,8 @@
  * while the save dialog is open changes nothing of it, and what is
  * selected in the view's column view, for Copy. The core lays out both
  * (quorum-export.h); the view only says which items. Private notes are
- * never part of an export.
+ * left out unless asked for (a choice in the save dialog); Copy never
+ * takes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,7 @@ struct _QuorumExportSource
   gboolean red;                 /* holds an item classified red */
   QuorumBudgetDocument *document;
   QuorumTable *table;
+  QuorumNotes *notes;           /* nullable: the store's private notes */
   GListStore *items;            /* the list exported, in the order shown */
   GListStore *selected;         /* of what is selected: a row's items, or one cell */
   int selected_column;          /* -1, or the one cell selected in the one row */
@@ -48,6 +50,7 @@ quorum_export_source_finalize (GObject *object)
   g_free (self->title);
   g_clear_object (&self->document);
   g_clear_object (&self->table);
+  g_clear_object (&self->notes);
   g_clear_object (&self->items);
   g_clear_object (&self->selected);
 
@@ -238,6 +241,7 @@ set_kind (QuorumExportSource *self,
  * quorum_export_source_new_for_view:
  * @view: the view shown in the window
  * @store: the window's store
+ * @notes: (nullable): the store's private notes, exported only when asked
  *
  * Returns: (transfer full) (nullable): what @view exports and has selected,
  *   or %NULL when it has nothing to export (a view of another kind, the
@@ -245,7 +249,8 @@ set_kind (QuorumExportSource *self,
  */
 QuorumExportSource *
 quorum_export_source_new_for_view (GtkWidget   *view,
-                                   QuorumStore *store)
+                                   QuorumStore *store,
+                                   QuorumNotes *notes)
 {
   g_autoptr(QuorumExportSource) self = NULL;
   GtkColumnView *column_view;
@@ -253,8 +258,11 @@ quorum_export_source_new_for_view (GtkWidget   *view,
 
   g_return_val_if_fail (view == NULL || GTK_IS_WIDGET (view), NULL);
   g_return_val_if_fail (QUORUM_IS_STORE (store), NULL);
+  g_return_val_if_fail (notes == NULL || QUORUM_IS_NOTES (notes), NULL);
 
   self = g_object_new (QUORUM_TYPE_EXPORT_SOURCE, NULL);
+  if (notes != NULL)
+    self->notes = g_object_ref (notes);
   if (view == NULL || (list = set_kind (self, view)) == NULL)
     return NULL;
   column_view = find_column_view (list);
@@ -319,47 +327,77 @@ quorum_export_source_get_red (QuorumExportSource *self)
 }
 
 /**
+ * quorum_export_source_has_notes:
+ *
+ * Returns: whether the store has private notes that an export could hold
+ */
+gboolean
+quorum_export_source_has_notes (QuorumExportSource *self)
+{
+  g_return_val_if_fail (QUORUM_IS_EXPORT_SOURCE (self), FALSE);
+  return self->notes != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->notes)) > 0;
+}
+
+static JsonNode *
+table_json (QuorumExportSource *self,
+            QuorumNotes        *notes)
+{
+  const char *document_id = quorum_budget_document_get_id (self->document);
+  JsonObject *object = json_object_new ();
+  JsonArray *tables = json_array_new ();
+  JsonNode *node;
+
+  json_object_set_string_member (object, "document", document_id);
+  json_array_add_element (tables, quorum_export_table_json (self->table));
+  json_object_set_array_member (object, "tables", tables);
+  if (notes != NULL)
+    json_object_set_member (object, "notes",
+                            quorum_export_table_notes_json (self->table, document_id, notes));
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return node;
+}
+
+/**
  * quorum_export_source_to_bytes:
+ * @with_notes: whether to add the private notes on what is exported
  *
  * Returns: (transfer full): the export as a file's contents: CSV (text
- *   cells neutralised against formulas) or JSON (as quorum-cli prints it:
- *   a table as `export`, a list as `check`, `work-packages`, `actions`)
+ *   cells neutralised against formulas; the notes in a last column) or
+ *   JSON (as quorum-cli prints it: a table as `export`, a list as `check`,
+ *   `work-packages`, `actions`; the notes as `"note"` members)
  */
 GBytes *
 quorum_export_source_to_bytes (QuorumExportSource *self,
-                               QuorumExportFormat  format)
+                               QuorumExportFormat  format,
+                               gboolean            with_notes)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
+  QuorumNotes *notes;
 
   g_return_val_if_fail (QUORUM_IS_EXPORT_SOURCE (self), NULL);
 
+  notes = with_notes ? self->notes : NULL;
   if (format == QUORUM_EXPORT_FORMAT_CSV)
     {
-      g_autoptr(QuorumGrid) grid = self->kind == QUORUM_EXPORT_TABLE
-                                   ? quorum_export_table_grid (self->table)
-                                   : quorum_export_list_grid (self->kind,
-                                                              G_LIST_MODEL (self->items));
+      g_autoptr(QuorumGrid) grid = NULL;
 
+      if (self->kind == QUORUM_EXPORT_TABLE)
+        grid = quorum_export_table_grid_full (self->table,
+                                              quorum_budget_document_get_id (self->document),
+                                              notes);
+      else
+        grid = quorum_export_list_grid_full (self->kind, G_LIST_MODEL (self->items), notes);
       quorum_grid_append_csv (grid, out);
       return g_string_free_to_bytes (g_steal_pointer (&out));
     }
 
   if (self->kind == QUORUM_EXPORT_TABLE)
-    {
-      JsonObject *object = json_object_new ();
-      JsonArray *tables = json_array_new ();
-
-      json_object_set_string_member (object, "document",
-                                     quorum_budget_document_get_id (self->document));
-      json_array_add_element (tables, quorum_export_table_json (self->table));
-      json_object_set_array_member (object, "tables", tables);
-      node = json_node_init_object (json_node_alloc (), object);
-      json_object_unref (object);
-    }
+    node = table_json (self, notes);
   else
-    node = quorum_export_list_json (self->kind, G_LIST_MODEL (self->items));
+    node = quorum_export_list_json_full (self->kind, G_LIST_MODEL (self->items), notes);
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);

@@ -21,13 +21,16 @@ typedef enum
 G_DECLARE_FINAL_TYPE (QuorumExportSource, quorum_export_source, QUORUM, EXPORT_SOURCE, GObject)
 
 QuorumExportSource *quorum_export_source_new_for_view (GtkWidget          *view,
-                                                       QuorumStore        *store);
+                                                       QuorumStore        *store,
+                                                       QuorumNotes        *notes);
 QuorumExportKind    quorum_export_source_get_kind     (QuorumExportSource *self);
 const char         *quorum_export_source_get_name     (QuorumExportSource *self);
 const char         *quorum_export_source_get_title    (QuorumExportSource *self);
 gboolean            quorum_export_source_get_red      (QuorumExportSource *self);
+gboolean            quorum_export_source_has_notes    (QuorumExportSource *self);
 GBytes             *quorum_export_source_to_bytes     (QuorumExportSource *self,
-                                                       QuorumExportFormat  format);
+                                                       QuorumExportFormat  format,
+                                                       gboolean            with_notes);
 QuorumGrid         *quorum_export_source_dup_selected (QuorumExportSource *self);
 GdkContentProvider *quorum_export_content_new         (QuorumGrid         *grid);
 

@@ -5,8 +5,10 @@
  * without an explicit confirmation. Then a save dialog
  * (GtkFileChooserNative, a portal's where there is one) offers CSV and
  * JSON: the file's extension chooses the format, else the filter chosen,
- * whose extension is added. The export is laid out on the main thread from
- * what the source kept, and written crash-safely on a worker thread
+ * whose extension is added. Private notes are left out unless asked for:
+ * the dialog offers to include them when the store has any. The export is
+ * laid out on the main thread from what the source kept, and written
+ * crash-safely on a worker thread
  * (quorum_export_write_async()). A file that cannot be written is named in
  * a dialog with the reason; "finished" is emitted either way.
  *
@@ -26,6 +28,8 @@ struct _QuorumExporter
   GtkFileFilter *csv_filter;
   GtkFileFilter *json_filter;
   GFile *file;                  /* to write once confirmed; NULL: ask for it */
+  gboolean with_notes;          /* add the private notes on what is exported */
+  gboolean notes_offered;       /* the save dialog has the choice */
   GCancellable *cancellable;
 };
 
@@ -183,7 +187,8 @@ write_file (QuorumExporter *self)
       return;
     }
   bytes = quorum_export_source_to_bytes (self->source,
-                                         quorum_export_format_for_name (path, NULL));
+                                         quorum_export_format_for_name (path, NULL),
+                                         self->with_notes);
   quorum_export_write_async (path, bytes, self->cancellable, write_cb, self);
 }
 
@@ -203,6 +208,9 @@ chooser_response_cb (QuorumExporter       *self,
       finish (self, NULL, FALSE);
       return;
     }
+  self->with_notes =
+    self->notes_offered &&
+    g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "notes"), "true") == 0;
   /* The extension chooses the format; without one, the filter does. */
   basename = g_file_get_basename (file);
   quorum_export_format_for_name (basename, &known);
@@ -249,6 +257,13 @@ show_chooser (QuorumExporter *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), self->json_filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), self->csv_filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->notes_offered = quorum_export_source_has_notes (self->source);
+  if (self->notes_offered)
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "notes",
+                                   _("Include my private notes"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "notes", "false");
+    }
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -335,4 +350,17 @@ quorum_exporter_save (QuorumExporter *self,
 
   g_set_object (&self->file, file);
   start (self);
+}
+
+/**
+ * quorum_exporter_set_with_notes:
+ * @with_notes: whether to add the private notes on what is exported (the
+ *   save dialog's choice sets it too)
+ */
+void
+quorum_exporter_set_with_notes (QuorumExporter *self,
+                                gboolean        with_notes)
+{
+  g_return_if_fail (QUORUM_IS_EXPORTER (self));
+  self->with_notes = with_notes;
 }

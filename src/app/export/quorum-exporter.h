@@ -19,6 +19,8 @@ QuorumExporter     *quorum_exporter_new        (GtkWindow          *parent,
 void                quorum_exporter_run        (QuorumExporter     *self);
 void                quorum_exporter_save       (QuorumExporter     *self,
                                                 GFile              *file);
+void                quorum_exporter_set_with_notes (QuorumExporter *self,
+                                                    gboolean        with_notes);
 QuorumExportFormat  quorum_export_format_for_name (const char      *name,
                                                    gboolean        *known);
 

@@ -34,7 +34,7 @@ shown_source (QuorumWindow *self)
   if (self->store == NULL ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") != 0)
     return NULL;
-  return quorum_export_source_new_for_view (shown_view (self), self->store);
+  return quorum_export_source_new_for_view (shown_view (self), self->store, self->notes);
 }
 
 static void

@@ -163,6 +163,86 @@ quorum_export_grid_item (QuorumGrid       *grid,
     }
 }
 
+static void
+append_notes (GString    *out,
+              GPtrArray  *notes,
+              const char *prefix)
+{
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (prefix != NULL)
+        g_string_append_printf (out, "%s: ", prefix);
+      g_string_append (out, quorum_note_get_text (g_ptr_array_index (notes, i)));
+    }
+}
+
+static GPtrArray *
+lookup (QuorumNotes          *notes,
+        QuorumNoteTargetKind  kind,
+        const char           *id)
+{
+  g_autofree char *key = quorum_note_target_key (kind, id, NULL, NULL, NULL);
+
+  return quorum_notes_lookup (notes, key);
+}
+
+/**
+ * quorum_export_dup_note:
+ * @notes: the store's private notes
+ * @document_id: (nullable): the table's document, for %QUORUM_EXPORT_TABLE
+ * @table: (nullable): the row's table, for %QUORUM_EXPORT_TABLE
+ * @item: a row, a finding, a work package or an action, as @kind says
+ *
+ * Returns: (transfer full) (nullable): the text of the notes on @item, one
+ *   a line (a row's, then each of its cells' after the column's label; a
+ *   finding's cell's), or %NULL when it has none
+ */
+char *
+quorum_export_dup_note (QuorumNotes      *notes,
+                        QuorumExportKind  kind,
+                        const char       *document_id,
+                        QuorumTable      *table,
+                        gpointer          item)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (QUORUM_IS_NOTES (notes), NULL);
+
+  if (kind == QUORUM_EXPORT_TABLE)
+    {
+      GListModel *columns = quorum_table_get_columns (table);
+      const char *table_id = quorum_table_get_id (table);
+      const char *row_id = quorum_row_get_id (item);
+
+      append_notes (out, quorum_notes_lookup_document (notes, document_id, table_id, row_id,
+                                                       NULL), NULL);
+      for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+        {
+          g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, c);
+
+          append_notes (out, quorum_notes_lookup_document (notes, document_id, table_id, row_id,
+                                                           quorum_column_get_id (column)),
+                        quorum_column_get_label (column));
+        }
+    }
+  else if (kind == QUORUM_EXPORT_FINDINGS)
+    append_notes (out, quorum_notes_lookup_document (notes,
+                                                     quorum_finding_get_document_id (item),
+                                                     quorum_finding_get_table_id (item),
+                                                     quorum_finding_get_row_id (item),
+                                                     quorum_finding_get_column_id (item)),
+                  NULL);
+  else if (kind == QUORUM_EXPORT_WORK_PACKAGES)
+    append_notes (out, lookup (notes, QUORUM_NOTE_TARGET_WORK_PACKAGE,
+                               quorum_work_package_get_id (item)), NULL);
+  else
+    append_notes (out, lookup (notes, QUORUM_NOTE_TARGET_ACTION, quorum_action_get_ref (item)),
+                  NULL);
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /**
  * quorum_export_list_grid:
  * @kind: %QUORUM_EXPORT_FINDINGS, %QUORUM_EXPORT_WORK_PACKAGES or
@@ -175,18 +255,43 @@ QuorumGrid *
 quorum_export_list_grid (QuorumExportKind  kind,
                          GListModel       *items)
 {
+  return quorum_export_list_grid_full (kind, items, NULL);
+}
+
+/**
+ * quorum_export_list_grid_full:
+ * @notes: (nullable): private notes to add in a last column, `Note`;
+ *   %NULL leaves them out, as every export does unless asked
+ *
+ * Returns: (transfer full): quorum_export_list_grid()'s grid, with the notes
+ *   on each item when @notes is given
+ */
+QuorumGrid *
+quorum_export_list_grid_full (QuorumExportKind  kind,
+                              GListModel       *items,
+                              QuorumNotes      *notes)
+{
   QuorumGrid *grid;
 
   g_return_val_if_fail (kind != QUORUM_EXPORT_TABLE, NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (notes == NULL || QUORUM_IS_NOTES (notes), NULL);
 
   grid = quorum_grid_new ();
   quorum_export_grid_header (grid, kind, NULL);
+  if (notes != NULL)
+    quorum_grid_add_text (grid, "Note");
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
       quorum_export_grid_item (grid, kind, NULL, item);
+      if (notes != NULL)
+        {
+          g_autofree char *note = quorum_export_dup_note (notes, kind, NULL, NULL, item);
+
+          quorum_grid_add_text (grid, note);
+        }
     }
   return grid;
 }
@@ -466,10 +571,50 @@ JsonNode *
 quorum_export_list_json (QuorumExportKind  kind,
                          GListModel       *items)
 {
+  return quorum_export_list_json_full (kind, items, NULL);
+}
+
+static JsonNode *
+item_json (QuorumExportKind  kind,
+           GObject          *item,
+           QuorumNotes      *notes)
+{
+  JsonNode *node = kind == QUORUM_EXPORT_FINDINGS
+                   ? quorum_export_finding_json (QUORUM_FINDING (item))
+                   : kind == QUORUM_EXPORT_WORK_PACKAGES
+                   ? quorum_export_work_package_json (QUORUM_WORK_PACKAGE (item))
+                   : quorum_export_action_json (QUORUM_ACTION (item));
+
+  if (notes != NULL)
+    {
+      g_autofree char *note = quorum_export_dup_note (notes, kind, NULL, NULL, item);
+
+      if (note != NULL)
+        json_object_set_string_member (json_node_get_object (node), "note", note);
+      else
+        json_object_set_null_member (json_node_get_object (node), "note");
+    }
+  return node;
+}
+
+/**
+ * quorum_export_list_json_full:
+ * @notes: (nullable): private notes to add to each item as `"note"`;
+ *   %NULL leaves them out, as every export does unless asked
+ *
+ * Returns: (transfer full): quorum_export_list_json()'s object, with the
+ *   notes on each item when @notes is given
+ */
+JsonNode *
+quorum_export_list_json_full (QuorumExportKind  kind,
+                              GListModel       *items,
+                              QuorumNotes      *notes)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (kind != QUORUM_EXPORT_TABLE, NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (notes == NULL || QUORUM_IS_NOTES (notes), NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, kind == QUORUM_EXPORT_FINDINGS ? "findings"
@@ -480,12 +625,7 @@ quorum_export_list_json (QuorumExportKind  kind,
     {
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      json_builder_add_value (builder,
-                              kind == QUORUM_EXPORT_FINDINGS
-                              ? quorum_export_finding_json (QUORUM_FINDING (item))
-                              : kind == QUORUM_EXPORT_WORK_PACKAGES
-                              ? quorum_export_work_package_json (QUORUM_WORK_PACKAGE (item))
-                              : quorum_export_action_json (QUORUM_ACTION (item)));
+      json_builder_add_value (builder, item_json (kind, item, notes));
     }
   json_builder_end_array (builder);
   return json_end (builder);

@@ -102,16 +102,25 @@ quorum_export_grid_value (QuorumGrid        *grid,
 static void
 grid_rows (QuorumGrid  *grid,
            QuorumTable *table,
+           const char  *document_id,
+           QuorumNotes *notes,
            QuorumRow   *row)
 {
   GListModel *children = quorum_row_get_children (row);
 
   quorum_export_grid_item (grid, QUORUM_EXPORT_TABLE, table, row);
+  if (notes != NULL)
+    {
+      g_autofree char *note = quorum_export_dup_note (notes, QUORUM_EXPORT_TABLE, document_id,
+                                                      table, row);
+
+      quorum_grid_add_text (grid, note);
+    }
   for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
     {
       g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
 
-      grid_rows (grid, table, child);
+      grid_rows (grid, table, document_id, notes, child);
     }
 }
 
@@ -124,22 +133,42 @@ grid_rows (QuorumGrid  *grid,
 QuorumGrid *
 quorum_export_table_grid (QuorumTable *table)
 {
+  return quorum_export_table_grid_full (table, NULL, NULL);
+}
+
+/**
+ * quorum_export_table_grid_full:
+ * @document_id: (nullable): the table's document, for @notes
+ * @notes: (nullable): private notes to add in a last column, `Note`;
+ *   %NULL leaves them out, as every export does unless asked
+ *
+ * Returns: (transfer full): quorum_export_table_grid()'s grid, with the
+ *   notes on each row and its cells when @notes is given
+ */
+QuorumGrid *
+quorum_export_table_grid_full (QuorumTable *table,
+                               const char  *document_id,
+                               QuorumNotes *notes)
+{
   GListModel *rows;
   QuorumGrid *grid;
 
   g_return_val_if_fail (QUORUM_IS_TABLE (table), NULL);
+  g_return_val_if_fail (notes == NULL || document_id != NULL, NULL);
 
   rows = quorum_table_get_rows (table);
   grid = quorum_grid_new ();
   quorum_export_grid_header (grid, QUORUM_EXPORT_TABLE, table);
+  if (notes != NULL)
+    quorum_grid_add_text (grid, "Note");
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
 
-      grid_rows (grid, table, row);
+      grid_rows (grid, table, document_id, notes, row);
     }
   if (quorum_table_get_total (table) != NULL)
-    grid_rows (grid, table, quorum_table_get_total (table));
+    grid_rows (grid, table, document_id, notes, quorum_table_get_total (table));
   return grid;
 }
 
@@ -196,6 +225,69 @@ json_cells (JsonArray   *cells,
 
       json_cells (cells, table, child);
     }
+}
+
+static void
+json_row_notes (JsonArray   *array,
+                QuorumTable *table,
+                const char  *document_id,
+                QuorumNotes *notes,
+                QuorumRow   *row)
+{
+  GListModel *children = quorum_row_get_children (row);
+  g_autofree char *note = quorum_export_dup_note (notes, QUORUM_EXPORT_TABLE, document_id, table,
+                                                  row);
+
+  if (note != NULL)
+    {
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "row", quorum_row_get_id (row));
+      json_object_set_string_member (object, "note", note);
+      json_array_add_object_element (array, object);
+    }
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      json_row_notes (array, table, document_id, notes, child);
+    }
+}
+
+/**
+ * quorum_export_table_notes_json:
+ * @document_id: the table's document
+ * @notes: the store's private notes
+ *
+ * Returns: (transfer full): `[{"row", "note"}…]`, the notes on each row of
+ *   @table and its cells (as quorum_export_dup_note() writes them)
+ */
+JsonNode *
+quorum_export_table_notes_json (QuorumTable *table,
+                                const char  *document_id,
+                                QuorumNotes *notes)
+{
+  GListModel *rows;
+  JsonArray *array;
+  JsonNode *node;
+
+  g_return_val_if_fail (QUORUM_IS_TABLE (table), NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
+  g_return_val_if_fail (QUORUM_IS_NOTES (notes), NULL);
+
+  rows = quorum_table_get_rows (table);
+  array = json_array_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      json_row_notes (array, table, document_id, notes, row);
+    }
+  if (quorum_table_get_total (table) != NULL)
+    json_row_notes (array, table, document_id, notes, quorum_table_get_total (table));
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
 }
 
 /**

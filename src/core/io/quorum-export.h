@@ -12,6 +12,7 @@
 #include "quorum-action.h"
 #include "quorum-finding.h"
 #include "quorum-grid.h"
+#include "quorum-notes.h"
 #include "quorum-table.h"
 #include "quorum-work-package.h"
 
@@ -32,7 +33,13 @@ void        quorum_export_csv_text          (GString            *out,
                                              const char         *text);
 gboolean    quorum_export_text_is_formula   (const char         *text);
 JsonNode   *quorum_export_table_json        (QuorumTable        *table);
+JsonNode   *quorum_export_table_notes_json  (QuorumTable        *table,
+                                             const char         *document_id,
+                                             QuorumNotes        *notes);
 QuorumGrid *quorum_export_table_grid        (QuorumTable        *table);
+QuorumGrid *quorum_export_table_grid_full   (QuorumTable        *table,
+                                             const char         *document_id,
+                                             QuorumNotes        *notes);
 void        quorum_export_grid_value        (QuorumGrid         *grid,
                                              const QuorumValue  *value);
 
@@ -45,11 +52,22 @@ void        quorum_export_grid_item         (QuorumGrid         *grid,
                                              gpointer            item);
 QuorumGrid *quorum_export_list_grid         (QuorumExportKind    kind,
                                              GListModel         *items);
+QuorumGrid *quorum_export_list_grid_full    (QuorumExportKind    kind,
+                                             GListModel         *items,
+                                             QuorumNotes        *notes);
+char       *quorum_export_dup_note          (QuorumNotes        *notes,
+                                             QuorumExportKind    kind,
+                                             const char         *document_id,
+                                             QuorumTable        *table,
+                                             gpointer            item);
 JsonNode   *quorum_export_finding_json      (QuorumFinding      *finding);
 JsonNode   *quorum_export_work_package_json (QuorumWorkPackage  *package);
 JsonNode   *quorum_export_action_json       (QuorumAction       *action);
 JsonNode   *quorum_export_list_json         (QuorumExportKind    kind,
                                              GListModel         *items);
+JsonNode   *quorum_export_list_json_full    (QuorumExportKind    kind,
+                                             GListModel         *items,
+                                             QuorumNotes        *notes);
 void        quorum_export_json_string       (JsonBuilder        *builder,
                                              const char         *member,
                                              const char         *value);

@@ -1,12 +1,13 @@
 /* test-export-ui.c: Copy (Ctrl+C) and Export… (Ctrl+Shift+E) in the window
  *
- * Drives the real window on the sample store: a table's row and a cell, a
- * finding and a work package copied, then the clipboard's formats and both
- * contents read back (text/plain;charset=utf-8 as tab-separated text,
- * text/html as a table), checked against the store's files; Ctrl+C in a
- * search entry copying the entry's text; a table exported through the save
- * dialog, the work packages to JSON, a file that cannot be written, and a
- * red document asked about first. Runs under Xvfb; skips without a display.
+ * Drives the real window on the sample store: a table's row, a cell and a
+ * finding copied, then the clipboard's formats and both contents read back
+ * (text/plain;charset=utf-8 as tab-separated text, text/html as a table),
+ * checked against the store's files; Ctrl+C in a search entry copying the
+ * entry's text; a table exported through the save dialog, the work packages
+ * to JSON, a file that cannot be written, a red document asked about first,
+ * and private notes only when asked for in the save dialog. Runs under
+ * Xvfb; skips without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -446,7 +447,8 @@ exporter_for (QuorumWindow *window,
 {
   GtkWidget *view = quorum_test_find_type (GTK_WIDGET (window), view_type);
   g_autoptr(QuorumExportSource) source =
-    quorum_export_source_new_for_view (view, quorum_window_get_store (window));
+    quorum_export_source_new_for_view (view, quorum_window_get_store (window),
+                                       quorum_window_get_notes (window));
   QuorumExporter *exporter;
 
   g_assert_nonnull (source);
@@ -711,6 +713,78 @@ test_export_red (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+notes_loaded (gpointer data)
+{
+  QuorumNotes *notes = quorum_window_get_notes (data);
+
+  return notes != NULL && g_list_model_get_n_items (G_LIST_MODEL (notes)) == 1;
+}
+
+/* Ctrl+Shift+E on the work packages with "Include my private notes"
+ * ticked in the save dialog: the note in a last column; not ticked: none. */
+static void
+test_export_notes (void)
+{
+  g_autofree char *store = g_build_filename (tmp_dir, "noted-store", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) loaded = quorum_store_new (store);
+  g_autoptr(QuorumNotes) notes = NULL;
+  g_autoptr(QuorumWorkPackage) package = NULL;
+  g_autoptr(QuorumNote) note = NULL;
+  QuorumWindow *window;
+
+  g_assert_true (quorum_store_copy_folder (g_getenv ("QUORUM_SAMPLE_STORE"), store, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_load (loaded, NULL, &error));
+  g_assert_no_error (error);
+  notes = quorum_notes_new (loaded);
+  g_assert_true (quorum_notes_load (notes, NULL, &error));
+  package = g_list_model_get_item (quorum_store_get_work_packages (loaded), 0);
+  note = quorum_note_new_on_work_package (quorum_work_package_get_id (package));
+  g_assert_true (quorum_notes_add (notes, note, "Ask about the overrun", NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store);
+  g_assert_true (wait_for (notes_loaded, window));
+  show_list (window, "work-packages", QUORUM_TYPE_WORK_PACKAGES_VIEW);
+  for (guint ticked = 0; ticked < 2; ticked++)
+    {
+      g_autofree char *name = g_strdup_printf ("noted-%u.csv", ticked);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_autofree char *csv = NULL;
+      g_autofree char *line = g_strdup_printf ("\r\n%s,", quorum_work_package_get_id (package));
+      g_autofree char *row = NULL;
+      const char *start;
+      GtkFileChooser *chooser;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      g_assert_true (wait_for (chooser_shown, NULL));
+      chooser = find_chooser ();
+      g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, &error));
+      g_assert_no_error (error);
+      gtk_file_chooser_set_current_name (chooser, name);
+      /* Off unless ticked. */
+      g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "notes"), ==, "false");
+      gtk_file_chooser_set_choice (chooser, "notes", ticked ? "true" : "false");
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      g_assert_true (wait_for (file_written, path));
+
+      g_file_get_contents (path, &csv, NULL, &error);
+      g_assert_no_error (error);
+      start = strstr (csv, line);
+      g_assert_nonnull (start);
+      row = g_strndup (start + 2, strstr (start + 2, "\r\n") - (start + 2));
+      g_assert_cmpint (g_str_has_suffix (row, ",Ask about the overrun"), ==, ticked);
+      g_assert_cmpint (strstr (csv, ",Title,Note\r\n") != NULL, ==, ticked);
+      g_assert_cmpint (strstr (csv, "Ask about the overrun") != NULL, ==, ticked);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -740,6 +814,7 @@ main (int    argc,
   g_test_add_func ("/export-ui/export-table", test_export_table);
   g_test_add_func ("/export-ui/export-packages", test_export_packages);
   g_test_add_func ("/export-ui/export-red", test_export_red);
+  g_test_add_func ("/export-ui/export-notes", test_export_notes);
 
   status = g_test_run ();
   g_clear_object (&app);

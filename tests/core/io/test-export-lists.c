@@ -4,8 +4,9 @@
  * Each export is written to a temporary folder with quorum_export_write_async
  * (as the app does), read back, and checked against values read from the
  * sample store's files with json-glib (the findings against
- * tests/data/expected, computed by hand). A file that cannot be written
- * gives an error naming it, and leaves nothing behind.
+ * tests/data/expected, computed by hand). Private notes are left out
+ * unless asked for, then in a last column or a "note" member. A file that
+ * cannot be written gives an error naming it, and leaves nothing behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -399,6 +400,113 @@ test_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+add_note (QuorumNotes *notes,
+          QuorumNote  *note,
+          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (quorum_notes_add (notes, note, text, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (note);
+}
+
+/* Notes on a package, a row and one of its cells: only when asked for. */
+static void
+test_notes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *store_path = g_build_filename (fixture->dir, "store", NULL);
+  g_autoptr(QuorumStore) store = quorum_store_new (store_path);
+  g_autoptr(QuorumNotes) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumWorkPackage) package = NULL;
+  g_autoptr(QuorumColumn) column = NULL;
+  g_autoptr(QuorumGrid) without = NULL;
+  g_autoptr(QuorumGrid) with = NULL;
+  g_autoptr(QuorumGrid) table_with = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) table_notes = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GString) csv_with = g_string_new (NULL);
+  g_autoptr(GString) table_csv = g_string_new (NULL);
+  g_autofree char *line = NULL;
+  g_autofree char *cell_note = NULL;
+  QuorumBudgetDocument *document;
+  QuorumTable *table;
+  GListModel *packages;
+  JsonArray *array;
+
+  g_assert_true (quorum_store_copy_folder (g_getenv ("QUORUM_SAMPLE_STORE"), store_path, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  notes = quorum_notes_new (store);
+  g_assert_true (quorum_notes_load (notes, NULL, &error));
+  g_assert_no_error (error);
+
+  packages = quorum_store_get_work_packages (store);
+  package = g_list_model_get_item (packages, 0);
+  document = quorum_store_find_document (store, "sec-budget-2020-23");
+  table = g_list_model_get_item (quorum_budget_document_get_tables (document), 0);
+  g_object_unref (table);
+  column = g_list_model_get_item (quorum_table_get_columns (table), 0);
+  add_note (notes, quorum_note_new_on_work_package (quorum_work_package_get_id (package)),
+            "Ask about the overrun");
+  add_note (notes, quorum_note_new_on_document ("sec-budget-2020-23", quorum_table_get_id (table),
+                                                "contingency", NULL), "=Why so large?");
+  add_note (notes, quorum_note_new_on_document ("sec-budget-2020-23", quorum_table_get_id (table),
+                                                "contingency", quorum_column_get_id (column)),
+            "Check, the Treasurer");
+
+  /* Left out unless asked for. */
+  without = quorum_export_list_grid (QUORUM_EXPORT_WORK_PACKAGES, packages);
+  quorum_grid_append_csv (without, csv);
+  g_assert_null (strstr (csv->str, "Note"));
+  g_assert_null (strstr (csv->str, "Ask about the overrun"));
+
+  with = quorum_export_list_grid_full (QUORUM_EXPORT_WORK_PACKAGES, packages, notes);
+  quorum_grid_append_csv (with, csv_with);
+  g_assert_true (g_str_has_prefix (csv_with->str, "ID,Quarter,Committee,Kind,Status,Outcome,"
+                                                  "Estimate,Actual,Variance,Title,Note\r\n"));
+  line = g_strdup_printf ("\r\n%s,", quorum_work_package_get_id (package));
+  g_assert_nonnull (strstr (csv_with->str, line));
+  {
+    const char *start = strstr (csv_with->str, line) + 2;
+    g_autofree char *row = g_strndup (start, strstr (start, "\r\n") - start);
+
+    g_assert_true (g_str_has_suffix (row, ",Ask about the overrun"));
+  }
+
+  json = quorum_export_list_json_full (QUORUM_EXPORT_WORK_PACKAGES, packages, notes);
+  array = json_object_get_array_member (json_node_get_object (json), "work_packages");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      gboolean noted = g_str_equal (json_object_get_string_member (item, "id"),
+                                    quorum_work_package_get_id (package));
+
+      g_assert_true (json_object_has_member (item, "note"));
+      g_assert_cmpstr (json_object_get_string_member (item, "note"), ==,
+                       noted ? "Ask about the overrun" : NULL);
+    }
+
+  /* A row's note, then its cell's after the column's label; neutralised. */
+  table_with = quorum_export_table_grid_full (table, "sec-budget-2020-23", notes);
+  quorum_grid_append_csv (table_with, table_csv);
+  cell_note = g_strdup_printf (",\"'=Why so large?\n%s: Check, the Treasurer\"\r\n",
+                               quorum_column_get_label (column));
+  g_assert_nonnull (strstr (table_csv->str, cell_note));
+  g_assert_nonnull (strstr (table_csv->str, ",Note\r\n"));
+  table_notes = quorum_export_table_notes_json (table, "sec-budget-2020-23", notes);
+  array = json_node_get_array (table_notes);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "row"), ==, "contingency");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,6 +520,8 @@ main (int    argc,
   g_test_add ("/export/lists/work-packages", Fixture, NULL, fixture_set_up, test_work_packages,
               fixture_tear_down);
   g_test_add ("/export/lists/actions", Fixture, NULL, fixture_set_up, test_actions,
+              fixture_tear_down);
+  g_test_add ("/export/lists/notes", Fixture, NULL, fixture_set_up, test_notes,
               fixture_tear_down);
   g_test_add ("/export/lists/unwritable", Fixture, NULL, fixture_set_up, test_unwritable,
               fixture_tear_down);

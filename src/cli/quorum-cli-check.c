@@ -5,27 +5,6 @@
 #include "quorum-cli-private.h"
 
 static void
-add_finding_json (JsonBuilder   *builder,
-                  QuorumFinding *finding)
-{
-  QuorumSeverity severity = quorum_finding_get_severity (finding);
-
-  json_builder_begin_object (builder);
-  cli_json_string (builder, "severity", quorum_severity_to_string (severity));
-  cli_json_string (builder, "document", quorum_finding_get_document_id (finding));
-  cli_json_string (builder, "table", quorum_finding_get_table_id (finding));
-  cli_json_string (builder, "row", quorum_finding_get_row_id (finding));
-  cli_json_string (builder, "column", quorum_finding_get_column_id (finding));
-  cli_json_amount (builder, "stated", quorum_finding_get_stated (finding));
-  cli_json_amount (builder, "computed", quorum_finding_get_computed (finding));
-  cli_json_amount (builder, "difference", quorum_finding_get_difference (finding));
-  cli_json_string (builder, "rule", quorum_rule_to_string (quorum_finding_get_rule (finding)));
-  if (quorum_finding_get_label (finding) != NULL)
-    cli_json_string (builder, "label", quorum_finding_get_label (finding));
-  json_builder_end_object (builder);
-}
-
-static void
 print_finding_text (QuorumFinding *finding)
 {
   g_autofree char *stated = quorum_amount_format (quorum_finding_get_stated (finding));
@@ -100,7 +79,7 @@ print_findings (QuorumStore *store,
           g_autoptr(QuorumFinding) finding = g_list_model_get_item (list, i);
 
           if (json)
-            add_finding_json (builder, finding);
+            cli_json_node (builder, NULL, quorum_export_finding_json (finding));
           else
             print_finding_text (finding);
         }

@@ -178,38 +178,6 @@ cli_command_meetings (int    argc,
   return n_problems > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-static void
-add_action_json (JsonBuilder  *builder,
-                 QuorumAction *action)
-{
-  GListModel *updates = quorum_action_get_updates (action);
-
-  json_builder_begin_object (builder);
-  cli_json_string (builder, "ref", quorum_action_get_ref (action));
-  cli_json_string (builder, "status", quorum_action_get_status (action));
-  cli_json_boolean (builder, "overdue", quorum_action_get_overdue (action));
-  cli_json_string (builder, "due", quorum_action_get_due (action));
-  cli_json_string (builder, "owner", quorum_action_get_owner (action));
-  cli_json_string (builder, "raised_at", quorum_action_get_meeting (action));
-  cli_json_string (builder, "committee", quorum_action_get_committee (action));
-  cli_json_string (builder, "item", quorum_action_get_item (action));
-  cli_json_string (builder, "text", quorum_action_get_text (action));
-  cli_json_begin_array (builder, "updates");
-  for (guint i = 0; i < g_list_model_get_n_items (updates); i++)
-    {
-      g_autoptr(QuorumActionUpdate) update = g_list_model_get_item (updates, i);
-
-      json_builder_begin_object (builder);
-      cli_json_string (builder, "meeting", quorum_action_update_get_meeting (update));
-      cli_json_string (builder, "date", quorum_action_update_get_date (update));
-      cli_json_string (builder, "status", quorum_action_update_get_status (update));
-      cli_json_string (builder, "text", quorum_action_update_get_text (update));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
 typedef struct
 {
   gboolean open;
@@ -253,7 +221,7 @@ print_actions (QuorumStore        *store,
       if (!action_wanted (action, filter))
         continue;
       if (json)
-        add_action_json (builder, action);
+        cli_json_node (builder, NULL, quorum_export_action_json (action));
       else
         cli_print_row (quorum_action_get_ref (action), quorum_action_get_status (action),
                        or_dash (quorum_action_get_due (action)),

@@ -175,17 +175,7 @@ cli_json_string (JsonBuilder *builder,
                  const char  *member,
                  const char  *value)
 {
-  set_member (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else if (g_utf8_validate (value, -1, NULL))
-    json_builder_add_string_value (builder, value);
-  else
-    {
-      g_autofree char *valid = g_utf8_make_valid (value, -1);
-
-      json_builder_add_string_value (builder, valid);
-    }
+  quorum_export_json_string (builder, member, value);
 }
 
 /* An amount is a string, "-1234.56", so that no reader rounds it. */

@@ -22,113 +22,6 @@ compare_packages (gconstpointer a,
   return order;
 }
 
-static const char *
-seal_state_to_string (QuorumSealState state)
-{
-  switch (state)
-    {
-    case QUORUM_SEAL_VALID: return "valid";
-    case QUORUM_SEAL_BROKEN: return "broken";
-    case QUORUM_SEAL_NONE:
-    default: return "none";
-    }
-}
-
-static void
-add_decision_json (JsonBuilder    *builder,
-                   QuorumDecision *decision)
-{
-  json_builder_begin_object (builder);
-  cli_json_string (builder, "id", quorum_decision_get_id (decision));
-  cli_json_string (builder, "decision", quorum_decision_get_decision (decision));
-  cli_json_string (builder, "by", quorum_decision_get_by (decision));
-  cli_json_string (builder, "role", quorum_decision_get_role (decision));
-  cli_json_string (builder, "at", quorum_decision_get_at (decision));
-  cli_json_string (builder, "comment", quorum_decision_get_comment (decision));
-  cli_json_string (builder, "seal",
-                   seal_state_to_string (quorum_decision_get_seal_state (decision)));
-  cli_json_boolean (builder, "pending_sync", quorum_decision_get_pending_sync (decision));
-  cli_json_string (builder, "file", quorum_decision_get_file (decision));
-  json_builder_end_object (builder);
-}
-
-static void
-add_budget_ref_json (JsonBuilder       *builder,
-                     QuorumWorkPackage *package)
-{
-  const char *document, *table, *row, *column, *line_column, *label;
-  gint64 provision;
-
-  if (!quorum_work_package_get_budget_ref (package, &document, &table, &row, &column))
-    {
-      cli_json_null (builder, "budget_ref");
-      return;
-    }
-
-  cli_json_begin_object (builder, "budget_ref");
-  cli_json_string (builder, "document", document);
-  cli_json_string (builder, "table", table);
-  cli_json_string (builder, "row", row);
-  if (quorum_work_package_get_budget_line (package, &line_column, &label, &provision))
-    {
-      cli_json_string (builder, "column", line_column);
-      cli_json_string (builder, "label", label);
-      cli_json_amount (builder, "provision", provision);
-    }
-  else
-    {
-      cli_json_string (builder, "column", column);
-      cli_json_null (builder, "provision");
-    }
-  cli_json_string (builder, "problem", quorum_work_package_get_budget_problem (package));
-  json_builder_end_object (builder);
-}
-
-static void
-add_package_json (JsonBuilder       *builder,
-                  QuorumWorkPackage *package)
-{
-  GListModel *model = quorum_work_package_get_decisions (package);
-  QuorumOutcome outcome = quorum_work_package_get_outcome (package);
-  gint64 actual, variance, percent;
-
-  json_builder_begin_object (builder);
-  cli_json_string (builder, "id", quorum_work_package_get_id (package));
-  cli_json_string (builder, "quarter", quorum_work_package_get_quarter (package));
-  cli_json_string (builder, "kind", quorum_work_package_get_kind (package));
-  cli_json_string (builder, "title", quorum_work_package_get_title (package));
-  cli_json_string (builder, "committee", quorum_work_package_get_committee (package));
-  cli_json_string (builder, "service_area", quorum_work_package_get_service_area (package));
-  cli_json_string (builder, "status", quorum_work_package_get_status (package));
-  cli_json_string (builder, "outcome", quorum_outcome_to_string (outcome));
-  cli_json_amount (builder, "estimate", quorum_work_package_get_estimate (package));
-  if (quorum_work_package_get_actual (package, &actual))
-    cli_json_amount (builder, "actual", actual);
-  else
-    cli_json_null (builder, "actual");
-  if (quorum_work_package_get_variance (package, &variance, &percent))
-    {
-      cli_json_amount (builder, "variance", variance);
-      cli_json_amount (builder, "variance_percent", percent);
-    }
-  else
-    {
-      cli_json_null (builder, "variance");
-      cli_json_null (builder, "variance_percent");
-    }
-  add_budget_ref_json (builder, package);
-
-  cli_json_begin_array (builder, "decisions");
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(QuorumDecision) decision = g_list_model_get_item (model, i);
-
-      add_decision_json (builder, decision);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
 static void
 print_package_text (QuorumWorkPackage *package)
 {
@@ -207,7 +100,8 @@ print_packages (QuorumStore *store,
   cli_json_problems (builder, store);
   cli_json_begin_array (builder, "work_packages");
   for (guint i = 0; i < packages->len; i++)
-    add_package_json (builder, g_ptr_array_index (packages, i));
+    cli_json_node (builder, NULL,
+                   quorum_export_work_package_json (g_ptr_array_index (packages, i)));
   json_builder_end_array (builder);
   cli_json_print (builder);
 }

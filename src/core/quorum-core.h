@@ -16,6 +16,7 @@
 #include "quorum-figure.h"
 #include "quorum-figure-line.h"
 #include "quorum-finding.h"
+#include "quorum-grid.h"
 #include "quorum-json.h"
 #include "quorum-meeting.h"
 #include "quorum-meeting-forecast.h"

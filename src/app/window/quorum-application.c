@@ -148,6 +148,8 @@ quorum_application_startup (GApplication *app)
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *sync_accels[] = { "<Shift><Control>s", NULL };
   static const char *note_accels[] = { "<Control><Alt>n", NULL };
+  static const char *export_accels[] = { "<Shift><Control>e", NULL };
+  static const char *copy_accels[] = { "<Control>c", NULL };
   /* Alt+1…9: the views in the sidebar's order (Notes is after Actions in the
    * sidebar, but keeps the next free key). */
   static const char *views[] = { "overview", "budgets", "committees", "meetings", "actions",
@@ -170,6 +172,8 @@ quorum_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.note-selection",
                                          note_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy", copy_accels);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view('%s')", views[i]);

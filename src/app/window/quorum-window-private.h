@@ -5,7 +5,8 @@
  * quorum-window-decide.c takes decisions on work packages;
  * quorum-window-meetings.c opens what meetings name: papers, actions;
  * quorum-window-notes.c keeps the store's private notes and writes them;
- * quorum-window-print.c prints what the window shows.
+ * quorum-window-print.c prints what the window shows;
+ * quorum-window-export.c exports and copies what the view shown has.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -141,5 +142,7 @@ void       _quorum_window_class_init_print  (GtkWidgetClass    *widget_class);
 void       _quorum_window_init_print        (QuorumWindow      *self);
 void       _quorum_window_print_dispose     (QuorumWindow      *self);
 QuorumPrintController *_quorum_window_get_print_controller (QuorumWindow *self);
+void       _quorum_window_update_export     (QuorumWindow      *self);
+void       _quorum_window_class_init_export (GtkWidgetClass    *widget_class);
 
 G_END_DECLS

@@ -151,6 +151,7 @@ view_changed_cb (QuorumWindow *self)
   select_sidebar_row (self, gtk_stack_page_get_name (page));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", searchable);
+  _quorum_window_update_export (self);
 }
 
 /**
@@ -778,6 +779,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   _quorum_window_class_init_meetings (widget_class);
   _quorum_window_class_init_notes (widget_class);
   _quorum_window_class_init_print (widget_class);
+  _quorum_window_class_init_export (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);

@@ -4,7 +4,9 @@
  * between the views; quorum-window-overview.c fills the overview;
  * quorum-window-decide.c takes decisions on work packages;
  * quorum-window-meetings.c opens what meetings name: papers, actions;
- * quorum-window-notes.c keeps the store's private notes and writes them.
+ * quorum-window-notes.c keeps the store's private notes and writes them;
+ * quorum-window-desktop.c takes dropped folders, adds to GNOME's recent
+ * files and opens what notifications are about.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,5 +132,10 @@ void       _quorum_window_notes_store_loaded (QuorumWindow     *self);
 void       _quorum_window_notes_store_changed (QuorumWindow    *self);
 void       _quorum_window_notes_dispose     (QuorumWindow      *self);
 void       _quorum_window_class_init_notes  (GtkWidgetClass    *widget_class);
+void       _quorum_window_open_and_remember (QuorumWindow      *self,
+                                             const char        *path);
+void       _quorum_window_init_desktop      (QuorumWindow      *self,
+                                             QuorumApplication *application);
+void       _quorum_window_add_recent        (const char        *path);
 
 G_END_DECLS

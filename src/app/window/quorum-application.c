@@ -157,10 +157,16 @@ show_work_package_action (GSimpleAction *action,
 {
   const char *path, *id;
   QuorumWindow *window;
+  QuorumStore *store;
 
   g_variant_get (parameter, "(&s&s)", &path, &id);
   window = window_for_store (QUORUM_APPLICATION (user_data), path);
-  quorum_window_show_work_package (window, id);
+  store = quorum_window_get_store (window);
+  /* The list when the package is not (yet: a new window loads) there. */
+  if (*id != '\0' && store != NULL && quorum_store_find_work_package (store, id) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-work-package", "s", id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "work-packages");
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -3,7 +3,8 @@
  * A store folder dropped on the window opens as one chosen with Open Store…
  * does (anything else gets the store's usual error page); a store opened is
  * also added to GNOME's recent files; a background sync's notifications
- * (QuorumSyncNotifier) open a work package or the sync's status here.
+ * (QuorumSyncNotifier) are sent for the window's syncs, and can open the
+ * sync's status here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,30 +91,6 @@ _quorum_window_add_recent (const char *path)
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-/**
- * quorum_window_show_work_package:
- * @id: (nullable): a work package of the window's store, or %NULL (or "")
- *   for the list of packages
- *
- * Opens @id's page, or the Work Packages view when there is no such
- * package (yet: the store may still be loading).
- */
-void
-quorum_window_show_work_package (QuorumWindow *self,
-                                 const char   *id)
-{
-  QuorumWorkPackage *package = NULL;
-
-  g_return_if_fail (QUORUM_IS_WINDOW (self));
-
-  if (self->store != NULL && id != NULL && *id != '\0')
-    package = quorum_store_find_work_package (self->store, id);
-  if (package != NULL)
-    _quorum_window_show_package (self, package);
-  else
-    _quorum_window_show_view (self, "work-packages");
 }
 
 /**

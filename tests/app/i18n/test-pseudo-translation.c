@@ -18,7 +18,6 @@
  */
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -27,6 +26,7 @@
 #include "quorum-budgets-view.h"
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
+#include "quorum-test-util.h"
 #include "quorum-ui-test-util.h"
 #include "quorum-window.h"
 
@@ -353,24 +353,6 @@ test_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* The pseudo-locale in @dir; FALSE when gettext's tools are missing. */
 static gboolean
 make_locale (const char *dir)
@@ -406,7 +388,7 @@ main (int    argc,
   if (!make_locale (locale_dir))
     {
       g_test_skip ("xgettext or msgfmt is missing (Debian's gettext)");
-      remove_tree (locale_dir);
+      quorum_test_rm_rf (locale_dir);
       return 77;
     }
 
@@ -422,7 +404,7 @@ main (int    argc,
   if (!gtk_init_check ())
     {
       g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      remove_tree (locale_dir);
+      quorum_test_rm_rf (locale_dir);
       return 77;
     }
   adw_init ();
@@ -440,6 +422,6 @@ main (int    argc,
   status = g_test_run ();
   g_clear_object (&app);
   g_hash_table_unref (store_texts);
-  remove_tree (locale_dir);
+  quorum_test_rm_rf (locale_dir);
   return status;
 }

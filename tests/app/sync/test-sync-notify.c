@@ -19,13 +19,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "quorum-application.h"
 #include "quorum-core.h"
 #include "quorum-sync-button.h"
 #include "quorum-test-servers.h"
+#include "quorum-test-util.h"
 #include "quorum-ui-test-util.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
@@ -167,24 +167,6 @@ own_notifications (void)
 }
 
 /* --- the store and the remote ------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The remote: the sample and a package published since, awaiting a decision. */
 static void
@@ -406,7 +388,7 @@ test_background_sync (void)
   g_settings_reset (settings, "remote-ca-file");
   g_settings_reset (settings, "sync-on-start");
   g_clear_pointer (&server, quorum_test_server_free);
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 int
@@ -430,14 +412,14 @@ main (int    argc,
   if (!gtk_init_check ())
     {
       g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      remove_tree (data_home);
+      quorum_test_rm_rf (data_home);
       return 77;
     }
   adw_init ();
   if (!own_notifications ())
     {
       g_test_skip ("no session bus: run under dbus-run-session (build-aux/run-tests does)");
-      remove_tree (data_home);
+      quorum_test_rm_rf (data_home);
       return 77;
     }
 
@@ -451,6 +433,6 @@ main (int    argc,
   g_clear_object (&app);
   g_ptr_array_unref (calls);
   g_hash_table_unref (shown);
-  remove_tree (data_home);
+  quorum_test_rm_rf (data_home);
   return status;
 }

@@ -8,7 +8,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "quorum-sync-notifier.h"
 #include "quorum-window-private.h"
 
 /* Files dragged from a file manager come as a list; one GFile from others. */
@@ -64,9 +63,7 @@ _quorum_window_init_desktop (QuorumWindow      *self,
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
 
   if (self->sync != NULL)
-    g_object_set_data_full (G_OBJECT (self), "quorum-sync-notifier",
-                            quorum_sync_notifier_new (G_APPLICATION (application), self->sync),
-                            g_object_unref);
+    self->sync_notifier = quorum_sync_notifier_new (G_APPLICATION (application), self->sync);
 }
 
 /**

@@ -22,6 +22,7 @@
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
+#include "quorum-sync-notifier.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
 #include "quorum-work-packages-view.h"
@@ -87,6 +88,7 @@ struct _QuorumWindow
   GHashTable *attached;              /* the views given the store (a reference each) */
   GtkFileChooserNative *chooser;     /* Open Store… while it is open */
   QuorumSyncController *sync;        /* nullable: only with settings */
+  QuorumSyncNotifier *sync_notifier; /* nullable: with the sync controller */
   GCancellable *decide_cancellable;  /* decisions and copies; cancelled when the window goes */
 
   /* The comment of the last decision that was not recorded, offered again

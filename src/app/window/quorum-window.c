@@ -713,6 +713,7 @@ quorum_window_dispose (GObject *object)
       if (self->sync_button != NULL)
         quorum_sync_button_set_controller (self->sync_button, NULL);
     }
+  g_clear_object (&self->sync_notifier);
   g_clear_object (&self->sync);
   g_cancellable_cancel (self->decide_cancellable);
   g_clear_object (&self->decide_cancellable);

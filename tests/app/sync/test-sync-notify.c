@@ -11,6 +11,7 @@
  *   action opens its page; a sync the member starts withdraws it;
  * - a background sync that fails is notified, its action opens the sync's
  *   popover, and the next one that succeeds withdraws it;
+ * - a conflict (the remote changed a decision) is notified as such;
  * - a sync the member starts that fails is not notified.
  *
  * Runs under Xvfb and dbus-run-session; skips without a display, a session
@@ -193,6 +194,40 @@ write_remote (const char *root)
   g_assert_no_error (error);
 }
 
+/* The remote changes one of the store's decisions (the first found):
+ * decisions are never replaced, so the next sync meets a conflict. */
+static void
+change_remote_decision (const char *root)
+{
+  g_autofree char *decisions = g_build_filename (root, "decisions", NULL);
+  g_autoptr(GDir) packages = g_dir_open (decisions, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *package;
+
+  g_assert_nonnull (packages);
+  while ((package = g_dir_read_name (packages)) != NULL)
+    {
+      g_autofree char *folder = g_build_filename (decisions, package, NULL);
+      g_autoptr(GDir) files = g_dir_open (folder, 0, NULL);
+      const char *name = files != NULL ? g_dir_read_name (files) : NULL;
+
+      if (name != NULL && g_str_has_suffix (name, ".json"))
+        {
+          g_autofree char *relpath = g_build_filename ("decisions", package, name, NULL);
+
+          quorum_test_write_served_file (root, relpath,
+                                         "{\"format\": \"quorum.decision/1\", "
+                                         "\"different\": true}\n", -1);
+          g_assert_true (quorum_sync_write_index (root, &error));
+          g_assert_no_error (error);
+          g_assert_true (quorum_test_fix_served_permissions (root, &error));
+          g_assert_no_error (error);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 /* A window on @store: with sync-on-start set, it syncs in the background. */
 static QuorumWindow *
 open_window (const char *store)
@@ -278,6 +313,7 @@ test_background_sync (void)
   g_autofree char *sample = quorum_store_dup_sample_path ();
   g_autofree char *awaiting_id = NULL;
   g_autofree char *failed_id = NULL;
+  g_autofree char *conflict_id = NULL;
   g_autofree char *add_failed = NULL;
   g_autofree char *remove_awaiting = NULL;
   g_autofree char *remove_failed = NULL;
@@ -306,6 +342,7 @@ test_background_sync (void)
   g_settings_set_boolean (settings, "sync-on-start", TRUE);
   awaiting_id = g_strdup_printf ("sync-awaiting:%s", store);
   failed_id = g_strdup_printf ("sync-failed:%s", store);
+  conflict_id = g_strdup_printf ("sync-conflict:%s", store);
 
   /* At start-up, in the background: the new package, and it alone. */
   window = open_window (store);
@@ -382,6 +419,19 @@ test_background_sync (void)
   g_assert_false (g_hash_table_contains (shown, failed_id));
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A decision differs on the remote: a conflict, which says so rather
+   * than that the sync failed, and opens the sync's popover too. */
+  change_remote_decision (root);
+  g_ptr_array_set_size (calls, 0);
+  window = open_window (store);
+  g_assert_true (wait_until (is_shown, conflict_id));
+  barrier ();
+  g_assert_false (g_hash_table_contains (shown, failed_id));
+  notification = g_hash_table_lookup (shown, conflict_id);
+  g_assert_cmpstr (lookup_string (notification, "title"), ==, "Sync found 1 conflict");
+  g_assert_cmpstr (lookup_string (notification, "default-action"), ==, "app.show-sync");
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_settings_reset (settings, "remote-url");

@@ -303,55 +303,36 @@ package_shown (gpointer window)
 
 /* --- the test ------------------------------------------------------------------ */
 
-static void
-test_background_sync (void)
+typedef struct
 {
-  GSettings *settings = quorum_application_get_settings (app);
-  g_autofree char *parent = g_dir_make_tmp ("quorum-notify-XXXXXX", NULL);
-  g_autofree char *root = g_build_filename (parent, "remote", NULL);
-  g_autofree char *store = g_build_filename (parent, "store", NULL);
-  g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *awaiting_id = NULL;
-  g_autofree char *failed_id = NULL;
-  g_autofree char *conflict_id = NULL;
-  g_autofree char *add_failed = NULL;
-  g_autofree char *remove_awaiting = NULL;
-  g_autofree char *remove_failed = NULL;
-  g_autoptr(QuorumTestCa) ca = NULL;
-  g_autoptr(QuorumTestServer) server = NULL;
-  g_autoptr(GError) error = NULL;
+  char *parent;
+  char *root;             /* served by nginx */
+  char *store;            /* the window's */
+  QuorumTestCa *ca;
+  QuorumTestServer *server;
+  char *awaiting_id;      /* the notifications' ids for the store */
+  char *failed_id;
+  char *conflict_id;
+} Fixture;
+
+/* At start-up, in the background: the new package, and it alone. Clicked,
+ * it opens the package; a sync the member starts withdraws it. */
+static void
+check_awaiting (Fixture *f)
+{
+  QuorumWindow *window = open_window (f->store);
+  g_autofree char *remove_awaiting = g_strdup_printf ("remove %s", f->awaiting_id);
   g_autoptr(GVariant) target = NULL;
   GVariant *notification;
-  QuorumWindow *window;
-  guint n_calls;
   const char *path, *id;
+  guint n_calls;
 
-  if (quorum_test_skip_without_nginx ())
-    return;
-  g_assert_nonnull (parent);
-  ca = quorum_test_ca_new (NULL, &error);
-  g_assert_no_error (error);
-  write_remote (root);
-  server = quorum_test_nginx_start (root, ca, &error);
-  g_assert_no_error (error);
-  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
-  g_assert_no_error (error);
-
-  g_settings_set_string (settings, "remote-url", quorum_test_server_get_url (server));
-  g_settings_set_string (settings, "remote-ca-file", quorum_test_ca_get_ca_file (ca));
-  g_settings_set_boolean (settings, "sync-on-start", TRUE);
-  awaiting_id = g_strdup_printf ("sync-awaiting:%s", store);
-  failed_id = g_strdup_printf ("sync-failed:%s", store);
-  conflict_id = g_strdup_printf ("sync-conflict:%s", store);
-
-  /* At start-up, in the background: the new package, and it alone. */
-  window = open_window (store);
-  g_assert_true (wait_until (is_shown, awaiting_id));
+  g_assert_true (wait_until (is_shown, f->awaiting_id));
   g_assert_true (quorum_sync_controller_get_background (window_controller (window)));
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
   g_assert_cmpuint (g_hash_table_size (shown), ==, 1);
-  notification = g_hash_table_lookup (shown, awaiting_id);
+  notification = g_hash_table_lookup (shown, f->awaiting_id);
   g_assert_cmpstr (lookup_string (notification, "title"), ==,
                    "1 new work package awaits a decision");
   g_assert_cmpstr (lookup_string (notification, "body"), ==, NEW_TITLE);
@@ -360,7 +341,7 @@ test_background_sync (void)
   target = g_variant_lookup_value (notification, "default-action-target", NULL);
   g_assert_nonnull (target);
   g_variant_get (target, "(&s&s)", &path, &id);
-  g_assert_cmpstr (path, ==, store);
+  g_assert_cmpstr (path, ==, f->store);
   g_assert_cmpstr (id, ==, NEW_PACKAGE);
 
   /* Clicked: the package's page, in the window already on that store. */
@@ -371,16 +352,33 @@ test_background_sync (void)
   /* The member syncs: what was notified is stale. Nothing new is sent. */
   n_calls = calls->len;
   sync_by_hand (window);
-  remove_awaiting = g_strdup_printf ("remove %s", awaiting_id);
   g_assert_true (wait_until (was_called, remove_awaiting));
   barrier ();
   g_assert_cmpuint (g_hash_table_size (shown), ==, 0);
   for (guint i = n_calls; i < calls->len; i++)
     g_assert_false (g_str_has_prefix (g_ptr_array_index (calls, i), "add "));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
-  /* The server has gone: the member's own sync fails without a
-   * notification (the header bar says so)… */
-  quorum_test_server_stop (server);
+/* The server has gone: the member's own sync fails without a notification
+ * (the header bar says so); one in the background is notified, with the
+ * reason, and opens the sync's popover; back, the next one withdraws it. */
+static void
+check_failure (Fixture *f)
+{
+  g_autofree char *add_failed = g_strdup_printf ("add %s", f->failed_id);
+  g_autofree char *remove_failed = g_strdup_printf ("remove %s", f->failed_id);
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariant *notification;
+  QuorumWindow *window;
+
+  /* The window's own start-up sync, still working, has ended (it
+   * withdraws any failure as it succeeds). */
+  g_ptr_array_set_size (calls, 0);
+  window = open_window (f->store);
+  g_assert_true (wait_until (was_called, remove_failed));
+  quorum_test_server_stop (f->server);
   sync_by_hand (window);
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
                    QUORUM_SYNC_STATE_FAILED);
@@ -388,57 +386,99 @@ test_background_sync (void)
   g_assert_cmpuint (g_hash_table_size (shown), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* …one in the background is notified, with the reason, and opens the
-   * sync's popover. */
-  window = open_window (store);
-  g_assert_true (wait_until (is_shown, failed_id));
-  notification = g_hash_table_lookup (shown, failed_id);
+  window = open_window (f->store);
+  g_assert_true (wait_until (is_shown, f->failed_id));
+  notification = g_hash_table_lookup (shown, f->failed_id);
   g_assert_cmpstr (lookup_string (notification, "title"), ==, "Sync failed");
   g_assert_cmpstr (lookup_string (notification, "body"), ==,
                    quorum_sync_controller_get_status_text (window_controller (window)));
   g_assert_cmpstr (lookup_string (notification, "priority"), ==, "high");
   g_assert_cmpstr (lookup_string (notification, "default-action"), ==, "app.show-sync");
-  g_clear_pointer (&target, g_variant_unref);
   target = g_variant_lookup_value (notification, "default-action-target", NULL);
   g_assert_nonnull (target);
-  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, store);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, f->store);
   g_assert_false (popover_shown (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-sync", target);
   g_assert_true (wait_until (popover_shown, window));
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* Back: the next background sync succeeds and withdraws the failure. */
-  g_assert_true (quorum_test_server_restart (server, &error));
+  g_assert_true (quorum_test_server_restart (f->server, &error));
   g_assert_no_error (error);
-  add_failed = g_strdup_printf ("add %s", failed_id);
   g_assert_true (was_called (add_failed));
   g_ptr_array_set_size (calls, 0);
-  window = open_window (store);
-  remove_failed = g_strdup_printf ("remove %s", failed_id);
+  window = open_window (f->store);
   g_assert_true (wait_until (was_called, remove_failed));
-  g_assert_false (g_hash_table_contains (shown, failed_id));
+  g_assert_false (g_hash_table_contains (shown, f->failed_id));
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
   gtk_window_destroy (GTK_WINDOW (window));
+}
 
-  /* A decision differs on the remote: a conflict, which says so rather
-   * than that the sync failed, and opens the sync's popover too. */
-  change_remote_decision (root);
+/* A decision differs on the remote: a conflict, which says so rather than
+ * that the sync failed, and opens the sync's popover too. */
+static void
+check_conflict (Fixture *f)
+{
+  QuorumWindow *window;
+  GVariant *notification;
+
+  change_remote_decision (f->root);
   g_ptr_array_set_size (calls, 0);
-  window = open_window (store);
-  g_assert_true (wait_until (is_shown, conflict_id));
+  window = open_window (f->store);
+  g_assert_true (wait_until (is_shown, f->conflict_id));
   barrier ();
-  g_assert_false (g_hash_table_contains (shown, failed_id));
-  notification = g_hash_table_lookup (shown, conflict_id);
+  g_assert_false (g_hash_table_contains (shown, f->failed_id));
+  notification = g_hash_table_lookup (shown, f->conflict_id);
   g_assert_cmpstr (lookup_string (notification, "title"), ==, "Sync found 1 conflict");
   g_assert_cmpstr (lookup_string (notification, "default-action"), ==, "app.show-sync");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_background_sync (void)
+{
+  GSettings *settings = quorum_application_get_settings (app);
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  if (quorum_test_skip_without_nginx ())
+    return;
+  f.parent = g_dir_make_tmp ("quorum-notify-XXXXXX", NULL);
+  g_assert_nonnull (f.parent);
+  f.root = g_build_filename (f.parent, "remote", NULL);
+  f.store = g_build_filename (f.parent, "store", NULL);
+  f.ca = quorum_test_ca_new (NULL, &error);
+  g_assert_no_error (error);
+  write_remote (f.root);
+  f.server = quorum_test_nginx_start (f.root, f.ca, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_copy_folder (sample, f.store, NULL, &error));
+  g_assert_no_error (error);
+  f.awaiting_id = g_strdup_printf ("sync-awaiting:%s", f.store);
+  f.failed_id = g_strdup_printf ("sync-failed:%s", f.store);
+  f.conflict_id = g_strdup_printf ("sync-conflict:%s", f.store);
+
+  g_settings_set_string (settings, "remote-url", quorum_test_server_get_url (f.server));
+  g_settings_set_string (settings, "remote-ca-file", quorum_test_ca_get_ca_file (f.ca));
+  g_settings_set_boolean (settings, "sync-on-start", TRUE);
+
+  check_awaiting (&f);
+  check_failure (&f);
+  check_conflict (&f);
 
   g_settings_reset (settings, "remote-url");
   g_settings_reset (settings, "remote-ca-file");
   g_settings_reset (settings, "sync-on-start");
-  g_clear_pointer (&server, quorum_test_server_free);
-  quorum_test_rm_rf (parent);
+  quorum_test_server_free (f.server);
+  quorum_test_ca_free (f.ca);
+  quorum_test_rm_rf (f.parent);
+  g_free (f.parent);
+  g_free (f.root);
+  g_free (f.store);
+  g_free (f.awaiting_id);
+  g_free (f.failed_id);
+  g_free (f.conflict_id);
 }
 
 int

@@ -234,7 +234,12 @@ fill_notes (QuorumCommitteeComparisonView *self,
       if (!quorum_value_is_amount (value))
         continue;
       amount = quorum_ui_format_amount (value->amount);
-      g_string_append_printf (total_text, "%s%s %s", total_text->len > 0 ? ", " : "",
+      if (total_text->len > 0)
+        /* TRANSLATORS: separates the figures of the table's total row */
+        g_string_append (total_text, _(", "));
+      /* TRANSLATORS: a column of the table's total row and its figure,
+       * e.g. "Core team £4,701,883" */
+      g_string_append_printf (total_text, C_("column and figure", "%1$s %2$s"),
                               (int) c == total_cell ? _("Total")
                               : column_name (column, with_year), amount);
     }

@@ -468,19 +468,32 @@ group_description (QuorumCommitteePage *self,
                    QuorumFigure         *figure,
                    gboolean              with_row)
 {
-  GString *text = g_string_new (quorum_figure_get_table_title (figure));
+  const char *table = quorum_figure_get_table_title (figure);
+  const char *row = quorum_figure_get_row_label (figure);
+  const char * const *ids = quorum_figure_get_committees (figure);
   g_autofree char *names =
-    quorum_committee_short_names (quorum_store_get_committees (self->store),
-                                  quorum_figure_get_committees (figure));
+    quorum_committee_short_names (quorum_store_get_committees (self->store), ids);
+  guint n_names = ids != NULL ? g_strv_length ((char **) ids) : 0;
 
+  /* One sentence each, so that a translation can put its parts in its own
+   * order. */
+  if (with_row && names != NULL)
+    /* TRANSLATORS: a table, the row a figure is on and the committees the
+     * row is about, e.g. "Budget summary · row “TABASC” · for SEC Panel, SECCo Board" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s · row “%2$s” · for %3$s",
+                                         "%1$s · row “%2$s” · for %3$s", n_names),
+                            table, row, names);
   if (with_row)
-    /* TRANSLATORS: which row of a table a figure is on, e.g. " · row “TABASC”" */
-    g_string_append_printf (text, _(" · row “%s”"), quorum_figure_get_row_label (figure));
+    /* TRANSLATORS: a table and the row a figure is on, e.g.
+     * "Budget summary · row “TABASC”" */
+    return g_strdup_printf (_("%1$s · row “%2$s”"), table, row);
   if (names != NULL)
-    /* TRANSLATORS: the committees one row of a table is about, e.g.
-     * " · for SEC Panel, SECCo Board" */
-    g_string_append_printf (text, _(" · for %s"), names);
-  return g_string_free (text, FALSE);
+    /* TRANSLATORS: a table and the committees a figure is about, e.g.
+     * "Budget summary · for SEC Panel, SECCo Board" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s · for %2$s", "%1$s · for %2$s",
+                                         n_names),
+                            table, names);
+  return g_strdup (table);
 }
 
 static char *

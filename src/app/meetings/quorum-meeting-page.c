@@ -110,6 +110,25 @@ ref_label (const char *ref)
   return label;
 }
 
+/* The minutes' verb for an outcome, in capitals as minutes write it; ""
+ * for "other", whose text begins with the minutes' own word. */
+static const char *
+outcome_verb (QuorumItemOutcomeKind kind)
+{
+  switch (kind)
+    {
+    /* TRANSLATORS: what a meeting did with an agenda item, in capitals as
+     * minutes write it */
+    case QUORUM_ITEM_OUTCOME_KIND_NOTED: return C_("meeting outcome", "NOTED");
+    case QUORUM_ITEM_OUTCOME_KIND_AGREED: return C_("meeting outcome", "AGREED");
+    case QUORUM_ITEM_OUTCOME_KIND_APPROVED: return C_("meeting outcome", "APPROVED");
+    case QUORUM_ITEM_OUTCOME_KIND_REJECTED: return C_("meeting outcome", "REJECTED");
+    case QUORUM_ITEM_OUTCOME_KIND_DEFERRED: return C_("meeting outcome", "DEFERRED");
+    case QUORUM_ITEM_OUTCOME_KIND_OTHER:
+    default: return "";
+    }
+}
+
 static const char *
 outcome_pill_kind (QuorumItemOutcomeKind kind)
 {
@@ -347,7 +366,7 @@ create_outcome_row (gpointer item,
                     gpointer user_data)
 {
   QuorumItemOutcome *outcome = item;
-  const char *verb = quorum_item_outcome_get_verb (outcome);
+  const char *verb = outcome_verb (quorum_item_outcome_get_kind (outcome));
   const char *by = quorum_item_outcome_get_by (outcome);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *grid = gtk_grid_new ();

@@ -56,6 +56,7 @@ struct _QuorumSyncController
   gboolean bad_ca_file;   /* the last run could not use the trusted certificates */
   gboolean had_secret;    /* the last run sent a password or token */
   gboolean token;         /* …and it was a token */
+  gboolean background;    /* the last run was started by a timer, not the member */
   GListStore *items;      /* of QuorumSyncItem */
   guint n_awaiting;
 
@@ -505,15 +506,11 @@ fail_at_once (QuorumSyncController *self,
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
-/**
- * quorum_sync_controller_sync:
- *
- * Syncs the store with the remote in the settings, unless a sync is
- * running already. Without a remote address the state becomes
- * %QUORUM_SYNC_STATE_NOT_CONFIGURED.
- */
-void
-quorum_sync_controller_sync (QuorumSyncController *self)
+/* @background: started by a timer (at start-up, every few minutes, back
+ * online), not by the member. */
+static void
+start_sync (QuorumSyncController *self,
+            gboolean              background)
 {
   g_autofree char *url = NULL;
   g_autofree char *auth = NULL;
@@ -522,10 +519,9 @@ quorum_sync_controller_sync (QuorumSyncController *self)
   g_autoptr(GError) error = NULL;
   Run *run;
 
-  g_return_if_fail (QUORUM_IS_SYNC_CONTROLLER (self));
-
   if (self->run != NULL)
     return;
+  self->background = background;
   if (!is_configured (self))
     {
       reset_state (self);
@@ -575,6 +571,35 @@ quorum_sync_controller_sync (QuorumSyncController *self)
 }
 
 /**
+ * quorum_sync_controller_sync:
+ *
+ * Syncs the store with the remote in the settings, unless a sync is
+ * running already. Without a remote address the state becomes
+ * %QUORUM_SYNC_STATE_NOT_CONFIGURED. The sync is the member's, not one in
+ * the background.
+ */
+void
+quorum_sync_controller_sync (QuorumSyncController *self)
+{
+  g_return_if_fail (QUORUM_IS_SYNC_CONTROLLER (self));
+  start_sync (self, FALSE);
+}
+
+/**
+ * quorum_sync_controller_get_background:
+ *
+ * Returns: whether the sync running, or the last one, was started in the
+ *   background (at start-up, by the interval, back online) rather than by
+ *   the member
+ */
+gboolean
+quorum_sync_controller_get_background (QuorumSyncController *self)
+{
+  g_return_val_if_fail (QUORUM_IS_SYNC_CONTROLLER (self), FALSE);
+  return self->background;
+}
+
+/**
  * quorum_sync_controller_cancel:
  *
  * Stops the sync running, if any. The local store stays as it was: files
@@ -594,7 +619,7 @@ quorum_sync_controller_cancel (QuorumSyncController *self)
 static gboolean
 interval_cb (gpointer user_data)
 {
-  quorum_sync_controller_sync (QUORUM_SYNC_CONTROLLER (user_data));
+  start_sync (QUORUM_SYNC_CONTROLLER (user_data), TRUE);
   return G_SOURCE_CONTINUE;
 }
 
@@ -621,7 +646,7 @@ start_cb (gpointer user_data)
   QuorumSyncController *self = user_data;
 
   self->start_id = 0;
-  quorum_sync_controller_sync (self);
+  start_sync (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -665,7 +690,7 @@ network_changed_cb (GNetworkMonitor      *monitor,
 {
   if (available && self->state == QUORUM_SYNC_STATE_FAILED &&
       g_error_matches (self->error, QUORUM_SYNC_ERROR, QUORUM_SYNC_ERROR_OFFLINE))
-    quorum_sync_controller_sync (self);
+    start_sync (self, TRUE);
 }
 
 static void

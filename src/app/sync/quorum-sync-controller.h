@@ -55,6 +55,7 @@ GListModel           *quorum_sync_controller_get_items      (QuorumSyncControlle
 guint                 quorum_sync_controller_get_n_awaiting (QuorumSyncController *self);
 char                 *quorum_sync_controller_dup_remote_url (QuorumSyncController *self);
 GActionGroup         *quorum_sync_controller_get_actions    (QuorumSyncController *self);
+gboolean              quorum_sync_controller_get_background (QuorumSyncController *self);
 
 void                  quorum_sync_controller_sync           (QuorumSyncController *self);
 void                  quorum_sync_controller_cancel         (QuorumSyncController *self);

@@ -141,7 +141,8 @@ update_text_alternative (QuorumChart *self)
               amount = _quorum_chart_data_format (&data, value);
               /* TRANSLATORS: in a chart's description, a series and its
                * figure, e.g. "Core team £626,156" */
-              figure = g_strdup_printf (_("%s %s"), self->series[s], amount);
+              figure = g_strdup_printf (C_("series and figure", "%s %s"), self->series[s],
+                                        amount);
             }
           /* TRANSLATORS: the separator between a bar's figures */
           g_string_append_printf (figures, "%s%s", s > 0 ? _(", ") : "", figure);

@@ -127,11 +127,69 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The window showing the store at @path, or a new one opening it. */
+static QuorumWindow *
+window_for_store (QuorumApplication *self,
+                  const char        *path)
+{
+  QuorumWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      QuorumStore *store;
+
+      if (!QUORUM_IS_WINDOW (l->data))
+        continue;
+      store = quorum_window_get_store (l->data);
+      if (store != NULL && g_strcmp0 (quorum_store_get_path (store), path) == 0)
+        return l->data;
+    }
+  window = quorum_window_new (self);
+  quorum_window_open_store (window, path);
+  return window;
+}
+
+/* A notification's: ((STORE, ID)), ID "" for the list of packages. */
+static void
+show_work_package_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  const char *path, *id;
+  QuorumWindow *window;
+  QuorumStore *store;
+
+  g_variant_get (parameter, "(&s&s)", &path, &id);
+  window = window_for_store (QUORUM_APPLICATION (user_data), path);
+  store = quorum_window_get_store (window);
+  /* The list when the package is not (yet: a new window loads) there. */
+  if (*id != '\0' && store != NULL && quorum_store_find_work_package (store, id) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-work-package", "s", id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "work-packages");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A notification's: (STORE), what its last sync did. */
+static void
+show_sync_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  QuorumWindow *window = window_for_store (QUORUM_APPLICATION (user_data),
+                                           g_variant_get_string (parameter, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_window_show_sync_status (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "help", help_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
+  { "show-work-package", show_work_package_action, "(ss)" },
+  { "show-sync", show_sync_action, "s" },
 };
 
 static void

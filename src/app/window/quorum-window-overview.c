@@ -72,8 +72,12 @@ create_document_row (gpointer item,
   if (years != NULL)
     g_string_append_printf (parts, " · %s", years);
   if (quorum_budget_document_get_version (document) != NULL)
-    g_string_append_printf (parts, " · %s %s", _("version"),
-                            quorum_budget_document_get_version (document));
+    {
+      g_string_append (parts, " · ");
+      /* TRANSLATORS: a document's version, e.g. "version 3.1" */
+      g_string_append_printf (parts, _("version %s"),
+                              quorum_budget_document_get_version (document));
+    }
   g_string_append_printf (parts, " · %s · %s", tables,
                           _quorum_window_path_in_store (
                             self, quorum_budget_document_get_file (document)));
@@ -173,8 +177,13 @@ create_committee_row (gpointer item,
   if (quorum_committee_get_service_area (committee) != NULL)
     g_string_append (subtitle, quorum_committee_get_service_area (committee));
   if (quorum_committee_get_meets (committee) != NULL)
-    g_string_append_printf (subtitle, "%s%s %s", subtitle->len ? " · " : "", _("meets"),
-                            quorum_committee_get_meets (committee));
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* TRANSLATORS: how often a committee meets, from the store, e.g.
+       * "meets monthly" */
+      g_string_append_printf (subtitle, _("meets %s"), quorum_committee_get_meets (committee));
+    }
 
   /* The note, a paragraph, is in full on the committee's page, which the
    * row opens; here it is the tooltip (laying out fourteen paragraphs was

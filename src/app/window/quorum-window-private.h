@@ -6,7 +6,9 @@
  * quorum-window-meetings.c opens what meetings name: papers, actions;
  * quorum-window-notes.c keeps the store's private notes and writes them;
  * quorum-window-print.c prints what the window shows;
- * quorum-window-export.c exports and copies what the view shown has.
+ * quorum-window-export.c exports and copies what the view shown has;
+ * quorum-window-desktop.c takes dropped folders, adds to GNOME's recent
+ * files and opens what notifications are about.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,7 @@
 #include "quorum-print-controller.h"
 #include "quorum-sync-button.h"
 #include "quorum-sync-controller.h"
+#include "quorum-sync-notifier.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
 #include "quorum-work-packages-view.h"
@@ -88,6 +91,7 @@ struct _QuorumWindow
   GHashTable *attached;              /* the views given the store (a reference each) */
   GtkFileChooserNative *chooser;     /* Open Store… while it is open */
   QuorumSyncController *sync;        /* nullable: only with settings */
+  QuorumSyncNotifier *sync_notifier; /* nullable: with the sync controller */
   GCancellable *decide_cancellable;  /* decisions and copies; cancelled when the window goes */
 
   /* The comment of the last decision that was not recorded, offered again
@@ -144,5 +148,10 @@ void       _quorum_window_print_dispose     (QuorumWindow      *self);
 QuorumPrintController *_quorum_window_get_print_controller (QuorumWindow *self);
 void       _quorum_window_update_export     (QuorumWindow      *self);
 void       _quorum_window_class_init_export (GtkWidgetClass    *widget_class);
+void       _quorum_window_open_and_remember (QuorumWindow      *self,
+                                             const char        *path);
+void       _quorum_window_init_desktop      (QuorumWindow      *self,
+                                             QuorumApplication *application);
+void       _quorum_window_add_recent        (const char        *path);
 
 G_END_DECLS

@@ -448,10 +448,10 @@ sync_state_cb (QuorumWindow *self)
 #define QUORUM_WINDOW_MAX_RECENT 8
 
 /* Opened by the member (not at start-up): kept for next time and at the
- * top of the recent stores. */
-static void
-open_and_remember (QuorumWindow *self,
-                   const char   *path)
+ * top of the recent stores, the app's and GNOME's. */
+void
+_quorum_window_open_and_remember (QuorumWindow *self,
+                                  const char   *path)
 {
   GSettings *settings = _quorum_window_get_settings (self);
 
@@ -473,6 +473,7 @@ open_and_remember (QuorumWindow *self,
       g_settings_set_string (settings, "store-path", path);
       g_settings_set_strv (settings, "recent-stores", (const char * const *) updated);
     }
+  _quorum_window_add_recent (path);
   quorum_window_open_store (self, path);
 }
 
@@ -511,7 +512,8 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  open_and_remember (QUORUM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  _quorum_window_open_and_remember (QUORUM_WINDOW (widget),
+                                    g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -528,7 +530,7 @@ chooser_response_cb (QuorumWindow         *self,
     path = g_file_get_path (folder);
   g_clear_object (&self->chooser);
   if (path != NULL)
-    open_and_remember (self, path);
+    _quorum_window_open_and_remember (self, path);
 }
 
 static void
@@ -677,6 +679,7 @@ quorum_window_dispose (GObject *object)
       if (self->sync_button != NULL)
         quorum_sync_button_set_controller (self->sync_button, NULL);
     }
+  g_clear_object (&self->sync_notifier);
   g_clear_object (&self->sync);
   g_cancellable_cancel (self->decide_cancellable);
   g_clear_object (&self->decide_cancellable);
@@ -836,6 +839,7 @@ quorum_window_new (QuorumApplication *application)
     }
   sync_state_cb (self);
   update_recent_menu (self);
+  _quorum_window_init_desktop (self, application);
 
   return self;
 }

@@ -20,5 +20,6 @@ void          quorum_window_open_store (QuorumWindow      *self,
                                         const char        *path);
 QuorumStore  *quorum_window_get_store  (QuorumWindow      *self);
 QuorumNotes  *quorum_window_get_notes  (QuorumWindow      *self);
+void          quorum_window_show_sync_status  (QuorumWindow *self);
 
 G_END_DECLS

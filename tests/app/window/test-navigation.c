@@ -709,6 +709,133 @@ test_open_store (void)
   remove_tree (parent);
 }
 
+/* The window's drop target: the first one found under @widget. */
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropTarget *found = find_drop_target (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+drop (GtkDropTarget *target,
+      const GValue  *value)
+{
+  gboolean accepted = FALSE;
+
+  g_signal_emit_by_name (target, "drop", value, 20.0, 20.0, &accepted);
+  return accepted;
+}
+
+/* GNOME's recent files (a private XDG_DATA_HOME: see main) list @uri as a
+ * folder opened by this program, once the manager has saved them. */
+static gboolean
+in_gnome_recent (const char *uri)
+{
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GBookmarkFile) bookmarks = g_bookmark_file_new ();
+      g_autofree char *mime = NULL;
+
+      if (g_bookmark_file_load_from_file (bookmarks, file, NULL) &&
+          g_bookmark_file_has_item (bookmarks, uri))
+        {
+          mime = g_bookmark_file_get_mime_type (bookmarks, uri, NULL);
+          g_assert_cmpstr (mime, ==, "inode/directory");
+          g_assert_true (g_bookmark_file_has_application (bookmarks, uri,
+                                                          g_get_application_name (), NULL));
+          return TRUE;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return FALSE;
+}
+
+/* A store folder dropped on the window opens as from Open Store… and goes
+ * to the recent stores, the app's and GNOME's; a file that is not a store
+ * gets the usual error, and is remembered nowhere. */
+static void
+test_drop_store (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *text_file = g_build_filename (parent, "minutes.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (store);
+  g_autoptr(GFile) file = g_file_new_for_path (text_file);
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *file_uri = g_file_get_uri (file);
+  g_autofree char *error_text = NULL;
+  GSettings *settings = quorum_application_get_settings (app);
+  QuorumWindow *window = open_window (sample);
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  GSList files = { folder, NULL };
+  GValue list = G_VALUE_INIT;
+  GValue single = G_VALUE_INIT;
+  g_auto(GStrv) recent = NULL;
+  gsize n_types = 0;
+  const GType *types;
+
+  g_settings_reset (settings, "recent-stores");
+  g_assert_nonnull (target);
+  types = gtk_drop_target_get_gtypes (target, &n_types);
+  g_assert_cmpuint (n_types, ==, 2);
+  g_assert_true (types[0] == GDK_TYPE_FILE_LIST && types[1] == G_TYPE_FILE);
+  /* style.css outlines it while a drag is over it. */
+  g_assert_true (gtk_widget_has_css_class (
+    gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "store-drop-target"));
+
+  g_value_init (&list, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&list, gdk_file_list_new_from_list (&files));
+  g_assert_true (drop (target, &list));
+  g_value_unset (&list);
+  g_assert_true (wait_for_text (window, "row:SEC Panel Budget 2020–2023\n"));
+  g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, store);
+  recent = g_settings_get_strv (settings, "recent-stores");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, store);
+  g_assert_true (in_gnome_recent (uri));
+
+  g_assert_true (g_file_set_contents (text_file, "Not a store.\n", -1, NULL));
+  g_value_init (&single, G_TYPE_FILE);
+  g_value_set_object (&single, file);
+  g_assert_true (drop (target, &single));
+  g_value_unset (&single);
+  error_text = g_strdup_printf ("%s: the store folder does not exist or is not a folder",
+                                text_file);
+  g_assert_true (wait_for_text (window, error_text));
+  g_clear_pointer (&recent, g_strfreev);
+  recent = g_settings_get_strv (settings, "recent-stores");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_false (in_gnome_recent (file_uri));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "store-path");
+  g_settings_reset (settings, "recent-stores");
+  remove_tree (parent);
+}
+
 /* A package written by someone else shows up; a broken file is named in
  * the banner while the rest stays; fixed, the banner goes. */
 static void
@@ -885,13 +1012,18 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
   int status;
 
+  /* Stores opened go to GNOME's recent files: a private one. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
       g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      remove_tree (data_home);
       return 77;
     }
   adw_init ();
@@ -906,10 +1038,12 @@ main (int    argc,
   g_test_add_func ("/navigation/board-meeting-papers", test_board_meeting_papers);
   g_test_add_func ("/navigation/settings", test_settings);
   g_test_add_func ("/navigation/open-store", test_open_store);
+  g_test_add_func ("/navigation/drop-store", test_drop_store);
   g_test_add_func ("/navigation/watch", test_watch);
   g_test_add_func ("/navigation/shortcuts", test_shortcuts);
 
   status = g_test_run ();
   g_clear_object (&app);
+  remove_tree (data_home);
   return status;
 }

@@ -13,16 +13,19 @@
 
 #include <string.h>
 
-void
-_quorum_ctx_error (QuorumLoadContext *ctx,
-                   JsonNode          *node,
-                   const char        *path,
-                   const char        *format,
-                   ...)
+/* An error at @node, or at @offset in the text when @node is NULL and
+ * @has_offset. */
+static void
+ctx_error_valist (QuorumLoadContext *ctx,
+                  JsonNode          *node,
+                  gboolean           has_offset,
+                  guint32            offset,
+                  const char        *path,
+                  const char        *format,
+                  va_list            args)
 {
   g_autofree char *message = NULL;
   guint line = 0, column = 0;
-  va_list args;
 
   ctx->n_errors++;
   if (ctx->problems == NULL)
@@ -39,14 +42,44 @@ _quorum_ctx_error (QuorumLoadContext *ctx,
       return;
     }
 
-  va_start (args, format);
   message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   if (ctx->tree != NULL && node != NULL)
     quorum_json_tree_get_location (ctx->tree, node, &line, &column);
+  else if (ctx->tree != NULL && has_offset)
+    quorum_json_tree_get_offset_location (ctx->tree, offset, &line, &column);
 
   g_ptr_array_add (ctx->problems, quorum_problem_new (ctx->file, path, line, column, message));
+}
+
+void
+_quorum_ctx_error (QuorumLoadContext *ctx,
+                   JsonNode          *node,
+                   const char        *path,
+                   const char        *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  ctx_error_valist (ctx, node, FALSE, 0, path, format, args);
+  va_end (args);
+}
+
+/* As _quorum_ctx_error (), at a byte offset of the text: for the members of
+ * an object read compactly, which have no node. */
+void
+_quorum_ctx_error_at (QuorumLoadContext *ctx,
+                      guint32            offset,
+                      const char        *path,
+                      const char        *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  ctx_error_valist (ctx, NULL, TRUE, offset, path, format, args);
+  va_end (args);
 }
 
 /**
@@ -75,8 +108,8 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       return FALSE;
     }
 
-  tree = quorum_json_tree_parse_budget (data, length, ctx->max_rows_per_table, &line, &column,
-                                        &error_path, &error);
+  tree = quorum_json_tree_parse_full (data, length, ctx->max_rows_per_table, ctx->compact_values,
+                                      &line, &column, &error_path, &error);
   if (tree == NULL)
     {
       const char *message = error->message;
@@ -460,6 +493,48 @@ _quorum_ctx_amount_member_node (QuorumLoadContext *ctx,
   else
     _quorum_ctx_error (ctx, node, path, _("expected a number, found %s"),
                        node_type_name (node));
+  return FALSE;
+}
+
+/**
+ * _quorum_ctx_amount_text:
+ * @member: a member of an object read compactly, a number or null
+ * @path: the object's path; @name is the member's name
+ *
+ * As _quorum_ctx_amount_member_node () with null allowed, for a member
+ * that has no node.
+ */
+gboolean
+_quorum_ctx_amount_text (QuorumLoadContext      *ctx,
+                         const QuorumJsonMember *member,
+                         const char             *path,
+                         const char             *name,
+                         QuorumValue            *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *member_path = NULL;
+  char text[QUORUM_JSON_MAX_NUMBER_LENGTH + 1];
+
+  out->kind = QUORUM_VALUE_ABSENT;
+  out->amount = 0;
+  if (member->value_length == 0)
+    {
+      out->kind = QUORUM_VALUE_NA;
+      return TRUE;
+    }
+
+  g_assert (member->value_length < sizeof text);
+  memcpy (text, quorum_json_tree_get_text (ctx->tree) + member->value_offset,
+          member->value_length);
+  text[member->value_length] = '\0';
+  if (quorum_amount_parse (text, &out->amount, &error))
+    {
+      out->kind = QUORUM_VALUE_AMOUNT;
+      return TRUE;
+    }
+
+  member_path = quorum_path_member (path, name);
+  _quorum_ctx_error_at (ctx, member->value_offset, member_path, "%s", error->message);
   return FALSE;
 }
 

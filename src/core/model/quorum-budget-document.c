@@ -140,6 +140,48 @@ quorum_budget_document_init (QuorumBudgetDocument *self)
 
 /* Loading ---------------------------------------------------------------- */
 
+/* A row's values as the reader kept them compactly (most rows): the same
+ * checks and errors as for a JsonObject, in the same order. FALSE if
+ * @values_node was read as usual. */
+static gboolean
+read_compact_values (QuorumLoadContext *ctx,
+                     QuorumTable       *table,
+                     QuorumRow         *row,
+                     JsonNode          *values_node,
+                     const char        *values_path)
+{
+  const char *text = quorum_json_tree_get_text (ctx->tree);
+  const QuorumJsonMember *members;
+  guint n;
+
+  members = quorum_json_tree_get_members (ctx->tree, values_node, &n);
+  if (members == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char name[QUORUM_JSON_COMPACT_MAX_NAME + 1];
+      QuorumColumn *column;
+
+      g_assert (members[i].name_length <= QUORUM_JSON_COMPACT_MAX_NAME);
+      memcpy (name, text + members[i].name_offset, members[i].name_length);
+      name[members[i].name_length] = '\0';
+      column = quorum_table_find_column (table, name);
+
+      if (column == NULL)
+        {
+          g_autofree char *value_path = quorum_path_member (values_path, name);
+
+          _quorum_ctx_error_at (ctx, members[i].value_offset, value_path,
+                                _("no column “%s” in table “%s”"), name, table->id);
+          continue;
+        }
+      _quorum_ctx_amount_text (ctx, &members[i], values_path, name,
+                               &row->stated[column->index]);
+    }
+  return TRUE;
+}
+
 static void
 read_values (QuorumLoadContext *ctx,
              QuorumTable       *table,
@@ -155,6 +197,11 @@ read_values (QuorumLoadContext *ctx,
 
   if (values_node == NULL)
     return;
+  if (read_compact_values (ctx, table, row, values_node, values_path))
+    {
+      json_object_remove_member (json_node_get_object (row_node), "values");
+      return;
+    }
   if (_quorum_ctx_object (ctx, values_node, values_path) == NULL)
     return;
 
@@ -757,7 +804,8 @@ quorum_budget_document_new_from_data (const char *file,
                                       GPtrArray  *problems)
 {
   QuorumLoadContext ctx = {
-    .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE
+    .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE,
+    .compact_values = TRUE
   };
   g_autoptr(QuorumJsonTree) tree = NULL;
   QuorumBudgetDocument *self;

@@ -54,6 +54,14 @@ int  _quorum_json_compare_entries  (gconstpointer   a,
 int  _quorum_json_compare_compacts (gconstpointer   a,
                                     gconstpointer   b);
 void _quorum_json_tree_reparse     (QuorumJsonTree *self);
+QuorumJsonTree *_quorum_json_tree_parse_take (char     *text,
+                                              gsize     length,
+                                              guint     max_rows_per_table,
+                                              gboolean  compact_values,
+                                              guint    *error_line,
+                                              guint    *error_column,
+                                              char    **error_path,
+                                              GError  **error);
 void _quorum_json_column_of        (const char     *data,
                                     gsize           bom,
                                     const char     *line_start,

@@ -906,23 +906,46 @@ quorum_json_tree_parse_full (const char  *data,
                              char       **error_path,
                              GError     **error)
 {
-  g_autoptr(QuorumJsonTree) tree = NULL;
+  char *text;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (length < G_MAXUINT32, NULL);
+
+  text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (text, data, length);
+  text[length] = '\0';
+  return _quorum_json_tree_parse_take (text, length, max_rows_per_table, compact_values,
+                                       error_line, error_column, error_path, error);
+}
+
+/* As quorum_json_tree_parse_full (), keeping @text (nul-terminated at
+ * @length) rather than a copy: a file's bytes as read are the tree's, and a
+ * large file is not held twice. @text is freed on error. */
+QuorumJsonTree *
+_quorum_json_tree_parse_take (char        *text,
+                              gsize        length,
+                              guint        max_rows_per_table,
+                              gboolean     compact_values,
+                              guint       *error_line,
+                              guint       *error_column,
+                              char       **error_path,
+                              GError     **error)
+{
+  g_autoptr(QuorumJsonTree) tree = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (text[length] == '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (length < G_MAXUINT32, NULL);
 
   tree = g_new0 (QuorumJsonTree, 1);
   g_atomic_ref_count_init (&tree->ref_count);
-  tree->text = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (tree->text, data, length);
-  tree->text[length] = '\0';
+  tree->text = text;
   tree->length = length;
   /* A UTF-8 byte order mark, as some editors write, is tolerated. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     tree->bom = 3;
-
   /* Without compact values, about a third as many nodes. */
   tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
                                      (compact_values ? length / 36 : length / 12) + 16);

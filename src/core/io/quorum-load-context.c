@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-load-context.h"
+#include "quorum-json-private.h"
 #include <glib/gi18n-lib.h>
 #include "quorum-amount.h"
 #include "quorum-error.h"
@@ -82,16 +83,14 @@ _quorum_ctx_error_at (QuorumLoadContext *ctx,
   va_end (args);
 }
 
-/**
- * _quorum_ctx_parse:
- *
- * Parses @data as JSON; a syntax error is recorded with its position.
- */
-gboolean
-_quorum_ctx_parse (QuorumLoadContext  *ctx,
-                   const char         *data,
-                   gsize               length,
-                   QuorumJsonTree    **out_tree)
+/* Parses @data, or @take (which it then owns) as JSON; a syntax error is
+ * recorded with its position. */
+static gboolean
+ctx_parse (QuorumLoadContext  *ctx,
+           const char         *data,
+           char               *take,
+           gsize               length,
+           QuorumJsonTree    **out_tree)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *error_path = NULL;
@@ -100,6 +99,7 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
 
   if (length > QUORUM_MAX_FILE_BYTES)
     {
+      g_free (take);
       ctx->n_errors++;
       if (ctx->problems)
         g_ptr_array_add (ctx->problems,
@@ -108,8 +108,14 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       return FALSE;
     }
 
-  tree = quorum_json_tree_parse_full (data, length, ctx->max_rows_per_table, ctx->compact_values,
-                                      &line, &column, &error_path, &error);
+  if (take != NULL)
+    tree = _quorum_json_tree_parse_take (take, length, ctx->max_rows_per_table,
+                                         ctx->compact_values, &line, &column, &error_path,
+                                         &error);
+  else
+    tree = quorum_json_tree_parse_full (data, length, ctx->max_rows_per_table,
+                                        ctx->compact_values, &line, &column, &error_path,
+                                        &error);
   if (tree == NULL)
     {
       const char *message = error->message;
@@ -128,6 +134,20 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
 
   *out_tree = tree;
   return TRUE;
+}
+
+/**
+ * _quorum_ctx_parse:
+ *
+ * Parses @data as JSON; a syntax error is recorded with its position.
+ */
+gboolean
+_quorum_ctx_parse (QuorumLoadContext  *ctx,
+                   const char         *data,
+                   gsize               length,
+                   QuorumJsonTree    **out_tree)
+{
+  return ctx_parse (ctx, data, NULL, length, out_tree);
 }
 
 static const char *
@@ -193,6 +213,26 @@ _quorum_ctx_check_format (QuorumLoadContext *ctx,
   return FALSE;
 }
 
+static JsonNode *
+ctx_open (QuorumLoadContext  *ctx,
+          const char         *data,
+          char               *take,
+          gsize               length,
+          const char         *kind,
+          guint               version,
+          QuorumJsonTree    **out_tree)
+{
+  JsonNode *root;
+
+  if (!ctx_parse (ctx, data, take, length, out_tree))
+    return NULL;
+  ctx->tree = *out_tree;
+  root = quorum_json_tree_get_root (*out_tree);
+  if (!_quorum_ctx_check_format (ctx, root, kind, version))
+    return NULL;
+  return root;
+}
+
 /**
  * _quorum_ctx_open:
  *
@@ -207,15 +247,24 @@ _quorum_ctx_open (QuorumLoadContext  *ctx,
                   guint               version,
                   QuorumJsonTree    **out_tree)
 {
-  JsonNode *root;
+  return ctx_open (ctx, data, NULL, length, kind, version, out_tree);
+}
 
-  if (!_quorum_ctx_parse (ctx, data, length, out_tree))
-    return NULL;
-  ctx->tree = *out_tree;
-  root = quorum_json_tree_get_root (*out_tree);
-  if (!_quorum_ctx_check_format (ctx, root, kind, version))
-    return NULL;
-  return root;
+/**
+ * _quorum_ctx_open_take:
+ * @data: (transfer full): the file's bytes, nul-terminated at @length
+ *
+ * As _quorum_ctx_open (), the tree keeping @data itself rather than a copy.
+ */
+JsonNode *
+_quorum_ctx_open_take (QuorumLoadContext  *ctx,
+                       char               *data,
+                       gsize               length,
+                       const char         *kind,
+                       guint               version,
+                       QuorumJsonTree    **out_tree)
+{
+  return ctx_open (ctx, NULL, data, length, kind, version, out_tree);
 }
 
 /**

@@ -62,6 +62,12 @@ JsonNode    *_quorum_ctx_open         (QuorumLoadContext  *ctx,
                                        const char         *kind,
                                        guint               version,
                                        QuorumJsonTree    **out_tree);
+JsonNode    *_quorum_ctx_open_take    (QuorumLoadContext  *ctx,
+                                       char               *data,
+                                       gsize               length,
+                                       const char         *kind,
+                                       guint               version,
+                                       QuorumJsonTree    **out_tree);
 gboolean     _quorum_ctx_file_id      (QuorumLoadContext  *ctx,
                                        JsonNode           *root,
                                        char              **out);

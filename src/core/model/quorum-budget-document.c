@@ -797,11 +797,12 @@ forget_nodes (QuorumBudgetDocument *self)
  * Returns: (transfer full) (nullable): the document, or %NULL if the file
  *   has errors (each appended to @problems)
  */
-QuorumBudgetDocument *
-quorum_budget_document_new_from_data (const char *file,
-                                      const char *data,
-                                      gsize       length,
-                                      GPtrArray  *problems)
+static QuorumBudgetDocument *
+document_new (const char *file,
+              const char *data,
+              char       *take,
+              gsize       length,
+              GPtrArray  *problems)
 {
   QuorumLoadContext ctx = {
     .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE,
@@ -811,10 +812,10 @@ quorum_budget_document_new_from_data (const char *file,
   QuorumBudgetDocument *self;
   JsonNode *root;
 
-  g_return_val_if_fail (file != NULL, NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  root = _quorum_ctx_open (&ctx, data, length, "quorum.budget", 1, &tree);
+  if (take != NULL)
+    root = _quorum_ctx_open_take (&ctx, take, length, "quorum.budget", 1, &tree);
+  else
+    root = _quorum_ctx_open (&ctx, data, length, "quorum.budget", 1, &tree);
   if (root == NULL)
     return NULL;
 
@@ -822,15 +823,61 @@ quorum_budget_document_new_from_data (const char *file,
   if (self == NULL)
     return NULL;
 
-  self->file = g_strdup (file);
-  _quorum_document_collect_findings (self);
-
   /* Positions are only needed while loading: keep the text, not the nodes. */
   forget_nodes (self);
   quorum_json_tree_release_nodes (tree);
   self->tree = g_steal_pointer (&tree);
 
+  self->file = g_strdup (file);
+  _quorum_document_collect_findings (self);
+
   return self;
+}
+
+/**
+ * quorum_budget_document_new_from_data:
+ * @file: the file's path, as shown in errors; its base name (less `.json`)
+ *   must equal the document's id
+ * @data: the file's bytes
+ * @length: their length
+ * @problems: (element-type QuorumProblem) (nullable): where every problem
+ *   found is appended
+ *
+ * Reads and validates a budget document, evaluates its tables and
+ * computes its findings at the default tolerance.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL if the file
+ *   has errors (each appended to @problems)
+ */
+QuorumBudgetDocument *
+quorum_budget_document_new_from_data (const char *file,
+                                      const char *data,
+                                      gsize       length,
+                                      GPtrArray  *problems)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return document_new (file, data, NULL, length, problems);
+}
+
+/**
+ * _quorum_budget_document_new_take_data:
+ * @data: (transfer full): the file's bytes, nul-terminated at @length
+ *
+ * As quorum_budget_document_new_from_data (), keeping @data as the
+ * document's text rather than a copy of it (the store's loader).
+ */
+QuorumBudgetDocument *
+_quorum_budget_document_new_take_data (const char *file,
+                                       char       *data,
+                                       gsize       length,
+                                       GPtrArray  *problems)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return document_new (file, NULL, data, length, problems);
 }
 
 /* Accessors -------------------------------------------------------------- */

@@ -611,11 +611,14 @@ _quorum_store_dup_stamps (QuorumStore *self)
   return stamps;
 }
 
+/* Parses @data, which it takes. */
 static void
 parse_file (QuorumStoreFile *file,
-            const char      *data,
+            char            *data,
             gsize            length)
 {
+  g_autofree char *owned = data;
+
   GObject *object = NULL;
 
   switch (file->kind)
@@ -624,8 +627,10 @@ parse_file (QuorumStoreFile *file,
       parse_committees (file->path, data, length, file->problems, file->objects);
       return;
     case QUORUM_STORE_FILE_BUDGET:
-      object = G_OBJECT (quorum_budget_document_new_from_data (file->path, data, length,
-                                                               file->problems));
+      /* A budget's bytes become its document's text: not held twice. */
+      object = G_OBJECT (_quorum_budget_document_new_take_data (file->path,
+                                                                g_steal_pointer (&owned),
+                                                                length, file->problems));
       break;
     case QUORUM_STORE_FILE_WORK_PACKAGE:
       object = G_OBJECT (quorum_work_package_new_from_data (file->path, data, length,
@@ -675,7 +680,7 @@ read_store_file (QuorumStoreFile       *file,
       file->parsed = FALSE;   /* the same content: the objects last loaded stay */
       return;
     }
-  parse_file (file, data, length);
+  parse_file (file, g_steal_pointer (&data), length);
 }
 
 /* A file's name without `.json`: the id a decision takes from it. */

@@ -502,7 +502,7 @@ read_compact_values (Reader *r)
         if (p >= end || *p != '"' || p - name > COMPACT_MAX_NAME)
           goto fallback;
         m.name_offset = (guint32) (name - r->data);
-        m.name_length = (guint32) (p - name);
+        m.name_length = (guint8) (p - name);
         for (guint i = first; i < members->len; i++)
           {
             const QuorumJsonMember *o = &g_array_index (members, QuorumJsonMember, i);
@@ -527,7 +527,7 @@ read_compact_values (Reader *r)
                  p - value > QUORUM_JSON_MAX_NUMBER_LENGTH)
           goto fallback;
         else
-          m.value_length = (guint32) (p - value);
+          m.value_length = (guint16) (p - value);
         m.value_offset = (guint32) (value - r->data);
         g_array_append_val (members, m);
         SKIP_SPACE ();
@@ -946,9 +946,11 @@ _quorum_json_tree_parse_take (char        *text,
   /* A UTF-8 byte order mark, as some editors write, is tolerated. */
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     tree->bom = 3;
-  /* Without compact values, about a third as many nodes. */
+  /* About a node for every 12 bytes of a typical store file; a budget
+   * with compact values has a node for every 40 to 80 bytes (it grows if
+   * need be). */
   tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
-                                     (compact_values ? length / 36 : length / 12) + 16);
+                                     (compact_values ? length / 96 : length / 12) + 16);
   tree->root = parse_text (tree, max_rows_per_table, compact_values, error_line, error_column,
                            error_path, error);
   if (tree->root == NULL)

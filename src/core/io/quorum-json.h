@@ -18,13 +18,13 @@ G_BEGIN_DECLS
 typedef struct _QuorumJsonTree QuorumJsonTree;
 
 /* A member of an object read compactly: a number or null under a name,
- * as byte offsets into the tree's text. */
+ * as byte offsets into the tree's text (12 bytes a member). */
 typedef struct
 {
   guint32 name_offset;
-  guint32 name_length;
   guint32 value_offset;
-  guint32 value_length;    /* the number's length; 0 for null */
+  guint16 value_length;    /* the number's length; 0 for null */
+  guint8 name_length;      /* at most QUORUM_JSON_COMPACT_MAX_NAME */
 } QuorumJsonMember;
 
 QuorumJsonTree *quorum_json_tree_parse           (const char      *data,

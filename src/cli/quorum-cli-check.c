@@ -19,36 +19,79 @@ print_finding_text (QuorumFinding *finding)
                  stated, computed, difference, NULL);
 }
 
+/* A document's findings, taken as it was read: the store need not keep
+ * the document (quorum_store_load_each_document()). */
+typedef struct
+{
+  char *id;
+  GPtrArray *findings;   /* of QuorumFinding */
+} Checked;
+
+static void
+checked_free (Checked *checked)
+{
+  g_free (checked->id);
+  g_ptr_array_unref (checked->findings);
+  g_free (checked);
+}
+
+typedef struct
+{
+  gint64 tolerance;
+  GPtrArray *documents;  /* of Checked, in the store's order */
+} CheckData;
+
+static void
+check_document (QuorumBudgetDocument *document,
+                gpointer              user_data)
+{
+  CheckData *data = user_data;
+  Checked *checked = g_new0 (Checked, 1);
+  GListModel *list;
+  guint n;
+
+  quorum_budget_document_set_tolerance (document, data->tolerance);
+  list = quorum_budget_document_get_findings (document);
+  n = g_list_model_get_n_items (list);
+  checked->id = g_strdup (quorum_budget_document_get_id (document));
+  checked->findings = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (checked->findings, g_list_model_get_item (list, i));
+  g_ptr_array_add (data->documents, checked);
+}
+
 /* The documents named on the command line, or all of them; a name that is
  * not a valid document is an error printed here, *failed set. */
 static GPtrArray *
 collect_documents (QuorumStore  *store,
+                   GPtrArray    *checked,
                    int           argc,
                    char        **argv,
                    gboolean     *failed)
 {
-  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *all = quorum_store_get_documents (store);
+  GPtrArray *documents = g_ptr_array_new ();
 
   if (argc <= 1)
     {
-      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-        g_ptr_array_add (documents, g_list_model_get_item (all, i));
+      g_ptr_array_extend (documents, checked, NULL, NULL);
       return documents;
     }
 
   for (int i = 1; i < argc; i++)
     {
-      QuorumBudgetDocument *document = quorum_store_find_document (store, argv[i]);
+      Checked *found = NULL;
 
-      if (document == NULL)
+      for (guint d = 0; d < checked->len && found == NULL; d++)
+        if (g_str_equal (((Checked *) g_ptr_array_index (checked, d))->id, argv[i]))
+          found = g_ptr_array_index (checked, d);
+      if (found == NULL)
         {
           cli_print_error (_("%s: no valid budget document “%s” in this store\n"),
                            quorum_store_get_path (store), argv[i]);
           *failed = TRUE;
           continue;
         }
-      g_ptr_array_add (documents, g_object_ref (document));
+      g_ptr_array_add (documents, found);
     }
   return documents;
 }
@@ -56,7 +99,6 @@ collect_documents (QuorumStore  *store,
 static void
 print_findings (QuorumStore *store,
                 GPtrArray   *documents,
-                gint64       tolerance,
                 gboolean     json)
 {
   g_autoptr(JsonBuilder) builder = NULL;
@@ -69,14 +111,11 @@ print_findings (QuorumStore *store,
     }
   for (guint d = 0; d < documents->len; d++)
     {
-      QuorumBudgetDocument *document = g_ptr_array_index (documents, d);
-      GListModel *list;
+      GPtrArray *findings = ((Checked *) g_ptr_array_index (documents, d))->findings;
 
-      quorum_budget_document_set_tolerance (document, tolerance);
-      list = quorum_budget_document_get_findings (document);
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      for (guint i = 0; i < findings->len; i++)
         {
-          g_autoptr(QuorumFinding) finding = g_list_model_get_item (list, i);
+          QuorumFinding *finding = g_ptr_array_index (findings, i);
 
           if (json)
             cli_json_node (builder, NULL, quorum_export_finding_json (finding));
@@ -89,6 +128,24 @@ print_findings (QuorumStore *store,
       json_builder_end_array (builder);
       cli_json_print (builder);
     }
+}
+
+/* The store, read a document at a time: each document's findings are
+ * taken as it is read, and the document is not kept unless something in
+ * the store refers to it. */
+static QuorumStore *
+open_store_checking (CheckData *data)
+{
+  g_autofree char *path = cli_dup_store_path ();
+  g_autoptr(QuorumStore) store = quorum_store_new (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!quorum_store_load_each_document (store, check_document, data, NULL, &error))
+    {
+      cli_print_error ("%s", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
 }
 
 int
@@ -107,6 +164,8 @@ cli_command_check (int    argc,
                                                        entries);
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func ((GDestroyNotify) checked_free);
+  CheckData data = { QUORUM_DEFAULT_TOLERANCE, checked };
   gint64 tolerance = QUORUM_DEFAULT_TOLERANCE;
   gboolean failed = FALSE;
 
@@ -126,12 +185,13 @@ cli_command_check (int    argc,
         return cli_usage_error (_("--tolerance cannot be negative"));
     }
 
-  if ((store = cli_open_store ()) == NULL)
+  data.tolerance = tolerance;
+  if ((store = open_store_checking (&data)) == NULL)
     return EXIT_ERRORS;
 
   failed = cli_print_problems (store, NULL) > 0;
-  documents = collect_documents (store, argc, argv, &failed);
-  print_findings (store, documents, tolerance, g_strcmp0 (format, "json") == 0);
+  documents = collect_documents (store, checked, argc, argv, &failed);
+  print_findings (store, documents, g_strcmp0 (format, "json") == 0);
 
   return failed ? EXIT_ERRORS : EXIT_OK;
 }

@@ -7,40 +7,20 @@
  * It records them compactly: each node's byte offset (and a number's
  * length) in one array, sorted by node once the text is read; the text
  * itself is kept, so a number's digits are read from it and a line:column
- * is worked out only when one is asked for (an error).
+ * is worked out only when one is asked for (an error, quorum-json-tree.c).
+ * A budget row's "values", most of a budget's nodes, can be kept as
+ * offsets alone (read_compact_values ()).
  * It is strict: RFC 8259 only, no duplicate members, valid UTF-8, bounded
  * nesting depth and string length.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "quorum-json.h"
+#include "quorum-json-private.h"
 #include <glib/gi18n-lib.h>
 #include "quorum-error.h"
 
 #include <errno.h>
 #include <string.h>
-
-typedef struct
-{
-  JsonNode *node;
-  guint32 offset;          /* of the node's first byte in the text */
-  guint32 number_length;   /* a number's length in bytes; 0 for other nodes */
-} Entry;
-
-struct _QuorumJsonTree
-{
-  gatomicrefcount ref_count;
-  JsonNode *root;
-  char *text;              /* a copy of the text, for numbers and positions */
-  gsize length;
-  gsize bom;               /* 3 if the text starts with a byte order mark */
-  GArray *entries;         /* of Entry, sorted by node once parsed */
-  GArray *line_starts;     /* of guint32, built the first time a line is asked */
-  guint known_line;        /* the line, offset and column last asked, so a long */
-  guint32 known_offset;    /* (minified) line is counted once when positions on */
-  guint known_column;      /* it are asked in order */
-  GHashTable *number_texts;   /* JsonNode* → char*, for get_number_text () */
-};
 
 /* What a container is, for counting a budget's rows while reading:
  * $.tables[T].rows[R].rows[S]… */
@@ -75,24 +55,10 @@ typedef struct
   guint table_index;
   guint rows_index[QUORUM_JSON_MAX_DEPTH];   /* per level of "rows" */
   guint rows_level;
+  gboolean compact_values;   /* read a row's "values" compactly */
 } Reader;
 
 static JsonNode *read_value (Reader *r);
-
-/* The line and column of @at: lines count from 1, columns count characters
- * (not bytes) from 1, a byte order mark not included. @line_start is the
- * line's first byte. */
-static void
-column_of (const char *data,
-           gsize       bom,
-           const char *line_start,
-           const char *at,
-           guint      *column)
-{
-  if (line_start < data + bom)
-    line_start = data + bom;
-  *column = 1 + (guint) g_utf8_strlen (line_start, at - line_start);
-}
 
 /* For a syntax error: one scan from the start. */
 static void
@@ -110,7 +76,7 @@ reader_locate (Reader     *r,
       (*line)++;
       line_start = nl + 1;
     }
-  column_of (r->data, r->bom, line_start, at, column);
+  _quorum_json_column_of (r->data, r->bom, line_start, at, column);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -458,6 +424,139 @@ count_row (Reader     *r,
   return FALSE;
 }
 
+/* Scans a number as read_number () would accept it, without building
+ * anything; NULL if it would not (read_number () then says why). */
+static const char *
+scan_number (const char *p,
+             const char *end)
+{
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+  if (*p == '0')
+    {
+      if (++p < end && g_ascii_isdigit (*p))
+        return NULL;
+    }
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  return p;
+}
+
+/* A budget row's "values": most of a budget's nodes. When the object holds
+ * only numbers and nulls under short plain-ASCII names, none twice, it is
+ * kept as offsets into the text (QuorumJsonMember) behind a node holding no
+ * JsonObject: no node, hash table or name copy per value. Anything else
+ * (or any error) returns NULL with the reader where it was, and the object
+ * is read as usual, so every error is reported exactly as before. */
+static JsonNode *
+read_compact_values (Reader *r)
+{
+  const char *p, *start, *end = r->end;
+  GArray *members = r->tree->members;
+  guint first = members->len;
+  Compact compact;
+
+  skip_space (r);
+  p = start = r->p;
+  if (p >= end || *p != '{' || r->depth + 1 > QUORUM_JSON_MAX_DEPTH)
+    return NULL;
+
+#define SKIP_SPACE() \
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) p++
+  p++;
+  SKIP_SPACE ();
+  if (p < end && *p == '}')
+    p++;
+  else
+    while (TRUE)
+      {
+        QuorumJsonMember m;
+        const char *name, *value;
+
+        SKIP_SPACE ();
+        if (p >= end || *p != '"' || members->len - first >= COMPACT_MAX_MEMBERS)
+          goto fallback;
+        name = ++p;
+        while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && (guchar) *p < 0x80)
+          p++;
+        if (p >= end || *p != '"' || p - name > COMPACT_MAX_NAME)
+          goto fallback;
+        m.name_offset = (guint32) (name - r->data);
+        m.name_length = (guint8) (p - name);
+        for (guint i = first; i < members->len; i++)
+          {
+            const QuorumJsonMember *o = &g_array_index (members, QuorumJsonMember, i);
+
+            if (o->name_length == m.name_length &&
+                memcmp (r->data + o->name_offset, name, m.name_length) == 0)
+              goto fallback;
+          }
+        p++;
+        SKIP_SPACE ();
+        if (p >= end || *p != ':')
+          goto fallback;
+        p++;
+        SKIP_SPACE ();
+        value = p;
+        if (end - p >= 4 && memcmp (p, "null", 4) == 0)
+          {
+            p += 4;
+            m.value_length = 0;
+          }
+        else if ((p = scan_number (p, end)) == NULL ||
+                 p - value > QUORUM_JSON_MAX_NUMBER_LENGTH)
+          goto fallback;
+        else
+          m.value_length = (guint16) (p - value);
+        m.value_offset = (guint32) (value - r->data);
+        g_array_append_val (members, m);
+        SKIP_SPACE ();
+        if (p < end && *p == ',')
+          {
+            p++;
+            continue;
+          }
+        if (p < end && *p == '}')
+          {
+            p++;
+            break;
+          }
+        goto fallback;
+      }
+#undef SKIP_SPACE
+
+  r->p = p;
+  compact.node = json_node_new (JSON_NODE_OBJECT);
+  compact.first = first;
+  compact.n = members->len - first;
+  g_array_append_val (r->tree->compacts, compact);
+  return remember (r, compact.node, start, 0);
+
+fallback:
+  g_array_set_size (members, first);
+  return NULL;
+}
+
 static JsonNode *
 read_object (Reader *r)
 {
@@ -516,7 +615,11 @@ read_object (Reader *r)
           r->array_role = ROLE_TABLES;
         else if ((role == ROLE_TABLE || role == ROLE_ROW) && strcmp (key, "rows") == 0)
           r->array_role = ROLE_ROWS;
-        value = read_value (r);
+        value = NULL;
+        if (role == ROLE_ROW && r->compact_values && strcmp (key, "values") == 0)
+          value = read_compact_values (r);
+        if (value == NULL)
+          value = read_value (r);
         if (value == NULL)
           return NULL;
         json_object_set_member (object, key, value);
@@ -671,18 +774,10 @@ read_value (Reader *r)
  *
  * Returns: (transfer full) (nullable): the tree
  */
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  const Entry *x = a, *y = b;
-
-  return x->node < y->node ? -1 : x->node > y->node;
-}
-
 static JsonNode *
 parse_text (QuorumJsonTree  *tree,
             guint            max_rows,
+            gboolean         compact_values,
             guint           *error_line,
             guint           *error_column,
             char           **error_path,
@@ -699,6 +794,11 @@ parse_text (QuorumJsonTree  *tree,
   r.tree = tree;
   r.object_role = ROLE_ROOT;
   r.max_rows = max_rows;
+  r.compact_values = compact_values;
+  if (tree->members == NULL)
+    tree->members = g_array_new (FALSE, FALSE, sizeof (QuorumJsonMember));
+  if (tree->compacts == NULL)
+    tree->compacts = g_array_new (FALSE, FALSE, sizeof (Compact));
 
   root = read_value (&r);
   if (root != NULL)
@@ -719,6 +819,8 @@ parse_text (QuorumJsonTree  *tree,
        * freed on the way out. */
       g_clear_pointer (&root, json_node_unref);
       g_array_set_size (tree->entries, 0);
+      g_array_set_size (tree->members, 0);
+      g_array_set_size (tree->compacts, 0);
       if (error_line)
         *error_line = r.error_line;
       if (error_column)
@@ -730,7 +832,8 @@ parse_text (QuorumJsonTree  *tree,
       return NULL;
     }
 
-  g_array_sort (tree->entries, compare_entries);
+  g_array_sort (tree->entries, _quorum_json_compare_entries);
+  g_array_sort (tree->compacts, _quorum_json_compare_compacts);
   return root;
 }
 
@@ -779,27 +882,77 @@ quorum_json_tree_parse_budget (const char  *data,
                                char       **error_path,
                                GError     **error)
 {
-  g_autoptr(QuorumJsonTree) tree = NULL;
+  return quorum_json_tree_parse_full (data, length, max_rows_per_table, FALSE, error_line,
+                                      error_column, error_path, error);
+}
+
+/**
+ * quorum_json_tree_parse_full:
+ * @compact_values: read a budget row's `values` compactly where it can be:
+ *   a node holding no #JsonObject, whose members are read with
+ *   quorum_json_tree_get_members ()
+ *
+ * As quorum_json_tree_parse_budget ().
+ *
+ * Returns: (transfer full) (nullable): the tree
+ */
+QuorumJsonTree *
+quorum_json_tree_parse_full (const char  *data,
+                             gsize        length,
+                             guint        max_rows_per_table,
+                             gboolean     compact_values,
+                             guint       *error_line,
+                             guint       *error_column,
+                             char       **error_path,
+                             GError     **error)
+{
+  char *text;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (length < G_MAXUINT32, NULL);
+
+  text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (text, data, length);
+  text[length] = '\0';
+  return _quorum_json_tree_parse_take (text, length, max_rows_per_table, compact_values,
+                                       error_line, error_column, error_path, error);
+}
+
+/* As quorum_json_tree_parse_full (), keeping @text (nul-terminated at
+ * @length) rather than a copy: a file's bytes as read are the tree's, and a
+ * large file is not held twice. @text is freed on error. */
+QuorumJsonTree *
+_quorum_json_tree_parse_take (char        *text,
+                              gsize        length,
+                              guint        max_rows_per_table,
+                              gboolean     compact_values,
+                              guint       *error_line,
+                              guint       *error_column,
+                              char       **error_path,
+                              GError     **error)
+{
+  g_autoptr(QuorumJsonTree) tree = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (text[length] == '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (length < G_MAXUINT32, NULL);
 
   tree = g_new0 (QuorumJsonTree, 1);
   g_atomic_ref_count_init (&tree->ref_count);
-  tree->text = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (tree->text, data, length);
-  tree->text[length] = '\0';
+  tree->text = text;
   tree->length = length;
   /* A UTF-8 byte order mark, as some editors write, is tolerated. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     tree->bom = 3;
-  /* About one node for every 12 bytes of a typical store file. */
-  tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), length / 12 + 16);
-
-  tree->root = parse_text (tree, max_rows_per_table, error_line, error_column, error_path,
-                           error);
+  /* About a node for every 12 bytes of a typical store file; a budget
+   * with compact values has a node for every 40 to 80 bytes (it grows if
+   * need be). */
+  tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
+                                     (compact_values ? length / 96 : length / 12) + 16);
+  tree->root = parse_text (tree, max_rows_per_table, compact_values, error_line, error_column,
+                           error_path, error);
   if (tree->root == NULL)
     return NULL;
 
@@ -830,6 +983,8 @@ quorum_json_tree_release_nodes (QuorumJsonTree *self)
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->number_texts, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->members, g_array_unref);
+  g_clear_pointer (&self->compacts, g_array_unref);
   g_clear_pointer (&self->line_starts, g_array_unref);
 }
 
@@ -860,323 +1015,14 @@ quorum_json_tree_get_root (QuorumJsonTree *self)
   return self->root;
 }
 
-static const Entry *
-find_entry (QuorumJsonTree *self,
-            JsonNode       *node)
+/* Parses the text again after quorum_json_tree_release_nodes (): it parsed
+ * once, so it parses again. */
+void
+_quorum_json_tree_reparse (QuorumJsonTree *self)
 {
-  Entry key = { node, 0, 0 };
+  g_autoptr(GError) error = NULL;
 
-  if (node == NULL || self->entries == NULL)
-    return NULL;
-  return bsearch (&key, self->entries->data, self->entries->len, sizeof (Entry),
-                  compare_entries);
-}
-
-/**
- * quorum_json_tree_get_location:
- * @node: a node of this tree
- *
- * Returns: %TRUE if the position of @node is known
- */
-gboolean
-quorum_json_tree_get_location (QuorumJsonTree *self,
-                               JsonNode       *node,
-                               guint          *line,
-                               guint          *column)
-{
-  const Entry *entry;
-  const guint32 *starts;
-  guint lo, hi;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  if ((entry = find_entry (self, node)) == NULL)
-    return FALSE;
-
-  if (self->line_starts == NULL)
-    {
-      const char *p = self->text, *end = self->text + self->length;
-      guint32 zero = 0;
-
-      self->line_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_array_append_val (self->line_starts, zero);
-      while ((p = memchr (p, '\n', end - p)) != NULL)
-        {
-          guint32 start = (guint32) (++p - self->text);
-
-          g_array_append_val (self->line_starts, start);
-        }
-    }
-
-  /* The last line starting at or before the node. */
-  starts = (const guint32 *) self->line_starts->data;
-  lo = 0;
-  hi = self->line_starts->len;
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (starts[mid] <= entry->offset)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  if (lo + 1 == self->known_line && entry->offset >= self->known_offset)
-    self->known_column += (guint) g_utf8_strlen (self->text + self->known_offset,
-                                                 entry->offset - self->known_offset);
-  else
-    column_of (self->text, self->bom, self->text + starts[lo], self->text + entry->offset,
-               &self->known_column);
-  self->known_line = lo + 1;
-  self->known_offset = entry->offset;
-
-  if (line)
-    *line = self->known_line;
-  if (column)
-    *column = self->known_column;
-  return TRUE;
-}
-
-/**
- * quorum_json_tree_peek_number:
- * @node: a number node of this tree
- * @length: (out): the number's length in bytes
- *
- * Returns: (nullable): the number exactly as it was written, not
- *   nul-terminated, or %NULL if @node is not a number of this tree
- */
-const char *
-quorum_json_tree_peek_number (QuorumJsonTree *self,
-                              JsonNode       *node,
-                              gsize          *length)
-{
-  const Entry *entry;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (length != NULL, NULL);
-
-  entry = find_entry (self, node);
-  if (entry == NULL || entry->number_length == 0)
-    return NULL;
-  *length = entry->number_length;
-  return self->text + entry->offset;
-}
-
-/**
- * quorum_json_tree_get_number_text:
- * @node: a number node of this tree
- *
- * Returns: (nullable): the number exactly as it was written
- */
-const char *
-quorum_json_tree_get_number_text (QuorumJsonTree *self,
-                                  JsonNode       *node)
-{
-  const char *text;
-  char *copy;
-  gsize length;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if ((text = quorum_json_tree_peek_number (self, node, &length)) == NULL)
-    return NULL;
-  if (self->number_texts == NULL)
-    self->number_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  if ((copy = g_hash_table_lookup (self->number_texts, node)) == NULL)
-    g_hash_table_insert (self->number_texts, node, copy = g_strndup (text, length));
-  return copy;
-}
-
-static void
-write_string (GString    *out,
-              const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-indent (GString *out,
-        guint    level)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-write_node (QuorumJsonTree *tree,
-            GString        *out,
-            JsonNode       *node,
-            guint           level)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            indent (out, level + 1);
-            write_string (out, name);
-            g_string_append (out, ": ");
-            write_node (tree, out, member, level + 1);
-          }
-        if (!first)
-          indent (out, level);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            indent (out, level + 1);
-            write_node (tree, out, json_array_get_element (array, i), level + 1);
-          }
-        if (n > 0)
-          indent (out, level);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      {
-        gsize length = 0;
-        const char *text = tree ? quorum_json_tree_peek_number (tree, node, &length) : NULL;
-
-        if (text != NULL)
-          g_string_append_len (out, text, length);
-        else
-          switch (json_node_get_value_type (node))
-            {
-            case G_TYPE_STRING:
-              write_string (out, json_node_get_string (node));
-              break;
-            case G_TYPE_BOOLEAN:
-              g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-              break;
-            case G_TYPE_INT64:
-              g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-              break;
-            case G_TYPE_DOUBLE:
-              {
-                char buf[G_ASCII_DTOSTR_BUF_SIZE];
-                double d = json_node_get_double (node);
-
-                /* The shortest text that reads back as the same double. */
-                for (int digits = 15; digits <= 17; digits++)
-                  {
-                    g_ascii_formatd (buf, sizeof buf, digits == 15 ? "%.15g" :
-                                     digits == 16 ? "%.16g" : "%.17g", d);
-                    if (g_ascii_strtod (buf, NULL) == d)
-                      break;
-                  }
-                g_string_append (out, buf);
-              }
-              break;
-            default:
-              g_string_append (out, "null");
-              break;
-            }
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/**
- * quorum_json_tree_to_string:
- * @self: (nullable): the tree @node came from, so numbers keep their text
- * @node: (nullable): the node to write, or %NULL for the root
- *
- * Writes JSON with a two-space indent and a final newline, members in
- * their original order, numbers exactly as they were read. Once the
- * tree's nodes are released, the whole text is read again to write it.
- *
- * Returns: (transfer full): the text
- */
-char *
-quorum_json_tree_to_string (QuorumJsonTree *self,
-                            JsonNode       *node)
-{
-  GString *out;
-
-  g_return_val_if_fail (self != NULL || node != NULL, NULL);
-
-  if (node == NULL && self->root == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* It parsed once, so it parses again. */
-      self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->length / 12 + 16);
-      self->root = parse_text (self, 0, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      out = g_string_new (NULL);
-      write_node (self, out, self->root, 0);
-      quorum_json_tree_release_nodes (self);
-    }
-  else
-    {
-      out = g_string_new (NULL);
-      write_node (self, out, node ? node : self->root, 0);
-    }
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
-/**
- * quorum_json_node_to_string:
- * @node: a node built in memory
- *
- * Returns: (transfer full): @node as indented JSON text
- */
-char *
-quorum_json_node_to_string (JsonNode *node)
-{
-  g_return_val_if_fail (node != NULL, NULL);
-
-  return quorum_json_tree_to_string (NULL, node);
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->length / 12 + 16);
+  self->root = parse_text (self, 0, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
 }

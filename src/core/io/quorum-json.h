@@ -12,8 +12,20 @@ G_BEGIN_DECLS
 #define QUORUM_JSON_MAX_DEPTH        64
 #define QUORUM_JSON_MAX_STRING_BYTES (256 * 1024)
 #define QUORUM_JSON_MAX_NUMBER_LENGTH 512
+/* The longest member name of an object read compactly. */
+#define QUORUM_JSON_COMPACT_MAX_NAME 64
 
 typedef struct _QuorumJsonTree QuorumJsonTree;
+
+/* A member of an object read compactly: a number or null under a name,
+ * as byte offsets into the tree's text (12 bytes a member). */
+typedef struct
+{
+  guint32 name_offset;
+  guint32 value_offset;
+  guint16 value_length;    /* the number's length; 0 for null */
+  guint8 name_length;      /* at most QUORUM_JSON_COMPACT_MAX_NAME */
+} QuorumJsonMember;
 
 QuorumJsonTree *quorum_json_tree_parse           (const char      *data,
                                                   gsize            length,
@@ -27,6 +39,14 @@ QuorumJsonTree *quorum_json_tree_parse_budget    (const char      *data,
                                                   guint           *error_column,
                                                   char           **error_path,
                                                   GError         **error);
+QuorumJsonTree *quorum_json_tree_parse_full      (const char      *data,
+                                                  gsize            length,
+                                                  guint            max_rows_per_table,
+                                                  gboolean         compact_values,
+                                                  guint           *error_line,
+                                                  guint           *error_column,
+                                                  char           **error_path,
+                                                  GError         **error);
 QuorumJsonTree *quorum_json_tree_ref             (QuorumJsonTree  *self);
 void            quorum_json_tree_unref           (QuorumJsonTree  *self);
 void            quorum_json_tree_release_nodes   (QuorumJsonTree  *self);
@@ -35,6 +55,14 @@ gboolean        quorum_json_tree_get_location    (QuorumJsonTree  *self,
                                                   JsonNode        *node,
                                                   guint           *line,
                                                   guint           *column);
+void            quorum_json_tree_get_offset_location (QuorumJsonTree *self,
+                                                      guint32         offset,
+                                                      guint          *line,
+                                                      guint          *column);
+const QuorumJsonMember *quorum_json_tree_get_members (QuorumJsonTree *self,
+                                                      JsonNode       *node,
+                                                      guint          *n_members);
+const char     *quorum_json_tree_get_text        (QuorumJsonTree  *self);
 const char     *quorum_json_tree_get_number_text (QuorumJsonTree  *self,
                                                   JsonNode        *node);
 const char     *quorum_json_tree_peek_number     (QuorumJsonTree  *self,

@@ -7,22 +7,26 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-load-context.h"
+#include "quorum-json-private.h"
 #include <glib/gi18n-lib.h>
 #include "quorum-amount.h"
 #include "quorum-error.h"
 
 #include <string.h>
 
-void
-_quorum_ctx_error (QuorumLoadContext *ctx,
-                   JsonNode          *node,
-                   const char        *path,
-                   const char        *format,
-                   ...)
+/* An error at @node, or at @offset in the text when @node is NULL and
+ * @has_offset. */
+static void
+ctx_error_valist (QuorumLoadContext *ctx,
+                  JsonNode          *node,
+                  gboolean           has_offset,
+                  guint32            offset,
+                  const char        *path,
+                  const char        *format,
+                  va_list            args)
 {
   g_autofree char *message = NULL;
   guint line = 0, column = 0;
-  va_list args;
 
   ctx->n_errors++;
   if (ctx->problems == NULL)
@@ -39,26 +43,54 @@ _quorum_ctx_error (QuorumLoadContext *ctx,
       return;
     }
 
-  va_start (args, format);
   message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   if (ctx->tree != NULL && node != NULL)
     quorum_json_tree_get_location (ctx->tree, node, &line, &column);
+  else if (ctx->tree != NULL && has_offset)
+    quorum_json_tree_get_offset_location (ctx->tree, offset, &line, &column);
 
   g_ptr_array_add (ctx->problems, quorum_problem_new (ctx->file, path, line, column, message));
 }
 
-/**
- * _quorum_ctx_parse:
- *
- * Parses @data as JSON; a syntax error is recorded with its position.
- */
-gboolean
-_quorum_ctx_parse (QuorumLoadContext  *ctx,
-                   const char         *data,
-                   gsize               length,
-                   QuorumJsonTree    **out_tree)
+void
+_quorum_ctx_error (QuorumLoadContext *ctx,
+                   JsonNode          *node,
+                   const char        *path,
+                   const char        *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  ctx_error_valist (ctx, node, FALSE, 0, path, format, args);
+  va_end (args);
+}
+
+/* As _quorum_ctx_error (), at a byte offset of the text: for the members of
+ * an object read compactly, which have no node. */
+void
+_quorum_ctx_error_at (QuorumLoadContext *ctx,
+                      guint32            offset,
+                      const char        *path,
+                      const char        *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  ctx_error_valist (ctx, NULL, TRUE, offset, path, format, args);
+  va_end (args);
+}
+
+/* Parses @data, or @take (which it then owns) as JSON; a syntax error is
+ * recorded with its position. */
+static gboolean
+ctx_parse (QuorumLoadContext  *ctx,
+           const char         *data,
+           char               *take,
+           gsize               length,
+           QuorumJsonTree    **out_tree)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *error_path = NULL;
@@ -67,6 +99,7 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
 
   if (length > QUORUM_MAX_FILE_BYTES)
     {
+      g_free (take);
       ctx->n_errors++;
       if (ctx->problems)
         g_ptr_array_add (ctx->problems,
@@ -75,8 +108,14 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
       return FALSE;
     }
 
-  tree = quorum_json_tree_parse_budget (data, length, ctx->max_rows_per_table, &line, &column,
-                                        &error_path, &error);
+  if (take != NULL)
+    tree = _quorum_json_tree_parse_take (take, length, ctx->max_rows_per_table,
+                                         ctx->compact_values, &line, &column, &error_path,
+                                         &error);
+  else
+    tree = quorum_json_tree_parse_full (data, length, ctx->max_rows_per_table,
+                                        ctx->compact_values, &line, &column, &error_path,
+                                        &error);
   if (tree == NULL)
     {
       const char *message = error->message;
@@ -95,6 +134,20 @@ _quorum_ctx_parse (QuorumLoadContext  *ctx,
 
   *out_tree = tree;
   return TRUE;
+}
+
+/**
+ * _quorum_ctx_parse:
+ *
+ * Parses @data as JSON; a syntax error is recorded with its position.
+ */
+gboolean
+_quorum_ctx_parse (QuorumLoadContext  *ctx,
+                   const char         *data,
+                   gsize               length,
+                   QuorumJsonTree    **out_tree)
+{
+  return ctx_parse (ctx, data, NULL, length, out_tree);
 }
 
 static const char *
@@ -160,6 +213,26 @@ _quorum_ctx_check_format (QuorumLoadContext *ctx,
   return FALSE;
 }
 
+static JsonNode *
+ctx_open (QuorumLoadContext  *ctx,
+          const char         *data,
+          char               *take,
+          gsize               length,
+          const char         *kind,
+          guint               version,
+          QuorumJsonTree    **out_tree)
+{
+  JsonNode *root;
+
+  if (!ctx_parse (ctx, data, take, length, out_tree))
+    return NULL;
+  ctx->tree = *out_tree;
+  root = quorum_json_tree_get_root (*out_tree);
+  if (!_quorum_ctx_check_format (ctx, root, kind, version))
+    return NULL;
+  return root;
+}
+
 /**
  * _quorum_ctx_open:
  *
@@ -174,15 +247,24 @@ _quorum_ctx_open (QuorumLoadContext  *ctx,
                   guint               version,
                   QuorumJsonTree    **out_tree)
 {
-  JsonNode *root;
+  return ctx_open (ctx, data, NULL, length, kind, version, out_tree);
+}
 
-  if (!_quorum_ctx_parse (ctx, data, length, out_tree))
-    return NULL;
-  ctx->tree = *out_tree;
-  root = quorum_json_tree_get_root (*out_tree);
-  if (!_quorum_ctx_check_format (ctx, root, kind, version))
-    return NULL;
-  return root;
+/**
+ * _quorum_ctx_open_take:
+ * @data: (transfer full): the file's bytes, nul-terminated at @length
+ *
+ * As _quorum_ctx_open (), the tree keeping @data itself rather than a copy.
+ */
+JsonNode *
+_quorum_ctx_open_take (QuorumLoadContext  *ctx,
+                       char               *data,
+                       gsize               length,
+                       const char         *kind,
+                       guint               version,
+                       QuorumJsonTree    **out_tree)
+{
+  return ctx_open (ctx, NULL, data, length, kind, version, out_tree);
 }
 
 /**
@@ -460,6 +542,48 @@ _quorum_ctx_amount_member_node (QuorumLoadContext *ctx,
   else
     _quorum_ctx_error (ctx, node, path, _("expected a number, found %s"),
                        node_type_name (node));
+  return FALSE;
+}
+
+/**
+ * _quorum_ctx_amount_text:
+ * @member: a member of an object read compactly, a number or null
+ * @path: the object's path; @name is the member's name
+ *
+ * As _quorum_ctx_amount_member_node () with null allowed, for a member
+ * that has no node.
+ */
+gboolean
+_quorum_ctx_amount_text (QuorumLoadContext      *ctx,
+                         const QuorumJsonMember *member,
+                         const char             *path,
+                         const char             *name,
+                         QuorumValue            *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *member_path = NULL;
+  char text[QUORUM_JSON_MAX_NUMBER_LENGTH + 1];
+
+  out->kind = QUORUM_VALUE_ABSENT;
+  out->amount = 0;
+  if (member->value_length == 0)
+    {
+      out->kind = QUORUM_VALUE_NA;
+      return TRUE;
+    }
+
+  g_assert (member->value_length < sizeof text);
+  memcpy (text, quorum_json_tree_get_text (ctx->tree) + member->value_offset,
+          member->value_length);
+  text[member->value_length] = '\0';
+  if (quorum_amount_parse (text, &out->amount, &error))
+    {
+      out->kind = QUORUM_VALUE_AMOUNT;
+      return TRUE;
+    }
+
+  member_path = quorum_path_member (path, name);
+  _quorum_ctx_error_at (ctx, member->value_offset, member_path, "%s", error->message);
   return FALSE;
 }
 

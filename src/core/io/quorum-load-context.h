@@ -30,6 +30,7 @@ typedef struct
   GPtrArray *problems;     /* of QuorumProblem, borrowed, may be NULL */
   guint n_errors;
   guint max_rows_per_table;   /* a budget's, counted while parsing; 0: none */
+  gboolean compact_values;    /* a budget's rows' values read compactly */
 } QuorumLoadContext;
 
 void         _quorum_ctx_error        (QuorumLoadContext  *ctx,
@@ -37,6 +38,16 @@ void         _quorum_ctx_error        (QuorumLoadContext  *ctx,
                                        const char         *path,
                                        const char         *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+void         _quorum_ctx_error_at     (QuorumLoadContext  *ctx,
+                                       guint32             offset,
+                                       const char         *path,
+                                       const char         *format,
+                                       ...) G_GNUC_PRINTF (4, 5);
+gboolean     _quorum_ctx_amount_text  (QuorumLoadContext  *ctx,
+                                       const QuorumJsonMember *member,
+                                       const char         *path,
+                                       const char         *name,
+                                       QuorumValue        *out);
 gboolean     _quorum_ctx_parse        (QuorumLoadContext  *ctx,
                                        const char         *data,
                                        gsize               length,
@@ -47,6 +58,12 @@ gboolean     _quorum_ctx_check_format (QuorumLoadContext  *ctx,
                                        guint               version);
 JsonNode    *_quorum_ctx_open         (QuorumLoadContext  *ctx,
                                        const char         *data,
+                                       gsize               length,
+                                       const char         *kind,
+                                       guint               version,
+                                       QuorumJsonTree    **out_tree);
+JsonNode    *_quorum_ctx_open_take    (QuorumLoadContext  *ctx,
+                                       char               *data,
                                        gsize               length,
                                        const char         *kind,
                                        guint               version,

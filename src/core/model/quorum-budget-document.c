@@ -140,6 +140,48 @@ quorum_budget_document_init (QuorumBudgetDocument *self)
 
 /* Loading ---------------------------------------------------------------- */
 
+/* A row's values as the reader kept them compactly (most rows): the same
+ * checks and errors as for a JsonObject, in the same order. FALSE if
+ * @values_node was read as usual. */
+static gboolean
+read_compact_values (QuorumLoadContext *ctx,
+                     QuorumTable       *table,
+                     QuorumRow         *row,
+                     JsonNode          *values_node,
+                     const char        *values_path)
+{
+  const char *text = quorum_json_tree_get_text (ctx->tree);
+  const QuorumJsonMember *members;
+  guint n;
+
+  members = quorum_json_tree_get_members (ctx->tree, values_node, &n);
+  if (members == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char name[QUORUM_JSON_COMPACT_MAX_NAME + 1];
+      QuorumColumn *column;
+
+      g_assert (members[i].name_length <= QUORUM_JSON_COMPACT_MAX_NAME);
+      memcpy (name, text + members[i].name_offset, members[i].name_length);
+      name[members[i].name_length] = '\0';
+      column = quorum_table_find_column (table, name);
+
+      if (column == NULL)
+        {
+          g_autofree char *value_path = quorum_path_member (values_path, name);
+
+          _quorum_ctx_error_at (ctx, members[i].value_offset, value_path,
+                                _("no column “%s” in table “%s”"), name, table->id);
+          continue;
+        }
+      _quorum_ctx_amount_text (ctx, &members[i], values_path, name,
+                               &row->stated[column->index]);
+    }
+  return TRUE;
+}
+
 static void
 read_values (QuorumLoadContext *ctx,
              QuorumTable       *table,
@@ -155,6 +197,11 @@ read_values (QuorumLoadContext *ctx,
 
   if (values_node == NULL)
     return;
+  if (read_compact_values (ctx, table, row, values_node, values_path))
+    {
+      json_object_remove_member (json_node_get_object (row_node), "values");
+      return;
+    }
   if (_quorum_ctx_object (ctx, values_node, values_path) == NULL)
     return;
 
@@ -750,23 +797,25 @@ forget_nodes (QuorumBudgetDocument *self)
  * Returns: (transfer full) (nullable): the document, or %NULL if the file
  *   has errors (each appended to @problems)
  */
-QuorumBudgetDocument *
-quorum_budget_document_new_from_data (const char *file,
-                                      const char *data,
-                                      gsize       length,
-                                      GPtrArray  *problems)
+static QuorumBudgetDocument *
+document_new (const char *file,
+              const char *data,
+              char       *take,
+              gsize       length,
+              GPtrArray  *problems)
 {
   QuorumLoadContext ctx = {
-    .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE
+    .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE,
+    .compact_values = TRUE
   };
   g_autoptr(QuorumJsonTree) tree = NULL;
   QuorumBudgetDocument *self;
   JsonNode *root;
 
-  g_return_val_if_fail (file != NULL, NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  root = _quorum_ctx_open (&ctx, data, length, "quorum.budget", 1, &tree);
+  if (take != NULL)
+    root = _quorum_ctx_open_take (&ctx, take, length, "quorum.budget", 1, &tree);
+  else
+    root = _quorum_ctx_open (&ctx, data, length, "quorum.budget", 1, &tree);
   if (root == NULL)
     return NULL;
 
@@ -774,15 +823,61 @@ quorum_budget_document_new_from_data (const char *file,
   if (self == NULL)
     return NULL;
 
-  self->file = g_strdup (file);
-  _quorum_document_collect_findings (self);
-
   /* Positions are only needed while loading: keep the text, not the nodes. */
   forget_nodes (self);
   quorum_json_tree_release_nodes (tree);
   self->tree = g_steal_pointer (&tree);
 
+  self->file = g_strdup (file);
+  _quorum_document_collect_findings (self);
+
   return self;
+}
+
+/**
+ * quorum_budget_document_new_from_data:
+ * @file: the file's path, as shown in errors; its base name (less `.json`)
+ *   must equal the document's id
+ * @data: the file's bytes
+ * @length: their length
+ * @problems: (element-type QuorumProblem) (nullable): where every problem
+ *   found is appended
+ *
+ * Reads and validates a budget document, evaluates its tables and
+ * computes its findings at the default tolerance.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL if the file
+ *   has errors (each appended to @problems)
+ */
+QuorumBudgetDocument *
+quorum_budget_document_new_from_data (const char *file,
+                                      const char *data,
+                                      gsize       length,
+                                      GPtrArray  *problems)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return document_new (file, data, NULL, length, problems);
+}
+
+/**
+ * _quorum_budget_document_new_take_data:
+ * @data: (transfer full): the file's bytes, nul-terminated at @length
+ *
+ * As quorum_budget_document_new_from_data (), keeping @data as the
+ * document's text rather than a copy of it (the store's loader).
+ */
+QuorumBudgetDocument *
+_quorum_budget_document_new_take_data (const char *file,
+                                       char       *data,
+                                       gsize       length,
+                                       GPtrArray  *problems)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return document_new (file, NULL, data, length, problems);
 }
 
 /* Accessors -------------------------------------------------------------- */

@@ -115,6 +115,10 @@ struct _QuorumBudgetDocument
   QuorumJsonTree *tree;   /* the file as read: unknown members survive */
 };
 
+QuorumBudgetDocument *_quorum_budget_document_new_take_data (const char *file,
+                                                             char       *data,
+                                                             gsize       length,
+                                                             GPtrArray  *problems);
 QuorumColumn *_quorum_column_new   (void);
 QuorumRow    *_quorum_row_new      (guint          n_values);
 QuorumTable  *_quorum_table_new    (void);

@@ -611,11 +611,14 @@ _quorum_store_dup_stamps (QuorumStore *self)
   return stamps;
 }
 
+/* Parses @data, which it takes. */
 static void
 parse_file (QuorumStoreFile *file,
-            const char      *data,
+            char            *data,
             gsize            length)
 {
+  g_autofree char *owned = data;
+
   GObject *object = NULL;
 
   switch (file->kind)
@@ -624,8 +627,10 @@ parse_file (QuorumStoreFile *file,
       parse_committees (file->path, data, length, file->problems, file->objects);
       return;
     case QUORUM_STORE_FILE_BUDGET:
-      object = G_OBJECT (quorum_budget_document_new_from_data (file->path, data, length,
-                                                               file->problems));
+      /* A budget's bytes become its document's text: not held twice. */
+      object = G_OBJECT (_quorum_budget_document_new_take_data (file->path,
+                                                                g_steal_pointer (&owned),
+                                                                length, file->problems));
       break;
     case QUORUM_STORE_FILE_WORK_PACKAGE:
       object = G_OBJECT (quorum_work_package_new_from_data (file->path, data, length,
@@ -675,7 +680,7 @@ read_store_file (QuorumStoreFile       *file,
       file->parsed = FALSE;   /* the same content: the objects last loaded stay */
       return;
     }
-  parse_file (file, data, length);
+  parse_file (file, g_steal_pointer (&data), length);
 }
 
 /* A file's name without `.json`: the id a decision takes from it. */
@@ -700,6 +705,14 @@ scan_one (const char            *store_path,
 
   read_store_file (file, stamps != NULL ? g_hash_table_lookup (stamps, path) : NULL,
                    trust_stamps, &result->bytes_left);
+  if (kind == QUORUM_STORE_FILE_BUDGET && result->each_document != NULL &&
+      file->objects->len > 0)
+    {
+      result->each_document (g_ptr_array_index (file->objects, 0), result->each_data);
+      /* Held like a broken file's: without objects, and without problems. */
+      if (result->drop_documents)
+        g_ptr_array_set_size (file->objects, 0);
+    }
   if (kind == QUORUM_STORE_FILE_DECISION)
     {
       g_autofree char *id = dup_file_id (path);
@@ -808,24 +821,30 @@ reread_packages (QuorumStoreLoadResult *result,
  *
  * Runs on any thread.
  */
-QuorumStoreLoadResult *
-_quorum_store_scan (const char    *path,
-                    GHashTable    *stamps,
-                    gboolean       trust_stamps,
-                    GCancellable  *cancellable,
-                    GError       **error)
+static QuorumStoreLoadResult *
+load_result_new (void)
 {
-  g_autoptr(QuorumStoreLoadResult) result = g_new0 (QuorumStoreLoadResult, 1);
+  QuorumStoreLoadResult *result = g_new0 (QuorumStoreLoadResult, 1);
 
   result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) _quorum_store_file_unref);
   result->problems = g_ptr_array_new_with_free_func (g_object_unref);
   result->bytes_left = QUORUM_MAX_STORE_BYTES;
+  return result;
+}
 
+static gboolean
+scan_into (QuorumStoreLoadResult  *result,
+           const char             *path,
+           GHashTable             *stamps,
+           gboolean                trust_stamps,
+           GCancellable           *cancellable,
+           GError                **error)
+{
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_FOUND,
                    _("%s: the store folder does not exist or is not a folder"), path);
-      return NULL;
+      return FALSE;
     }
 
   for (guint i = 0; i < _quorum_store_n_folders; i++)
@@ -833,10 +852,80 @@ _quorum_store_scan (const char    *path,
   if (stamps != NULL)
     reread_packages (result, stamps);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
 
+QuorumStoreLoadResult *
+_quorum_store_scan (const char    *path,
+                    GHashTable    *stamps,
+                    gboolean       trust_stamps,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(QuorumStoreLoadResult) result = load_result_new ();
+
+  if (!scan_into (result, path, stamps, trust_stamps, cancellable, error))
+    return NULL;
   return g_steal_pointer (&result);
+}
+
+static gboolean
+folder_has_json (const char *store_path,
+                 const char *name)
+{
+  g_autofree char *folder = g_build_filename (store_path, name, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *entry;
+
+  if (dir == NULL)
+    return g_file_test (folder, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (entry[0] != '.')
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * quorum_store_load_each_document:
+ * @func: (scope call): called on each valid budget document, in the
+ *   store's order, as soon as it is read
+ *
+ * Loads the store as quorum_store_load() does (the same problems, in the
+ * same order), for a caller that needs each document once: when nothing
+ * in the store can refer to a document (it has no work packages and no
+ * meetings), the documents are not kept after @func, so no more than one
+ * is held at a time, and quorum_store_get_documents() is then empty.
+ *
+ * Returns: %FALSE only if the folder itself cannot be read, or on
+ *   cancellation
+ */
+gboolean
+quorum_store_load_each_document (QuorumStore              *self,
+                                 QuorumStoreDocumentFunc   func,
+                                 gpointer                  user_data,
+                                 GCancellable             *cancellable,
+                                 GError                  **error)
+{
+  g_autoptr(QuorumStoreLoadResult) result = load_result_new ();
+  g_autoptr(GHashTable) stamps = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  result->each_document = func;
+  result->each_data = user_data;
+  /* Work packages and meetings are what name a document's lines; a
+   * folder that cannot be listed counts as holding some. */
+  result->drop_documents = !folder_has_json (self->path, "work-packages") &&
+                           !folder_has_json (self->path, "meetings");
+  stamps = _quorum_store_dup_stamps (self);
+  if (!scan_into (result, self->path, stamps, FALSE, cancellable, error))
+    return FALSE;
+
+  result->serial = self->serial;
+  _quorum_store_apply (self, result);
+  return TRUE;
 }
 
 /**

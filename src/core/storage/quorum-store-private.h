@@ -83,6 +83,9 @@ typedef struct
   GPtrArray *problems;    /* not of one file: a folder that cannot be read */
   guint64 serial;         /* the store's serial when the scan began */
   gsize bytes_left;       /* of the store's memory budget (QUORUM_MAX_STORE_BYTES) */
+  QuorumStoreDocumentFunc each_document;   /* called on each document read */
+  gpointer each_data;
+  gboolean drop_documents;   /* and not kept: nothing in the store refers to them */
 } QuorumStoreLoadResult;
 
 void _quorum_store_load_result_free (QuorumStoreLoadResult *result);

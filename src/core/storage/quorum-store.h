@@ -18,9 +18,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (QuorumStore, quorum_store, QUORUM, STORE, GObject)
 
+/* Called on each valid budget document as it is read: see
+ * quorum_store_load_each_document(). */
+typedef void (*QuorumStoreDocumentFunc) (QuorumBudgetDocument *document,
+                                         gpointer              user_data);
+
 QuorumStore          *quorum_store_new              (const char           *path);
 const char           *quorum_store_get_path         (QuorumStore          *self);
 gboolean              quorum_store_load             (QuorumStore          *self,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+gboolean              quorum_store_load_each_document (QuorumStore        *self,
+                                                     QuorumStoreDocumentFunc func,
+                                                     gpointer              user_data,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
 void                  quorum_store_load_async       (QuorumStore          *self,

@@ -624,6 +624,74 @@ test_row_limit (void)
   quorum_json_tree_unref (tree);
 }
 
+/* A row's values kept as offsets: the members and their positions; an
+ * object the compact reading does not take (a string, a duplicate, an
+ * escaped name, an error) is read as usual, with the same error. */
+static void
+test_compact_values (void)
+{
+  const char *text =
+    "{\"tables\": [{\"rows\": [\n"
+    "  {\"values\": {\"a\": 1.5, \"b\": null, \"c\": -2e3}},\n"
+    "  {\"values\": {\"a\": \"x\"}},\n"
+    "  {\"values\": {\"\\u0061\": 1}}]}]}\n";
+  const char *duplicate = "{\"tables\": [{\"rows\": [{\"values\": {\"a\": 1, \"a\": 2}}]}]}";
+  const char *bad = "{\"tables\": [{\"rows\": [{\"values\": {\"a\": 01}}]}]}";
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) plain_error = NULL;
+  const QuorumJsonMember *members;
+  JsonArray *rows;
+  JsonNode *values;
+  guint n = 0, line = 0, column = 0;
+
+  tree = quorum_json_tree_parse_full (text, strlen (text), 10, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rows = json_object_get_array_member (
+    json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (quorum_json_tree_get_root (tree)),
+                                    "tables"), 0), "rows");
+
+  values = json_object_get_member (json_array_get_object_element (rows, 0), "values");
+  members = quorum_json_tree_get_members (tree, values, &n);
+  g_assert_nonnull (members);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpmem (text + members[0].name_offset, members[0].name_length, "a", 1);
+  g_assert_cmpmem (text + members[0].value_offset, members[0].value_length, "1.5", 3);
+  g_assert_cmpmem (text + members[1].name_offset, members[1].name_length, "b", 1);
+  g_assert_cmpuint (members[1].value_length, ==, 0);
+  g_assert_cmpmem (text + members[2].value_offset, members[2].value_length, "-2e3", 4);
+  quorum_json_tree_get_offset_location (tree, members[2].value_offset, &line, &column);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 41);
+  g_assert_true (quorum_json_tree_get_location (tree, values, &line, &column));
+  g_assert_cmpuint (column, ==, 14);
+
+  /* A string, and an escaped name: read as JsonObjects. */
+  for (guint i = 1; i < 3; i++)
+    {
+      values = json_object_get_member (json_array_get_object_element (rows, i), "values");
+      g_assert_null (quorum_json_tree_get_members (tree, values, &n));
+      g_assert_cmpuint (json_object_get_size (json_node_get_object (values)), ==, 1);
+    }
+
+  /* Errors are the usual reader's, whether values are compact or not. */
+  g_assert_null (quorum_json_tree_parse_full (duplicate, strlen (duplicate), 10, TRUE,
+                                              NULL, NULL, NULL, &error));
+  g_assert_null (quorum_json_tree_parse_full (duplicate, strlen (duplicate), 10, FALSE,
+                                              NULL, NULL, NULL, &plain_error));
+  g_assert_cmpstr (error->message, ==, "1:43: duplicate member “a”");
+  g_assert_cmpstr (error->message, ==, plain_error->message);
+  g_clear_error (&error);
+  g_clear_error (&plain_error);
+  g_assert_null (quorum_json_tree_parse_full (bad, strlen (bad), 10, TRUE,
+                                              NULL, NULL, NULL, &error));
+  g_assert_null (quorum_json_tree_parse_full (bad, strlen (bad), 10, FALSE,
+                                              NULL, NULL, NULL, &plain_error));
+  g_assert_cmpstr (error->message, ==, plain_error->message);
+  g_assert_true (strstr (error->message, "leading zeros") != NULL);
+}
+
 /* Positions asked in any order, on a line of several characters' bytes. */
 static void
 test_locations_any_order (void)
@@ -701,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/json/row-limit", test_row_limit);
   g_test_add_func ("/json/release-nodes", test_release_nodes);
   g_test_add_func ("/json/locations-any-order", test_locations_any_order);
+  g_test_add_func ("/json/compact-values", test_compact_values);
 
   return g_test_run ();
 }

@@ -274,7 +274,7 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   else
     {
       /* The button gives way on a narrow window. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
     }

@@ -62,6 +62,7 @@ struct _QuorumChecksView
   gboolean narrow;
   guint decimals;                /* of every figure shown: 0 or 2 */
   guint figure_chars[N_FIGURES]; /* each column's widest figure's length */
+  GHashTable *figure_items;      /* the GtkListItems of the figures' columns bound */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumChecksView, quorum_checks_view, ADW_TYPE_BIN)
@@ -218,6 +219,7 @@ search_changed_cb (QuorumChecksView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->figure_items, g_hash_table_unref);
   if (text != NULL && *text != '\0')
     self->search = g_utf8_casefold (text, -1);
   filter_changed_cb (self);
@@ -350,18 +352,57 @@ setup_figure_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = quorum_ui_cell_new (1, self->figure_chars[figure]);
 
   gtk_widget_set_name (cell, figure_cell_names[figure]);
+  g_object_set_data (G_OBJECT (item), "figure", GUINT_TO_POINTER (figure));
   gtk_list_item_set_child (item, cell);
 }
 
+static void
+show_figure (QuorumChecksView *self,
+             GtkListItem      *item)
+{
+  Figure figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "figure"));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  g_autofree char *text = figure_text (self, gtk_list_item_get_item (item), figure);
+
+  gtk_inscription_set_min_chars (cell, self->figure_chars[figure]);
+  gtk_inscription_set_nat_chars (cell, self->figure_chars[figure]);
+  gtk_inscription_set_text (cell, text);
+}
+
+/* The cells bound are kept, to be shown again when the precision changes. */
 static void
 bind_figure_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 QuorumChecksView         *self)
 {
-  Figure figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "figure"));
-  g_autofree char *text = figure_text (self, gtk_list_item_get_item (item), figure);
+  g_hash_table_add (self->figure_items, item);
+  show_figure (self, item);
+}
 
-  quorum_ui_cell_set_text (item, text);
+static void
+unbind_figure_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumChecksView         *self)
+{
+  if (self->figure_items != NULL)
+    g_hash_table_remove (self->figure_items, item);
+}
+
+static void
+setup_figure_columns (QuorumChecksView *self)
+{
+  self->figure_items = g_hash_table_new (NULL, NULL);
+  for (Figure f = 0; f < N_FIGURES; f++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "figure", GUINT_TO_POINTER (f));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_figure_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_figure_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_figure_cb), self);
+      g_signal_connect (factory, "teardown", G_CALLBACK (unbind_figure_cb), self);
+      gtk_column_view_column_set_factory (self->figure_columns[f], factory);
+    }
 }
 
 /* The figures' precision and width follow every finding, shown or not, so
@@ -401,24 +442,20 @@ update_figures (QuorumChecksView *self)
           chars[f] = MAX (chars[f], (guint) g_utf8_strlen (text, -1));
         }
     }
-  changed = decimals != self->decimals ||
-            gtk_column_view_column_get_factory (self->figure_columns[0]) == NULL;
+  changed = decimals != self->decimals;
   for (Figure f = 0; f < N_FIGURES; f++)
     {
       changed |= chars[f] != self->figure_chars[f];
       self->figure_chars[f] = chars[f];
     }
-  if (!changed)
-    return;
-
-  for (Figure f = 0; f < N_FIGURES; f++)
+  if (changed)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      GHashTableIter iter;
+      gpointer item;
 
-      g_object_set_data (G_OBJECT (factory), "figure", GUINT_TO_POINTER (f));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_figure_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_figure_cb), self);
-      gtk_column_view_column_set_factory (self->figure_columns[f], factory);
+      g_hash_table_iter_init (&iter, self->figure_items);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        show_figure (self, item);
     }
 }
 
@@ -591,6 +628,7 @@ quorum_checks_view_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->figure_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (quorum_checks_view_parent_class)->finalize (object);
 }
@@ -697,6 +735,7 @@ quorum_checks_view_init (QuorumChecksView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  setup_figure_columns (self);
 
   for (guint i = 0; severities[i] != NULL; i++)
     gtk_string_list_append (severity_names, _(severities[i]));

@@ -23,32 +23,6 @@ static QuorumApplication *app;
 
 static const char * const figure_cells[] = { "stated-cell", "computed-cell", "difference-cell" };
 
-/* Every mapped widget named @name under @widget. */
-static void
-collect_named (GtkWidget  *widget,
-               const char *name,
-               GPtrArray  *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_named (child, name, out);
-}
-
-static GPtrArray *
-named (GtkWidget  *widget,
-       const char *name)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect_named (widget, name, out);
-  return out;
-}
-
 static gboolean
 time_out_cb (gpointer user_data)
 {
@@ -99,7 +73,7 @@ wait_for_cells (GtkWidget *view)
 
   for (;;)
     {
-      g_autoptr(GPtrArray) cells = named (view, "computed-cell");
+      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, "computed-cell");
 
       if ((cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0) || timed_out)
         break;
@@ -145,36 +119,6 @@ open_checks (int width)
   return window;
 }
 
-/* @cell lies wholly inside @scroller's visible area, and its text fits. */
-static void
-assert_fully_visible (GtkWidget *cell,
-                      GtkWidget *scroller)
-{
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (cell, text);
-  graphene_rect_t bounds;
-  int text_width;
-
-  g_assert_true (gtk_widget_compute_bounds (cell, scroller, &bounds));
-  if (bounds.origin.x < 0 ||
-      bounds.origin.x + bounds.size.width > gtk_widget_get_width (scroller) + 0.5)
-    g_error ("“%s” (%s) is at %g–%g, outside 0–%d", text, gtk_widget_get_name (cell),
-             bounds.origin.x, bounds.origin.x + bounds.size.width,
-             gtk_widget_get_width (scroller));
-  pango_layout_get_pixel_size (layout, &text_width, NULL);
-  if (text_width > gtk_widget_get_width (cell))
-    g_error ("“%s” (%s) needs %d px, has %d", text, gtk_widget_get_name (cell), text_width,
-             gtk_widget_get_width (cell));
-}
-
-static guint
-decimals_of (const char *text)
-{
-  const char *point = strrchr (text, '.');
-
-  return point != NULL ? (guint) strspn (point + 1, "0123456789") : 0;
-}
-
 /* The shown figures' cells: wholly visible, at one precision: two
  * decimals when any figure of the store's findings has pence, else none. */
 static void
@@ -199,7 +143,8 @@ assert_figures (QuorumChecksView *view,
 
   for (guint f = 0; f < G_N_ELEMENTS (figure_cells); f++)
     {
-      g_autoptr(GPtrArray) cells = named (GTK_WIDGET (view), figure_cells[f]);
+      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (GTK_WIDGET (view),
+                                                               figure_cells[f]);
 
       /* Narrow, the stated figure gives way; the computed and the
        * difference stay. */
@@ -214,8 +159,8 @@ assert_figures (QuorumChecksView *view,
           const char *text = gtk_inscription_get_text (cells->pdata[i]);
 
           g_assert_nonnull (text);
-          g_assert_cmpuint (decimals_of (text), ==, expected);
-          assert_fully_visible (cells->pdata[i], scroller);
+          g_assert_cmpuint (quorum_test_decimals (text), ==, expected);
+          quorum_test_assert_fully_visible (cells->pdata[i], scroller);
           n_checked++;
         }
     }
@@ -258,7 +203,7 @@ cross_check_labels (void)
 static void
 assert_rules (QuorumChecksView *view)
 {
-  g_autoptr(GPtrArray) cells = named (GTK_WIDGET (view), "rule-cell");
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (GTK_WIDGET (view), "rule-cell");
   g_autoptr(GPtrArray) labels = cross_check_labels ();
   guint n_cross_checks = 0;
 
@@ -318,7 +263,8 @@ test_default_size (void)
   QuorumWindow *window = open_checks (1100);
   QuorumChecksView *view =
     QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
-  g_autoptr(GPtrArray) documents = named (GTK_WIDGET (view), "document-cell");
+  g_autoptr(GPtrArray) documents = quorum_test_find_all_named (GTK_WIDGET (view),
+                                                               "document-cell");
 
   assert_figures (view, FALSE);
   assert_rules (view);
@@ -333,8 +279,9 @@ test_narrow (void)
   QuorumWindow *window = open_checks (403);
   QuorumChecksView *view =
     QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
-  g_autoptr(GPtrArray) documents = named (GTK_WIDGET (view), "document-cell");
-  g_autoptr(GPtrArray) rows = named (GTK_WIDGET (view), "row-cell");
+  g_autoptr(GPtrArray) documents = quorum_test_find_all_named (GTK_WIDGET (view),
+                                                               "document-cell");
+  g_autoptr(GPtrArray) rows = quorum_test_find_all_named (GTK_WIDGET (view), "row-cell");
 
   assert_figures (view, TRUE);
   g_assert_cmpuint (documents->len, ==, 0);

@@ -390,8 +390,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
     gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
   };
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 12);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (detail), 12);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 8);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (detail), 8);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -416,7 +416,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
+  /* Room for £1,634,853 and the ≠ beside a figure that is not the sum of
+   * its parts: figures never give way to the labels. */
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 13));
 }
 
 static void

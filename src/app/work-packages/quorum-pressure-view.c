@@ -133,9 +133,15 @@ setup_line_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (icon, "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Over provision"), -1);
-  /* The column that gives way on narrow windows; a tooltip has it all. */
+  /* The column that gives way on narrow windows, cut in the middle, where
+   * lines and documents differ ("Smart Homes … Pilot", "SEC Panel … 2023");
+   * a tooltip has it all. */
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 14);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle), 14);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_hexpand (texts, TRUE);

@@ -1152,6 +1152,53 @@ test_variance (Fixture       *f,
                                                             "change")), ==, percent_text);
     }
 
+  /* The drop-downs offer the columns a document states, not one worked out
+   * from others (a "difference" column), and the list marks the one chosen.
+   * The Table's sort is greyed out, and the menu says why. */
+  {
+    JsonArray *columns = json_object_get_array_member (json, "columns");
+    GtkDropDown *to = GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (f->table),
+                                                             "variance-to"));
+    GListModel *offered = gtk_drop_down_get_model (to);
+    GtkWidget *menu_button = quorum_test_find_named (GTK_WIDGET (f->table), "table-menu");
+    guint n_offered = 0;
+
+    for (guint c = 0; c < json_array_get_length (columns); c++)
+      {
+        JsonObject *column = json_array_get_object_element (columns, c);
+
+        if (json_object_has_member (column, "difference"))
+          {
+            g_assert_false (quorum_table_view_set_variance_columns (
+              f->table, "2019-20-outturn", json_object_get_string_member (column, "id")));
+            continue;
+          }
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered), n_offered), ==,
+                         json_object_get_string_member (column, "label"));
+        n_offered++;
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (offered), ==, n_offered);
+    g_assert_cmpuint (n_offered, <, json_array_get_length (columns));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered),
+                                                 gtk_drop_down_get_selected (to)), ==,
+                     json_object_get_string_member (json_array_get_object_element (columns, 2),
+                                                    "label"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (menu_button), "heading"));
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (to)));
+    settle ();
+    {
+      g_autoptr(GPtrArray) checks = quorum_test_find_all_named (GTK_WIDGET (to),
+                                                                "choice-check");
+
+      /* Mapped: shown beside the chosen column only. */
+      g_assert_cmpuint (checks->len, ==, 1);
+    }
+    gtk_popover_popdown (GTK_POPOVER (quorum_test_find_type (GTK_WIDGET (to),
+                                                             GTK_TYPE_POPOVER)));
+    gtk_widget_grab_focus (GTK_WIDGET (f->table));
+    settle ();
+  }
+
   /* The contingency's 2019/20 out-turn is N/A: a difference, no percentage. */
   g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", "contingency",
                                                         "change")), ==, "—");

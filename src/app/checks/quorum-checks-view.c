@@ -219,7 +219,6 @@ search_changed_cb (QuorumChecksView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->figure_items, g_hash_table_unref);
   if (text != NULL && *text != '\0')
     self->search = g_utf8_casefold (text, -1);
   filter_changed_cb (self);
@@ -375,7 +374,8 @@ bind_figure_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 QuorumChecksView         *self)
 {
-  g_hash_table_add (self->figure_items, item);
+  if (self->figure_items != NULL)
+    g_hash_table_add (self->figure_items, item);
   show_figure (self, item);
 }
 
@@ -397,10 +397,10 @@ setup_figure_columns (QuorumChecksView *self)
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
       g_object_set_data (G_OBJECT (factory), "figure", GUINT_TO_POINTER (f));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_figure_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_figure_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_figure_cb), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (unbind_figure_cb), self);
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_figure_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_figure_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_figure_cb), self, 0);
+      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_figure_cb), self, 0);
       gtk_column_view_column_set_factory (self->figure_columns[f], factory);
     }
 }

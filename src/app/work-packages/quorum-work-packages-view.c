@@ -296,7 +296,8 @@ bind_money_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                QuorumWorkPackagesView   *self)
 {
-  g_hash_table_add (self->money_items, item);
+  if (self->money_items != NULL)
+    g_hash_table_add (self->money_items, item);
   show_money (self, item);
 }
 
@@ -318,10 +319,10 @@ setup_money_columns (QuorumWorkPackagesView *self)
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
       g_object_set_data (G_OBJECT (factory), "money", GUINT_TO_POINTER (m));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_money_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_money_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_money_cb), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (unbind_money_cb), self);
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_money_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_money_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_money_cb), self, 0);
+      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_money_cb), self, 0);
       gtk_column_view_column_set_factory (self->money_columns[m], factory);
     }
 }

@@ -442,17 +442,13 @@ quorum_table_format_signed (gint64      hundredths,
  * quorum_table_format_percent:
  * @hundredths: a change in hundredths of a percent
  *
- * Returns: (transfer full): e.g. `+4.52%`, `−10%` or `0%`
+ * Returns: (transfer full): e.g. `+4.5%`, `−10.0%` or `0.0%`: one decimal,
+ *   as every percentage (quorum_amount_format_percent())
  */
 char *
 quorum_table_format_percent (gint64 hundredths)
 {
-  /* "count" keeps the decimals there are, with no pound sign. */
-  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
-
-  /* TRANSLATORS: a change in percent; the first %s is "+" or nothing, the
-   * second a number with its own minus sign, e.g. "+" and "4.52" */
-  return g_strdup_printf (_("%s%s%%"), hundredths > 0 ? "+" : "", number);
+  return quorum_amount_format_percent (hundredths);
 }
 
 static const char *

@@ -1127,7 +1127,6 @@ test_variance (Fixture       *f,
       g_autofree char *to_text = NULL;
       g_autofree char *difference_text = NULL;
       g_autofree char *percent_text = NULL;
-      g_autofree char *percent_number = NULL;
       QuorumTableCell *cell;
 
       g_assert_true (json_amount (row, "2019-20-outturn", &from));
@@ -1136,8 +1135,8 @@ test_variance (Fixture       *f,
       from_text = money (from);
       to_text = money (to);
       difference_text = signed_money (difference);
-      percent_number = quorum_amount_format_display (percent, "count");
-      percent_text = g_strdup_printf ("%s%s%%", percent > 0 ? "+" : "", percent_number);
+      /* One decimal, as every percentage. */
+      percent_text = quorum_amount_format_percent (percent);
 
       g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", rows_to_check[i],
                                                             "from")), ==, from_text);

@@ -47,59 +47,50 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Runs the main loop until @window's sidebar shows (the store has loaded),
- * 20 s at most. */
+typedef gboolean (*Condition) (GtkWidget *widget,
+                               int        value);
+
+/* The store has loaded: the sidebar shows. */
+static gboolean
+sidebar_shown (GtkWidget *window,
+               int        unused)
+{
+  return shows_label (window, "Budget Pressure");
+}
+
+/* Findings are shown, in cells of a width. */
+static gboolean
+cells_shown (GtkWidget *view,
+             int        unused)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, "computed-cell");
+
+  return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
+}
+
+/* @widget is @width wide, less the decorations' few pixels. */
+static gboolean
+as_wide_as (GtkWidget *widget,
+            int        width)
+{
+  return ABS (gtk_widget_get_width (widget) - width) <= 24;
+}
+
+/* Runs the main loop until @condition holds, 20 s at most. */
 static void
-wait_for_sidebar (GtkWidget *window)
+wait_until (Condition  condition,
+            GtkWidget *widget,
+            int        value)
 {
   gboolean timed_out = FALSE;
   guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
 
-  while (!shows_label (window, "Budget Pressure") && !timed_out)
+  while (!condition (widget, value) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (timeout);
-  quorum_test_iterate ();
   g_assert_false (timed_out);
-}
-
-/* Runs the main loop until @view shows findings in cells of a width, 20 s
- * at most. */
-static void
-wait_for_cells (GtkWidget *view)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, "computed-cell");
-
-      if ((cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0) || timed_out)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (timeout);
   quorum_test_iterate ();
-  g_assert_false (timed_out);
-}
-
-/* Runs the main loop until @widget is @width wide (less the decorations'
- * few pixels), 20 s at most. */
-static void
-wait_for_width (GtkWidget *widget,
-                int        width)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
-
-  while (ABS (gtk_widget_get_width (widget) - width) > 24 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  quorum_test_iterate ();
-  g_assert_cmpint (ABS (gtk_widget_get_width (widget) - width), <=, 24);
 }
 
 static QuorumWindow *
@@ -111,11 +102,11 @@ open_checks (int width)
   gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
   quorum_window_open_store (window, sample);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_sidebar (GTK_WIDGET (window));
+  wait_until (sidebar_shown, GTK_WIDGET (window), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                              "checks"));
-  wait_for_width (GTK_WIDGET (window), width);
-  wait_for_cells (GTK_WIDGET (window));
+  wait_until (as_wide_as, GTK_WIDGET (window), width);
+  wait_until (cells_shown, GTK_WIDGET (window), 0);
   return window;
 }
 
@@ -289,8 +280,8 @@ test_narrow (void)
 
   /* Wider again, every column is back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  wait_for_width (GTK_WIDGET (window), 1100);
-  wait_for_cells (GTK_WIDGET (view));
+  wait_until (as_wide_as, GTK_WIDGET (window), 1100);
+  wait_until (cells_shown, GTK_WIDGET (view), 0);
   assert_figures (view, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }

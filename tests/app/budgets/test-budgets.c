@@ -1102,6 +1102,56 @@ test_filter (Fixture       *f,
                                                                    "rows"), FALSE));
 }
 
+/* Each column shows one precision: Table 7's FTE columns have tenths, so
+ * a whole 1 reads 1.0 beside 0.6; the figures read from the file. */
+static void
+test_column_precision (Fixture       *f,
+                       gconstpointer  data)
+{
+  JsonObject *json = json_table ("sec-budget-2020-23", "core-team-fte");
+  JsonArray *columns = json_object_get_array_member (json, "columns");
+  JsonArray *rows = json_object_get_array_member (json, "rows");
+  guint n_checked = 0, n_whole = 0;
+
+  open_table (f, "sec-budget-2020-23", "core-team-fte");
+  for (guint c = 0; c < json_array_get_length (columns); c++)
+    {
+      const char *column_id = json_object_get_string_member (
+        json_array_get_object_element (columns, c), "id");
+      g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint decimals;
+
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          gint64 amount;
+
+          if (json_amount (json_array_get_object_element (rows, r), column_id, &amount))
+            g_array_append_val (amounts, amount);
+        }
+      decimals = quorum_amount_decimals ((const gint64 *) (gpointer) amounts->data,
+                                         amounts->len, "fte");
+      g_assert_cmpuint (decimals, >, 0);
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, r);
+          gint64 amount;
+          g_autofree char *expected = NULL;
+
+          if (!json_amount (row, column_id, &amount))
+            continue;
+          expected = quorum_amount_format_decimals (amount, "fte", decimals);
+          n_whole += amount % 100 == 0;
+          g_assert_cmpstr (quorum_table_cell_get_text (table_cell (
+                             f, json_object_get_string_member (row, "id"), column_id)), ==,
+                           expected);
+          n_checked++;
+        }
+    }
+  /* Some figures are whole, and show the column's decimals all the same. */
+  g_assert_cmpuint (n_checked, >, 2);
+  g_assert_cmpuint (n_whole, >, 0);
+}
+
 static void
 test_variance (Fixture       *f,
                gconstpointer  data)
@@ -1757,6 +1807,7 @@ main (int    argc,
   ADD ("sort-groups", test_sort_groups);
   ADD ("filter", test_filter);
   ADD ("variance", test_variance);
+  ADD ("column-precision", test_column_precision);
   ADD ("show-cell", test_show_cell);
   ADD ("details", test_details);
   ADD ("reload", test_reload);

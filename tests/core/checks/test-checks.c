@@ -806,6 +806,27 @@ test_rule_description (void)
     }
 }
 
+/* A column's figures show one precision: pence on all when one has them
+ * (a computed total's too), none otherwise. */
+static void
+test_table_decimals (void)
+{
+  g_autoptr(QuorumBudgetDocument) document = load_document (
+    "{'id': 't', 'columns': [{'id': 'whole'}, {'id': 'pence'}, {'id': 'sum'}], 'rows': ["
+    " {'id': 'x', 'values': {'whole': 1, 'pence': 2.5, 'sum': 0.25}},"
+    " {'id': 'y', 'values': {'whole': 3, 'pence': 4, 'sum': 1}}],"
+    " 'total': {}}",
+    NULL);
+  QuorumTable *table = quorum_budget_document_find_table (document, "t");
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (quorum_table_get_decimals (table, 0), ==, 0);
+  g_assert_cmpuint (quorum_table_get_decimals (table, 1), ==, 2);
+  g_assert_cmpuint (quorum_table_get_decimals (table, 2), ==, 2);
+  /* Worked out once: the same again. */
+  g_assert_cmpuint (quorum_table_get_decimals (table, 1), ==, 2);
+}
+
 /* Row kinds and the other things a document says about its rows. */
 static void
 test_row_kinds (void)
@@ -1112,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/checks/order-and-counts", test_order_and_counts);
   g_test_add_func ("/checks/row-kinds", test_row_kinds);
   g_test_add_func ("/checks/rule-description", test_rule_description);
+  g_test_add_func ("/checks/table-decimals", test_table_decimals);
   g_test_add_func ("/checks/chain-limit", test_chain_limit);
   g_test_add_func ("/checks/chain-limit-any-order", test_chain_limit_any_order);
   g_test_add_func ("/checks/huge-sums", test_huge_sums);

@@ -521,6 +521,14 @@ money_cells_shown (gpointer data)
   return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
 }
 
+static gboolean
+money_cells_shown_named (gpointer data)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (data, "spent-cell");
+
+  return cells->len > 0;
+}
+
 /* The precision a column of amounts calls for: two decimals when any has
  * pence. */
 static guint
@@ -1130,6 +1138,35 @@ test_pressure (void)
   g_assert_true (gtk_widget_get_mapped (view));
   lines = quorum_pressure_view_get_lines (QUORUM_PRESSURE_VIEW (view));
   g_assert_cmpuint (g_list_model_get_n_items (lines), >, 0);
+
+  /* One precision a column: the Spent column's pence give every figure in
+   * it two decimals; the Provision's whole pounds none. */
+  {
+    static const char * const cells[] = { "provision-cell", "spent-cell" };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+      {
+        g_autoptr(GPtrArray) shown = NULL;
+        guint decimals = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+          {
+            g_autoptr(QuorumPressureLine) line = g_list_model_get_item (lines, i);
+            gint64 amount = c == 0 ? quorum_pressure_line_get_provision (line)
+                                   : quorum_pressure_line_get_spent (line);
+
+            if (amount % 100 != 0)
+              decimals = 2;
+          }
+        g_assert_cmpuint (decimals, ==, c == 0 ? 0 : 2);
+        g_assert_true (wait_for (money_cells_shown_named, (gpointer) view));
+        shown = quorum_test_find_all_named (view, cells[c]);
+        g_assert_cmpuint (shown->len, >, 5);
+        for (guint i = 0; i < shown->len; i++)
+          g_assert_cmpuint (quorum_test_decimals (gtk_inscription_get_text (shown->pdata[i])),
+                            ==, decimals);
+      }
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {

@@ -439,7 +439,7 @@ update_figures (QuorumChecksView *self)
         {
           g_autofree char *text = figure_text (self, finding, f);
 
-          chars[f] = MAX (chars[f], (guint) g_utf8_strlen (text, -1));
+          chars[f] = MAX (chars[f], quorum_figure_ui_figure_chars (text));
         }
     }
   changed = decimals != self->decimals;

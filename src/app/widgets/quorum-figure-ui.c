@@ -143,6 +143,26 @@ quorum_figure_ui_column_title (QuorumColumn *column)
 }
 
 /**
+ * quorum_figure_ui_figure_chars:
+ * @text: a figure as shown, e.g. `£1,220,159.00`
+ *
+ * How many characters wide a cell must be to show @text whole: a cell
+ * counts in digits' widths, a separator or a point is about half one, and
+ * a sign or a pound sign a little more than one (so one more, to spare).
+ *
+ * Returns: the width for quorum_ui_cell_new()
+ */
+guint
+quorum_figure_ui_figure_chars (const char *text)
+{
+  guint halves = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    halves += *p == ',' || *p == '.' ? 1 : 2;
+  return (halves + 1) / 2 + 1;
+}
+
+/**
  * quorum_figure_ui_committee_names:
  * @committee_ids: (nullable): committee ids
  *

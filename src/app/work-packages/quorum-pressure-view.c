@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-figure-ui.h"
 #include "quorum-pressure-view.h"
 #include "quorum-ui-util.h"
 
@@ -282,8 +283,11 @@ update_money (QuorumPressureView *self)
         {
           g_autofree char *text = quorum_amount_format_decimals (amounts[i], "GBP", decimals);
 
-          chars = MAX (chars, (guint) g_utf8_strlen (text, -1));
+          chars = MAX (chars, quorum_figure_ui_figure_chars (text));
         }
+      /* A remainder below zero is in bold: a little wider. */
+      if (m == MONEY_REMAINING)
+        chars++;
       changed |= chars != self->chars[m];
       self->chars[m] = chars;
     }

@@ -1152,6 +1152,15 @@ test_column_precision (Fixture       *f,
   g_assert_cmpuint (n_whole, >, 0);
 }
 
+/* A drop-down's open list shows one check mark. */
+static gboolean
+one_check_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) checks = quorum_test_find_all_named (data, "choice-check");
+
+  return checks->len == 1;
+}
+
 static void
 test_variance (Fixture       *f,
                gconstpointer  data)
@@ -1234,14 +1243,8 @@ test_variance (Fixture       *f,
                                                     "label"));
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (menu_button), "heading"));
     g_assert_true (gtk_widget_activate (GTK_WIDGET (to)));
-    settle ();
-    {
-      g_autoptr(GPtrArray) checks = quorum_test_find_all_named (GTK_WIDGET (to),
-                                                                "choice-check");
-
-      /* Mapped: shown beside the chosen column only. */
-      g_assert_cmpuint (checks->len, ==, 1);
-    }
+    /* Mapped: shown beside the chosen column only, once the list is up. */
+    g_assert_true (wait_for (one_check_shown, to));
     gtk_popover_popdown (GTK_POPOVER (quorum_test_find_type (GTK_WIDGET (to),
                                                              GTK_TYPE_POPOVER)));
     gtk_widget_grab_focus (GTK_WIDGET (f->table));

@@ -71,6 +71,73 @@ quorum_test_find_type (GtkWidget *widget,
   return NULL;
 }
 
+static void
+collect_named (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, out);
+}
+
+/* Every mapped widget at or under @widget whose name is @name, in order. */
+GPtrArray *
+quorum_test_find_all_named (GtkWidget  *widget,
+                            const char *name)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_named (widget, name, out);
+  return out;
+}
+
+/* @widget (a GtkInscription or a GtkLabel) lies wholly inside @area (a
+ * scrolled window: its visible part) and inside its window, and its text
+ * fits its width: nothing of it is clipped or ellipsized. */
+void
+quorum_test_assert_fully_visible (GtkWidget *widget,
+                                  GtkWidget *area)
+{
+  const char *text = GTK_IS_INSCRIPTION (widget)
+                     ? gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+                     : gtk_label_get_text (GTK_LABEL (widget));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  GtkWidget *containers[] = { area, GTK_WIDGET (gtk_widget_get_root (widget)) };
+  int text_width;
+
+  for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, containers[i], &bounds));
+      if (bounds.origin.x < 0 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (containers[i]) + 0.5)
+        g_error ("“%s” (%s) is at %g–%g, outside 0–%d of its %s", text,
+                 gtk_widget_get_name (widget), bounds.origin.x,
+                 bounds.origin.x + bounds.size.width, gtk_widget_get_width (containers[i]),
+                 G_OBJECT_TYPE_NAME (containers[i]));
+    }
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (text_width > gtk_widget_get_width (widget))
+    g_error ("“%s” (%s) needs %d px, has %d", text, gtk_widget_get_name (widget), text_width,
+             gtk_widget_get_width (widget));
+}
+
+/* How many decimals the number in @text has (the last point's digits). */
+guint
+quorum_test_decimals (const char *text)
+{
+  const char *point = strrchr (text, '.');
+
+  return point != NULL ? (guint) strspn (point + 1, "0123456789") : 0;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -16,5 +16,10 @@ GtkWidget *quorum_test_find_type  (GtkWidget  *widget,
 GtkWidget *quorum_test_find_label (GtkWidget  *widget,
                                    const char *text);
 char      *quorum_test_snapshot_tree (const char *path);
+GPtrArray *quorum_test_find_all_named (GtkWidget  *widget,
+                                       const char *name);
+void       quorum_test_assert_fully_visible (GtkWidget *widget,
+                                             GtkWidget *area);
+guint      quorum_test_decimals   (const char *text);
 
 G_END_DECLS

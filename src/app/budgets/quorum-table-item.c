@@ -17,6 +17,7 @@ struct _QuorumTableItem
   GObject parent_instance;
 
   QuorumRow *row;
+  QuorumTable *table;    /* the row's, for its columns' precision */
   const char *unit;      /* interned */
   GListStore *children;  /* of QuorumTableItem; made on first use */
   char **texts;          /* one per column, formatted on first use */
@@ -52,6 +53,7 @@ quorum_table_item_finalize (GObject *object)
     }
   g_clear_object (&self->children);
   g_clear_object (&self->row);
+  g_clear_object (&self->table);
 
   G_OBJECT_CLASS (quorum_table_item_parent_class)->finalize (object);
 }
@@ -146,22 +148,24 @@ quorum_table_item_init (QuorumTableItem *self)
 
 /**
  * quorum_table_item_new:
- * @row: a row of a table
- * @unit: (nullable): the table's unit: `GBP`, `count` or `fte`
+ * @row: a row of @table
+ * @table: the table, whose unit and columns' precision the cells follow
  *
  * Returns: (transfer full): an item for @row
  */
 QuorumTableItem *
-quorum_table_item_new (QuorumRow  *row,
-                       const char *unit)
+quorum_table_item_new (QuorumRow   *row,
+                       QuorumTable *table)
 {
   QuorumTableItem *self;
 
   g_return_val_if_fail (QUORUM_IS_ROW (row), NULL);
+  g_return_val_if_fail (QUORUM_IS_TABLE (table), NULL);
 
   self = g_object_new (QUORUM_TYPE_TABLE_ITEM, NULL);
   self->row = g_object_ref (row);
-  self->unit = g_intern_string (unit);
+  self->table = g_object_ref (table);
+  self->unit = g_intern_string (quorum_table_get_unit (table));
   return self;
 }
 
@@ -300,7 +304,7 @@ quorum_table_item_get_children (QuorumTableItem *self)
       {
         g_autoptr(QuorumRow) child = g_list_model_get_item (rows, i);
 
-        g_ptr_array_add (items, quorum_table_item_new (child, self->unit));
+        g_ptr_array_add (items, quorum_table_item_new (child, self->table));
       }
     self->children = g_list_store_new (QUORUM_TYPE_TABLE_ITEM);
     g_list_store_splice (self->children, 0, 0, items->pdata, items->len);
@@ -383,7 +387,10 @@ quorum_table_item_get_text (QuorumTableItem *self,
       const QuorumValue *value = quorum_row_get_effective (self->row, column);
 
       if (value->kind == QUORUM_VALUE_AMOUNT)
-        self->texts[column] = quorum_amount_format_display (value->amount, self->unit);
+        /* One precision down a column: £262,148.00 above £225,921.50. */
+        self->texts[column] =
+          quorum_amount_format_decimals (value->amount, self->unit,
+                                         quorum_table_get_decimals (self->table, column));
       else if (value->kind == QUORUM_VALUE_NA)
         /* TRANSLATORS: a figure the document gives as not applicable */
         self->texts[column] = g_strdup (C_("figure", "N/A"));
@@ -442,17 +449,13 @@ quorum_table_format_signed (gint64      hundredths,
  * quorum_table_format_percent:
  * @hundredths: a change in hundredths of a percent
  *
- * Returns: (transfer full): e.g. `+4.52%`, `−10%` or `0%`
+ * Returns: (transfer full): e.g. `+4.5%`, `−10.0%` or `0.0%`: one decimal,
+ *   as every percentage (quorum_amount_format_percent())
  */
 char *
 quorum_table_format_percent (gint64 hundredths)
 {
-  /* "count" keeps the decimals there are, with no pound sign. */
-  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
-
-  /* TRANSLATORS: a change in percent; the first %s is "+" or nothing, the
-   * second a number with its own minus sign, e.g. "+" and "4.52" */
-  return g_strdup_printf (_("%s%s%%"), hundredths > 0 ? "+" : "", number);
+  return quorum_amount_format_percent (hundredths);
 }
 
 static const char *

@@ -24,7 +24,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (QuorumTableItem, quorum_table_item, QUORUM, TABLE_ITEM, GObject)
 
 QuorumTableItem  *quorum_table_item_new              (QuorumRow       *row,
-                                                      const char      *unit);
+                                                      QuorumTable     *table);
 QuorumRow        *quorum_table_item_get_row          (QuorumTableItem *self);
 const char       *quorum_table_item_get_unit         (QuorumTableItem *self);
 gboolean          quorum_table_item_is_total         (QuorumTableItem *self);

@@ -44,15 +44,14 @@ _quorum_table_view_set_tree (QuorumTableView *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(QuorumTableItem) item = quorum_table_item_new (row, quorum_table_get_unit (table));
+      g_autoptr(QuorumTableItem) item = quorum_table_item_new (row, table);
 
       g_list_store_append (root, item);
     }
   total = quorum_table_get_total (table);
   if (total != NULL)
     {
-      g_autoptr(QuorumTableItem) item = quorum_table_item_new (total,
-                                                               quorum_table_get_unit (table));
+      g_autoptr(QuorumTableItem) item = quorum_table_item_new (total, table);
 
       g_list_store_append (root, item);
     }

@@ -106,6 +106,7 @@ struct _QuorumTableView
   /* the variance */
   guint from_index;
   guint to_index;
+  GArray *variance_choices;         /* of guint: the columns the drop-downs offer */
   guint variance_chars;
 
   /* sorting: which column's sorter the column view asks first */

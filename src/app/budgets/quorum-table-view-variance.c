@@ -200,6 +200,27 @@ update_titles (QuorumTableView *self)
   gtk_column_view_column_set_title (self->to_column, to_title);
 }
 
+/* The column a drop-down's position offers, or GTK_INVALID_LIST_POSITION. */
+static guint
+choice_column (QuorumTableView *self,
+               guint            position)
+{
+  if (self->variance_choices == NULL || position >= self->variance_choices->len)
+    return GTK_INVALID_LIST_POSITION;
+  return g_array_index (self->variance_choices, guint, position);
+}
+
+/* The drop-downs' position of @column, or GTK_INVALID_LIST_POSITION. */
+static guint
+choice_position (QuorumTableView *self,
+                 guint            column)
+{
+  for (guint i = 0; self->variance_choices != NULL && i < self->variance_choices->len; i++)
+    if (g_array_index (self->variance_choices, guint, i) == column)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* New figures in the same rows: the cells follow the view's properties,
  * the sorters are told. */
 static void
@@ -208,8 +229,8 @@ variance_columns_changed_cb (QuorumTableView *self)
   GtkColumnViewColumn *columns[] = {
     self->from_column, self->to_column, self->difference_column, self->change_column,
   };
-  guint from = gtk_drop_down_get_selected (self->from_dropdown);
-  guint to = gtk_drop_down_get_selected (self->to_dropdown);
+  guint from = choice_column (self, gtk_drop_down_get_selected (self->from_dropdown));
+  guint to = choice_column (self, gtk_drop_down_get_selected (self->to_dropdown));
 
   if (from == self->from_index && to == self->to_index)
     return;
@@ -222,29 +243,38 @@ variance_columns_changed_cb (QuorumTableView *self)
                         GTK_SORTER_CHANGE_DIFFERENT);
 }
 
-/* A new table: its columns to choose from, the first two compared. */
+/* A new table: its columns to choose from, the first two compared. A
+ * column worked out from others (a variance of the document's own) is not
+ * offered: compared with what it is made of, it says nothing new. */
 void
 _quorum_table_view_update_variance (QuorumTableView *self)
 {
   GListModel *columns = quorum_table_get_columns (self->table);
   guint n = g_list_model_get_n_items (columns);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  gboolean possible = n >= 2;
+  gboolean possible;
 
+  if (self->variance_choices == NULL)
+    self->variance_choices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_set_size (self->variance_choices, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumColumn) column = g_list_model_get_item (columns, i);
 
+      if (quorum_column_get_formula (column) != QUORUM_FORMULA_NONE)
+        continue;
+      g_array_append_val (self->variance_choices, i);
       gtk_string_list_append (labels, quorum_column_get_label (column));
     }
+  possible = self->variance_choices->len >= 2;
   g_signal_handlers_block_by_func (self->from_dropdown, variance_columns_changed_cb, self);
   g_signal_handlers_block_by_func (self->to_dropdown, variance_columns_changed_cb, self);
   gtk_drop_down_set_model (self->from_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_model (self->to_dropdown, G_LIST_MODEL (labels));
-  self->from_index = possible ? 0 : GTK_INVALID_LIST_POSITION;
-  self->to_index = possible ? 1 : GTK_INVALID_LIST_POSITION;
-  gtk_drop_down_set_selected (self->from_dropdown, self->from_index);
-  gtk_drop_down_set_selected (self->to_dropdown, self->to_index);
+  self->from_index = possible ? choice_column (self, 0) : GTK_INVALID_LIST_POSITION;
+  self->to_index = possible ? choice_column (self, 1) : GTK_INVALID_LIST_POSITION;
+  gtk_drop_down_set_selected (self->from_dropdown, possible ? 0 : GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (self->to_dropdown, possible ? 1 : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->from_dropdown, variance_columns_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->to_dropdown, variance_columns_changed_cb, self);
 
@@ -336,7 +366,8 @@ quorum_table_view_set_variance (QuorumTableView *self,
  * @from_id: the column compared from
  * @to_id: the column compared to
  *
- * Returns: %TRUE when the table has both columns
+ * Returns: %TRUE when the table has both columns and offers them (a
+ *   column worked out from others is not offered)
  */
 gboolean
 quorum_table_view_set_variance_columns (QuorumTableView *self,
@@ -351,7 +382,12 @@ quorum_table_view_set_variance_columns (QuorumTableView *self,
       (from = quorum_table_find_column (self->table, from_id)) == NULL ||
       (to = quorum_table_find_column (self->table, to_id)) == NULL)
     return FALSE;
-  gtk_drop_down_set_selected (self->from_dropdown, quorum_column_get_index (from));
-  gtk_drop_down_set_selected (self->to_dropdown, quorum_column_get_index (to));
+  if (choice_position (self, quorum_column_get_index (from)) == GTK_INVALID_LIST_POSITION ||
+      choice_position (self, quorum_column_get_index (to)) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_drop_down_set_selected (self->from_dropdown,
+                              choice_position (self, quorum_column_get_index (from)));
+  gtk_drop_down_set_selected (self->to_dropdown,
+                              choice_position (self, quorum_column_get_index (to)));
   return TRUE;
 }

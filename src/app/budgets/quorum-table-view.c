@@ -426,6 +426,8 @@ _quorum_table_view_update_details (QuorumTableView *self)
                                           ? self->target_column : -1);
 }
 
+static void update_menu (QuorumTableView *self);
+
 static void
 mode_toggled_cb (QuorumTableView *self,
                  GtkToggleButton *button)
@@ -442,6 +444,11 @@ mode_toggled_cb (QuorumTableView *self,
   descending = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "sort-descending");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (sort_by), !variance);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (descending), !variance);
+  update_menu (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button),
+                               variance ? _("Table Menu: in Variance, sort by clicking a "
+                                            "column’s heading")
+                                        : _("Table Menu"));
 
   /* The stack moves the focus to the page shown, then the rows follow. */
   _quorum_table_view_update_content_page (self);
@@ -567,7 +574,12 @@ update_menu (QuorumTableView *self)
       g_menu_item_set_action_and_target_value (item, "table.sort-by", target);
       g_menu_append_item (sort, item);
     }
-  g_menu_append_section (menu, _("Sort"), G_MENU_MODEL (sort));
+  /* The Table's sort does not apply to the variance (greyed out there): the
+   * menu and its button's tooltip say why and what does. */
+  g_menu_append_section (menu, _quorum_table_view_showing_variance (self)
+                               ? _("Sort (in Variance, click a column’s heading)")
+                               : _("Sort"),
+                         G_MENU_MODEL (sort));
   g_menu_append (order, _("_Largest First"), "table.sort-descending");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
 
@@ -716,6 +728,7 @@ quorum_table_view_finalize (GObject *object)
   QuorumTableView *self = (QuorumTableView *) object;
 
   g_clear_pointer (&self->value_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->variance_choices, g_array_unref);
   g_clear_pointer (&self->cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (quorum_table_view_parent_class)->finalize (object);

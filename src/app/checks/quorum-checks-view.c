@@ -1,7 +1,11 @@
 /* quorum-checks-view.c: every finding of every budget document
  *
  * A figure that does not add up, one a row: its severity, where it is
- * (document, table, row, column) and the stated and computed amounts.
+ * (document, table, row, column), why it is flagged (its rule) and the
+ * stated and computed amounts. The figures keep their width and show one
+ * precision (pence on all when one has them); the names give way, cut in
+ * the middle, and on a narrow view only the row and the figures that
+ * matter most stay.
  * Filtered by severity, by document and by a search in the names; a
  * finding activated (Enter or a double click) is handed to the window,
  * which opens the cell in the Budgets view.
@@ -11,8 +15,21 @@
 #include <glib/gi18n.h>
 
 #include "quorum-checks-view.h"
+#include "quorum-figure-ui.h"
 #include "quorum-searchable.h"
 #include "quorum-ui-util.h"
+
+/* Narrower than this, the view shows the severity, the row, the computed
+ * figure and the difference only. */
+#define NARROW_WIDTH 600
+
+typedef enum
+{
+  FIGURE_STATED,
+  FIGURE_COMPUTED,
+  FIGURE_DIFFERENCE,
+  N_FIGURES
+} Figure;
 
 struct _QuorumChecksView
 {
@@ -25,6 +42,13 @@ struct _QuorumChecksView
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *severity_column;
+  GtkColumnViewColumn *severity_icon_column;
+  GtkColumnViewColumn *document_column;
+  GtkColumnViewColumn *table_column;
+  GtkColumnViewColumn *column_column;
+  GtkColumnViewColumn *rule_column;
+  GtkColumnViewColumn *figure_columns[N_FIGURES];
 
   /* owned */
   QuorumStore *store;
@@ -36,6 +60,10 @@ struct _QuorumChecksView
   GtkFilterListModel *filtered;
   char *search;                  /* casefolded, or NULL */
   gboolean updating_documents;
+  gboolean narrow;
+  guint decimals;                /* of every figure shown: 0 or 2 */
+  guint figure_chars[N_FIGURES]; /* each column's widest figure's length */
+  GHashTable *figure_items;      /* the GtkListItems of the figures' columns bound */
 };
 
 static void searchable_iface_init (QuorumSearchableInterface *iface);
@@ -285,22 +313,208 @@ severity_label_cb (GtkListItem *item,
   return g_strdup (is_mismatch (severity) ? _("Mismatch") : _("Rounding"));
 }
 
-static char *
-amount_text_cb (GtkListItem *item,
-                gint64       amount,
-                gpointer     data)
+/* --- figures ---------------------------------------------------------------- */
+
+static const char * const figure_cell_names[N_FIGURES] = {
+  "stated-cell", "computed-cell", "difference-cell",
+};
+
+static gint64
+finding_figure (QuorumFinding *finding,
+                Figure         figure)
 {
-  return quorum_ui_format_amount (amount);
+  switch (figure)
+    {
+    case FIGURE_STATED: return quorum_finding_get_stated (finding);
+    case FIGURE_COMPUTED: return quorum_finding_get_computed (finding);
+    case FIGURE_DIFFERENCE:
+    default: return quorum_finding_get_difference (finding);
+    }
 }
 
+/* A figure as the view shows it: at the view's precision, a difference
+ * with its sign. */
 static char *
-difference_text_cb (GtkListItem *item,
-                    gint64       difference,
-                    gpointer     data)
+figure_text (QuorumChecksView *self,
+             QuorumFinding    *finding,
+             Figure            figure)
 {
-  g_autofree char *amount = quorum_ui_format_amount (difference);
+  gint64 amount = finding_figure (finding, figure);
+  g_autofree char *text = quorum_amount_format_decimals (amount, "GBP", self->decimals);
 
-  return difference > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+  if (figure == FIGURE_DIFFERENCE && amount > 0)
+    return g_strconcat ("+", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+static void
+setup_figure_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumChecksView         *self)
+{
+  Figure figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "figure"));
+  GtkWidget *cell = quorum_ui_cell_new (1, self->figure_chars[figure]);
+
+  gtk_widget_set_name (cell, figure_cell_names[figure]);
+  g_object_set_data (G_OBJECT (item), "figure", GUINT_TO_POINTER (figure));
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+show_figure (QuorumChecksView *self,
+             GtkListItem      *item)
+{
+  Figure figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "figure"));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  g_autofree char *text = figure_text (self, gtk_list_item_get_item (item), figure);
+
+  gtk_inscription_set_min_chars (cell, self->figure_chars[figure]);
+  gtk_inscription_set_nat_chars (cell, self->figure_chars[figure]);
+  gtk_inscription_set_text (cell, text);
+}
+
+/* The cells bound are kept, to be shown again when the precision changes. */
+static void
+bind_figure_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumChecksView         *self)
+{
+  if (self->figure_items != NULL)
+    g_hash_table_add (self->figure_items, item);
+  show_figure (self, item);
+}
+
+static void
+unbind_figure_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  QuorumChecksView         *self)
+{
+  if (self->figure_items != NULL)
+    g_hash_table_remove (self->figure_items, item);
+}
+
+static void
+setup_figure_columns (QuorumChecksView *self)
+{
+  self->figure_items = g_hash_table_new (NULL, NULL);
+  for (Figure f = 0; f < N_FIGURES; f++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "figure", GUINT_TO_POINTER (f));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_figure_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_figure_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_figure_cb), self, 0);
+      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_figure_cb), self, 0);
+      gtk_column_view_column_set_factory (self->figure_columns[f], factory);
+    }
+}
+
+/* The figures' precision and width follow every finding, shown or not, so
+ * that filtering does not change them: the core decides the precision (two
+ * decimals when any figure has pence), and the columns are as wide as the
+ * widest figure, so that they never give way to the names. */
+static void
+update_figures (QuorumChecksView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  g_autoptr(GArray) amounts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n * N_FIGURES);
+  guint chars[N_FIGURES] = { 4, 4, 4 };
+  guint decimals = self->decimals;
+  gboolean changed;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      for (Figure f = 0; f < N_FIGURES; f++)
+        {
+          gint64 amount = finding_figure (finding, f);
+
+          g_array_append_val (amounts, amount);
+        }
+    }
+  self->decimals = quorum_amount_decimals ((const gint64 *) (gpointer) amounts->data,
+                                           amounts->len, "GBP");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      for (Figure f = 0; f < N_FIGURES; f++)
+        {
+          g_autofree char *text = figure_text (self, finding, f);
+
+          chars[f] = MAX (chars[f], quorum_figure_ui_figure_chars (text));
+        }
+    }
+  changed = decimals != self->decimals;
+  for (Figure f = 0; f < N_FIGURES; f++)
+    {
+      changed |= chars[f] != self->figure_chars[f];
+      self->figure_chars[f] = chars[f];
+    }
+  if (changed)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      g_hash_table_iter_init (&iter, self->figure_items);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        show_figure (self, item);
+    }
+}
+
+/* On a narrow view, the row and the computed figure and difference win the
+ * space, the severity shows as its sign alone (named in its tooltip); the
+ * rest is in the Budgets view a finding opens. */
+static void
+set_narrow (QuorumChecksView *self,
+            gboolean          narrow)
+{
+  GtkColumnViewColumn *wide_only[] = {
+    self->document_column, self->table_column, self->column_column, self->rule_column,
+    self->figure_columns[FIGURE_STATED],
+  };
+
+  self->narrow = narrow;
+  gtk_column_view_column_set_visible (self->severity_icon_column, narrow);
+  gtk_column_view_column_set_visible (self->severity_column, !narrow);
+  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
+    gtk_column_view_column_set_visible (wide_only[i], !narrow);
+}
+
+/* The view lays its child out itself (no layout manager), to know its
+ * width: narrower than NARROW_WIDTH, it folds its columns. */
+static void
+quorum_checks_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+static void
+quorum_checks_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  QuorumChecksView *self = QUORUM_CHECKS_VIEW (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if ((width < NARROW_WIDTH) != self->narrow)
+    set_narrow (self, width < NARROW_WIDTH);
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 typedef enum
@@ -345,19 +559,29 @@ place_text (QuorumChecksView *self,
                      GtkListItem              *item, \
                      QuorumChecksView         *self) \
   { \
-    setup_place (item, chars, G_CALLBACK (name##_text_cb), self); \
+    setup_place (item, #name "-cell", chars, G_CALLBACK (name##_text_cb), self); \
   }
 
 /* A place's cell, its text and tooltip bound to the finding through
  * @text_cb, with the view (whose store names the place) as data. */
 static void
 setup_place (GtkListItem      *item,
+             const char       *name,
              guint             chars,
              GCallback         text_cb,
              QuorumChecksView *self)
 {
   GtkWidget *cell = quorum_ui_cell_new (0, chars);
   const char * const bound[] = { "text", "tooltip-text" };
+
+  /* Names give way to the figures, with the whole in the tooltip; a
+   * document's title is cut in the middle, where titles differ ("SEC
+   * Panel Budget 2020–2023"), the others keep their start ("Table 2: …"). */
+  gtk_widget_set_name (cell, name);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 6);
+  if (g_str_equal (name, "document-cell"))
+    gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                       GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
 
   gtk_list_item_set_child (item, cell);
   for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
@@ -409,6 +633,7 @@ quorum_checks_view_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->figure_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (quorum_checks_view_parent_class)->finalize (object);
 }
@@ -453,6 +678,8 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   object_class->finalize = quorum_checks_view_finalize;
   object_class->get_property = quorum_checks_view_get_property;
   object_class->set_property = quorum_checks_view_set_property;
+  widget_class->measure = quorum_checks_view_measure;
+  widget_class->size_allocate = quorum_checks_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
@@ -477,14 +704,27 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, count_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_icon_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, document_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, table_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, rule_column);
+  gtk_widget_class_bind_template_child_full (widget_class, "stated_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumChecksView,
+                                                              figure_columns[FIGURE_STATED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "computed_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumChecksView,
+                                                              figure_columns[FIGURE_COMPUTED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "difference_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumChecksView,
+                                                              figure_columns[FIGURE_DIFFERENCE]));
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, severity_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, severity_icon_cb);
   gtk_widget_class_bind_template_callback (widget_class, severity_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, difference_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_document_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_table_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
@@ -499,6 +739,8 @@ quorum_checks_view_init (QuorumChecksView *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  setup_figure_columns (self);
 
   for (guint i = 0; severities[i] != NULL; i++)
     gtk_string_list_append (severity_names, _(severities[i]));
@@ -510,11 +752,16 @@ quorum_checks_view_init (QuorumChecksView *self)
   self->document_ids = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->document_ids, NULL);
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (self->document_names));
+  /* A long title is cut in the button, so that the bar stays one line. */
+  quorum_figure_ui_setup_drop_down (self->document_dropdown);
   self->updating_documents = FALSE;
 
   self->document_findings = gtk_map_list_model_new (NULL, map_document_findings, NULL, NULL);
   self->findings =
     gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->document_findings)));
+  g_signal_connect_object (self->findings, "items-changed", G_CALLBACK (update_figures), self,
+                           G_CONNECT_SWAPPED);
+  update_figures (self);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->findings)),
                                               g_object_ref (GTK_FILTER (self->filter)));

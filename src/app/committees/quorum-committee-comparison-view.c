@@ -41,6 +41,7 @@ struct _QuorumCommitteeComparisonView
   GArray *sort_options;        /* of SortOption, as in sort_dropdown */
   gboolean refilling;          /* while the dropdowns are refilled */
   gboolean sorting;            /* while sort_dropdown sorts the column view */
+  gboolean with_year;          /* the parts are named with their year */
 };
 
 /* A way to sort the comparison, for the keyboard: GTK 4.8's column
@@ -81,14 +82,33 @@ column_name (QuorumColumn *column,
   return component != NULL && !with_year ? component : quorum_column_get_label (column);
 }
 
+/* The position of @line in the comparison, in the document's order. */
+static guint
+line_position (QuorumCommitteeComparison *comparison,
+               QuorumFigureLine          *line)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (comparison));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumFigureLine) other = g_list_model_get_item (G_LIST_MODEL (comparison), i);
+
+      if (other == line)
+        return i;
+    }
+  g_return_val_if_reached (0);
+}
+
 /* The chart: each line's parts stacked, and, where the document's total is
  * not their sum, the difference, so that each bar comes to the total the
- * table shows (the committee's page shows the same one). */
+ * table shows (the committee's page shows the same one). Its bars are in
+ * the table's order, whatever it is sorted by. */
 static void
 fill_chart (QuorumCommitteeComparisonView *self,
             gboolean                       with_year)
 {
   QuorumCommitteeComparison *comparison = self->comparison;
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
   QuorumTable *table = quorum_committee_comparison_get_table (comparison);
   GListModel *columns = quorum_table_get_columns (table);
   guint n_parts = quorum_committee_comparison_get_n_parts (comparison);
@@ -103,10 +123,11 @@ fill_chart (QuorumCommitteeComparisonView *self,
 
   for (guint r = 0; r < n_lines; r++)
     {
-      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (G_LIST_MODEL (comparison), r);
+      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (sorted, r);
       gint64 difference;
 
-      if (quorum_committee_comparison_get_difference (comparison, r, &difference))
+      if (quorum_committee_comparison_get_difference (comparison, line_position (comparison, line),
+                                                      &difference))
         {
           /* TRANSLATORS: a committee whose stated total is not the sum of
            * its parts, e.g. "SSC ≠" */
@@ -285,6 +306,7 @@ fill_comparison_figures (QuorumCommitteeComparisonView *self,
         g_ptr_array_add (years, (gpointer) year);
     }
   fill_columns (self, years->len > 1);
+  self->with_year = years->len > 1;
   gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->comparison));
   fill_chart (self, years->len > 1);
   fill_chart_titles (self, years, quorum_table_get_unit (table));
@@ -425,6 +447,15 @@ sorter_changed_cb (QuorumCommitteeComparisonView *self)
   self->refilling = TRUE;
   gtk_drop_down_set_selected (self->sort_dropdown, selected);
   self->refilling = FALSE;
+}
+
+/* The table was sorted again: the chart's bars follow. */
+static void
+sorted_changed_cb (QuorumCommitteeComparisonView *self)
+{
+  if (self->comparison != NULL &&
+      gtk_sort_list_model_get_model (self->sorted) == G_LIST_MODEL (self->comparison))
+    fill_chart (self, self->with_year);
 }
 
 static void
@@ -579,6 +610,8 @@ quorum_committee_comparison_view_init (QuorumCommitteeComparisonView *self)
   gtk_column_view_set_model (self->compare_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->compare_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (sorted_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**

@@ -143,6 +143,26 @@ quorum_figure_ui_column_title (QuorumColumn *column)
 }
 
 /**
+ * quorum_figure_ui_figure_chars:
+ * @text: a figure as shown, e.g. `£1,220,159.00`
+ *
+ * How many characters wide a cell must be to show @text whole: a cell
+ * counts in digits' widths, a separator or a point is about half one, and
+ * a sign or a pound sign a little more than one (so one more, to spare).
+ *
+ * Returns: the width for quorum_ui_cell_new()
+ */
+guint
+quorum_figure_ui_figure_chars (const char *text)
+{
+  guint halves = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    halves += *p == ',' || *p == '.' ? 1 : 2;
+  return (halves + 1) / 2 + 1;
+}
+
+/**
  * quorum_figure_ui_committee_names:
  * @committee_ids: (nullable): committee ids
  *
@@ -263,7 +283,7 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   else
     {
       /* The button gives way on a narrow window. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
     }
@@ -379,8 +399,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
     gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
   };
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 12);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (detail), 12);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 8);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (detail), 8);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -405,7 +425,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 11));
+  /* Room for £1,634,853 and the ≠ beside a figure that is not the sum of
+   * its parts: figures never give way to the labels. */
+  gtk_list_item_set_child (item, quorum_ui_cell_new (1, 13));
 }
 
 static void

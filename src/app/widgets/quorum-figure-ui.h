@@ -17,6 +17,7 @@ char                *quorum_figure_ui_format          (gint64              amoun
                                                        const char         *unit);
 char                *quorum_figure_ui_format_figure   (QuorumFigure       *figure);
 char                *quorum_figure_ui_column_title    (QuorumColumn       *column);
+guint                quorum_figure_ui_figure_chars    (const char         *text);
 char                *quorum_figure_ui_committee_names (QuorumStore        *store,
                                                        const char * const *committee_ids);
 GPtrArray           *quorum_figure_ui_documents_with  (GListModel         *documents,

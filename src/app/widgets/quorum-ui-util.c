@@ -44,27 +44,17 @@ quorum_ui_format_amount (gint64 hundredths)
   return quorum_amount_format_display (hundredths, "GBP");
 }
 
-/* @hundredths of a pound with its sign, e.g. `+£23,119.50`, `−£1,000` or `£0`. */
+/* @hundredths of a pound with its sign and @decimals decimals, e.g.
+ * `+£23,119.50`, `−£1,000.00` or `£0`. */
 static char *
-format_signed_amount (gint64 hundredths)
+format_signed_amount (gint64 hundredths,
+                      guint  decimals)
 {
-  g_autofree char *text = quorum_amount_format_display (hundredths, "GBP");
+  g_autofree char *text = quorum_amount_format_decimals (hundredths, "GBP", decimals);
 
   if (hundredths > 0)
     return g_strconcat ("+", text, NULL);
   return g_steal_pointer (&text);
-}
-
-/* A percentage in hundredths of a percent, with its sign: `+11.4%`, `−2.05%`, `0%`. */
-static char *
-format_signed_percent (gint64 hundredths)
-{
-  /* "count" keeps the decimals there are, with no pound sign. */
-  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
-
-  /* TRANSLATORS: a percentage; the first %s is "+" or nothing, the second a
-   * number that carries its own minus sign, e.g. "+" and "11.4" */
-  return g_strdup_printf (_("%s%s%%"), hundredths > 0 ? "+" : "", number);
 }
 
 /**
@@ -143,6 +133,24 @@ char *
 quorum_ui_format_variance (QuorumWorkPackage  *work_package,
                            const char        **css_class)
 {
+  return quorum_ui_format_variance_decimals (work_package, 0, css_class);
+}
+
+/**
+ * quorum_ui_format_variance_decimals:
+ * @decimals: the amount's decimals, as quorum_amount_decimals() decides
+ *   for a column of variances (pence are shown where there are some
+ *   whatever it says)
+ * @css_class: (out) (optional): as for quorum_ui_format_variance()
+ *
+ * Returns: (transfer full) (nullable): the variance, its percentage with
+ *   the one precision of every percentage (quorum_amount_format_percent())
+ */
+char *
+quorum_ui_format_variance_decimals (QuorumWorkPackage  *work_package,
+                                    guint               decimals,
+                                    const char        **css_class)
+{
   g_autofree char *amount_text = NULL;
   g_autofree char *percent_text = NULL;
   gint64 amount, percent;
@@ -154,8 +162,8 @@ quorum_ui_format_variance (QuorumWorkPackage  *work_package,
 
   if (css_class != NULL && amount > 0)
     *css_class = percent > QUORUM_UI_OVERSPEND_ERROR_PERCENT ? "error" : "warning";
-  amount_text = format_signed_amount (amount);
-  percent_text = format_signed_percent (percent);
+  amount_text = format_signed_amount (amount, decimals);
+  percent_text = quorum_amount_format_percent (percent);
   /* TRANSLATORS: a variance: an amount, then a percentage, e.g. "+£23,119.50 (+11.4%)" */
   return g_strdup_printf (_("%s (%s)"), amount_text, percent_text);
 }

@@ -23,6 +23,9 @@ char       *quorum_ui_format_date           (const char        *date);
 char       *quorum_ui_format_timestamp      (const char        *timestamp);
 char       *quorum_ui_format_variance       (QuorumWorkPackage *work_package,
                                              const char       **css_class);
+char       *quorum_ui_format_variance_decimals (QuorumWorkPackage *work_package,
+                                                guint              decimals,
+                                                const char       **css_class);
 
 const char *quorum_ui_outcome_icon_name     (QuorumOutcome      outcome);
 const char *quorum_ui_outcome_css_class     (QuorumOutcome      outcome);

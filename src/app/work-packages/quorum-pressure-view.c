@@ -10,8 +10,19 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-figure-ui.h"
 #include "quorum-pressure-view.h"
 #include "quorum-ui-util.h"
+
+typedef enum
+{
+  MONEY_PROVISION,
+  MONEY_COMMITTED,
+  MONEY_SPENT,
+  MONEY_PROJECTED,
+  MONEY_REMAINING,
+  N_MONEY
+} Money;
 
 struct _QuorumPressureView
 {
@@ -22,11 +33,15 @@ struct _QuorumPressureView
   GtkImage *summary_icon;
   GtkLabel *summary_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *money_columns[N_MONEY];
 
   /* owned */
   QuorumStore *store;
   GListStore *lines;           /* of QuorumPressureLine */
   guint recompute_id;
+  guint decimals[N_MONEY];      /* each figure column's precision */
+  guint chars[N_MONEY];         /* and its widest figure's length */
+  GHashTable *money_items;      /* the GtkListItems of those columns bound */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumPressureView, quorum_pressure_view, ADW_TYPE_BIN)
@@ -133,9 +148,15 @@ setup_line_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (icon, "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Over provision"), -1);
-  /* The column that gives way on narrow windows; a tooltip has it all. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 14);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle), 14);
+  /* The column that gives way on narrow windows, cut in the middle, where
+   * lines and documents differ ("Smart Homes … Pilot", "SEC Panel … 2023");
+   * a tooltip has it all. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 8);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle), 8);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -154,25 +175,146 @@ setup_line_cb (GtkSignalListItemFactory *factory,
   bind_line (item, box, "tooltip-text", NULL, G_TYPE_STRING, G_CALLBACK (line_where_cb), self);
 }
 
-/* The other columns are GtkBuilderListItemFactory templates in the
- * view's .ui, bound to the line's properties through these closures. */
+/* --- figures ---------------------------------------------------------------- */
 
-static char *
-amount_text_cb (GtkListItem *item,
-                gint64       amount,
-                gpointer     data)
+/* The figures' cells are made here: each column shows one precision (two
+ * decimals on all when one has pence, as the core decides over every line),
+ * so that the points line up. A negative remainder carries its minus sign;
+ * the colour only repeats it. */
+
+static gint64
+line_money (QuorumPressureLine *line,
+            Money               money)
 {
-  return quorum_ui_format_amount (amount);
+  switch (money)
+    {
+    case MONEY_PROVISION: return quorum_pressure_line_get_provision (line);
+    case MONEY_COMMITTED: return quorum_pressure_line_get_committed (line);
+    case MONEY_SPENT: return quorum_pressure_line_get_spent (line);
+    case MONEY_PROJECTED: return quorum_pressure_line_get_projected (line);
+    case MONEY_REMAINING:
+    default: return quorum_pressure_line_get_remaining (line);
+    }
 }
 
-/* A negative amount carries its minus sign; the colour only repeats it. */
-static GStrv
-remaining_classes_cb (GtkListItem *item,
-                      gint64       remaining,
-                      gpointer     data)
+static void
+setup_money_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumPressureView       *self)
 {
-  return g_strdupv ((char **) (remaining < 0 ? (const char *[]) { "error", "heading", NULL }
-                                             : (const char *[]) { NULL }));
+  static const char * const names[] = {
+    "provision-cell", "committed-cell", "spent-cell", "projected-cell", "remaining-cell",
+  };
+  Money money = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "money"));
+  GtkWidget *cell = quorum_ui_cell_new (1, self->chars[money]);
+
+  gtk_widget_set_name (cell, names[money]);
+  g_object_set_data (G_OBJECT (item), "money", GUINT_TO_POINTER (money));
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+show_money (QuorumPressureView *self,
+            GtkListItem        *item)
+{
+  Money money = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "money"));
+  gint64 amount = line_money (gtk_list_item_get_item (item), money);
+  g_autofree char *text = quorum_amount_format_decimals (amount, "GBP", self->decimals[money]);
+  gboolean negative = money == MONEY_REMAINING && amount < 0;
+
+  quorum_ui_cell_set_text (item, text);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                                 self->chars[money]);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                                 self->chars[money]);
+  if (negative)
+    gtk_widget_set_css_classes (gtk_list_item_get_child (item),
+                                (const char *[]) { "numeric", "error", "heading", NULL });
+  else
+    gtk_widget_set_css_classes (gtk_list_item_get_child (item),
+                                (const char *[]) { "numeric", NULL });
+}
+
+static void
+bind_money_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumPressureView       *self)
+{
+  if (self->money_items != NULL)
+    g_hash_table_add (self->money_items, item);
+  show_money (self, item);
+}
+
+static void
+unbind_money_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumPressureView       *self)
+{
+  if (self->money_items != NULL)
+    g_hash_table_remove (self->money_items, item);
+}
+
+/* The columns' precision, from every line; the cells bound show it. */
+static void
+update_money (QuorumPressureView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+  g_autofree gint64 *amounts = g_new (gint64, MAX (n, 1));
+  gboolean changed = FALSE;
+  GHashTableIter iter;
+  gpointer item;
+
+  for (Money m = 0; m < N_MONEY; m++)
+    {
+      guint decimals, chars;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(QuorumPressureLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines),
+                                                                      i);
+
+          amounts[i] = line_money (line, m);
+        }
+      decimals = quorum_amount_decimals (amounts, n, "GBP");
+      changed |= decimals != self->decimals[m];
+      self->decimals[m] = decimals;
+      chars = 8;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = quorum_amount_format_decimals (amounts[i], "GBP", decimals);
+
+          chars = MAX (chars, quorum_figure_ui_figure_chars (text));
+        }
+      /* A remainder below zero is in bold: a little wider. */
+      if (m == MONEY_REMAINING)
+        chars++;
+      changed |= chars != self->chars[m];
+      self->chars[m] = chars;
+    }
+  if (!changed)
+    return;
+  g_hash_table_iter_init (&iter, self->money_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    show_money (self, item);
+}
+
+static void
+setup_money_columns (QuorumPressureView *self)
+{
+  self->money_items = g_hash_table_new (NULL, NULL);
+  for (Money m = 0; m < N_MONEY; m++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "money", GUINT_TO_POINTER (m));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_money_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_money_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_money_cb), self, 0);
+      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_money_cb), self, 0);
+      gtk_column_view_column_set_factory (self->money_columns[m], factory);
+    }
+  g_signal_connect_object (self->lines, "items-changed", G_CALLBACK (update_money), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static char *
@@ -344,6 +486,7 @@ quorum_pressure_view_dispose (GObject *object)
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PRESSURE_VIEW);
+  g_clear_pointer (&self->money_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (quorum_pressure_view_parent_class)->dispose (object);
 }
@@ -400,9 +543,22 @@ quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, column_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "provision_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumPressureView,
+                                                              money_columns[MONEY_PROVISION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "committed_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumPressureView,
+                                                              money_columns[MONEY_COMMITTED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "spent_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumPressureView,
+                                                              money_columns[MONEY_SPENT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "projected_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumPressureView,
+                                                              money_columns[MONEY_PROJECTED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "remaining_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumPressureView,
+                                                              money_columns[MONEY_REMAINING]));
   gtk_widget_class_bind_template_callback (widget_class, setup_line_cb);
-  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remaining_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, packages_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_icon_cb);
@@ -417,6 +573,7 @@ quorum_pressure_view_init (QuorumPressureView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lines = g_list_store_new (QUORUM_TYPE_PRESSURE_LINE);
+  setup_money_columns (self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   update_summary (self);

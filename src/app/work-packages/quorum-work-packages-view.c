@@ -12,6 +12,14 @@
 #include "quorum-ui-util.h"
 #include "quorum-work-packages-view.h"
 
+typedef enum
+{
+  MONEY_ESTIMATE,
+  MONEY_ACTUAL,
+  MONEY_VARIANCE,
+  N_MONEY
+} Money;
+
 struct _QuorumWorkPackagesView
 {
   AdwBin parent_instance;
@@ -27,6 +35,9 @@ struct _QuorumWorkPackagesView
   GtkColumnViewColumn *quarter_column;
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *committee_column;
+  GtkColumnViewColumn *money_columns[N_MONEY];
+  guint decimals[N_MONEY];      /* each figure column's precision */
+  GHashTable *money_items;      /* the GtkListItems of those columns bound */
 
   /* owned */
   QuorumStore *store;
@@ -197,7 +208,11 @@ setup_committee_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = quorum_ui_cell_new (0, 10);
 
+  /* It gives way to the figures, with the whole name in the tooltip. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 4);
   gtk_list_item_set_child (item, cell);
+  bind_committee (item, cell, "tooltip-text", G_TYPE_STRING, G_CALLBACK (committee_text_cb),
+                  self);
   bind_committee (item, cell, "text", G_TYPE_STRING, G_CALLBACK (committee_text_cb), self);
   bind_committee (item, cell, "css-classes", G_TYPE_STRV, G_CALLBACK (committee_classes_cb),
                   self);
@@ -212,72 +227,148 @@ static const char * const cell_strings[] G_GNUC_UNUSED = {
   N_("Awaiting sync"),
 };
 
-static char *
-amount_text_cb (GtkListItem *item,
-                gint64       amount,
-                gpointer     data)
-{
-  return quorum_ui_format_amount (amount);
-}
+/* --- figures ---------------------------------------------------------------- */
+
+/* The estimate, the out-turn and the variance are made here: each column
+ * shows one precision (two decimals on all when one has pence, as the core
+ * decides over every package), so that the points line up. */
 
 static char *
-actual_text_cb (GtkListItem *item,
-                gboolean     has_actual,
-                gint64       actual,
-                gpointer     data)
+money_text (QuorumWorkPackagesView  *self,
+            QuorumWorkPackage       *wp,
+            Money                    money,
+            const char             **css_class)
 {
-  if (!has_actual)
-    /* TRANSLATORS: in the Out-turn column, while none is reported */
-    return g_strdup (C_("out-turn", "Not reported"));
-  return quorum_ui_format_amount (actual);
+  gint64 actual;
+  char *text;
+
+  *css_class = NULL;
+  switch (money)
+    {
+    case MONEY_ESTIMATE:
+      return quorum_amount_format_decimals (quorum_work_package_get_estimate (wp), "GBP",
+                                            self->decimals[money]);
+    case MONEY_ACTUAL:
+      if (quorum_work_package_get_actual (wp, &actual))
+        return quorum_amount_format_decimals (actual, "GBP", self->decimals[money]);
+      *css_class = "dim-label";
+      /* TRANSLATORS: in the Out-turn column, while none is reported */
+      return g_strdup (C_("out-turn", "Not reported"));
+    case MONEY_VARIANCE:
+    default:
+      text = quorum_ui_format_variance_decimals (wp, self->decimals[money], css_class);
+      return text != NULL ? text : g_strdup ("—");
+    }
 }
 
-static GStrv
-actual_classes_cb (GtkListItem *item,
-                   gboolean     has_actual,
-                   gpointer     data)
+static void
+setup_money_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                QuorumWorkPackagesView   *self)
 {
-  return g_strdupv ((char **) (has_actual ? (const char *[]) { "numeric", NULL }
-                                          : (const char *[]) { "numeric", "dim-label", NULL }));
+  Money money = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "money"));
+  static const char * const names[] = { "estimate-cell", "actual-cell", "variance-cell" };
+  GtkWidget *cell = quorum_ui_cell_new (1, money == MONEY_VARIANCE ? 20 : 11);
+
+  gtk_widget_set_name (cell, names[money]);
+  g_object_set_data (G_OBJECT (item), "money", GUINT_TO_POINTER (money));
+  gtk_list_item_set_child (item, cell);
 }
 
-static char *
-variance_text_cb (GtkListItem       *item,
-                  QuorumWorkPackage *wp,
-                  gpointer           data)
+static void
+show_money (QuorumWorkPackagesView *self,
+            GtkListItem            *item)
 {
-  char *text = wp != NULL ? quorum_ui_format_variance (wp, NULL) : NULL;
+  Money money = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "money"));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const char *css_class;
+  g_autofree char *text = money_text (self, gtk_list_item_get_item (item), money, &css_class);
 
-  return text != NULL ? text : g_strdup ("—");
+  quorum_ui_cell_set_text (item, text);
+  gtk_widget_set_css_classes (cell, (const char *[]) { "numeric", css_class, NULL });
+  gtk_widget_set_tooltip_text (cell, money == MONEY_VARIANCE && css_class != NULL
+                                     ? _("The out-turn is over the estimate") : NULL);
 }
 
-static const char *
-variance_class (QuorumWorkPackage *wp)
+/* The cells bound are kept, to be shown again when a precision changes. */
+static void
+bind_money_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumWorkPackagesView   *self)
 {
-  const char *css_class = NULL;
-  g_autofree char *text = NULL;
-
-  if (wp != NULL)
-    text = quorum_ui_format_variance (wp, &css_class);
-  return css_class;
+  if (self->money_items != NULL)
+    g_hash_table_add (self->money_items, item);
+  show_money (self, item);
 }
 
-static GStrv
-variance_classes_cb (GtkListItem       *item,
-                     QuorumWorkPackage *wp,
-                     gpointer           data)
+static void
+unbind_money_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 QuorumWorkPackagesView   *self)
 {
-  const char *css_class = variance_class (wp);
-
-  return g_strdupv ((char **) (const char *[]) { "numeric", css_class, NULL });
+  if (self->money_items != NULL)
+    g_hash_table_remove (self->money_items, item);
 }
 
-static char *
-variance_tooltip_cb (GtkListItem       *item,
-                     QuorumWorkPackage *wp,
-                     gpointer           data)
+static void
+setup_money_columns (QuorumWorkPackagesView *self)
 {
-  return variance_class (wp) != NULL ? g_strdup (_("The out-turn is over the estimate")) : NULL;
+  self->money_items = g_hash_table_new (NULL, NULL);
+  for (Money m = 0; m < N_MONEY; m++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "money", GUINT_TO_POINTER (m));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_money_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_money_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_money_cb), self, 0);
+      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_money_cb), self, 0);
+      gtk_column_view_column_set_factory (self->money_columns[m], factory);
+    }
+}
+
+/* The columns' precision, from every package of the store. */
+static void
+update_money (QuorumWorkPackagesView *self)
+{
+  GListModel *packages = self->store != NULL ? quorum_store_get_work_packages (self->store)
+                                             : NULL;
+  guint n = packages != NULL ? g_list_model_get_n_items (packages) : 0;
+  GArray *amounts[N_MONEY];
+  gboolean changed = FALSE;
+
+  for (Money m = 0; m < N_MONEY; m++)
+    amounts[m] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumWorkPackage) wp = g_list_model_get_item (packages, i);
+      gint64 estimate = quorum_work_package_get_estimate (wp);
+      gint64 actual, variance, percent;
+
+      g_array_append_val (amounts[MONEY_ESTIMATE], estimate);
+      if (quorum_work_package_get_actual (wp, &actual))
+        g_array_append_val (amounts[MONEY_ACTUAL], actual);
+      if (quorum_work_package_get_variance (wp, &variance, &percent))
+        g_array_append_val (amounts[MONEY_VARIANCE], variance);
+    }
+  for (Money m = 0; m < N_MONEY; m++)
+    {
+      guint decimals = quorum_amount_decimals ((const gint64 *) (gpointer) amounts[m]->data,
+                                               amounts[m]->len, "GBP");
+
+      changed |= decimals != self->decimals[m];
+      self->decimals[m] = decimals;
+      g_array_unref (amounts[m]);
+    }
+  if (changed)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      g_hash_table_iter_init (&iter, self->money_items);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        show_money (self, item);
+    }
 }
 
 /* The outcome, then a sync icon while a decision written here is not yet
@@ -446,6 +537,7 @@ packages_changed_cb (QuorumWorkPackagesView *self,
                      GListModel             *packages)
 {
   quorum_ui_watch_outcomes (packages, position, added, G_CALLBACK (outcome_changed_cb), self);
+  update_money (self);
   update_committees (self);
   update_count (self);
 }
@@ -465,6 +557,7 @@ quorum_work_packages_view_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->money_items, g_hash_table_unref);
 
   /* The bin's child is a template child: unparented here, or GTK 4.8's
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
@@ -554,17 +647,20 @@ quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, quarter_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, title_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, committee_column);
+  gtk_widget_class_bind_template_child_full (widget_class, "estimate_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumWorkPackagesView,
+                                                              money_columns[MONEY_ESTIMATE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "actual_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumWorkPackagesView,
+                                                              money_columns[MONEY_ACTUAL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "variance_column", FALSE,
+                                             G_STRUCT_OFFSET (QuorumWorkPackagesView,
+                                                              money_columns[MONEY_VARIANCE]));
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, is_none_cb);
   gtk_widget_class_bind_template_callback (widget_class, committee_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_committee_cb);
-  gtk_widget_class_bind_template_callback (widget_class, amount_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, actual_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, actual_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, variance_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, variance_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, variance_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_icon_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_label_cb);
@@ -591,6 +687,7 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
   GtkColumnViewColumn *agenda[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_money_columns (self);
   agenda[0] = self->quarter_column;
   agenda[1] = self->committee_column;
   agenda[2] = self->title_column;

@@ -242,16 +242,79 @@ char *
 quorum_amount_format_display (gint64      hundredths,
                               const char *unit)
 {
+  return quorum_amount_format_decimals (hundredths, unit,
+                                        quorum_amount_decimals (&hundredths, 1, unit));
+}
+
+/* The decimals @hundredths needs: 0, 1 or 2. */
+static guint
+needed_decimals (gint64 hundredths)
+{
+  gint64 cents = hundredths % 100;
+
+  if (cents == 0)
+    return 0;
+  return cents % 10 == 0 ? 1 : 2;
+}
+
+/**
+ * quorum_amount_decimals:
+ * @amounts: (array length=n_amounts): the amounts of a column of figures
+ * @unit: (nullable): `GBP`, `count` or `fte`
+ *
+ * How many decimals a column of figures shows, so that every figure in it
+ * has the same: none when all are whole, else two for money (pence) and as
+ * many as the most precise figure needs for other units.
+ *
+ * Returns: 0, 1 or 2
+ */
+guint
+quorum_amount_decimals (const gint64 *amounts,
+                        gsize         n_amounts,
+                        const char   *unit)
+{
+  guint decimals = 0;
+
+  g_return_val_if_fail (amounts != NULL || n_amounts == 0, 0);
+
+  for (gsize i = 0; i < n_amounts && decimals < 2; i++)
+    decimals = MAX (decimals, needed_decimals (amounts[i]));
+  if (decimals > 0 && (g_strcmp0 (unit, "GBP") == 0 || unit == NULL))
+    decimals = 2;
+  return decimals;
+}
+
+/**
+ * quorum_amount_format_decimals:
+ * @hundredths: an amount
+ * @unit: (nullable): `GBP`, `count` or `fte`
+ * @decimals: 0, 1 or 2, e.g. from quorum_amount_decimals()
+ *
+ * Formats an amount for people, as quorum_amount_format_display() does,
+ * with @decimals decimals (more where the amount needs them: nothing is
+ * rounded away).
+ *
+ * Returns: (transfer full): the text, e.g. `£262,148.00`
+ */
+char *
+quorum_amount_format_decimals (gint64      hundredths,
+                               const char *unit,
+                               guint       decimals)
+{
   guint64 magnitude = hundredths < 0 ? (guint64) -(hundredths + 1) + 1 : (guint64) hundredths;
   guint64 whole = magnitude / 100;
   guint cents = magnitude % 100;
   g_autofree char *whole_text = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
   GString *out = g_string_new (NULL);
   gsize len = strlen (whole_text);
+  gboolean money = g_strcmp0 (unit, "GBP") == 0 || unit == NULL;
 
+  decimals = MAX (MIN (decimals, 2), needed_decimals (hundredths));
+  if (money && decimals == 1)
+    decimals = 2;
   if (hundredths < 0)
     g_string_append (out, "−");
-  if (g_strcmp0 (unit, "GBP") == 0 || unit == NULL)
+  if (money)
     g_string_append (out, "£");
 
   for (gsize i = 0; i < len; i++)
@@ -261,15 +324,33 @@ quorum_amount_format_display (gint64      hundredths,
       g_string_append_c (out, whole_text[i]);
     }
 
-  if (cents != 0)
-    {
-      if (cents % 10 == 0 && g_strcmp0 (unit, "GBP") != 0 && unit != NULL)
-        g_string_append_printf (out, ".%u", cents / 10);
-      else
-        g_string_append_printf (out, ".%02u", cents);
-    }
+  if (decimals == 1)
+    g_string_append_printf (out, ".%u", cents / 10);
+  else if (decimals == 2)
+    g_string_append_printf (out, ".%02u", cents);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * quorum_amount_format_percent:
+ * @hundredths: a percentage in hundredths of a percent (`-120` is −1.2%)
+ *
+ * Formats a change in percent with one decimal, rounded half away from
+ * zero, and its sign: `+11.4%`, `−8.0%`, `0.0%`. Every percentage the app
+ * shows has this one precision.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+quorum_amount_format_percent (gint64 hundredths)
+{
+  gint64 tenths = (hundredths < 0 ? hundredths - 5 : hundredths + 5) / 10;
+  g_autofree char *number = quorum_amount_format_decimals (tenths * 10, "count", 1);
+
+  /* TRANSLATORS: a percentage; the first %s is "+" or nothing, the second a
+   * number that carries its own minus sign, e.g. "+" and "11.4" */
+  return g_strdup_printf (_("%s%s%%"), tenths > 0 ? "+" : "", number);
 }
 
 /**

@@ -17,6 +17,13 @@ gboolean  quorum_amount_parse            (const char  *text,
 char     *quorum_amount_format           (gint64       hundredths);
 char     *quorum_amount_format_display   (gint64       hundredths,
                                           const char  *unit);
+guint     quorum_amount_decimals         (const gint64 *amounts,
+                                          gsize        n_amounts,
+                                          const char  *unit);
+char     *quorum_amount_format_decimals  (gint64       hundredths,
+                                          const char  *unit,
+                                          guint        decimals);
+char     *quorum_amount_format_percent   (gint64       hundredths);
 gboolean  quorum_amount_mul_hundredths   (gint64       amount,
                                           gint64       factor_hundredths,
                                           gint64      *out);

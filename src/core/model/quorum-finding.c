@@ -4,6 +4,8 @@
  */
 #include "quorum-finding.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _QuorumFinding
 {
   GObject parent_instance;
@@ -33,6 +35,7 @@ enum {
   PROP_STATED,
   PROP_COMPUTED,
   PROP_DIFFERENCE,
+  PROP_RULE_DESCRIPTION,
   N_PROPS
 };
 
@@ -74,6 +77,9 @@ quorum_finding_get_property (GObject    *object,
     case PROP_STATED: g_value_set_int64 (value, self->stated); break;
     case PROP_COMPUTED: g_value_set_int64 (value, self->computed); break;
     case PROP_DIFFERENCE: g_value_set_int64 (value, self->stated - self->computed); break;
+    case PROP_RULE_DESCRIPTION:
+      g_value_take_string (value, quorum_finding_describe_rule (self));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -100,6 +106,8 @@ quorum_finding_class_init (QuorumFindingClass *klass)
     g_param_spec_int64 ("computed", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_DIFFERENCE] =
     g_param_spec_int64 ("difference", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_RULE_DESCRIPTION] =
+    g_param_spec_string ("rule-description", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -245,4 +253,39 @@ quorum_rule_to_string (QuorumRule rule)
 
   g_return_val_if_fail (rule <= QUORUM_RULE_CROSS_CHECK, NULL);
   return names[rule];
+}
+
+/**
+ * quorum_finding_describe_rule:
+ *
+ * Why the figure is flagged, in words: the rule that worked out the
+ * computed figure, e.g. “Total: the table’s rows added up”, or for a
+ * cross-check its label, e.g. “Cross-check: Table 1 2017/18 budget equals
+ * the Table 2 total”. Also the `rule-description` property.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+quorum_finding_describe_rule (QuorumFinding *self)
+{
+  g_return_val_if_fail (QUORUM_IS_FINDING (self), NULL);
+
+  switch (self->rule)
+    {
+    case QUORUM_RULE_GROUP:
+      return g_strdup (_("Group sum: the rows beneath it added up"));
+    case QUORUM_RULE_TOTAL:
+      return g_strdup (_("Total: the table’s rows added up"));
+    case QUORUM_RULE_PERCENT:
+      return g_strdup (_("Percentage: of the rows it is taken of"));
+    case QUORUM_RULE_COLUMN:
+      return g_strdup (_("Column formula: worked out from other columns"));
+    case QUORUM_RULE_CROSS_CHECK:
+    default:
+      if (self->label != NULL)
+        /* TRANSLATORS: why a figure is flagged; %s is the cross-check's
+         * label, e.g. "Table 1 2017/18 budget equals the Table 2 total" */
+        return g_strdup_printf (_("Cross-check: %s"), self->label);
+      return g_strdup (_("Cross-check: a figure in another table"));
+    }
 }

@@ -47,6 +47,7 @@ gint64          quorum_finding_get_difference  (QuorumFinding  *self);
 const char     *quorum_finding_get_label       (QuorumFinding  *self);
 void            quorum_finding_set_label       (QuorumFinding  *self,
                                                 const char     *label);
+char           *quorum_finding_describe_rule   (QuorumFinding  *self);
 
 const char     *quorum_severity_to_string      (QuorumSeverity  severity);
 const char     *quorum_rule_to_string          (QuorumRule      rule);

@@ -76,6 +76,7 @@ struct _QuorumTable
   GHashTable *column_index;  /* id → QuorumColumn (borrowed) */
   guint n_findings;
   char *json_path;
+  guint8 *decimals;       /* each column's precision, worked out on first use */
 };
 
 /* The tolerance in hundredths of a table's unit. */

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-model-private.h"
+#include "quorum-amount.h"
 
 G_DEFINE_FINAL_TYPE (QuorumTable, quorum_table, G_TYPE_OBJECT)
 
@@ -33,6 +34,7 @@ quorum_table_finalize (GObject *object)
   g_clear_pointer (&self->row_index, g_hash_table_unref);
   g_clear_pointer (&self->column_index, g_hash_table_unref);
   g_free (self->json_path);
+  g_free (self->decimals);
 
   G_OBJECT_CLASS (quorum_table_parent_class)->finalize (object);
 }
@@ -172,4 +174,57 @@ quorum_table_find_row (QuorumTable *self,
   if (g_str_equal (row_id, "@total"))
     return self->total;
   return g_hash_table_lookup (self->row_index, row_id);
+}
+
+static void
+add_column_amounts (QuorumRow *row,
+                    guint      n_columns,
+                    GArray   **amounts)
+{
+  for (guint c = 0; c < n_columns && c < row->n_values; c++)
+    if (row->effective[c].kind == QUORUM_VALUE_AMOUNT)
+      g_array_append_val (amounts[c], row->effective[c].amount);
+}
+
+/**
+ * quorum_table_get_decimals:
+ * @column: a column's index
+ *
+ * How many decimals the figures of a column show, so that all show the
+ * same: quorum_amount_decimals() over the figures of every row (the total
+ * too) in the table's unit: two for pounds when any has pence, else none.
+ * Worked out once, on the first call.
+ *
+ * Returns: 0, 1 or 2
+ */
+guint
+quorum_table_get_decimals (QuorumTable *self,
+                           guint        column)
+{
+  g_return_val_if_fail (QUORUM_IS_TABLE (self), 0);
+  g_return_val_if_fail (column < self->n_columns, 0);
+
+  if (self->decimals == NULL)
+    {
+      GArray **amounts = g_new (GArray *, self->n_columns);
+      GHashTableIter iter;
+      gpointer row;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        amounts[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_iter_init (&iter, self->row_index);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        add_column_amounts (row, self->n_columns, amounts);
+      if (self->total != NULL)
+        add_column_amounts (self->total, self->n_columns, amounts);
+      self->decimals = g_new0 (guint8, self->n_columns);
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          self->decimals[c] = quorum_amount_decimals ((const gint64 *) (gpointer) amounts[c]->data,
+                                                      amounts[c]->len, self->unit);
+          g_array_unref (amounts[c]);
+        }
+      g_free (amounts);
+    }
+  return self->decimals[column];
 }

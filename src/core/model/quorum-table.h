@@ -21,6 +21,8 @@ const char   *quorum_table_get_role        (QuorumTable *self);
 const char   *quorum_table_get_unit        (QuorumTable *self);
 GListModel   *quorum_table_get_columns     (QuorumTable *self);
 guint         quorum_table_get_n_columns   (QuorumTable *self);
+guint         quorum_table_get_decimals    (QuorumTable *self,
+                                            guint        column);
 QuorumColumn *quorum_table_find_column     (QuorumTable *self,
                                             const char  *column_id);
 GListModel   *quorum_table_get_rows        (QuorumTable *self);

@@ -1102,6 +1102,65 @@ test_filter (Fixture       *f,
                                                                    "rows"), FALSE));
 }
 
+/* Each column shows one precision: Table 7's FTE columns have tenths, so
+ * a whole 1 reads 1.0 beside 0.6; the figures read from the file. */
+static void
+test_column_precision (Fixture       *f,
+                       gconstpointer  data)
+{
+  JsonObject *json = json_table ("sec-budget-2020-23", "core-team-fte");
+  JsonArray *columns = json_object_get_array_member (json, "columns");
+  JsonArray *rows = json_object_get_array_member (json, "rows");
+  guint n_checked = 0, n_whole = 0;
+
+  open_table (f, "sec-budget-2020-23", "core-team-fte");
+  for (guint c = 0; c < json_array_get_length (columns); c++)
+    {
+      const char *column_id = json_object_get_string_member (
+        json_array_get_object_element (columns, c), "id");
+      g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint decimals;
+
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          gint64 amount;
+
+          if (json_amount (json_array_get_object_element (rows, r), column_id, &amount))
+            g_array_append_val (amounts, amount);
+        }
+      decimals = quorum_amount_decimals ((const gint64 *) (gpointer) amounts->data,
+                                         amounts->len, "fte");
+      g_assert_cmpuint (decimals, >, 0);
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, r);
+          gint64 amount;
+          g_autofree char *expected = NULL;
+
+          if (!json_amount (row, column_id, &amount))
+            continue;
+          expected = quorum_amount_format_decimals (amount, "fte", decimals);
+          n_whole += amount % 100 == 0;
+          g_assert_cmpstr (quorum_table_cell_get_text (table_cell (
+                             f, json_object_get_string_member (row, "id"), column_id)), ==,
+                           expected);
+          n_checked++;
+        }
+    }
+  /* Some figures are whole, and show the column's decimals all the same. */
+  g_assert_cmpuint (n_checked, >, 2);
+  g_assert_cmpuint (n_whole, >, 0);
+}
+
+/* A drop-down's open list shows one check mark. */
+static gboolean
+one_check_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) checks = quorum_test_find_all_named (data, "choice-check");
+
+  return checks->len == 1;
+}
+
 static void
 test_variance (Fixture       *f,
                gconstpointer  data)
@@ -1127,7 +1186,6 @@ test_variance (Fixture       *f,
       g_autofree char *to_text = NULL;
       g_autofree char *difference_text = NULL;
       g_autofree char *percent_text = NULL;
-      g_autofree char *percent_number = NULL;
       QuorumTableCell *cell;
 
       g_assert_true (json_amount (row, "2019-20-outturn", &from));
@@ -1136,8 +1194,8 @@ test_variance (Fixture       *f,
       from_text = money (from);
       to_text = money (to);
       difference_text = signed_money (difference);
-      percent_number = quorum_amount_format_display (percent, "count");
-      percent_text = g_strdup_printf ("%s%s%%", percent > 0 ? "+" : "", percent_number);
+      /* One decimal, as every percentage. */
+      percent_text = quorum_amount_format_percent (percent);
 
       g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", rows_to_check[i],
                                                             "from")), ==, from_text);
@@ -1151,6 +1209,47 @@ test_variance (Fixture       *f,
       g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", rows_to_check[i],
                                                             "change")), ==, percent_text);
     }
+
+  /* The drop-downs offer the columns a document states, not one worked out
+   * from others (a "difference" column), and the list marks the one chosen.
+   * The Table's sort is greyed out, and the menu says why. */
+  {
+    JsonArray *columns = json_object_get_array_member (json, "columns");
+    GtkDropDown *to = GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (f->table),
+                                                             "variance-to"));
+    GListModel *offered = gtk_drop_down_get_model (to);
+    GtkWidget *menu_button = quorum_test_find_named (GTK_WIDGET (f->table), "table-menu");
+    guint n_offered = 0;
+
+    for (guint c = 0; c < json_array_get_length (columns); c++)
+      {
+        JsonObject *column = json_array_get_object_element (columns, c);
+
+        if (json_object_has_member (column, "difference"))
+          {
+            g_assert_false (quorum_table_view_set_variance_columns (
+              f->table, "2019-20-outturn", json_object_get_string_member (column, "id")));
+            continue;
+          }
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered), n_offered), ==,
+                         json_object_get_string_member (column, "label"));
+        n_offered++;
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (offered), ==, n_offered);
+    g_assert_cmpuint (n_offered, <, json_array_get_length (columns));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered),
+                                                 gtk_drop_down_get_selected (to)), ==,
+                     json_object_get_string_member (json_array_get_object_element (columns, 2),
+                                                    "label"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (menu_button), "heading"));
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (to)));
+    /* Mapped: shown beside the chosen column only, once the list is up. */
+    g_assert_true (wait_for (one_check_shown, to));
+    gtk_popover_popdown (GTK_POPOVER (quorum_test_find_type (GTK_WIDGET (to),
+                                                             GTK_TYPE_POPOVER)));
+    gtk_widget_grab_focus (GTK_WIDGET (f->table));
+    settle ();
+  }
 
   /* The contingency's 2019/20 out-turn is N/A: a difference, no percentage. */
   g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", "contingency",
@@ -1711,6 +1810,7 @@ main (int    argc,
   ADD ("sort-groups", test_sort_groups);
   ADD ("filter", test_filter);
   ADD ("variance", test_variance);
+  ADD ("column-precision", test_column_precision);
   ADD ("show-cell", test_show_cell);
   ADD ("details", test_details);
   ADD ("reload", test_reload);

@@ -660,6 +660,23 @@ compare_expected_total (gconstpointer a,
   return (ea->total < eb->total) - (ea->total > eb->total);
 }
 
+/* The chart's bars are the comparison's lines, in the order shown. */
+static void
+assert_chart_in_order (QuorumChart *chart,
+                       GListModel  *lines)
+{
+  guint n = g_list_model_get_n_items (lines);
+
+  g_assert_cmpuint (quorum_chart_get_n_categories (chart), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumFigureLine) line = g_list_model_get_item (lines, i);
+
+      g_assert_true (g_str_has_prefix (quorum_chart_get_category (chart, i),
+                                       quorum_figure_line_get_label (line)));
+    }
+}
+
 static void
 test_comparison (void)
 {
@@ -806,6 +823,8 @@ test_comparison (void)
         g_assert_cmpstr (quorum_figure_line_get_label (first), ==,
                          g_array_index (expected, Expected, 0).label);
       }
+      /* The chart's bars follow the table's order. */
+      assert_chart_in_order (chart, lines);
 
       /* The register's committees that no row is about are named. */
       for (guint i = 0; i < json_array_get_length (committees); i++)

@@ -511,6 +511,106 @@ test_list_and_filter (void)
   remove_tree (parent);
 }
 
+/* --- figures at the default size -------------------------------------------- */
+
+static gboolean
+money_cells_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (data, "actual-cell");
+
+  return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
+}
+
+static gboolean
+money_cells_shown_named (gpointer data)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (data, "spent-cell");
+
+  return cells->len > 0;
+}
+
+/* The precision a column of amounts calls for: two decimals when any has
+ * pence. */
+static guint
+expected_decimals (GListModel *packages,
+                   guint       column)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(QuorumWorkPackage) wp = g_list_model_get_item (packages, i);
+      gint64 amount = quorum_work_package_get_estimate (wp), percent;
+      gboolean has = column == 0 ||
+                     (column == 1 && quorum_work_package_get_actual (wp, &amount)) ||
+                     (column == 2 && quorum_work_package_get_variance (wp, &amount, &percent));
+
+      if (has && amount % 100 != 0)
+        return 2;
+    }
+  return 0;
+}
+
+/* At 1100×720 the estimate, the out-turn, the variance and the outcome are
+ * wholly visible, each figure column at one precision (the one the store's
+ * packages call for), every percentage with one decimal. */
+static void
+test_figures_layout (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = quorum_window_new (app);
+  static const char * const cells[] = { "estimate-cell", "actual-cell", "variance-cell" };
+  QuorumWorkPackagesView *view;
+  GListModel *packages;
+  GtkWidget *scroller;
+  g_autoptr(GPtrArray) outcomes = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  quorum_window_open_store (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (store_loaded, window));
+  show_view (window, "work-packages");
+  view = packages_view (window);
+  g_assert_true (wait_for (money_cells_shown, view));
+  quorum_test_iterate ();
+  packages = quorum_work_packages_view_get_shown (view);
+  scroller = gtk_widget_get_ancestor (quorum_test_find_type (GTK_WIDGET (view),
+                                                             GTK_TYPE_COLUMN_VIEW),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  /* The sample has whole pounds and pence among its out-turns. */
+  g_assert_cmpuint (expected_decimals (packages, 1), ==, 2);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    {
+      g_autoptr(GPtrArray) shown = quorum_test_find_all_named (GTK_WIDGET (view), cells[c]);
+      guint decimals = expected_decimals (packages, c);
+
+      g_assert_cmpuint (shown->len, >, 10);
+      for (guint i = 0; i < shown->len; i++)
+        {
+          const char *text = gtk_inscription_get_text (shown->pdata[i]);
+          const char *percent = strchr (text, '(');
+
+          quorum_test_assert_fully_visible (shown->pdata[i], scroller);
+          if (c == 2 && percent != NULL)
+            {
+              g_autofree char *amount = g_strndup (text, percent - text);
+
+              g_assert_cmpuint (quorum_test_decimals (amount), ==, decimals);
+              g_assert_cmpuint (quorum_test_decimals (text), ==, 1);
+            }
+          else if (g_str_has_prefix (text, "£") || g_str_has_prefix (text, "−£"))
+            g_assert_cmpuint (quorum_test_decimals (text), ==, decimals);
+        }
+    }
+
+  /* The outcomes' badges. */
+  outcomes = quorum_test_find_all_named (GTK_WIDGET (view), "outcome-label");
+  g_assert_cmpuint (outcomes->len, >, 10);
+  for (guint i = 0; i < outcomes->len; i++)
+    quorum_test_assert_fully_visible (outcomes->pdata[i], scroller);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* --- sorting ---------------------------------------------------------------- */
 
 /* NULL after any text, as the view sorts. */
@@ -1039,6 +1139,35 @@ test_pressure (void)
   lines = quorum_pressure_view_get_lines (QUORUM_PRESSURE_VIEW (view));
   g_assert_cmpuint (g_list_model_get_n_items (lines), >, 0);
 
+  /* One precision a column: the Spent column's pence give every figure in
+   * it two decimals; the Provision's whole pounds none. */
+  {
+    static const char * const cells[] = { "provision-cell", "spent-cell" };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+      {
+        g_autoptr(GPtrArray) shown = NULL;
+        guint decimals = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+          {
+            g_autoptr(QuorumPressureLine) line = g_list_model_get_item (lines, i);
+            gint64 amount = c == 0 ? quorum_pressure_line_get_provision (line)
+                                   : quorum_pressure_line_get_spent (line);
+
+            if (amount % 100 != 0)
+              decimals = 2;
+          }
+        g_assert_cmpuint (decimals, ==, c == 0 ? 0 : 2);
+        g_assert_true (wait_for (money_cells_shown_named, (gpointer) view));
+        shown = quorum_test_find_all_named (view, cells[c]);
+        g_assert_cmpuint (shown->len, >, 5);
+        for (guint i = 0; i < shown->len; i++)
+          g_assert_cmpuint (quorum_test_decimals (gtk_inscription_get_text (shown->pdata[i])),
+                            ==, decimals);
+      }
+  }
+
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(QuorumPressureLine) line = g_list_model_get_item (lines, i);
@@ -1198,6 +1327,7 @@ main (int    argc,
 
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
   g_test_add_func ("/work-packages/sort", test_sort);
+  g_test_add_func ("/work-packages/figures-layout", test_figures_layout);
   g_test_add_func ("/work-packages/overview-link", test_overview_link);
   g_test_add_func ("/work-packages/preferences-backups", test_preferences_backups);
   g_test_add_func ("/work-packages/last-view", test_last_view);

@@ -757,6 +757,76 @@ test_order_and_counts (void)
   g_assert_cmpstr (quorum_severity_to_string (MISMATCH), ==, "mismatch");
 }
 
+/* Each finding says why it is flagged: its rule in words, a cross-check by
+ * its label. */
+static void
+test_rule_description (void)
+{
+  g_autoptr(QuorumBudgetDocument) document = load_document (
+    "{'id': 'one', 'columns': [{'id': 'a'}], 'rows': ["
+    " {'id': 'g', 'values': {'a': 1}, 'rows': [{'id': 'x', 'values': {'a': 2}}]}],"
+    " 'total': {'values': {'a': 9}}},"
+    "{'id': 'two', 'columns': [{'id': 'c'}], 'rows': [{'id': 'z', 'values': {'c': 4}}]}",
+    "{'label': 'Table one equals table two', 'left': 'two/z/c', 'right': 'one/x/a'}");
+  static const char * const rules[] = {
+    "group", "Group sum: the rows beneath it added up",
+    "total", "Total: the table’s rows added up",
+    "cross-check", "Cross-check: Table one equals table two",
+  };
+  GListModel *findings = quorum_budget_document_get_findings (document);
+  g_autoptr(QuorumFinding) unlabelled = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, G_N_ELEMENTS (rules) / 2);
+  for (guint i = 0; i < G_N_ELEMENTS (rules) / 2; i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *described = quorum_finding_describe_rule (finding);
+      g_autofree char *property = NULL;
+
+      g_object_get (finding, "rule-description", &property, NULL);
+      g_assert_cmpstr (quorum_rule_to_string (quorum_finding_get_rule (finding)), ==,
+                       rules[2 * i]);
+      g_assert_cmpstr (described, ==, rules[2 * i + 1]);
+      g_assert_cmpstr (property, ==, described);
+    }
+
+  /* A cross-check without a label, and the other rules. */
+  unlabelled = quorum_finding_new (MISMATCH, CROSS, "d", "t", "r", "c", 1, 2);
+  text = quorum_finding_describe_rule (unlabelled);
+  g_assert_cmpstr (text, ==, "Cross-check: a figure in another table");
+  for (QuorumRule rule = GROUP; rule <= CROSS; rule++)
+    {
+      g_autoptr(QuorumFinding) finding = quorum_finding_new (ROUNDING, rule, "d", "t", "r", "c",
+                                                             1, 2);
+      g_autofree char *described = quorum_finding_describe_rule (finding);
+
+      g_assert_true (described != NULL && described[0] != '\0');
+      g_assert_nonnull (strchr (described, ':'));
+    }
+}
+
+/* A column's figures show one precision: pence on all when one has them
+ * (a computed total's too), none otherwise. */
+static void
+test_table_decimals (void)
+{
+  g_autoptr(QuorumBudgetDocument) document = load_document (
+    "{'id': 't', 'columns': [{'id': 'whole'}, {'id': 'pence'}, {'id': 'sum'}], 'rows': ["
+    " {'id': 'x', 'values': {'whole': 1, 'pence': 2.5, 'sum': 0.25}},"
+    " {'id': 'y', 'values': {'whole': 3, 'pence': 4, 'sum': 1}}],"
+    " 'total': {}}",
+    NULL);
+  QuorumTable *table = quorum_budget_document_find_table (document, "t");
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (quorum_table_get_decimals (table, 0), ==, 0);
+  g_assert_cmpuint (quorum_table_get_decimals (table, 1), ==, 2);
+  g_assert_cmpuint (quorum_table_get_decimals (table, 2), ==, 2);
+  /* Worked out once: the same again. */
+  g_assert_cmpuint (quorum_table_get_decimals (table, 1), ==, 2);
+}
+
 /* Row kinds and the other things a document says about its rows. */
 static void
 test_row_kinds (void)
@@ -1062,6 +1132,8 @@ main (int   argc,
   g_test_add_func ("/checks/tolerance-notify", test_tolerance_notify);
   g_test_add_func ("/checks/order-and-counts", test_order_and_counts);
   g_test_add_func ("/checks/row-kinds", test_row_kinds);
+  g_test_add_func ("/checks/rule-description", test_rule_description);
+  g_test_add_func ("/checks/table-decimals", test_table_decimals);
   g_test_add_func ("/checks/chain-limit", test_chain_limit);
   g_test_add_func ("/checks/chain-limit-any-order", test_chain_limit_any_order);
   g_test_add_func ("/checks/huge-sums", test_huge_sums);

@@ -289,6 +289,79 @@ test_format_display (void)
     }
 }
 
+/* A column of figures shows one precision: pence on every figure when one
+ * has them, none when none has. */
+static void
+test_decimals (void)
+{
+  static const gint64 whole[] = { 26214800, 20280200, -318400 };
+  static const gint64 pence[] = { 26214800, 22592150, -318400 };
+  static const gint64 tenths[] = { 120, 150, 200 };
+  static const gint64 hundredths[] = { 120, 105 };
+  static const struct {
+    gint64 amount;
+    const char *unit;
+    guint decimals;
+    const char *text;
+  } cases[] = {
+    { 26214800, "GBP", 2, "£262,148.00" },
+    { 22592150, "GBP", 2, "£225,921.50" },
+    { -318400, "GBP", 2, "−£3,184.00" },
+    { 26214800, "GBP", 0, "£262,148" },
+    { 22592150, "GBP", 0, "£225,921.50" },   /* never rounded away */
+    { 200, "fte", 1, "2.0" },
+    { 105, "fte", 1, "1.05" },
+    { 0, NULL, 2, "£0.00" },
+    { 1200, "count", 3, "12.00" },           /* at most two */
+  };
+
+  g_assert_cmpuint (quorum_amount_decimals (whole, G_N_ELEMENTS (whole), "GBP"), ==, 0);
+  g_assert_cmpuint (quorum_amount_decimals (pence, G_N_ELEMENTS (pence), "GBP"), ==, 2);
+  g_assert_cmpuint (quorum_amount_decimals (pence, G_N_ELEMENTS (pence), NULL), ==, 2);
+  g_assert_cmpuint (quorum_amount_decimals (tenths, G_N_ELEMENTS (tenths), "GBP"), ==, 2);
+  g_assert_cmpuint (quorum_amount_decimals (tenths, G_N_ELEMENTS (tenths), "fte"), ==, 1);
+  g_assert_cmpuint (quorum_amount_decimals (hundredths, G_N_ELEMENTS (hundredths), "fte"),
+                    ==, 2);
+  g_assert_cmpuint (quorum_amount_decimals (NULL, 0, "GBP"), ==, 0);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = quorum_amount_format_decimals (cases[i].amount, cases[i].unit,
+                                                             cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* Every percentage has one decimal, rounded half away from zero. */
+static void
+test_format_percent (void)
+{
+  static const struct {
+    gint64 hundredths;
+    const char *text;
+  } cases[] = {
+    { -800, "−8.0%" },
+    { -120, "−1.2%" },
+    { 1140, "+11.4%" },
+    { 1145, "+11.5%" },
+    { -1145, "−11.5%" },
+    { 1144, "+11.4%" },
+    { 0, "0.0%" },
+    { 4, "0.0%" },
+    { -4, "0.0%" },
+    { 5, "+0.1%" },
+    { 100000, "+1,000.0%" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = quorum_amount_format_percent (cases[i].hundredths);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 typedef struct
 {
   gint64 amount;
@@ -507,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/amount/format", test_format);
   g_test_add_func ("/amount/format/round-trip", test_format_round_trip);
   g_test_add_func ("/amount/format-display", test_format_display);
+  g_test_add_func ("/amount/decimals", test_decimals);
+  g_test_add_func ("/amount/format-percent", test_format_percent);
   g_test_add_func ("/amount/percent-of", test_percent_of);
   g_test_add_func ("/amount/mul-hundredths", test_mul_hundredths);
   g_test_add_func ("/amount/out-of-range", test_out_of_range);

@@ -1,0 +1,314 @@
+/* test-checks-layout.c: the Checks view at the default size and narrow
+ *
+ * The real window under Xvfb on the sample store, at 1100×720 and at
+ * 403×720: the figures' columns are wholly inside the visible part of the
+ * list and their text is not cut; every figure shows the same precision,
+ * the one the store's findings call for; each finding says why it is
+ * flagged (a cross-check by its label, read from the store's file); the
+ * filter bar stays on one line with the longest document chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "quorum-application.h"
+#include "quorum-checks-view.h"
+#include "quorum-core.h"
+#include "quorum-window.h"
+#include "quorum-ui-test-util.h"
+
+static QuorumApplication *app;
+
+static const char * const figure_cells[] = { "stated-cell", "computed-cell", "difference-cell" };
+
+static gboolean
+time_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A mapped label under @widget reads @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef gboolean (*Condition) (GtkWidget *widget,
+                               int        value);
+
+/* The store has loaded: the sidebar shows. */
+static gboolean
+sidebar_shown (GtkWidget *window,
+               int        unused)
+{
+  return shows_label (window, "Budget Pressure");
+}
+
+/* Findings are shown, in cells of a width. */
+static gboolean
+cells_shown (GtkWidget *view,
+             int        unused)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, "computed-cell");
+
+  return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
+}
+
+/* @widget is @width wide, less the decorations' few pixels. */
+static gboolean
+as_wide_as (GtkWidget *widget,
+            int        width)
+{
+  return ABS (gtk_widget_get_width (widget) - width) <= 24;
+}
+
+/* Runs the main loop until @condition holds, 20 s at most. */
+static void
+wait_until (Condition  condition,
+            GtkWidget *widget,
+            int        value)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
+
+  while (!condition (widget, value) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  quorum_test_iterate ();
+}
+
+static QuorumWindow *
+open_checks (int width)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = quorum_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  quorum_window_open_store (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (sidebar_shown, GTK_WIDGET (window), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "checks"));
+  wait_until (as_wide_as, GTK_WIDGET (window), width);
+  wait_until (cells_shown, GTK_WIDGET (window), 0);
+  return window;
+}
+
+/* The shown figures' cells: wholly visible, at one precision: two
+ * decimals when any figure of the store's findings has pence, else none. */
+static void
+assert_figures (QuorumChecksView *view,
+                gboolean          narrow)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (
+    quorum_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_SCROLLED_WINDOW);
+  GListModel *shown = quorum_checks_view_get_shown (view);
+  guint expected = 0, n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (shown, i);
+
+      if (quorum_finding_get_stated (finding) % 100 != 0 ||
+          quorum_finding_get_computed (finding) % 100 != 0)
+        expected = 2;
+    }
+  /* The sample store has both whole pounds and pence among its figures. */
+  g_assert_cmpuint (expected, ==, 2);
+
+  for (guint f = 0; f < G_N_ELEMENTS (figure_cells); f++)
+    {
+      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (GTK_WIDGET (view),
+                                                               figure_cells[f]);
+
+      /* Narrow, the stated figure gives way; the computed and the
+       * difference stay. */
+      if (narrow && f == 0)
+        {
+          g_assert_cmpuint (cells->len, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (cells->len, >, 5);
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const char *text = gtk_inscription_get_text (cells->pdata[i]);
+
+          g_assert_nonnull (text);
+          g_assert_cmpuint (quorum_test_decimals (text), ==, expected);
+          quorum_test_assert_fully_visible (cells->pdata[i], scroller);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 10);
+}
+
+/* The labels of the store's cross-checks, from its files. */
+static GPtrArray *
+cross_check_labels (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  g_autofree char *dir_path = g_build_filename (sample, "budgets", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root;
+      JsonArray *checks;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (json_parser_load_from_file (parser, path, NULL));
+      root = json_node_get_object (json_parser_get_root (parser));
+      checks = json_object_has_member (root, "checks")
+               ? json_object_get_array_member (root, "checks") : NULL;
+      for (guint i = 0; checks != NULL && i < json_array_get_length (checks); i++)
+        g_ptr_array_add (labels, g_strdup (json_object_get_string_member (
+          json_array_get_object_element (checks, i), "label")));
+    }
+  g_assert_cmpuint (labels->len, >, 0);
+  return labels;
+}
+
+/* Each shown finding says why it is flagged; a cross-check by its label. */
+static void
+assert_rules (QuorumChecksView *view)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (GTK_WIDGET (view), "rule-cell");
+  g_autoptr(GPtrArray) labels = cross_check_labels ();
+  guint n_cross_checks = 0;
+
+  g_assert_cmpuint (cells->len, >, 5);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = gtk_inscription_get_text (cells->pdata[i]);
+      const char *tooltip = gtk_widget_get_tooltip_text (cells->pdata[i]);
+
+      g_assert_nonnull (text);
+      g_assert_nonnull (strchr (text, ':'));
+      g_assert_cmpstr (tooltip, ==, text);
+      for (guint l = 0; l < labels->len; l++)
+        {
+          g_autofree char *expected = g_strconcat ("Cross-check: ", labels->pdata[l], NULL);
+
+          if (g_str_equal (text, expected))
+            n_cross_checks++;
+        }
+    }
+  g_assert_cmpuint (n_cross_checks, >, 0);
+}
+
+/* The filter bar: one line, whichever document is chosen. */
+static void
+assert_one_line_bar (QuorumChecksView *view)
+{
+  GtkWidget *document = quorum_test_find_named (GTK_WIDGET (view), "document-filter");
+  GtkWidget *severity = quorum_test_find_named (GTK_WIDGET (view), "severity-filter");
+  GListModel *names = gtk_drop_down_get_model (GTK_DROP_DOWN (document));
+  guint longest = 0;
+  graphene_point_t a, b;
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+      g_autoptr(GtkStringObject) best = g_list_model_get_item (names, longest);
+
+      if (strlen (gtk_string_object_get_string (name)) >
+          strlen (gtk_string_object_get_string (best)))
+        longest = i;
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (document), longest);
+  quorum_test_iterate ();
+  g_assert_true (gtk_widget_compute_point (document, GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (0, 0), &a));
+  g_assert_true (gtk_widget_compute_point (severity, GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (0, 0), &b));
+  g_assert_cmpfloat (a.y, ==, b.y);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 0);
+  quorum_test_iterate ();
+}
+
+static void
+test_default_size (void)
+{
+  QuorumWindow *window = open_checks (1100);
+  QuorumChecksView *view =
+    QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
+  g_autoptr(GPtrArray) documents = quorum_test_find_all_named (GTK_WIDGET (view),
+                                                               "document-cell");
+
+  assert_figures (view, FALSE);
+  assert_rules (view);
+  assert_one_line_bar (view);
+  g_assert_cmpuint (documents->len, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (void)
+{
+  QuorumWindow *window = open_checks (403);
+  QuorumChecksView *view =
+    QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
+  g_autoptr(GPtrArray) documents = quorum_test_find_all_named (GTK_WIDGET (view),
+                                                               "document-cell");
+  g_autoptr(GPtrArray) rows = quorum_test_find_all_named (GTK_WIDGET (view), "row-cell");
+
+  assert_figures (view, TRUE);
+  g_assert_cmpuint (documents->len, ==, 0);
+  g_assert_cmpuint (rows->len, >, 0);
+
+  /* Wider again, every column is back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  wait_until (as_wide_as, GTK_WIDGET (window), 1100);
+  wait_until (cells_shown, GTK_WIDGET (view), 0);
+  assert_figures (view, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      return 77;
+    }
+  adw_init ();
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/checks-layout/default-size", test_default_size);
+  g_test_add_func ("/checks-layout/narrow", test_narrow);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}

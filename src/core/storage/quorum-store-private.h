@@ -117,6 +117,7 @@ QuorumStoreLoadResult *_quorum_store_scan         (const char         *path,
                                                    GError            **error);
 void                   _quorum_store_resolve_budget_ref (QuorumWorkPackage *package,
                                                    GHashTable         *documents,
+                                                   GHashTable         *broken,
                                                    GPtrArray          *problems);
 void                   _quorum_store_reload_async (QuorumStore        *self,
                                                    gboolean            trust_stamps,

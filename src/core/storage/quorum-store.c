@@ -231,10 +231,12 @@ resignal_item (GListStore *store,
 static char *
 dup_problem_key (QuorumProblem *problem)
 {
-  return g_strdup_printf ("%s\x1f%s\x1f%u:%u\x1f%s", quorum_problem_get_file (problem),
+  return g_strdup_printf ("%s\x1f%s\x1f%u:%u\x1f%s\x1f%s", quorum_problem_get_file (problem),
                           quorum_problem_get_path (problem), quorum_problem_get_line (problem),
                           quorum_problem_get_column (problem),
-                          quorum_problem_get_message (problem));
+                          quorum_problem_get_message (problem),
+                          quorum_problem_get_caused_by (problem) != NULL
+                            ? quorum_problem_get_caused_by (problem) : "");
 }
 
 /* A problem that was already listed keeps its object. */
@@ -415,15 +417,32 @@ attach_decisions (QuorumStore *self,
 }
 
 /* Resolves every package's budget line again; a package kept whose line
- * changed is touched. */
+ * changed is touched. A document that could not be loaded is known by its
+ * file's name (a file's id is its name), so that the packages drawing on
+ * it say what caused their problem. */
 static void
-resolve_budget_refs (GPtrArray  *documents,
+resolve_budget_refs (GPtrArray  *order,
+                     GPtrArray  *documents,
                      GPtrArray  *packages,
                      GHashTable *kept,
                      GHashTable *touched,
                      GPtrArray  *problems)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      QuorumStoreFile *file = g_ptr_array_index (order, i);
+      g_autofree char *name = NULL;
+
+      if (file->kind != QUORUM_STORE_FILE_BUDGET || file->objects->len > 0)
+        continue;
+      name = g_path_get_basename (file->path);
+      if (g_str_has_suffix (name, ".json"))
+        name[strlen (name) - 5] = '\0';
+      g_hash_table_insert (broken, g_steal_pointer (&name), file->path);
+    }
 
   for (guint i = 0; i < documents->len; i++)
     g_hash_table_insert (by_id,
@@ -437,7 +456,7 @@ resolve_budget_refs (GPtrArray  *documents,
 
       _quorum_work_package_set_budget_line (package, NULL, NULL, 0);
       _quorum_work_package_set_budget_problem (package, NULL);
-      _quorum_store_resolve_budget_ref (package, by_id, problems);
+      _quorum_store_resolve_budget_ref (package, by_id, broken, problems);
       now = dup_budget_state (package);
       if (g_hash_table_contains (kept, package) && !g_str_equal (was, now))
         g_hash_table_add (touched, package);
@@ -535,7 +554,7 @@ _quorum_store_apply (QuorumStore           *self,
   collect_objects (order, QUORUM_STORE_FILE_COMMITTEES, committees);
   collect_objects (order, QUORUM_STORE_FILE_BUDGET, documents);
   collect_objects (order, QUORUM_STORE_FILE_WORK_PACKAGE, packages);
-  resolve_budget_refs (documents, packages, kept, touched, derived);
+  resolve_budget_refs (order, documents, packages, kept, touched, derived);
   collect_objects (order, QUORUM_STORE_FILE_MEETING, meetings);
   _quorum_meetings_link (meetings, committees, documents, packages, derived);
   check_decision_meetings (order, meetings, derived);

@@ -1059,6 +1059,83 @@ test_oversized (void)
   quorum_test_rm_rf (store_path);
 }
 
+/* A budget document that cannot be loaded is the root cause of the problems
+ * of the packages drawing on it: they load, and their problems say which file
+ * caused them. A package naming a document that never was is its own cause. */
+static void
+test_problem_causes (void)
+{
+  g_autofree char *store_path = make_store ();
+  g_autofree char *budget = quorum_test_dq (good_budget);
+  g_autofree char *broken = NULL;
+  g_autofree char *broken_file = g_build_filename (store_path, "budgets", "broken.json", NULL);
+  g_autoptr(GString) text = g_string_new (budget);
+  g_autoptr(QuorumStore) store = NULL;
+  GListModel *problems;
+  guint line, column, n_caused = 0, n_root = 0;
+  gboolean root_seen = FALSE;
+
+  /* The document's id is its file's name; its "title" loses its colon. */
+  g_string_replace (text, "\"id\": \"good\"", "\"id\": \"broken\"", 1);
+  g_assert_nonnull (strstr (text->str, "\"title\": "));
+  g_string_replace (text, "\"title\": ", "\"title\" ", 1);
+  broken = g_string_free (g_steal_pointer (&text), FALSE);
+  position_of (broken, "\"title\" ", &line, &column);
+  quorum_test_write_file (store_path, "budgets/broken.json", broken, -1);
+  quorum_test_write_file (store_path, "work-packages/wp-ref.json",
+                          "{\"format\": \"quorum.work-package/1\", \"id\": \"wp-ref\", "
+                          "\"kind\": \"quarterly\", \"quarter\": \"2020/21 Q1\", "
+                          "\"title\": \"Drawing on the broken one\", \"status\": \"draft\", "
+                          "\"estimate\": {\"cost\": 1}, "
+                          "\"budget_ref\": {\"document\": \"broken\", \"table\": \"t\", "
+                          "\"row\": \"x\"}}", -1);
+  quorum_test_write_file (store_path, "work-packages/wp-none.json",
+                          "{\"format\": \"quorum.work-package/1\", \"id\": \"wp-none\", "
+                          "\"kind\": \"quarterly\", \"quarter\": \"2020/21 Q1\", "
+                          "\"title\": \"Drawing on nothing\", \"status\": \"draft\", "
+                          "\"estimate\": {\"cost\": 1}, "
+                          "\"budget_ref\": {\"document\": \"nosuch\", \"table\": \"t\", "
+                          "\"row\": \"x\"}}", -1);
+
+  store = load_store (store_path);
+  problems = quorum_store_get_problems (store);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
+      const char *file = quorum_problem_get_file (problem);
+      const char *cause = quorum_problem_get_caused_by (problem);
+
+      if (g_str_equal (file, broken_file))
+        {
+          /* The root cause, with its place, before anything it causes. */
+          g_assert_null (cause);
+          g_assert_cmpuint (n_caused, ==, 0);
+          g_assert_cmpuint (quorum_problem_get_line (problem), ==, line);
+          root_seen = TRUE;
+          n_root++;
+        }
+      else if (g_str_has_suffix (file, "wp-ref.json"))
+        {
+          g_assert_cmpstr (cause, ==, broken_file);
+          g_assert_cmpstr (quorum_problem_get_path (problem), ==, "$.budget_ref.document");
+          n_caused++;
+        }
+      else
+        {
+          g_assert_true (g_str_has_suffix (file, "wp-none.json"));
+          g_assert_null (cause);
+        }
+    }
+  g_assert_true (root_seen);
+  g_assert_cmpuint (n_root, ==, 1);
+  g_assert_cmpuint (n_caused, ==, 1);
+  /* The affected package loads; only its budget line is missing. */
+  g_assert_nonnull (quorum_store_find_work_package (store, "wp-ref"));
+  g_assert_nonnull (quorum_work_package_get_budget_problem (quorum_store_find_work_package (
+                                                              store, "wp-ref")));
+  quorum_test_rm_rf (store_path);
+}
+
 /* How a problem reads, as quorum-cli prints it. */
 static void
 test_problem_to_string (void)
@@ -1091,6 +1168,7 @@ main (int   argc,
   g_test_add_func ("/store/unknown-fields", test_unknown_fields);
   g_test_add_func ("/store/oversized", test_oversized);
   g_test_add_func ("/store/problem-to-string", test_problem_to_string);
+  g_test_add_func ("/store/problem-causes", test_problem_causes);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/bad/%s", bad_files[i].name);

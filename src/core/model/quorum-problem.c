@@ -125,6 +125,8 @@ quorum_problem_new (const char *file,
  * quorum_problem_new_caused_by:
  * @file: the file the problem is reported on; it still loads
  * @path: (nullable): the JSON path inside it
+ * @line: the line, or 0 if not known
+ * @column: the column, or 0 if not known
  * @message: what is wrong
  * @caused_by: the file whose own error caused this problem (a budget
  *   document that could not be loaded, for a package that draws on it)
@@ -137,6 +139,8 @@ quorum_problem_new (const char *file,
 QuorumProblem *
 quorum_problem_new_caused_by (const char *file,
                               const char *path,
+                              guint       line,
+                              guint       column,
                               const char *message,
                               const char *caused_by)
 {
@@ -144,7 +148,7 @@ quorum_problem_new_caused_by (const char *file,
 
   g_return_val_if_fail (caused_by != NULL, NULL);
 
-  self = quorum_problem_new (file, path, 0, 0, message);
+  self = quorum_problem_new (file, path, line, column, message);
   if (self != NULL)
     self->caused_by = g_strdup (caused_by);
   return self;

@@ -19,6 +19,8 @@ QuorumProblem *quorum_problem_new         (const char    *file,
                                            const char    *message);
 QuorumProblem *quorum_problem_new_caused_by (const char  *file,
                                            const char    *path,
+                                           guint          line,
+                                           guint          column,
                                            const char    *message,
                                            const char    *caused_by);
 const char    *quorum_problem_get_file    (QuorumProblem *self);

@@ -361,7 +361,7 @@ add_knock_on_problem (GPtrArray         *problems,
 
   g_ptr_array_add (problems,
                    quorum_problem_new_caused_by (quorum_work_package_get_file (package),
-                                                 "$.budget_ref.document", message,
+                                                 "$.budget_ref.document", 0, 0, message,
                                                  broken_file));
   _quorum_work_package_set_budget_problem (package, message);
 }

@@ -416,20 +416,13 @@ attach_decisions (QuorumStore *self,
     }
 }
 
-/* Resolves every package's budget line again; a package kept whose line
- * changed is touched. A document that could not be loaded is known by its
- * file's name (a file's id is its name), so that the packages drawing on
- * it say what caused their problem. */
-static void
-resolve_budget_refs (GPtrArray  *order,
-                     GPtrArray  *documents,
-                     GPtrArray  *packages,
-                     GHashTable *kept,
-                     GHashTable *touched,
-                     GPtrArray  *problems)
+/* The budget documents whose files could not be loaded, by id (a file's
+ * id is its name): what the packages and meetings naming them lack is
+ * caused by that file. */
+static GHashTable *
+dup_broken_documents (GPtrArray *order)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < order->len; i++)
     {
@@ -443,6 +436,20 @@ resolve_budget_refs (GPtrArray  *order,
         name[strlen (name) - 5] = '\0';
       g_hash_table_insert (broken, g_steal_pointer (&name), file->path);
     }
+  return broken;
+}
+
+/* Resolves every package's budget line again; a package kept whose line
+ * changed is touched. */
+static void
+resolve_budget_refs (GHashTable *broken,
+                     GPtrArray  *documents,
+                     GPtrArray  *packages,
+                     GHashTable *kept,
+                     GHashTable *touched,
+                     GPtrArray  *problems)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < documents->len; i++)
     g_hash_table_insert (by_id,
@@ -523,6 +530,7 @@ _quorum_store_apply (QuorumStore           *self,
   g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = adopt_files (self, result, files, fresh);
+  g_autoptr(GHashTable) broken = dup_broken_documents (order);
   g_autoptr(GPtrArray) committees = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_object_unref);
@@ -554,9 +562,9 @@ _quorum_store_apply (QuorumStore           *self,
   collect_objects (order, QUORUM_STORE_FILE_COMMITTEES, committees);
   collect_objects (order, QUORUM_STORE_FILE_BUDGET, documents);
   collect_objects (order, QUORUM_STORE_FILE_WORK_PACKAGE, packages);
-  resolve_budget_refs (order, documents, packages, kept, touched, derived);
+  resolve_budget_refs (broken, documents, packages, kept, touched, derived);
   collect_objects (order, QUORUM_STORE_FILE_MEETING, meetings);
-  _quorum_meetings_link (meetings, committees, documents, packages, derived);
+  _quorum_meetings_link_full (meetings, committees, documents, packages, broken, derived);
   check_decision_meetings (order, meetings, derived);
 
   for (guint i = 0; i < result->problems->len; i++)

@@ -101,6 +101,7 @@ struct _QuorumStore
   QuorumActionLog *action_log;
   GHashTable *files;          /* path → QuorumStoreFile, as last applied */
   guint64 serial;             /* counts the changes to files */
+  gboolean loaded;            /* a load has been applied */
   QuorumStoreMonitor *monitor;
 };
 

@@ -590,6 +590,7 @@ _quorum_store_apply (QuorumStore           *self,
   while (g_hash_table_iter_next (&iter, &package, NULL))
     resignal_item (self->work_packages, package);
   update_list (self->problems, problems);
+  self->loaded = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -831,6 +832,20 @@ dup_installed_sample_path (void)
         return g_steal_pointer (&path);
     }
   return g_strdup (QUORUM_SAMPLE_STORE_DIR);
+}
+
+/**
+ * quorum_store_is_loaded:
+ *
+ * Returns: %TRUE once a load has been applied (#QuorumStore::changed was
+ *   emitted): until then the store's lists are empty because it is
+ *   loading, not because the store holds nothing
+ */
+gboolean
+quorum_store_is_loaded (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  return self->loaded;
 }
 
 /**

@@ -743,6 +743,56 @@ test_preferences_backups (void)
   remove_tree (parent);
 }
 
+static void
+record_page_cb (GtkStack  *stack,
+                GParamSpec *pspec,
+                GString   *pages)
+{
+  g_string_append_printf (pages, "%s\n", gtk_stack_get_visible_child_name (stack));
+}
+
+static gboolean
+store_is_loaded (gpointer data)
+{
+  return quorum_store_is_loaded (quorum_window_get_store (data));
+}
+
+/* Switching stores with the list shown: while the other store loads the
+ * list says so, and never that the store has no work packages. */
+static void
+test_loading_state (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  QuorumWorkPackagesView *view;
+  GtkWidget *stack;
+  g_autoptr(GString) pages = g_string_new (NULL);
+
+  show_view (window, "work-packages");
+  view = packages_view (window);
+  stack = quorum_test_find_type (GTK_WIDGET (view), GTK_TYPE_STACK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "packages");
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (record_page_cb), pages);
+
+  quorum_window_open_store (window, store);
+  g_assert_false (quorum_store_is_loaded (quorum_window_get_store (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  g_assert_true (wait_for (store_is_loaded, window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "packages");
+  g_test_message ("pages shown: %s", pages->str);
+  g_assert_null (strstr (pages->str, "empty"));
+  g_assert_nonnull (strstr (pages->str, "loading"));
+
+  g_signal_handlers_disconnect_by_data (stack, pages);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (quorum_application_get_settings (app), "last-view");
+  g_settings_reset (quorum_application_get_settings (app), "store-path");
+  g_settings_reset (quorum_application_get_settings (app), "recent-stores");
+  remove_tree (parent);
+}
+
 /* The view last shown comes back; a name that is not a view is ignored. */
 static void
 test_last_view (void)
@@ -1201,6 +1251,7 @@ main (int    argc,
   g_test_add_func ("/work-packages/overview-link", test_overview_link);
   g_test_add_func ("/work-packages/preferences-backups", test_preferences_backups);
   g_test_add_func ("/work-packages/last-view", test_last_view);
+  g_test_add_func ("/work-packages/loading-state", test_loading_state);
   g_test_add_func ("/work-packages/narrow", test_narrow);
   g_test_add_func ("/work-packages/decide", test_decide);
   g_test_add_func ("/work-packages/decide-fails", test_decide_fails);

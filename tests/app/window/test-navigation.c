@@ -957,6 +957,58 @@ collect_accelerators (GtkWidget *widget,
     collect_accelerators (child, out);
 }
 
+/* The number of pages (a GtkStack's children) of the shortcuts section. */
+static guint
+count_section_pages (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_SECTION (widget))
+    {
+      GtkWidget *stack = quorum_test_find_type (widget, GTK_TYPE_STACK);
+      guint n = 0;
+
+      g_assert_nonnull (stack);
+      for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
+           page = gtk_widget_get_next_sibling (page))
+        n++;
+      return n;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      guint n = count_section_pages (child);
+
+      if (n > 0)
+        return n;
+    }
+  return 0;
+}
+
+/* Shown, the shortcuts window is one page with General first, and GTK
+ * warns about none of its labels (a warning is fatal in a test: two
+ * pages' switcher made GTK 4.8 warn "GtkLabel … reported min width -3"). */
+static void
+test_shortcuts_shown (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window));
+  GtkWidget *group;
+  g_autofree char *title = NULL;
+
+  g_assert_nonnull (overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
+  quorum_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_cmpuint (count_section_pages (GTK_WIDGET (overlay)), ==, 1);
+  group = quorum_test_find_type (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_GROUP);
+  g_object_get (group, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "General");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window is the help overlay, and lists the accelerators
  * the application sets. */
 static void
@@ -1056,6 +1108,7 @@ main (int    argc,
   g_test_add_func ("/navigation/watch", test_watch);
   g_test_add_func ("/navigation/broken-store", test_broken_store);
   g_test_add_func ("/navigation/shortcuts", test_shortcuts);
+  g_test_add_func ("/navigation/shortcuts-shown", test_shortcuts_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

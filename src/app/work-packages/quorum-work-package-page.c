@@ -374,15 +374,14 @@ bind_history (QuorumWorkPackagePage *self)
 static void
 update_decide_state (QuorumWorkPackagePage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
   gboolean can_decide;
-  const char *reason;
 
   quorum_ui_pill_set_outcome (self->outcome_pill,
                               quorum_work_package_get_outcome (self->work_package));
 
-  can_decide = quorum_work_package_can_decide (self->work_package, &error);
-  reason = can_decide ? NULL : error->message;
+  reason = quorum_work_package_dup_cannot_decide_reason (self->work_package);
+  can_decide = reason == NULL;
 
   gtk_widget_set_sensitive (self->approve_button, can_decide && !self->busy);
   gtk_widget_set_sensitive (self->reject_button, can_decide && !self->busy);

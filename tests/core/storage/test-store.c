@@ -1136,6 +1136,55 @@ test_problem_causes (void)
   quorum_test_rm_rf (store_path);
 }
 
+/* Every rate of the sample says what it is per, as its note (the document's
+ * own text) does: "£675 per month" is a rate of 675 with rate_unit month. */
+static void
+check_rate_units (GListModel *rows,
+                  guint      *n_rates)
+{
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+      gint64 rate;
+
+      if (quorum_row_get_rate (row, &rate))
+        {
+          g_autofree char *amount = quorum_amount_format_display (rate, "GBP");
+          g_autofree char *phrase = g_strdup_printf ("%s per %s", amount,
+                                                     quorum_row_get_rate_unit (row));
+
+          g_test_message ("%s: %s", quorum_row_get_id (row), phrase);
+          g_assert_nonnull (quorum_row_get_rate_unit (row));
+          g_assert_nonnull (quorum_row_get_note (row));
+          g_assert_nonnull (strstr (quorum_row_get_note (row), phrase));
+          (*n_rates)++;
+        }
+      check_rate_units (quorum_row_get_children (row), n_rates);
+    }
+}
+
+static void
+test_sample_rate_units (void)
+{
+  g_autoptr(QuorumStore) store = load_store (g_getenv ("QUORUM_SAMPLE_STORE"));
+  GListModel *documents = quorum_store_get_documents (store);
+  guint n_rates = 0;
+
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
+      GListModel *tables = quorum_budget_document_get_tables (document);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
+
+          check_rate_units (quorum_table_get_rows (table), &n_rates);
+        }
+    }
+  g_assert_cmpuint (n_rates, >, 0);
+}
+
 /* How a problem reads, as quorum-cli prints it. */
 static void
 test_problem_to_string (void)
@@ -1169,6 +1218,7 @@ main (int   argc,
   g_test_add_func ("/store/oversized", test_oversized);
   g_test_add_func ("/store/problem-to-string", test_problem_to_string);
   g_test_add_func ("/store/problem-causes", test_problem_causes);
+  g_test_add_func ("/store/sample-rate-units", test_sample_rate_units);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/bad/%s", bad_files[i].name);

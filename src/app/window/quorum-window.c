@@ -700,6 +700,8 @@ quorum_window_open_store (QuorumWindow *self,
                           const char   *path)
 {
   g_autofree char *shown = NULL;
+  g_autofree char *user_path = NULL;
+  g_autofree char *display = NULL;
 
   g_return_if_fail (QUORUM_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -724,11 +726,17 @@ quorum_window_open_store (QuorumWindow *self,
   attach_view (self, ensure_view (self, gtk_stack_get_visible_child (self->content_stack)));
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 
+  /* The user's own copy is named so; its folder is in the tooltip. */
+  user_path = quorum_store_dup_user_path ();
+  display = quorum_ui_display_path (path);
   if (quorum_store_is_sample (self->store))
     shown = g_strdup (_("Sample store (read-only)"));
+  else if (g_strcmp0 (user_path, path) == 0)
+    shown = g_strdup (_("Your own copy"));
   else
-    shown = quorum_ui_display_path (path);
+    shown = g_strdup (display);
   adw_window_title_set_subtitle (self->window_title, shown);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), display);
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -873,6 +873,79 @@ test_narrow (void)
 }
 
 /* Approving a package awaiting a decision: the dialog, the file, the history. */
+/* Ctrl+Enter (or Enter) pressed in @dialog's comment: whether it was handled. */
+static gboolean
+press_enter_in_comment (QuorumDecideDialog *dialog,
+                        GdkModifierType     state)
+{
+  GtkWidget *comment_view = quorum_test_find_named (GTK_WIDGET (dialog), "comment-view");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (comment_view);
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* Ours is the one in the capture phase (the text view's own bubble). */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  quorum_test_iterate ();
+  return handled;
+}
+
+/* Rejecting an approved package: a comment is required, the dialog says it
+ * supersedes the approval, and Ctrl+Enter records it. */
+static void
+change_decision (QuorumWindow          *window,
+                 QuorumWorkPackagePage *page)
+{
+  QuorumDecideDialog *dialog;
+  GtkWidget *hint;
+  GtkTextBuffer *buffer;
+
+  click (page, "reject-button");
+  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "It supersedes the decision of "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Grace Ilori approved the package."));
+  fill_decide_dialog (dialog, "Grace Ilori", "SECCo Board", "  ");
+  quorum_test_iterate ();
+  /* A name but no comment: no rejection, and the hint says why. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "reject"));
+  hint = quorum_test_find_named (GTK_WIDGET (dialog), "decide-hint");
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                   "Say why in a comment to reject the package.");
+  /* Ctrl+Enter does nothing yet (and inserts no new line). */
+  g_assert_true (press_enter_in_comment (dialog, GDK_CONTROL_MASK));
+  g_assert_true (find_dialog (QUORUM_TYPE_DECIDE_DIALOG) == ADW_MESSAGE_DIALOG (dialog));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (quorum_test_find_named (GTK_WIDGET (dialog),
+                                                                            "comment-view")));
+  gtk_text_buffer_set_text (buffer, "The questionnaire is late.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "reject"));
+  g_assert_false (gtk_widget_get_visible (hint));
+  /* Enter alone is the text view's: a new line, not a decision. */
+  g_assert_false (press_enter_in_comment (dialog, 0));
+  g_assert_true (press_enter_in_comment (dialog, GDK_CONTROL_MASK));
+  g_assert_true (eventually_shows (page, "label:Rejected by Grace Ilori on "));
+  g_assert_true (gtk_widget_has_css_class (quorum_test_find_named (GTK_WIDGET (page),
+                                                                   "approve-button"),
+                                           "suggested-action"));
+  (void) window;
+}
+
 static void
 test_decide (void)
 {
@@ -948,6 +1021,13 @@ test_decide (void)
   /* The list follows: the package no longer awaits a decision. */
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
   g_assert_cmpuint (find_shown (packages_view (window), id), ==, GTK_INVALID_LIST_POSITION);
+
+  /* The latest decision is at the top; approving is no longer suggested. */
+  g_assert_true (eventually_shows (page, "label:Approved by Grace Ilori on "));
+  g_assert_false (gtk_widget_has_css_class (quorum_test_find_named (GTK_WIDGET (page),
+                                                                    "approve-button"),
+                                            "suggested-action"));
+  change_decision (window, page);
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);
@@ -1161,6 +1241,21 @@ test_pressure (void)
 
 /* The bundled sample is read-only: deciding there offers the user's own
  * copy, and the source tree is never written to. */
+static gboolean
+has_window_subtitle (GtkWidget  *widget,
+                     const char *subtitle)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) &&
+      g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)), subtitle) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_window_subtitle (child, subtitle))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_sample_read_only (void)
 {
@@ -1204,6 +1299,8 @@ test_sample_read_only (void)
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
   store_path = g_settings_get_string (settings, "store-path");
   g_assert_cmpstr (store_path, ==, user_store);
+  /* Named for people, not by its folder (which is the tooltip). */
+  g_assert_true (has_window_subtitle (GTK_WIDGET (window), "Your own copy"));
   page = QUORUM_WORK_PACKAGE_PAGE (quorum_test_find_type (GTK_WIDGET (window),
                                               QUORUM_TYPE_WORK_PACKAGE_PAGE));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));

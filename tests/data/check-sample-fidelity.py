@@ -4,6 +4,8 @@
 #   - every footnote in a note is on the text it annotates: a note line
 #     "³ Average c.£1,500 per meeting" follows the sentence marked ³ in the
 #     same note, and a marker in a note has its footnote there;
+#   - a table whose document prints its lines' figures in a "Provision"
+#     column (2018-21's Table 3) keeps them there, not under another column;
 #   - a meeting forecast row labelled "… and Working Groups" or "… and Expert
 #     Groups" is tagged with those groups' committees too.
 #
@@ -48,6 +50,23 @@ def tagged_groups(path, document, committees, failures):
     return checked
 
 
+def provision_lines(path, document, failures):
+    checked = 0
+    for table in document['tables']:
+        labels = {c['id']: c.get('label', '') for c in table['columns']}
+        provision = [cid for cid, label in labels.items() if label == 'Provision']
+        if not provision:
+            continue
+        for group in table['rows']:
+            for line in group.get('rows', []):
+                checked += 1
+                elsewhere = [cid for cid in line.get('values', {}) if cid not in provision]
+                if elsewhere or not line.get('values'):
+                    failures.append(f'{path.name} {table["id"]} {line["id"]}: a line figure '
+                                    f'outside the Provision column: {elsewhere}')
+    return checked
+
+
 def main():
     root = pathlib.Path(sys.argv[1])
     failures = []
@@ -59,6 +78,9 @@ def main():
     for path in sorted((root / 'data' / 'sample-store' / 'budgets').glob('*.json')):
         document = json.loads(path.read_text(encoding='utf-8'))
         groups += tagged_groups(path, document, committees, failures)
+        lines = provision_lines(path, document, failures)
+        if path.name == 'sec-budget-2018-21.json' and lines == 0:
+            failures.append(f'{path.name}: Table 3 has no Provision column')
         for row, note in notes(document):
             lines = note.split('\n')
             footnotes = [l for l in lines if l[:1] in SUPERSCRIPTS]

@@ -871,6 +871,8 @@ test_broken_store (void)
   g_autofree char *expected = NULL;
   g_autoptr(GString) broken = NULL;
   const int widths[] = { 1100, 403 };
+  const char * const keys[] = { "window-width", "window-height", "window-maximized",
+                                "store-path", "recent-stores", "last-view" };
   guint n_packages = 0, n_meetings = 0;
 
   g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
@@ -936,6 +938,9 @@ test_broken_store (void)
       g_assert_true (shows (window, "subtitle:Affected by budgets/sec-budget-2020-23.json"));
       gtk_window_destroy (GTK_WINDOW (window));
     }
+  /* A window keeps its size and store in the settings: not for the next test. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (quorum_application_get_settings (app), keys[i]);
   remove_tree (parent);
 }
 

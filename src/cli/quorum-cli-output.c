@@ -264,6 +264,9 @@ cli_json_add_problems (JsonBuilder *builder,
           cli_json_null (builder, "column");
         }
       cli_json_string (builder, "message", quorum_problem_get_message (problem));
+      /* A knock-on problem names the file whose error caused it. */
+      if (quorum_problem_get_caused_by (problem) != NULL)
+        cli_json_string (builder, "caused_by", quorum_problem_get_caused_by (problem));
       json_builder_end_object (builder);
     }
 }

@@ -132,6 +132,37 @@ add_about_row (QuorumTableDetails *self,
   quorum_ui_add_value_row (self->about_list, title, value);
 }
 
+/* "£1,000 per meeting": the row's rate_unit, else what the table says it
+ * counts; a rate whose unit nobody states is shown alone. */
+static char *
+dup_rate_text (const char *amount,
+               const char *rate_unit,
+               const char *role,
+               const char *unit)
+{
+  if (rate_unit == NULL && g_strcmp0 (role, "meetings") == 0)
+    rate_unit = "meeting";
+  else if (rate_unit == NULL && g_strcmp0 (unit, "fte") == 0)
+    rate_unit = "fte";
+
+  if (g_strcmp0 (rate_unit, "meeting") == 0)
+    /* TRANSLATORS: a rate, e.g. "£1,000 per meeting" */
+    return g_strdup_printf (_("%s per meeting"), amount);
+  if (g_strcmp0 (rate_unit, "day") == 0)
+    /* TRANSLATORS: a rate, e.g. "£1,000 per day" */
+    return g_strdup_printf (_("%s per day"), amount);
+  if (g_strcmp0 (rate_unit, "month") == 0)
+    /* TRANSLATORS: a rate, e.g. "£1,000 per month" */
+    return g_strdup_printf (_("%s per month"), amount);
+  if (g_strcmp0 (rate_unit, "year") == 0)
+    /* TRANSLATORS: a rate, e.g. "£1,000 per year" */
+    return g_strdup_printf (_("%s per year"), amount);
+  if (g_strcmp0 (rate_unit, "fte") == 0)
+    /* TRANSLATORS: a rate, e.g. "£60,000 per full-time equivalent" */
+    return g_strdup_printf (_("%s per full-time equivalent"), amount);
+  return g_strdup (amount);
+}
+
 static void
 fill_about (QuorumTableDetails *self,
             QuorumStore        *store)
@@ -172,18 +203,9 @@ fill_about (QuorumTableDetails *self,
       g_autofree char *amount = quorum_amount_format_display (rate, "GBP");
       g_autofree char *text = NULL;
 
-      if (g_strcmp0 (role, "meetings") == 0)
-        /* TRANSLATORS: a rate, e.g. "£1,000 per meeting" */
-        text = g_strdup_printf (_("%s per meeting"), amount);
-      else if (g_strcmp0 (unit, "fte") == 0)
-        /* TRANSLATORS: a rate, e.g. "£60,000 per full-time equivalent" */
-        text = g_strdup_printf (_("%s per full-time equivalent"), amount);
-      else
-        /* TRANSLATORS: a rate, e.g. "£1,000 per unit" */
-        text = g_strdup_printf (_("%s per unit"), amount);
+      text = dup_rate_text (amount, quorum_row_get_rate_unit (self->row), role, unit);
       add_about_row (self, _("Rate"), text);
     }
-  add_about_row (self, _("Row id"), quorum_row_get_id (self->row));
 
   gtk_widget_set_visible (GTK_WIDGET (self->about_group),
                           gtk_list_box_get_row_at_index (self->about_list, 0) != NULL);

@@ -961,6 +961,9 @@ quorum_sync_button_init (QuorumSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
+  /* Set Up Sync… opens Preferences: the popover does not stay on top. */
+  g_signal_connect_swapped (self->setup_button, "clicked", G_CALLBACK (gtk_popover_popdown),
+                            self->popover);
   ensure_css ();
 
   self->notable = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);

@@ -192,6 +192,22 @@ static const GActionEntry app_actions[] = {
   { "show-sync", show_sync_action, "s" },
 };
 
+/* The "style" setting: follow the system, or force light or dark. */
+static void
+style_changed_cb (GSettings  *settings,
+                  const char *key,
+                  gpointer    user_data)
+{
+  g_autofree char *style = g_settings_get_string (settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static void
 quorum_application_startup (GApplication *app)
 {
@@ -243,6 +259,12 @@ quorum_application_startup (GApplication *app)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
                                                                             "preferences")),
                                QUORUM_APPLICATION (app)->settings != NULL);
+  if (QUORUM_APPLICATION (app)->settings != NULL)
+    {
+      g_signal_connect_object (QUORUM_APPLICATION (app)->settings, "changed::style",
+                               G_CALLBACK (style_changed_cb), app, 0);
+      style_changed_cb (QUORUM_APPLICATION (app)->settings, "style", app);
+    }
 }
 
 static void

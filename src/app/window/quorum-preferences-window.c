@@ -19,6 +19,7 @@ struct _QuorumPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* template */
+  AdwComboRow *style_row;
   AdwEntryRow *name_row;
   AdwEntryRow *role_row;
   AdwEntryRow *url_row;
@@ -392,6 +393,18 @@ refresh_backups (QuorumPreferencesWindow *self)
 
 /* Class -------------------------------------------------------------------- */
 
+/* The style row's items, in the "style" setting's words. */
+static const char * const styles[] = { "default", "light", "dark" };
+
+static void
+style_selected_cb (QuorumPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->style_row);
+
+  if (selected < G_N_ELEMENTS (styles))
+    g_settings_set_string (self->settings, "style", styles[selected]);
+}
+
 static void
 quorum_preferences_window_constructed (GObject *object)
 {
@@ -416,6 +429,16 @@ quorum_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "backups-kept", self->backups_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 
+  {
+    g_autofree char *style = g_settings_get_string (self->settings, "style");
+
+    for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+      if (g_str_equal (style, styles[i]))
+        adw_combo_row_set_selected (self->style_row, i);
+    g_signal_connect_swapped (self->style_row, "notify::selected",
+                              G_CALLBACK (style_selected_cb), self);
+  }
+
   auth = g_settings_get_string (self->settings, "remote-auth");
   adw_combo_row_set_selected (self->auth_row, g_str_equal (auth, "token") ? 1 : 0);
   interval = g_settings_get_uint (self->settings, "sync-interval");
@@ -439,6 +462,9 @@ quorum_preferences_window_constructed (GObject *object)
 
   url = g_settings_get_string (self->settings, "remote-url");
   user = g_settings_get_string (self->settings, "remote-user");
+  /* Until sync is set up, the server's address is what is missing. */
+  if (*url == '\0')
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->url_row));
   if (*url != '\0')
     quorum_secret_lookup_async (url, g_str_equal (auth, "token") ? "" : user,
                                 self->cancellable, secret_found_cb, g_object_ref (self));
@@ -537,6 +563,7 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, auth_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, secret_row);

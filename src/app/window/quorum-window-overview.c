@@ -131,10 +131,17 @@ create_problem_row (gpointer item,
   QuorumProblem *problem = item;
   QuorumWindow *self = user_data;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  const char *cause = quorum_problem_get_caused_by (problem);
+  GtkWidget *icon = gtk_image_new_from_icon_name (cause != NULL ? "dialog-information-symbolic"
+                                                                : "dialog-warning-symbolic");
   g_autofree char *subtitle = NULL;
 
-  if (quorum_problem_get_line (problem) > 0)
+  /* A knock-on problem: the file loads, but lacks what a broken one held. */
+  if (cause != NULL)
+    subtitle = g_strdup_printf (_("Affected by %s, which has errors; this file still loads\n%s"),
+                                _quorum_window_path_in_store (self, cause),
+                                quorum_problem_get_message (problem));
+  else if (quorum_problem_get_line (problem) > 0)
     subtitle = g_strdup_printf (_("Line %u, column %u · %s\n%s"),
                                 quorum_problem_get_line (problem),
                                 quorum_problem_get_column (problem),
@@ -150,9 +157,9 @@ create_problem_row (gpointer item,
                                                                quorum_problem_get_file (problem)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (icon, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  gtk_widget_add_css_class (icon, cause != NULL ? "dim-label" : "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cause != NULL ? _("Affected") : _("Error"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;

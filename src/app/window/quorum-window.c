@@ -241,48 +241,104 @@ finding_activated_cb (QuorumWindow  *self,
                                  quorum_finding_get_column_id (finding));
 }
 
-/* The banner: the files that could not be loaded, over every view. */
+/* Adds @file to @files unless it is there. */
+static void
+add_file_once (GPtrArray  *files,
+               const char *file)
+{
+  if (!g_ptr_array_find_with_equal_func (files, file, g_str_equal, NULL))
+    g_ptr_array_add (files, (gpointer) file);
+}
+
+/* "; 40 work packages and 12 meetings are affected": the files that load
+ * but lack what a broken one held (the core's knock-on problems). */
+static char *
+dup_affected_text (GPtrArray *affected)
+{
+  guint n_packages = 0, n_meetings = 0, n_others;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *last = NULL;
+  g_autofree char *list = NULL;
+
+  if (affected->len == 0)
+    return g_strdup ("");
+  for (guint i = 0; i < affected->len; i++)
+    if (g_str_has_prefix (affected->pdata[i], "work-packages/"))
+      n_packages++;
+    else if (g_str_has_prefix (affected->pdata[i], "meetings/"))
+      n_meetings++;
+  n_others = affected->len - n_packages - n_meetings;
+  if (n_packages > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u work package",
+                                                          "%u work packages", n_packages),
+                                             n_packages));
+  if (n_meetings > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting",
+                                                          "%u meetings", n_meetings),
+                                             n_meetings));
+  if (n_others > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other file",
+                                                          "%u other files", n_others),
+                                             n_others));
+  last = g_ptr_array_steal_index (parts, parts->len - 1);
+  g_ptr_array_add (parts, NULL);
+  list = g_strjoinv (", ", (char **) parts->pdata);
+  if (*list != '\0')
+    /* Translators: "40 work packages" and "12 meetings" */
+    return g_strdup_printf (_("; %s and %s are affected"), list, last);
+  return affected->len == 1 ? g_strdup_printf (_("; %s is affected"), last)
+                            : g_strdup_printf (_("; %s are affected"), last);
+}
+
+/* The banner, over every view: one line saying which files have errors
+ * (the root causes) and how many others they affect; Show Problems lists
+ * them. */
 static void
 update_banner (QuorumWindow *self)
 {
   GListModel *problems = quorum_store_get_problems (self->store);
   guint n = g_list_model_get_n_items (problems);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roots = g_ptr_array_new ();
+  g_autoptr(GPtrArray) affected = g_ptr_array_new ();
   g_autofree char *text = NULL;
+  g_autofree char *affected_text = NULL;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
       const char *file = _quorum_window_path_in_store (self, quorum_problem_get_file (problem));
 
-      if (!g_ptr_array_find_with_equal_func (files, file, g_str_equal, NULL))
-        g_ptr_array_add (files, (gpointer) file);
+      if (quorum_problem_get_caused_by (problem) == NULL)
+        add_file_once (roots, file);
+      else
+        add_file_once (affected, file);
     }
+  affected_text = dup_affected_text (affected);
 
-  if (n == 1)
+  if (n == 1 && roots->len == 1)
     {
       g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, 0);
 
-      text = g_strdup_printf (_("%s could not be loaded: %s"), (char *) files->pdata[0],
+      text = g_strdup_printf (_("%s could not be loaded: %s"), (char *) roots->pdata[0],
                               quorum_problem_get_message (problem));
     }
-  else if (files->len == 1)
+  else if (roots->len == 1 && affected->len == 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s could not be loaded: %u error",
                                          "%s could not be loaded: %u errors", n),
-                            (char *) files->pdata[0], n);
-  else if (files->len > 1)
-    {
-      g_autofree char *names = NULL;
-
-      g_ptr_array_add (files, NULL);
-      names = g_strjoinv (", ", (char **) files->pdata);
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be loaded: %s",
-                                           "%u files could not be loaded: %s", files->len - 1),
-                              files->len - 1, names);
-    }
+                            (char *) roots->pdata[0], n);
+  else if (roots->len == 1)
+    /* Translators: the second %s is "; 40 work packages are affected" */
+    text = g_strdup_printf (_("%s has errors%s"), (char *) roots->pdata[0], affected_text);
+  else if (n > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file has errors%s",
+                                         "%u files have errors%s", roots->len),
+                            roots->len, affected_text);
 
   if (text != NULL)
-    gtk_label_set_text (self->banner_label, text);
+    {
+      gtk_label_set_text (self->banner_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), text);
+    }
   gtk_revealer_set_reveal_child (self->banner_revealer, n > 0);
 }
 
@@ -614,6 +670,8 @@ quorum_window_open_store (QuorumWindow *self,
                           const char   *path)
 {
   g_autofree char *shown = NULL;
+  g_autofree char *user_path = NULL;
+  g_autofree char *display = NULL;
 
   g_return_if_fail (QUORUM_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -636,11 +694,17 @@ quorum_window_open_store (QuorumWindow *self,
   attach_view (self, ensure_view (self, gtk_stack_get_visible_child (self->content_stack)));
   adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 
+  /* The user's own copy is named so; its folder is in the tooltip. */
+  user_path = quorum_store_dup_user_path ();
+  display = quorum_ui_display_path (path);
   if (quorum_store_is_sample (self->store))
     shown = g_strdup (_("Sample store (read-only)"));
+  else if (g_strcmp0 (user_path, path) == 0)
+    shown = g_strdup (_("Your own copy"));
   else
-    shown = quorum_ui_display_path (path);
+    shown = g_strdup (display);
   adw_window_title_set_subtitle (self->window_title, shown);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), display);
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

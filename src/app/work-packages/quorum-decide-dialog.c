@@ -21,6 +21,7 @@ struct _QuorumDecideDialog
   AdwEntryRow *name_row;
   AdwEntryRow *role_row;
   GtkTextView *comment_view;
+  GtkLabel *hint_label;
 
   /* owned */
   QuorumWorkPackage *work_package;
@@ -46,14 +47,66 @@ dup_stripped (const char *text)
   return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
 }
 
+/* The confirming response needs a name, and to reject or defer a comment
+ * (why); the hint says what is missing. */
 static void
 name_changed_cb (QuorumDecideDialog *self)
 {
   g_autofree char *by = quorum_decide_dialog_dup_by (self);
+  g_autofree char *comment = quorum_decide_dialog_dup_comment (self);
+  gboolean needs_comment = g_strcmp0 (self->decision, "approve") != 0;
+  const char *hint = NULL;
 
-  if (self->decision != NULL)
-    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), self->decision,
-                                             by != NULL);
+  if (self->decision == NULL)
+    return;
+  if (by == NULL)
+    hint = _("Enter your name to record the decision.");
+  else if (needs_comment && comment == NULL)
+    hint = g_str_equal (self->decision, "reject")
+           ? _("Say why in a comment to reject the package.")
+           : _("Say why in a comment to defer the package.");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), self->decision,
+                                           hint == NULL);
+  gtk_label_set_text (self->hint_label, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
+}
+
+/* Ctrl+Enter in the comment records the decision, as the default response
+ * does from the name and role; Enter alone is a new line. */
+static gboolean
+comment_key_pressed_cb (QuorumDecideDialog    *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & GDK_CONTROL_MASK) == 0)
+    return FALSE;
+  if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self), self->decision))
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), self->decision);
+  return TRUE;
+}
+
+/* "It supersedes the decision of 12 March 2020 (Approved by Adam Carden)." */
+static char *
+dup_supersedes_text (QuorumDecideDialog *self)
+{
+  QuorumDecision *latest = quorum_work_package_get_latest (self->work_package);
+  g_autofree char *when = NULL;
+  const char *decision;
+  const char *verb;
+
+  if (latest == NULL)
+    return g_strdup ("");
+  when = quorum_ui_format_timestamp (quorum_decision_get_at (latest));
+  decision = quorum_decision_get_decision (latest);
+  verb = g_str_equal (decision, "approve") ? _("approved")
+         : g_str_equal (decision, "reject") ? _("rejected") : _("deferred");
+  /* TRANSLATORS: e.g. " It supersedes the decision of 12 March 2020, when
+   * Adam Carden approved the package." (starts with a space) */
+  return g_strdup_printf (_(" It supersedes the decision of %s, when %s %s the package."),
+                          when, quorum_decision_get_by (latest), verb);
 }
 
 static void
@@ -66,8 +119,10 @@ quorum_decide_dialog_constructed (GObject *object)
   g_autofree char *estimate =
     quorum_ui_format_amount (quorum_work_package_get_estimate (self->work_package));
   g_autofree char *cost = NULL;
+  g_autofree char *supersedes = NULL;
   const char *label;
   AdwResponseAppearance appearance;
+  GtkEventController *keys;
 
   G_OBJECT_CLASS (quorum_decide_dialog_parent_class)->constructed (object);
 
@@ -95,14 +150,23 @@ quorum_decide_dialog_constructed (GObject *object)
     cost = g_strdup_printf (_("The estimate is %s for %s."), estimate, quarter);
   else
     cost = g_strdup_printf (_("The estimate is %s."), estimate);
-  adw_message_dialog_format_body (dialog, "%s %s", cost,
+  supersedes = dup_supersedes_text (self);
+  adw_message_dialog_format_body (dialog, "%s %s%s", cost,
                                   _("The decision is recorded with your name, role and "
                                     "comment, and cannot be changed afterwards: a change of "
-                                    "mind is a new decision."));
+                                    "mind is a new decision."), supersedes);
 
   adw_message_dialog_add_response (dialog, self->decision, label);
   adw_message_dialog_set_response_appearance (dialog, self->decision, appearance);
   adw_message_dialog_set_default_response (dialog, self->decision);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->comment_view), "changed",
+                           G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (comment_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->comment_view), keys);
   name_changed_cb (self);
 }
 
@@ -191,6 +255,7 @@ quorum_decide_dialog_class_init (QuorumDecideDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumDecideDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDecideDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumDecideDialog, comment_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumDecideDialog, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 }
 

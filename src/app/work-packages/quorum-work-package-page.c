@@ -28,6 +28,8 @@ struct _QuorumWorkPackagePage
   GtkWidget *spinner;
   GtkWidget *reason_box;
   GtkLabel *reason_label;
+  GtkLabel *latest_label;
+  GtkWidget *change_label;
   GtkListBox *summary_list;
   GtkListBox *estimate_list;
   GtkListBox *actual_list;
@@ -371,18 +373,66 @@ bind_history (QuorumWorkPackagePage *self)
                            NULL, NULL);
 }
 
+/* "Approved by Adam Carden (SECCo Board) on 12 March 2020: “…”" */
+static void
+update_latest (QuorumWorkPackagePage *self)
+{
+  QuorumDecision *latest = quorum_work_package_get_latest (self->work_package);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  const char *decision, *role, *comment, *by;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->latest_label), latest != NULL);
+  gtk_widget_set_visible (self->change_label, latest != NULL);
+  if (latest == NULL)
+    return;
+  when = quorum_ui_format_timestamp (quorum_decision_get_at (latest));
+  decision = quorum_decision_get_decision (latest);
+  role = quorum_decision_get_role (latest);
+  comment = quorum_decision_get_comment (latest);
+  by = quorum_decision_get_by (latest);
+  if (g_str_equal (decision, "approve"))
+    /* TRANSLATORS: "Approved by NAME on DATE" */
+    text = g_strdup_printf (_("Approved by %s on %s"), by, when);
+  else if (g_str_equal (decision, "reject"))
+    text = g_strdup_printf (_("Rejected by %s on %s"), by, when);
+  else
+    text = g_strdup_printf (_("Deferred by %s on %s"), by, when);
+  if (role != NULL && *role != '\0')
+    {
+      g_autofree char *with_role = g_strdup_printf ("%s · %s", text, role);
+
+      g_free (text);
+      text = g_steal_pointer (&with_role);
+    }
+  if (comment != NULL && *comment != '\0')
+    {
+      /* TRANSLATORS: a decision, then its comment in quotes */
+      g_autofree char *with_comment = g_strdup_printf (_("%s: “%s”"), text, comment);
+
+      g_free (text);
+      text = g_steal_pointer (&with_comment);
+    }
+  gtk_label_set_text (self->latest_label, text);
+}
+
 static void
 update_decide_state (QuorumWorkPackagePage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
   gboolean can_decide;
-  const char *reason;
+  QuorumOutcome outcome = quorum_work_package_get_outcome (self->work_package);
 
-  quorum_ui_pill_set_outcome (self->outcome_pill,
-                              quorum_work_package_get_outcome (self->work_package));
+  quorum_ui_pill_set_outcome (self->outcome_pill, outcome);
+  update_latest (self);
+  /* Once approved, approving again is not what the page suggests. */
+  if (outcome == QUORUM_OUTCOME_APPROVED)
+    gtk_widget_remove_css_class (self->approve_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->approve_button, "suggested-action");
 
-  can_decide = quorum_work_package_can_decide (self->work_package, &error);
-  reason = can_decide ? NULL : error->message;
+  reason = quorum_work_package_dup_cannot_decide_reason (self->work_package);
+  can_decide = reason == NULL;
 
   gtk_widget_set_sensitive (self->approve_button, can_decide && !self->busy);
   gtk_widget_set_sensitive (self->reject_button, can_decide && !self->busy);
@@ -547,6 +597,8 @@ quorum_work_package_page_class_init (QuorumWorkPackagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, reason_box);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, latest_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, change_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, summary_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, estimate_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, actual_list);

@@ -448,7 +448,12 @@ update_count (QuorumWorkPackagesView *self)
                                          "%u of %u work packages", total), shown, total);
   gtk_label_set_text (self->count_label, text);
 
-  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "packages" : "empty");
+  /* No packages yet while a store loads (or before the window gives the
+   * view one) is not an empty store. */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    total > 0 ? "packages"
+                                    : self->store == NULL || !quorum_store_is_loaded (self->store)
+                                    ? "loading" : "empty");
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-match");
 }
 
@@ -759,8 +764,14 @@ quorum_work_packages_view_set_store (QuorumWorkPackagesView *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (quorum_store_get_work_packages (self->store), self);
+    {
+      g_signal_handlers_disconnect_by_data (quorum_store_get_work_packages (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (update_count), self,
+                             G_CONNECT_SWAPPED);
 
   /* The filter model first: packages_changed_cb() may refilter, which must
    * see the filter model already up to date with the packages. */

@@ -56,11 +56,14 @@ has_work_package (GPtrArray  *packages,
   return FALSE;
 }
 
-/* NULL when the paper's ref names something the store holds, else why not. */
+/* NULL when the paper's ref names something the store holds, else why not;
+ * *@cause is the file of a document named that could not be loaded. */
 static char *
 paper_problem (QuorumPaper *paper,
                GPtrArray   *documents,
-               GPtrArray   *packages)
+               GPtrArray   *packages,
+               GHashTable  *broken,
+               const char **cause)
 {
   const char *id = quorum_paper_get_document (paper);
   const char *table_id = quorum_paper_get_table (paper);
@@ -74,6 +77,10 @@ paper_problem (QuorumPaper *paper,
              ? NULL : g_strdup_printf (_("no work package “%s” in the store"), id);
     }
   document = find_document (documents, id);
+  *cause = document == NULL && broken != NULL ? g_hash_table_lookup (broken, id) : NULL;
+  if (*cause != NULL)
+    return g_strdup_printf (_("budget document “%s” could not be loaded, so the paper is "
+                              "not linked"), id);
   if (document == NULL)
     return g_strdup_printf (_("no budget document “%s” in the store"), id);
   if (table_id == NULL)
@@ -96,6 +103,7 @@ static void
 link_papers (QuorumMeeting *meeting,
              GPtrArray     *documents,
              GPtrArray     *packages,
+             GHashTable    *broken,
              GPtrArray     *problems)
 {
   GListModel *items = quorum_meeting_get_items (meeting);
@@ -109,15 +117,19 @@ link_papers (QuorumMeeting *meeting,
         {
           g_autoptr(QuorumPaper) paper = g_list_model_get_item (papers, j);
           g_autofree char *why = NULL;
-          const char *path;
+          const char *path, *cause = NULL;
           guint line, column;
 
           if (quorum_paper_get_ref_kind (paper) == QUORUM_PAPER_REF_NONE)
             continue;
-          why = paper_problem (paper, documents, packages);
+          why = paper_problem (paper, documents, packages, broken, &cause);
           _quorum_paper_set_linked (paper, why == NULL);
           path = _quorum_paper_get_location (paper, &line, &column);
-          if (why != NULL && problems != NULL)
+          if (why != NULL && problems != NULL && cause != NULL)
+            g_ptr_array_add (problems,
+                             quorum_problem_new_caused_by (quorum_meeting_get_file (meeting),
+                                                           path, line, column, why, cause));
+          else if (why != NULL && problems != NULL)
             g_ptr_array_add (problems,
                              quorum_problem_new (quorum_meeting_get_file (meeting), path, line,
                                                  column, why));
@@ -173,6 +185,24 @@ _quorum_meetings_link (GPtrArray *meetings,
                        GPtrArray *work_packages,
                        GPtrArray *problems)
 {
+  _quorum_meetings_link_full (meetings, committees, documents, work_packages, NULL, problems);
+}
+
+/**
+ * _quorum_meetings_link_full:
+ * @broken: (nullable): budget document id → the file of it that could not
+ *   be loaded; a paper naming one has a problem caused by that file
+ *
+ * As _quorum_meetings_link().
+ */
+void
+_quorum_meetings_link_full (GPtrArray  *meetings,
+                            GPtrArray  *committees,
+                            GPtrArray  *documents,
+                            GPtrArray  *work_packages,
+                            GHashTable *broken,
+                            GPtrArray  *problems)
+{
   g_autoptr(GHashTable) raised = g_hash_table_new (g_str_hash, g_str_equal);
   guint i = 0;
 
@@ -219,7 +249,7 @@ _quorum_meetings_link (GPtrArray *meetings,
           g_hash_table_insert (raised, (gpointer) quorum_action_get_ref (action),
                                (gpointer) quorum_meeting_get_id (meeting));
         }
-      link_papers (meeting, documents, work_packages, problems);
+      link_papers (meeting, documents, work_packages, broken, problems);
       i++;
     }
 }

@@ -15,5 +15,11 @@ void _quorum_meetings_link (GPtrArray *meetings,
                             GPtrArray *documents,
                             GPtrArray *work_packages,
                             GPtrArray *problems);
+void _quorum_meetings_link_full (GPtrArray  *meetings,
+                                 GPtrArray  *committees,
+                                 GPtrArray  *documents,
+                                 GPtrArray  *work_packages,
+                                 GHashTable *broken,
+                                 GPtrArray  *problems);
 
 G_END_DECLS

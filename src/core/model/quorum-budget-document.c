@@ -40,6 +40,7 @@ static const char * const phases[] = {
 static const char * const components[] = {
   "core-team", "sme", "independent-chair", "support", "accommodation", "discount", "other", NULL
 };
+static const char * const rate_units[] = { "meeting", "day", "month", "year", "fte", NULL };
 static const char * const classifications[] = { "white", "green", "amber", "red", NULL };
 
 static void
@@ -272,6 +273,7 @@ read_row (QuorumLoadContext *ctx,
       row->has_rate = TRUE;
       row->rate = rate.amount;
     }
+  _quorum_ctx_enum (ctx, node, path, "rate_unit", rate_units, &row->rate_unit);
 
   if (row->id != NULL)
     {

@@ -44,6 +44,7 @@ struct _QuorumRow
   QuorumRowKind kind;
   gboolean has_rate;
   gint64 rate;
+  char *rate_unit;        /* meeting, day, month, year, fte; NULL when not stated */
   gint64 percent;         /* hundredths of a percent */
   GStrv of;
   QuorumRow **of_rows;    /* resolved, borrowed from the table */

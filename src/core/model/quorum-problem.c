@@ -13,6 +13,7 @@ struct _QuorumProblem
   guint line;
   guint column;
   char *message;
+  char *caused_by;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumProblem, quorum_problem, G_TYPE_OBJECT)
@@ -24,6 +25,7 @@ enum {
   PROP_LINE,
   PROP_COLUMN,
   PROP_MESSAGE,
+  PROP_CAUSED_BY,
   N_PROPS
 };
 
@@ -37,6 +39,7 @@ quorum_problem_finalize (GObject *object)
   g_free (self->file);
   g_free (self->path);
   g_free (self->message);
+  g_free (self->caused_by);
 
   G_OBJECT_CLASS (quorum_problem_parent_class)->finalize (object);
 }
@@ -56,6 +59,7 @@ quorum_problem_get_property (GObject    *object,
     case PROP_LINE: g_value_set_uint (value, self->line); break;
     case PROP_COLUMN: g_value_set_uint (value, self->column); break;
     case PROP_MESSAGE: g_value_set_string (value, self->message); break;
+    case PROP_CAUSED_BY: g_value_set_string (value, self->caused_by); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -74,6 +78,8 @@ quorum_problem_class_init (QuorumProblemClass *klass)
   properties[PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_COLUMN] = g_param_spec_uint ("column", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  /* The file whose own error caused this problem; NULL for a root cause. */
+  properties[PROP_CAUSED_BY] = g_param_spec_string ("caused-by", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -115,6 +121,39 @@ quorum_problem_new (const char *file,
   return self;
 }
 
+/**
+ * quorum_problem_new_caused_by:
+ * @file: the file the problem is reported on; it still loads
+ * @path: (nullable): the JSON path inside it
+ * @line: the line, or 0 if not known
+ * @column: the column, or 0 if not known
+ * @message: what is wrong
+ * @caused_by: the file whose own error caused this problem (a budget
+ *   document that could not be loaded, for a package that draws on it)
+ *
+ * A knock-on problem: @file itself is fine and loads, but lacks something
+ * because @caused_by could not be loaded. Fixing @caused_by fixes it.
+ *
+ * Returns: (transfer full): a new problem
+ */
+QuorumProblem *
+quorum_problem_new_caused_by (const char *file,
+                              const char *path,
+                              guint       line,
+                              guint       column,
+                              const char *message,
+                              const char *caused_by)
+{
+  QuorumProblem *self;
+
+  g_return_val_if_fail (caused_by != NULL, NULL);
+
+  self = quorum_problem_new (file, path, line, column, message);
+  if (self != NULL)
+    self->caused_by = g_strdup (caused_by);
+  return self;
+}
+
 const char *
 quorum_problem_get_file (QuorumProblem *self)
 {
@@ -148,6 +187,19 @@ quorum_problem_get_message (QuorumProblem *self)
 {
   g_return_val_if_fail (QUORUM_IS_PROBLEM (self), NULL);
   return self->message;
+}
+
+/**
+ * quorum_problem_get_caused_by:
+ *
+ * Returns: (nullable): the file whose error caused this problem, or %NULL
+ *   when the problem is a root cause (an error in its own file)
+ */
+const char *
+quorum_problem_get_caused_by (QuorumProblem *self)
+{
+  g_return_val_if_fail (QUORUM_IS_PROBLEM (self), NULL);
+  return self->caused_by;
 }
 
 /**

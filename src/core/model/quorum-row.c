@@ -37,6 +37,7 @@ quorum_row_finalize (GObject *object)
   g_strfreev (self->committees);
   g_free (self->service_area);
   g_free (self->component);
+  g_free (self->rate_unit);
   g_strfreev (self->of);
   g_free (self->of_rows);
   g_clear_object (&self->children);
@@ -183,6 +184,19 @@ quorum_row_get_rate (QuorumRow *self,
   if (self->has_rate && rate != NULL)
     *rate = self->rate;
   return self->has_rate;
+}
+
+/**
+ * quorum_row_get_rate_unit:
+ *
+ * Returns: (nullable): what the row's rate is per (`meeting`, `day`,
+ *   `month`, `year` or `fte`), or %NULL when the document does not say
+ */
+const char *
+quorum_row_get_rate_unit (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return self->rate_unit;
 }
 
 gboolean

@@ -33,6 +33,7 @@ const char         *quorum_row_get_component    (QuorumRow *self);
 QuorumRowKind       quorum_row_get_kind         (QuorumRow *self);
 gboolean            quorum_row_get_rate         (QuorumRow *self,
                                                  gint64    *rate);
+const char         *quorum_row_get_rate_unit    (QuorumRow *self);
 gboolean            quorum_row_get_percent      (QuorumRow *self,
                                                  gint64    *percent_hundredths);
 const char * const *quorum_row_get_of           (QuorumRow *self);

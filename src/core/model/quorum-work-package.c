@@ -651,6 +651,23 @@ quorum_work_package_get_outcome (QuorumWorkPackage *self)
   return QUORUM_OUTCOME_DEFERRED;
 }
 
+/* Why a package named @name cannot be decided, or NULL if it can. */
+static char *
+dup_cannot_decide (QuorumWorkPackage *self,
+                   const char        *name)
+{
+  if (g_str_equal (self->status, "submitted"))
+    return NULL;
+  if (g_str_equal (self->status, "draft"))
+    return g_strdup_printf (_("%s is a draft: the secretariat has not submitted it for a "
+                              "decision yet"), name);
+  if (g_str_equal (self->status, "withdrawn"))
+    return g_strdup_printf (_("%s was withdrawn by the secretariat: there is nothing to decide"),
+                            name);
+  return g_strdup_printf (_("%s is closed: its quarter is over and its out-turn reported"),
+                          name);
+}
+
 /**
  * quorum_work_package_can_decide:
  *
@@ -658,28 +675,43 @@ quorum_work_package_get_outcome (QuorumWorkPackage *self)
  * withdrawn one is no longer asked for, and a closed one is finished.
  *
  * Returns: %TRUE if a decision may be recorded; else %FALSE with
- *   %QUORUM_ERROR_NOT_ALLOWED saying why
+ *   %QUORUM_ERROR_NOT_ALLOWED saying why (naming the package by its id)
  */
 gboolean
 quorum_work_package_can_decide (QuorumWorkPackage  *self,
                                 GError            **error)
 {
+  g_autofree char *why = NULL;
+
   g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_str_equal (self->status, "submitted"))
+  why = dup_cannot_decide (self, self->id);
+  if (why == NULL)
     return TRUE;
-  if (g_str_equal (self->status, "draft"))
-    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
-                 _("%s is a draft: the secretariat has not submitted it for a decision yet"),
-                 self->id);
-  else if (g_str_equal (self->status, "withdrawn"))
-    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
-                 _("%s was withdrawn by the secretariat: there is nothing to decide"), self->id);
-  else
-    g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED,
-                 _("%s is closed: its quarter is over and its out-turn reported"), self->id);
+  g_set_error_literal (error, QUORUM_ERROR, QUORUM_ERROR_NOT_ALLOWED, why);
   return FALSE;
+}
+
+/**
+ * quorum_work_package_dup_cannot_decide_reason:
+ *
+ * As quorum_work_package_can_decide(), for people: the package is named by
+ * its title, in quotes.
+ *
+ * Returns: (transfer full) (nullable): why the package cannot be decided,
+ *   or %NULL when it can
+ */
+char *
+quorum_work_package_dup_cannot_decide_reason (QuorumWorkPackage *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_WORK_PACKAGE (self), NULL);
+
+  /* TRANSLATORS: a package's title in quotes */
+  name = g_strdup_printf (_("“%s”"), self->title);
+  return dup_cannot_decide (self, name);
 }
 
 /**

@@ -74,6 +74,7 @@ QuorumDecision     *quorum_work_package_get_latest      (QuorumWorkPackage  *sel
 QuorumOutcome       quorum_work_package_get_outcome     (QuorumWorkPackage  *self);
 gboolean            quorum_work_package_can_decide      (QuorumWorkPackage  *self,
                                                          GError            **error);
+char               *quorum_work_package_dup_cannot_decide_reason (QuorumWorkPackage *self);
 void                quorum_work_package_add_decision    (QuorumWorkPackage  *self,
                                                          QuorumDecision     *decision);
 

@@ -347,6 +347,25 @@ add_ref_problem (GPtrArray         *problems,
   _quorum_work_package_set_budget_problem (package, message);
 }
 
+/* The package loads, but its budget line is in a document whose own file
+ * has errors: a knock-on problem, caused by that file. */
+static void
+add_knock_on_problem (GPtrArray         *problems,
+                      QuorumWorkPackage *package,
+                      const char        *document_id,
+                      const char        *broken_file)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("budget document “%s” could not be loaded, so the package has no "
+                       "budget line"), document_id);
+
+  g_ptr_array_add (problems,
+                   quorum_problem_new_caused_by (quorum_work_package_get_file (package),
+                                                 "$.budget_ref.document", 0, 0, message,
+                                                 broken_file));
+  _quorum_work_package_set_budget_problem (package, message);
+}
+
 static const char * const phase_preference[] = {
   "approved", "estimated", "draft", "outturn", "actual", NULL
 };
@@ -419,10 +438,13 @@ dup_years (QuorumTable *table)
   return years->len > 0 ? g_strdup (years->str) : g_strdup (_("none"));
 }
 
-/* Resolves the budget line a package draws on, or says why it cannot. */
+/* Resolves the budget line a package draws on, or says why it cannot.
+ * @broken maps the id of a budget document whose file could not be loaded
+ * to that file. */
 void
 _quorum_store_resolve_budget_ref (QuorumWorkPackage *package,
                                   GHashTable        *documents,
+                                  GHashTable        *broken,
                                   GPtrArray         *problems)
 {
   const char *document_id, *table_id, *row_id, *column_id;
@@ -439,7 +461,14 @@ _quorum_store_resolve_budget_ref (QuorumWorkPackage *package,
                                            &column_id))
     return;
 
-  if ((document = g_hash_table_lookup (documents, document_id)) == NULL)
+  if ((document = g_hash_table_lookup (documents, document_id)) == NULL &&
+      broken != NULL && g_hash_table_contains (broken, document_id))
+    {
+      add_knock_on_problem (problems, package, document_id,
+                            g_hash_table_lookup (broken, document_id));
+      return;
+    }
+  if (document == NULL)
     {
       message = g_strdup_printf (_("there is no budget document “%s” in the store"),
                                  document_id);

@@ -104,6 +104,7 @@ struct _QuorumStore
   QuorumActionLog *action_log;
   GHashTable *files;          /* path → QuorumStoreFile, as last applied */
   guint64 serial;             /* counts the changes to files */
+  gboolean loaded;            /* a load has been applied */
   QuorumStoreMonitor *monitor;
 };
 
@@ -120,6 +121,7 @@ QuorumStoreLoadResult *_quorum_store_scan         (const char         *path,
                                                    GError            **error);
 void                   _quorum_store_resolve_budget_ref (QuorumWorkPackage *package,
                                                    GHashTable         *documents,
+                                                   GHashTable         *broken,
                                                    GPtrArray          *problems);
 void                   _quorum_store_reload_async (QuorumStore        *self,
                                                    gboolean            trust_stamps,

@@ -231,10 +231,12 @@ resignal_item (GListStore *store,
 static char *
 dup_problem_key (QuorumProblem *problem)
 {
-  return g_strdup_printf ("%s\x1f%s\x1f%u:%u\x1f%s", quorum_problem_get_file (problem),
+  return g_strdup_printf ("%s\x1f%s\x1f%u:%u\x1f%s\x1f%s", quorum_problem_get_file (problem),
                           quorum_problem_get_path (problem), quorum_problem_get_line (problem),
                           quorum_problem_get_column (problem),
-                          quorum_problem_get_message (problem));
+                          quorum_problem_get_message (problem),
+                          quorum_problem_get_caused_by (problem) != NULL
+                            ? quorum_problem_get_caused_by (problem) : "");
 }
 
 /* A problem that was already listed keeps its object. */
@@ -414,10 +416,34 @@ attach_decisions (QuorumStore *self,
     }
 }
 
+/* The budget documents whose files could not be loaded, by id (a file's
+ * id is its name): what the packages and meetings naming them lack is
+ * caused by that file. */
+static GHashTable *
+dup_broken_documents (GPtrArray *order)
+{
+  GHashTable *broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      QuorumStoreFile *file = g_ptr_array_index (order, i);
+      g_autofree char *name = NULL;
+
+      if (file->kind != QUORUM_STORE_FILE_BUDGET || file->objects->len > 0)
+        continue;
+      name = g_path_get_basename (file->path);
+      if (g_str_has_suffix (name, ".json"))
+        name[strlen (name) - 5] = '\0';
+      g_hash_table_insert (broken, g_steal_pointer (&name), file->path);
+    }
+  return broken;
+}
+
 /* Resolves every package's budget line again; a package kept whose line
  * changed is touched. */
 static void
-resolve_budget_refs (GPtrArray  *documents,
+resolve_budget_refs (GHashTable *broken,
+                     GPtrArray  *documents,
                      GPtrArray  *packages,
                      GHashTable *kept,
                      GHashTable *touched,
@@ -437,7 +463,7 @@ resolve_budget_refs (GPtrArray  *documents,
 
       _quorum_work_package_set_budget_line (package, NULL, NULL, 0);
       _quorum_work_package_set_budget_problem (package, NULL);
-      _quorum_store_resolve_budget_ref (package, by_id, problems);
+      _quorum_store_resolve_budget_ref (package, by_id, broken, problems);
       now = dup_budget_state (package);
       if (g_hash_table_contains (kept, package) && !g_str_equal (was, now))
         g_hash_table_add (touched, package);
@@ -504,6 +530,7 @@ _quorum_store_apply (QuorumStore           *self,
   g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = adopt_files (self, result, files, fresh);
+  g_autoptr(GHashTable) broken = dup_broken_documents (order);
   g_autoptr(GPtrArray) committees = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_object_unref);
@@ -535,9 +562,9 @@ _quorum_store_apply (QuorumStore           *self,
   collect_objects (order, QUORUM_STORE_FILE_COMMITTEES, committees);
   collect_objects (order, QUORUM_STORE_FILE_BUDGET, documents);
   collect_objects (order, QUORUM_STORE_FILE_WORK_PACKAGE, packages);
-  resolve_budget_refs (documents, packages, kept, touched, derived);
+  resolve_budget_refs (broken, documents, packages, kept, touched, derived);
   collect_objects (order, QUORUM_STORE_FILE_MEETING, meetings);
-  _quorum_meetings_link (meetings, committees, documents, packages, derived);
+  _quorum_meetings_link_full (meetings, committees, documents, packages, broken, derived);
   check_decision_meetings (order, meetings, derived);
 
   for (guint i = 0; i < result->problems->len; i++)
@@ -563,6 +590,7 @@ _quorum_store_apply (QuorumStore           *self,
   while (g_hash_table_iter_next (&iter, &package, NULL))
     resignal_item (self->work_packages, package);
   update_list (self->problems, problems);
+  self->loaded = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -804,6 +832,20 @@ dup_installed_sample_path (void)
         return g_steal_pointer (&path);
     }
   return g_strdup (QUORUM_SAMPLE_STORE_DIR);
+}
+
+/**
+ * quorum_store_is_loaded:
+ *
+ * Returns: %TRUE once a load has been applied (#QuorumStore::changed was
+ *   emitted): until then the store's lists are empty because it is
+ *   loading, not because the store holds nothing
+ */
+gboolean
+quorum_store_is_loaded (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  return self->loaded;
 }
 
 /**

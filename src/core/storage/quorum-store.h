@@ -78,6 +78,7 @@ QuorumDecision       *quorum_store_decide_finish    (QuorumStore          *self,
                                                      GError              **error);
 
 gboolean              quorum_store_is_sample        (QuorumStore          *self);
+gboolean              quorum_store_is_loaded        (QuorumStore          *self);
 gboolean              quorum_store_path_is_valid    (const char           *relpath);
 gboolean              quorum_store_validate_data    (const char           *relpath,
                                                      const char           *file,

@@ -1036,6 +1036,9 @@ test_not_configured (void)
   g_signal_emit_by_name (setup, "clicked");
   quorum_test_iterate ();
   g_assert_cmpuint (preferences_activated, ==, 1);
+  /* The popover closes: it does not stay on top of Preferences. */
+  g_assert_false (gtk_widget_get_visible (f.popover));
+  open_popover (&f);
 
   /* Setting an address makes it ready at once. */
   g_settings_set_string (settings, "remote-url", "https://files.example.org/quorum/");

@@ -920,6 +920,138 @@ test_watch (void)
   remove_tree (parent);
 }
 
+/* Opens @path in a new window of @width × 720, once it has loaded. */
+static QuorumWindow *
+open_window_sized (const char *path,
+                   int         width)
+{
+  QuorumWindow *window = quorum_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  quorum_window_open_store (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_text (window, "label:Budget Pressure\n"));
+  return window;
+}
+
+/* How many meetings have a paper on the budget document @id. */
+static guint
+count_meetings_naming (QuorumStore *store,
+                       const char  *id)
+{
+  GListModel *meetings = quorum_store_get_meetings (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (meetings, i);
+      GListModel *items = quorum_meeting_get_items (meeting);
+      gboolean names = FALSE;
+
+      for (guint k = 0; k < g_list_model_get_n_items (items) && !names; k++)
+        {
+          g_autoptr(QuorumAgendaItem) item = g_list_model_get_item (items, k);
+          GListModel *papers = quorum_agenda_item_get_papers (item);
+
+          for (guint p = 0; p < g_list_model_get_n_items (papers) && !names; p++)
+            {
+              g_autoptr(QuorumPaper) paper = g_list_model_get_item (papers, p);
+
+              names = g_strcmp0 (quorum_paper_get_document (paper), id) == 0;
+            }
+        }
+      n += names ? 1 : 0;
+    }
+  return n;
+}
+
+/* One broken budget document: the banner is one line naming it, with how
+ * many packages it affects (they load); Show Problems lists it first. At
+ * 403 px the banner does not make the window wider. */
+static void
+test_broken_store (void)
+{
+  const char *id = "sec-budget-2020-23";
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *file = g_build_filename (store, "budgets", "sec-budget-2020-23.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) broken = NULL;
+  const int widths[] = { 1100, 403 };
+  const char * const keys[] = { "window-width", "window-height", "window-maximized",
+                                "store-path", "recent-stores", "last-view" };
+  guint n_packages = 0, n_meetings = 0;
+
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  broken = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (broken, "\"title\":", "\"title\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (file, broken->str, -1, NULL));
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      QuorumWindow *window = open_window_sized (store, widths[w]);
+      QuorumStore *loaded = quorum_window_get_store (window);
+      GListModel *packages = quorum_store_get_work_packages (loaded);
+      GtkRevealer *banner = GTK_REVEALER (quorum_test_find_type (GTK_WIDGET (window),
+                                                                GTK_TYPE_REVEALER));
+      GtkWidget *label = NULL;
+      g_autoptr(QuorumProblem) first = NULL;
+
+      /* The packages drawing on the document, every one still loaded. */
+      n_packages = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+        {
+          g_autoptr(QuorumWorkPackage) package = g_list_model_get_item (packages, i);
+          const char *document = NULL;
+
+          if (quorum_work_package_get_budget_ref (package, &document, NULL, NULL, NULL) &&
+              g_strcmp0 (document, id) == 0)
+            n_packages++;
+        }
+      n_meetings = count_meetings_naming (loaded, id);
+      g_assert_cmpuint (n_packages, >, 1);
+      g_assert_cmpuint (n_meetings, >, 1);
+      g_clear_pointer (&expected, g_free);
+      expected = g_strdup_printf ("label:budgets/%s.json has errors; %u work packages and %u "
+                                  "meetings are affected\n", id, n_packages, n_meetings);
+      if (!wait_for_text (window, expected))
+        {
+          g_autofree char *texts = window_texts (window);
+
+          g_test_message ("shown: %s; %u problems", texts,
+                          g_list_model_get_n_items (quorum_store_get_problems (loaded)));
+          g_assert_not_reached ();
+        }
+      g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+      /* One line, whatever the width. */
+      for (GtkWidget *child = gtk_widget_get_first_child (gtk_revealer_get_child (banner));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child))
+          label = child;
+      g_assert_nonnull (label);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))),
+                       ==, 1);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[w]);
+
+      /* The root cause comes first, with its place in the file. */
+      first = g_list_model_get_item (quorum_store_get_problems (loaded), 0);
+      g_assert_null (quorum_problem_get_caused_by (first));
+      g_assert_true (g_str_has_suffix (quorum_problem_get_file (first), "sec-budget-2020-23.json"));
+      g_assert_cmpuint (quorum_problem_get_line (first), >, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+      quorum_test_iterate ();
+      g_assert_true (shows (window, "row:budgets/sec-budget-2020-23.json\n"));
+      g_assert_true (shows (window, "subtitle:Affected by budgets/sec-budget-2020-23.json"));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  /* A window keeps its size and store in the settings: not for the next test. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (quorum_application_get_settings (app), keys[i]);
+  remove_tree (parent);
+}
+
 static void
 collect_accelerators (GtkWidget *widget,
                       GString   *out)
@@ -936,6 +1068,58 @@ collect_accelerators (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_accelerators (child, out);
+}
+
+/* The number of pages (a GtkStack's children) of the shortcuts section. */
+static guint
+count_section_pages (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_SECTION (widget))
+    {
+      GtkWidget *stack = quorum_test_find_type (widget, GTK_TYPE_STACK);
+      guint n = 0;
+
+      g_assert_nonnull (stack);
+      for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
+           page = gtk_widget_get_next_sibling (page))
+        n++;
+      return n;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      guint n = count_section_pages (child);
+
+      if (n > 0)
+        return n;
+    }
+  return 0;
+}
+
+/* Shown, the shortcuts window is one page with General first, and GTK
+ * warns about none of its labels (a warning is fatal in a test: two
+ * pages' switcher made GTK 4.8 warn "GtkLabel … reported min width -3"). */
+static void
+test_shortcuts_shown (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window));
+  GtkWidget *group;
+  g_autofree char *title = NULL;
+
+  g_assert_nonnull (overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
+  quorum_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_cmpuint (count_section_pages (GTK_WIDGET (overlay)), ==, 1);
+  group = quorum_test_find_type (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_GROUP);
+  g_object_get (group, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "General");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The shortcuts window is the help overlay, and lists the accelerators
@@ -1041,7 +1225,9 @@ main (int    argc,
   g_test_add_func ("/navigation/open-store", test_open_store);
   g_test_add_func ("/navigation/drop-store", test_drop_store);
   g_test_add_func ("/navigation/watch", test_watch);
+  g_test_add_func ("/navigation/broken-store", test_broken_store);
   g_test_add_func ("/navigation/shortcuts", test_shortcuts);
+  g_test_add_func ("/navigation/shortcuts-shown", test_shortcuts_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

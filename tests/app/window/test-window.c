@@ -10,6 +10,7 @@
 
 #include "quorum-application.h"
 #include "quorum-core.h"
+#include "quorum-preferences-window.h"
 #include "quorum-window.h"
 
 static QuorumApplication *app;
@@ -158,6 +159,77 @@ test_missing_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The preferences row titled @title, under @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Preferences' style row sets the "style" setting, which the style manager
+ * follows; without a server, the server's address has the focus. */
+static void
+test_preferences (void)
+{
+  GSettings *settings = quorum_application_get_settings (app);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  QuorumPreferencesWindow *preferences;
+  GtkWidget *style_row, *url_row, *focus;
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT,
+                                     ADW_COLOR_SCHEME_FORCE_DARK };
+  const char * const names[] = { "default", "light", "dark" };
+
+  g_settings_set_string (settings, "remote-url", "");
+  preferences = quorum_preferences_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  iterate ();
+
+  url_row = find_row (GTK_WIDGET (preferences), "Server _Address");
+  g_assert_nonnull (url_row);
+  focus = gtk_window_get_focus (GTK_WINDOW (preferences));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == url_row || gtk_widget_is_ancestor (focus, url_row));
+
+  style_row = find_row (GTK_WIDGET (preferences), "_Style");
+  g_assert_nonnull (style_row);
+  g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "default");
+  for (gint i = G_N_ELEMENTS (schemes) - 1; i >= 0; i--)
+    {
+      g_autofree char *style = NULL;
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), i);
+      iterate ();
+      style = g_settings_get_string (settings, "style");
+      g_assert_cmpstr (style, ==, names[i]);
+      g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, schemes[i]);
+    }
+  g_assert_false (adw_style_manager_get_dark (manager) &&
+                  adw_style_manager_get_color_scheme (manager) == ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "style");
+  g_settings_reset (settings, "remote-url");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,6 +255,7 @@ main (int    argc,
   g_test_add_func ("/window/sample-store", test_sample_store);
   g_test_add_func ("/window/broken-store", test_broken_store);
   g_test_add_func ("/window/missing-store", test_missing_store);
+  g_test_add_func ("/window/preferences", test_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -843,6 +843,56 @@ test_preferences_backups (void)
   remove_tree (parent);
 }
 
+static void
+record_page_cb (GtkStack  *stack,
+                GParamSpec *pspec,
+                GString   *pages)
+{
+  g_string_append_printf (pages, "%s\n", gtk_stack_get_visible_child_name (stack));
+}
+
+static gboolean
+store_is_loaded (gpointer data)
+{
+  return quorum_store_is_loaded (quorum_window_get_store (data));
+}
+
+/* Switching stores with the list shown: while the other store loads the
+ * list says so, and never that the store has no work packages. */
+static void
+test_loading_state (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = open_window (sample);
+  QuorumWorkPackagesView *view;
+  GtkWidget *stack;
+  g_autoptr(GString) pages = g_string_new (NULL);
+
+  show_view (window, "work-packages");
+  view = packages_view (window);
+  stack = quorum_test_find_type (GTK_WIDGET (view), GTK_TYPE_STACK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "packages");
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (record_page_cb), pages);
+
+  quorum_window_open_store (window, store);
+  g_assert_false (quorum_store_is_loaded (quorum_window_get_store (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  g_assert_true (wait_for (store_is_loaded, window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "packages");
+  g_test_message ("pages shown: %s", pages->str);
+  g_assert_null (strstr (pages->str, "empty"));
+  g_assert_nonnull (strstr (pages->str, "loading"));
+
+  g_signal_handlers_disconnect_by_data (stack, pages);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (quorum_application_get_settings (app), "last-view");
+  g_settings_reset (quorum_application_get_settings (app), "store-path");
+  g_settings_reset (quorum_application_get_settings (app), "recent-stores");
+  remove_tree (parent);
+}
+
 /* The view last shown comes back; a name that is not a view is ignored. */
 static void
 test_last_view (void)
@@ -923,6 +973,79 @@ test_narrow (void)
 }
 
 /* Approving a package awaiting a decision: the dialog, the file, the history. */
+/* Ctrl+Enter (or Enter) pressed in @dialog's comment: whether it was handled. */
+static gboolean
+press_enter_in_comment (QuorumDecideDialog *dialog,
+                        GdkModifierType     state)
+{
+  GtkWidget *comment_view = quorum_test_find_named (GTK_WIDGET (dialog), "comment-view");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (comment_view);
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* Ours is the one in the capture phase (the text view's own bubble). */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  quorum_test_iterate ();
+  return handled;
+}
+
+/* Rejecting an approved package: a comment is required, the dialog says it
+ * supersedes the approval, and Ctrl+Enter records it. */
+static void
+change_decision (QuorumWindow          *window,
+                 QuorumWorkPackagePage *page)
+{
+  QuorumDecideDialog *dialog;
+  GtkWidget *hint;
+  GtkTextBuffer *buffer;
+
+  click (page, "reject-button");
+  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "It supersedes the decision of "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Grace Ilori approved the package."));
+  fill_decide_dialog (dialog, "Grace Ilori", "SECCo Board", "  ");
+  quorum_test_iterate ();
+  /* A name but no comment: no rejection, and the hint says why. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "reject"));
+  hint = quorum_test_find_named (GTK_WIDGET (dialog), "decide-hint");
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                   "Say why in a comment to reject the package.");
+  /* Ctrl+Enter does nothing yet (and inserts no new line). */
+  g_assert_true (press_enter_in_comment (dialog, GDK_CONTROL_MASK));
+  g_assert_true (find_dialog (QUORUM_TYPE_DECIDE_DIALOG) == ADW_MESSAGE_DIALOG (dialog));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (quorum_test_find_named (GTK_WIDGET (dialog),
+                                                                            "comment-view")));
+  gtk_text_buffer_set_text (buffer, "The questionnaire is late.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "reject"));
+  g_assert_false (gtk_widget_get_visible (hint));
+  /* Enter alone is the text view's: a new line, not a decision. */
+  g_assert_false (press_enter_in_comment (dialog, 0));
+  g_assert_true (press_enter_in_comment (dialog, GDK_CONTROL_MASK));
+  g_assert_true (eventually_shows (page, "label:Rejected by Grace Ilori on "));
+  g_assert_true (gtk_widget_has_css_class (quorum_test_find_named (GTK_WIDGET (page),
+                                                                   "approve-button"),
+                                           "suggested-action"));
+  (void) window;
+}
+
 static void
 test_decide (void)
 {
@@ -998,6 +1121,13 @@ test_decide (void)
   /* The list follows: the package no longer awaits a decision. */
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
   g_assert_cmpuint (find_shown (packages_view (window), id), ==, GTK_INVALID_LIST_POSITION);
+
+  /* The latest decision is at the top; approving is no longer suggested. */
+  g_assert_true (eventually_shows (page, "label:Approved by Grace Ilori on "));
+  g_assert_false (gtk_widget_has_css_class (quorum_test_find_named (GTK_WIDGET (page),
+                                                                    "approve-button"),
+                                            "suggested-action"));
+  change_decision (window, page);
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (parent);
@@ -1107,8 +1237,16 @@ test_cannot_decide (void)
                     quorum_test_find_named (GTK_WIDGET (page), "reject-button")));
   g_assert_false (gtk_widget_is_sensitive (
                     quorum_test_find_named (GTK_WIDGET (page), "defer-button")));
-  g_assert_true (eventually_shows (page, "label:wp-2020-21-q1-opsg is closed: "
-                                         "its quarter is over and its out-turn reported\n"));
+  {
+    /* Named by its title, not its id. */
+    g_autofree char *closed = g_strdup_printf ("label:“%s” is closed: its quarter is over and "
+                                               "its out-turn reported\n",
+                                               quorum_work_package_get_title (
+                                                 quorum_work_package_page_get_work_package (page)));
+
+    g_assert_true (eventually_shows (page, closed));
+    g_assert_false (shows (page, "wp-2020-21-q1-opsg"));
+  }
   /* Its out-turn: 11.4% over the estimate. */
   g_assert_true (eventually_shows (page, "label:Variance against the estimate\n"
                                          "label:+£23,119.50 (+11.4%)\n"));
@@ -1232,6 +1370,21 @@ test_pressure (void)
 
 /* The bundled sample is read-only: deciding there offers the user's own
  * copy, and the source tree is never written to. */
+static gboolean
+has_window_subtitle (GtkWidget  *widget,
+                     const char *subtitle)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) &&
+      g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)), subtitle) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_window_subtitle (child, subtitle))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_sample_read_only (void)
 {
@@ -1275,6 +1428,8 @@ test_sample_read_only (void)
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
   store_path = g_settings_get_string (settings, "store-path");
   g_assert_cmpstr (store_path, ==, user_store);
+  /* Named for people, not by its folder (which is the tooltip). */
+  g_assert_true (has_window_subtitle (GTK_WIDGET (window), "Your own copy"));
   page = QUORUM_WORK_PACKAGE_PAGE (quorum_test_find_type (GTK_WIDGET (window),
                                               QUORUM_TYPE_WORK_PACKAGE_PAGE));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
@@ -1331,6 +1486,7 @@ main (int    argc,
   g_test_add_func ("/work-packages/overview-link", test_overview_link);
   g_test_add_func ("/work-packages/preferences-backups", test_preferences_backups);
   g_test_add_func ("/work-packages/last-view", test_last_view);
+  g_test_add_func ("/work-packages/loading-state", test_loading_state);
   g_test_add_func ("/work-packages/narrow", test_narrow);
   g_test_add_func ("/work-packages/decide", test_decide);
   g_test_add_func ("/work-packages/decide-fails", test_decide_fails);

@@ -1059,6 +1059,132 @@ test_oversized (void)
   quorum_test_rm_rf (store_path);
 }
 
+/* A budget document that cannot be loaded is the root cause of the problems
+ * of the packages drawing on it: they load, and their problems say which file
+ * caused them. A package naming a document that never was is its own cause. */
+static void
+test_problem_causes (void)
+{
+  g_autofree char *store_path = make_store ();
+  g_autofree char *budget = quorum_test_dq (good_budget);
+  g_autofree char *broken = NULL;
+  g_autofree char *broken_file = g_build_filename (store_path, "budgets", "broken.json", NULL);
+  g_autoptr(GString) text = g_string_new (budget);
+  g_autoptr(QuorumStore) store = NULL;
+  GListModel *problems;
+  guint line, column, n_caused = 0, n_root = 0;
+  gboolean root_seen = FALSE;
+
+  /* The document's id is its file's name; its "title" loses its colon. */
+  g_string_replace (text, "\"id\": \"good\"", "\"id\": \"broken\"", 1);
+  g_assert_nonnull (strstr (text->str, "\"title\": "));
+  g_string_replace (text, "\"title\": ", "\"title\" ", 1);
+  broken = g_string_free (g_steal_pointer (&text), FALSE);
+  position_of (broken, "\"title\" ", &line, &column);
+  quorum_test_write_file (store_path, "budgets/broken.json", broken, -1);
+  quorum_test_write_file (store_path, "work-packages/wp-ref.json",
+                          "{\"format\": \"quorum.work-package/1\", \"id\": \"wp-ref\", "
+                          "\"kind\": \"quarterly\", \"quarter\": \"2020/21 Q1\", "
+                          "\"title\": \"Drawing on the broken one\", \"status\": \"draft\", "
+                          "\"estimate\": {\"cost\": 1}, "
+                          "\"budget_ref\": {\"document\": \"broken\", \"table\": \"t\", "
+                          "\"row\": \"x\"}}", -1);
+  quorum_test_write_file (store_path, "work-packages/wp-none.json",
+                          "{\"format\": \"quorum.work-package/1\", \"id\": \"wp-none\", "
+                          "\"kind\": \"quarterly\", \"quarter\": \"2020/21 Q1\", "
+                          "\"title\": \"Drawing on nothing\", \"status\": \"draft\", "
+                          "\"estimate\": {\"cost\": 1}, "
+                          "\"budget_ref\": {\"document\": \"nosuch\", \"table\": \"t\", "
+                          "\"row\": \"x\"}}", -1);
+
+  store = load_store (store_path);
+  problems = quorum_store_get_problems (store);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(QuorumProblem) problem = g_list_model_get_item (problems, i);
+      const char *file = quorum_problem_get_file (problem);
+      const char *cause = quorum_problem_get_caused_by (problem);
+
+      if (g_str_equal (file, broken_file))
+        {
+          /* The root cause, with its place, before anything it causes. */
+          g_assert_null (cause);
+          g_assert_cmpuint (n_caused, ==, 0);
+          g_assert_cmpuint (quorum_problem_get_line (problem), ==, line);
+          root_seen = TRUE;
+          n_root++;
+        }
+      else if (g_str_has_suffix (file, "wp-ref.json"))
+        {
+          g_assert_cmpstr (cause, ==, broken_file);
+          g_assert_cmpstr (quorum_problem_get_path (problem), ==, "$.budget_ref.document");
+          n_caused++;
+        }
+      else
+        {
+          g_assert_true (g_str_has_suffix (file, "wp-none.json"));
+          g_assert_null (cause);
+        }
+    }
+  g_assert_true (root_seen);
+  g_assert_cmpuint (n_root, ==, 1);
+  g_assert_cmpuint (n_caused, ==, 1);
+  /* The affected package loads; only its budget line is missing. */
+  g_assert_nonnull (quorum_store_find_work_package (store, "wp-ref"));
+  g_assert_nonnull (quorum_work_package_get_budget_problem (quorum_store_find_work_package (
+                                                              store, "wp-ref")));
+  quorum_test_rm_rf (store_path);
+}
+
+/* Every rate of the sample says what it is per, as its note (the document's
+ * own text) does: "£675 per month" is a rate of 675 with rate_unit month. */
+static void
+check_rate_units (GListModel *rows,
+                  guint      *n_rates)
+{
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+      gint64 rate;
+
+      if (quorum_row_get_rate (row, &rate))
+        {
+          g_autofree char *amount = quorum_amount_format_display (rate, "GBP");
+          g_autofree char *phrase = g_strdup_printf ("%s per %s", amount,
+                                                     quorum_row_get_rate_unit (row));
+
+          g_test_message ("%s: %s", quorum_row_get_id (row), phrase);
+          g_assert_nonnull (quorum_row_get_rate_unit (row));
+          g_assert_nonnull (quorum_row_get_note (row));
+          g_assert_nonnull (strstr (quorum_row_get_note (row), phrase));
+          (*n_rates)++;
+        }
+      check_rate_units (quorum_row_get_children (row), n_rates);
+    }
+}
+
+static void
+test_sample_rate_units (void)
+{
+  g_autoptr(QuorumStore) store = load_store (g_getenv ("QUORUM_SAMPLE_STORE"));
+  GListModel *documents = quorum_store_get_documents (store);
+  guint n_rates = 0;
+
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
+      GListModel *tables = quorum_budget_document_get_tables (document);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
+
+          check_rate_units (quorum_table_get_rows (table), &n_rates);
+        }
+    }
+  g_assert_cmpuint (n_rates, >, 0);
+}
+
 /* How a problem reads, as quorum-cli prints it. */
 static void
 test_problem_to_string (void)
@@ -1091,6 +1217,8 @@ main (int   argc,
   g_test_add_func ("/store/unknown-fields", test_unknown_fields);
   g_test_add_func ("/store/oversized", test_oversized);
   g_test_add_func ("/store/problem-to-string", test_problem_to_string);
+  g_test_add_func ("/store/problem-causes", test_problem_causes);
+  g_test_add_func ("/store/sample-rate-units", test_sample_rate_units);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/bad/%s", bad_files[i].name);

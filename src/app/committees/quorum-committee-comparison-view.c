@@ -39,8 +39,8 @@ struct _QuorumCommitteeComparisonView
   GtkSortListModel *sorted;
   GtkColumnViewColumn *total_column;
   GArray *sort_options;        /* of SortOption, as in sort_dropdown */
-  gboolean refilling;          /* while the dropdowns are refilled */
-  gboolean sorting;            /* while sort_dropdown sorts the column view */
+  QuorumBudgetDocument *document; /* the one whose tables are offered */
+  QuorumTable *table;          /* the one compared */
   gboolean with_year;          /* the parts are named with their year */
 };
 
@@ -370,11 +370,12 @@ refill_sort_options (QuorumCommitteeComparisonView *self)
       gtk_string_list_append (names, second);
       g_array_append_val (self->sort_options, option);
     }
-  self->refilling = TRUE;
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->sort_dropdown, 0);
-  self->refilling = FALSE;
 }
+
+static gboolean sorted_as (QuorumCommitteeComparisonView *self,
+                           SortOption                    *option);
 
 static void
 sort_chosen_cb (QuorumCommitteeComparisonView *self)
@@ -382,12 +383,13 @@ sort_chosen_cb (QuorumCommitteeComparisonView *self)
   guint i = gtk_drop_down_get_selected (self->sort_dropdown);
   SortOption *option;
 
-  if (self->refilling || i >= self->sort_options->len)
+  if (i >= self->sort_options->len)
     return;
   option = &g_array_index (self->sort_options, SortOption, i);
-  self->sorting = TRUE;
+  /* Already in that order, as when the drop-down follows a heading. */
+  if (sorted_as (self, option))
+    return;
   gtk_column_view_sort_by_column (self->compare_view, option->column, option->direction);
-  self->sorting = FALSE;
 }
 
 /* Whether the comparison is in @option's order. GTK 4.8 cannot say which
@@ -433,20 +435,22 @@ sorted_as (QuorumCommitteeComparisonView *self,
   return TRUE;
 }
 
-/* A heading sorted the comparison: the drop-down follows. */
+/* A heading sorted the comparison: the drop-down follows, unless what it
+ * says is still the order shown. */
 static void
 sorter_changed_cb (QuorumCommitteeComparisonView *self)
 {
-  guint selected = GTK_INVALID_LIST_POSITION;
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
 
-  if (self->sorting || self->refilling || self->sort_options == NULL)
+  if (self->sort_options == NULL ||
+      (selected < self->sort_options->len &&
+       sorted_as (self, &g_array_index (self->sort_options, SortOption, selected))))
     return;
+  selected = GTK_INVALID_LIST_POSITION;
   for (guint i = 0; i < self->sort_options->len && selected == GTK_INVALID_LIST_POSITION; i++)
     if (sorted_as (self, &g_array_index (self->sort_options, SortOption, i)))
       selected = i;
-  self->refilling = TRUE;
   gtk_drop_down_set_selected (self->sort_dropdown, selected);
-  self->refilling = FALSE;
 }
 
 /* The table was sorted again: the chart's bars follow. */
@@ -500,27 +504,33 @@ refill_tables (QuorumCommitteeComparisonView *self)
           gtk_string_list_append (names, quorum_table_get_title (table));
         }
     }
-  self->refilling = TRUE;
   gtk_drop_down_set_model (self->table_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->table_dropdown, 0);
-  self->refilling = FALSE;
   gtk_widget_set_visible (self->table_chooser, self->tables->len > 1);
 }
 
-static void
-document_changed_cb (QuorumCommitteeComparisonView *self)
-{
-  if (self->refilling)
-    return;
-  refill_tables (self);
-  fill_comparison (self);
-}
-
+/* The table chosen is compared; comparing it again is nothing. */
 static void
 table_changed_cb (QuorumCommitteeComparisonView *self)
 {
-  if (!self->refilling)
-    fill_comparison (self);
+  QuorumTable *table = chosen_table (self);
+
+  if (table != NULL && table == self->table)
+    return;
+  g_set_object (&self->table, table);
+  fill_comparison (self);
+}
+
+/* The document chosen offers its tables; offering them again is nothing.
+ * Its state is held before a drop-down changes, so a notification always
+ * finds what is selected. */
+static void
+document_changed_cb (QuorumCommitteeComparisonView *self)
+{
+  if (!g_set_object (&self->document, chosen_document (self)))
+    return;
+  refill_tables (self);
+  table_changed_cb (self);
 }
 
 static void
@@ -534,10 +544,8 @@ refill_documents (QuorumCommitteeComparisonView *self)
     ? quorum_figure_ui_documents_with (quorum_store_get_documents (self->store),
                                        "committee-costs")
     : g_ptr_array_new_with_free_func (g_object_unref);
-  self->refilling = TRUE;
   quorum_figure_ui_show_documents (self->document_dropdown, self->documents, keep_id);
-  self->refilling = FALSE;
-  refill_tables (self);
+  document_changed_cb (self);
 }
 
 static void
@@ -552,6 +560,8 @@ quorum_committee_comparison_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->table);
   g_clear_pointer (&self->sort_options, g_array_unref);
 
   /* The bin's child is a template child: unparented here, or GTK 4.8's
@@ -630,7 +640,6 @@ quorum_committee_comparison_view_reload (QuorumCommitteeComparisonView *self,
 
   g_set_object (&self->store, store);
   refill_documents (self);
-  fill_comparison (self);
 }
 
 /**

@@ -347,16 +347,26 @@ figure_text (QuorumChecksView *self,
   return g_steal_pointer (&text);
 }
 
+/* Which column of figures @factory makes the cells of. */
+static Figure
+figure_of_factory (QuorumChecksView *self,
+                   gpointer          factory)
+{
+  for (Figure k = 0; k < N_FIGURES; k++)
+    if ((gpointer) gtk_column_view_column_get_factory (self->figure_columns[k]) == factory)
+      return k;
+  g_return_val_if_reached (0);
+}
+
 static void
 setup_figure_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  QuorumChecksView         *self)
 {
-  Figure figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "figure"));
+  Figure figure = figure_of_factory (self, factory);
   GtkWidget *cell = quorum_ui_cell_new (1, self->figure_chars[figure]);
 
   gtk_widget_set_name (cell, figure_cell_names[figure]);
-  g_object_set_data (G_OBJECT (item), "figure", GUINT_TO_POINTER (figure));
   gtk_list_item_set_child (item, cell);
 }
 
@@ -364,7 +374,8 @@ static void
 show_figure (QuorumChecksView *self,
              GtkListItem      *item)
 {
-  Figure figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "figure"));
+  /* The kind of figure, one more: what the item was bound as. */
+  Figure figure = GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_items, item)) - 1;
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = figure_text (self, gtk_list_item_get_item (item), figure);
 
@@ -379,8 +390,8 @@ bind_figure_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 QuorumChecksView         *self)
 {
-  if (self->figure_items != NULL)
-    g_hash_table_add (self->figure_items, item);
+  g_hash_table_insert (self->figure_items, item,
+                       GUINT_TO_POINTER (figure_of_factory (self, factory) + 1));
   show_figure (self, item);
 }
 
@@ -401,7 +412,6 @@ setup_figure_columns (QuorumChecksView *self)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-      g_object_set_data (G_OBJECT (factory), "figure", GUINT_TO_POINTER (f));
       g_signal_connect_object (factory, "setup", G_CALLBACK (setup_figure_cb), self, 0);
       g_signal_connect_object (factory, "bind", G_CALLBACK (bind_figure_cb), self, 0);
       g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_figure_cb), self, 0);

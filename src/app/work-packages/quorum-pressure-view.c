@@ -197,6 +197,17 @@ line_money (QuorumPressureLine *line,
     }
 }
 
+/* Which column of figures @factory makes the cells of. */
+static Money
+money_of_factory (QuorumPressureView *self,
+                  gpointer            factory)
+{
+  for (Money k = 0; k < N_MONEY; k++)
+    if ((gpointer) gtk_column_view_column_get_factory (self->money_columns[k]) == factory)
+      return k;
+  g_return_val_if_reached (0);
+}
+
 static void
 setup_money_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -205,11 +216,10 @@ setup_money_cb (GtkSignalListItemFactory *factory,
   static const char * const names[] = {
     "provision-cell", "committed-cell", "spent-cell", "projected-cell", "remaining-cell",
   };
-  Money money = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "money"));
+  Money money = money_of_factory (self, factory);
   GtkWidget *cell = quorum_ui_cell_new (1, self->chars[money]);
 
   gtk_widget_set_name (cell, names[money]);
-  g_object_set_data (G_OBJECT (item), "money", GUINT_TO_POINTER (money));
   gtk_list_item_set_child (item, cell);
 }
 
@@ -217,7 +227,8 @@ static void
 show_money (QuorumPressureView *self,
             GtkListItem        *item)
 {
-  Money money = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "money"));
+  /* The kind of figure, one more: what the item was bound as. */
+  Money money = GPOINTER_TO_UINT (g_hash_table_lookup (self->money_items, item)) - 1;
   gint64 amount = line_money (gtk_list_item_get_item (item), money);
   g_autofree char *text = quorum_amount_format_decimals (amount, "GBP", self->decimals[money]);
   gboolean negative = money == MONEY_REMAINING && amount < 0;
@@ -240,8 +251,8 @@ bind_money_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                QuorumPressureView       *self)
 {
-  if (self->money_items != NULL)
-    g_hash_table_add (self->money_items, item);
+  g_hash_table_insert (self->money_items, item,
+                       GUINT_TO_POINTER (money_of_factory (self, factory) + 1));
   show_money (self, item);
 }
 
@@ -306,7 +317,6 @@ setup_money_columns (QuorumPressureView *self)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-      g_object_set_data (G_OBJECT (factory), "money", GUINT_TO_POINTER (m));
       g_signal_connect_object (factory, "setup", G_CALLBACK (setup_money_cb), self, 0);
       g_signal_connect_object (factory, "bind", G_CALLBACK (bind_money_cb), self, 0);
       g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_money_cb), self, 0);

@@ -36,6 +36,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+slot_free (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
 /* Inserts @n NULL slots at @position. */
 static void
 insert_empty (GPtrArray *slots,
@@ -204,7 +211,7 @@ quorum_slot_model_class_init (QuorumSlotModelClass *klass)
 static void
 quorum_slot_model_init (QuorumSlotModel *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
 }
 
 /**

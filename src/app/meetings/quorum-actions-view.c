@@ -10,6 +10,10 @@
  * Cells are GtkBuilderListItemFactory templates in the .ui, bound to the
  * action's properties; the filter is one GtkCustomFilter over the log,
  * sorted first so that a search only narrows or widens what is shown.
+ * The column view shows a QuorumSlotModel over the filtered actions: when
+ * a search changes which actions are shown, the rows keep their widgets
+ * and rebind them to the slot's new action (GTK 4.8 would destroy and
+ * build again every row), and the selection follows the action selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +22,7 @@
 #include "quorum-actions-view.h"
 #include "quorum-note-button.h"
 #include "quorum-searchable.h"
+#include "quorum-slot-model.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumActionsView
@@ -47,7 +52,10 @@ struct _QuorumActionsView
   GtkCustomFilter *filter;
   GtkSortListModel *sorted;       /* the log in the column view's order */
   GtkFilterListModel *filtered;   /* of sorted: a keystroke never re-sorts */
-  GtkSingleSelection *selection;
+  QuorumSlotModel *slots;         /* of filtered: the rows keep their widgets */
+  GtkSingleSelection *selection;  /* of slots */
+  QuorumAction *selected;         /* the action the selected slot showed */
+  gboolean refiltering;           /* between filtered's change and the slots' */
   GtkStringList *committee_ids;   /* parallel to the committee dropdown, after "All" */
   GtkStringList *owners;          /* parallel to the owner dropdown, after "Any" */
   QuorumActionsShow show;
@@ -275,7 +283,53 @@ show_details (QuorumActionsView *self,
 static void
 selection_changed_cb (QuorumActionsView *self)
 {
-  show_details (self, gtk_single_selection_get_selected_item (self->selection));
+  QuorumSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->refiltering)
+    return;
+  g_set_object (&self->selected, slot != NULL ? quorum_slot_get_item (slot) : NULL);
+  show_details (self, self->selected);
+}
+
+static void
+refiltering_cb (QuorumActionsView *self)
+{
+  self->refiltering = TRUE;
+}
+
+/* The slots stay where they were when the actions shown change, each given
+ * the action now at its place: the selection follows the action the user
+ * selected where it is still shown, and is cleared where it is not. */
+static void
+follow_selected_cb (QuorumActionsView *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (shown);
+  g_autoptr(QuorumAction) there = NULL;
+
+  self->refiltering = FALSE;
+  if (self->selected == NULL)
+    return;
+  if (position < n)
+    there = g_list_model_get_item (shown, position);
+  if (there != self->selected)
+    {
+      position = GTK_INVALID_LIST_POSITION;
+      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(QuorumAction) action = g_list_model_get_item (shown, i);
+
+          if (action == self->selected)
+            position = i;
+        }
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      g_clear_object (&self->selected);
+      show_details (self, NULL);
+    }
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 /* --- the filters' choices ----------------------------------------------------- */
@@ -393,6 +447,8 @@ quorum_actions_view_dispose (GObject *object)
   quorum_actions_view_set_action_log (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_ACTIONS_VIEW);
   g_clear_object (&self->committees);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->slots);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
@@ -471,6 +527,7 @@ quorum_actions_view_class_init (QuorumActionsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_ACTION);
+  g_type_ensure (QUORUM_TYPE_SLOT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-actions-view.ui");
@@ -512,7 +569,13 @@ quorum_actions_view_init (QuorumActionsView *self)
                                                   self->column_view)));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  /* Before the slot model hears of a change, and after. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (refiltering_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->slots = quorum_slot_model_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (follow_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -702,7 +765,7 @@ GListModel *
 quorum_actions_view_get_shown (QuorumActionsView *self)
 {
   g_return_val_if_fail (QUORUM_IS_ACTIONS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /* Selects the action @ref where it is shown, and shows its history. */
@@ -715,7 +778,7 @@ quorum_actions_view_select (QuorumActionsView *self,
   g_return_val_if_fail (QUORUM_IS_ACTIONS_VIEW (self), FALSE);
   g_return_val_if_fail (ref != NULL, FALSE);
 
-  shown = G_LIST_MODEL (self->selection);
+  shown = G_LIST_MODEL (self->filtered);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(QuorumAction) action = g_list_model_get_item (shown, i);

@@ -322,6 +322,7 @@ test_rebind (void)
   GtkWidget *window = gtk_window_new ();
   QuorumActionsView *view = QUORUM_ACTIONS_VIEW (quorum_actions_view_new ());
   Rows rows = { view, NULL };
+  const char *searches[] = { "secp39/1", "secp39/12", "secp39/1", "secp39/" };
   GtkWidget *details;
 
   g_assert_true (quorum_store_load (store, NULL, NULL));
@@ -333,18 +334,19 @@ test_rebind (void)
   details = quorum_test_find_named (GTK_WIDGET (view), "action-details");
   g_assert_nonnull (details);
 
+  /* Each search below moves SECP39/12, or gives its row another action. */
   quorum_actions_view_set_search (view, "secp39/");
   g_assert_true (wait_until (rows_show_shown, &rows));
-  g_assert_true (quorum_actions_view_select (view, "SECP39/13"));
-  g_assert_cmpstr (selected_ref (view), ==, "SECP39/13");
-  quorum_actions_view_set_search (view, "secp39/1");
-  g_assert_cmpuint (g_list_model_get_n_items (quorum_actions_view_get_shown (view)), <,
-                    13);
-  g_assert_true (wait_until (rows_show_shown, &rows));
-  g_assert_cmpstr (selected_ref (view), ==, "SECP39/13");
-  g_assert_true (gtk_widget_get_visible (details));
-  g_assert_true (wait_for_label (details, "SECP39/13"));
-  quorum_actions_view_set_search (view, "secp39/12");
+  g_assert_true (quorum_actions_view_select (view, "SECP39/12"));
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      quorum_actions_view_set_search (view, searches[i]);
+      g_assert_true (wait_until (rows_show_shown, &rows));
+      g_assert_cmpstr (selected_ref (view), ==, "SECP39/12");
+      g_assert_true (gtk_widget_get_visible (details));
+      g_assert_true (wait_for_label (details, "SECP39/12"));
+    }
+  quorum_actions_view_set_search (view, "secp39/13");
   g_assert_true (wait_until (rows_show_shown, &rows));
   g_assert_null (selected_ref (view));
   g_assert_false (gtk_widget_get_visible (details));

@@ -52,10 +52,7 @@ struct _QuorumActionsView
   GtkCustomFilter *filter;
   GtkSortListModel *sorted;       /* the log in the column view's order */
   GtkFilterListModel *filtered;   /* of sorted: a keystroke never re-sorts */
-  QuorumSlotModel *slots;         /* of filtered: the rows keep their widgets */
-  GtkSingleSelection *selection;  /* of slots */
-  QuorumAction *selected;         /* the action the selected slot showed */
-  gboolean refiltering;           /* between filtered's change and the slots' */
+  GtkSingleSelection *selection;  /* of slots of filtered: the rows keep their widgets */
   GtkStringList *committee_ids;   /* parallel to the committee dropdown, after "All" */
   GtkStringList *owners;          /* parallel to the owner dropdown, after "Any" */
   QuorumActionsShow show;
@@ -285,51 +282,7 @@ selection_changed_cb (QuorumActionsView *self)
 {
   QuorumSlot *slot = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->refiltering)
-    return;
-  g_set_object (&self->selected, slot != NULL ? quorum_slot_get_item (slot) : NULL);
-  show_details (self, self->selected);
-}
-
-static void
-refiltering_cb (QuorumActionsView *self)
-{
-  self->refiltering = TRUE;
-}
-
-/* The slots stay where they were when the actions shown change, each given
- * the action now at its place: the selection follows the action the user
- * selected where it is still shown, and is cleared where it is not. */
-static void
-follow_selected_cb (QuorumActionsView *self)
-{
-  GListModel *shown = G_LIST_MODEL (self->filtered);
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n = g_list_model_get_n_items (shown);
-  g_autoptr(QuorumAction) there = NULL;
-
-  self->refiltering = FALSE;
-  if (self->selected == NULL)
-    return;
-  if (position < n)
-    there = g_list_model_get_item (shown, position);
-  if (there != self->selected)
-    {
-      position = GTK_INVALID_LIST_POSITION;
-      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
-        {
-          g_autoptr(QuorumAction) action = g_list_model_get_item (shown, i);
-
-          if (action == self->selected)
-            position = i;
-        }
-    }
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      g_clear_object (&self->selected);
-      show_details (self, NULL);
-    }
-  gtk_single_selection_set_selected (self->selection, position);
+  show_details (self, slot != NULL ? quorum_slot_get_item (slot) : NULL);
 }
 
 /* --- the filters' choices ----------------------------------------------------- */
@@ -447,8 +400,6 @@ quorum_actions_view_dispose (GObject *object)
   quorum_actions_view_set_action_log (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_ACTIONS_VIEW);
   g_clear_object (&self->committees);
-  g_clear_object (&self->selected);
-  g_clear_object (&self->slots);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
@@ -569,15 +520,7 @@ quorum_actions_view_init (QuorumActionsView *self)
                                                   self->column_view)));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  /* Before the slot model hears of a change, and after. */
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (refiltering_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->slots = quorum_slot_model_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (follow_selected_cb),
-                           self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = quorum_ui_slot_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);

@@ -315,7 +315,8 @@ activate_row (QuorumTableView    *self,
               GtkSingleSelection *selection,
               guint               position)
 {
-  g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  g_autoptr(GObject) slot = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  GtkTreeListRow *tree_row = _quorum_table_view_tree_row (slot);
 
   if (tree_row == NULL)
     return;
@@ -349,7 +350,8 @@ expand_key_cb (GtkWidget *widget,
   QuorumTableView *self = user_data;
   GtkSingleSelection *selection = widget == GTK_WIDGET (self->column_view)
                                   ? self->selection : self->variance_selection;
-  GtkTreeListRow *tree_row = gtk_single_selection_get_selected_item (selection);
+  GtkTreeListRow *tree_row =
+    _quorum_table_view_tree_row (gtk_single_selection_get_selected_item (selection));
   int what = g_variant_get_int32 (args);
 
   if (tree_row == NULL || !gtk_tree_list_row_is_expandable (tree_row))

@@ -90,10 +90,10 @@ struct _QuorumTableView
   GtkFilterListModel *filter_model;
   GtkSorter *row_sorter;            /* the total last, then the column view's, by level */
   GtkSortListModel *sort_model;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;    /* of slots of sort_model: rows rebind, not rebuilt */
   GtkSorter *variance_row_sorter;
   GtkSortListModel *variance_sort_model;
-  GtkSingleSelection *variance_selection;
+  GtkSingleSelection *variance_selection; /* of slots of variance_sort_model */
   GPtrArray *value_columns;         /* of QuorumValueColumn, one per table column */
   GHashTable *cells;                /* the figure cells made, not references */
 
@@ -131,6 +131,7 @@ struct _QuorumTableView
 
 /* quorum-table-view.c */
 QuorumTableItem    *_quorum_table_view_row_item            (gpointer            tree_row);
+GtkTreeListRow     *_quorum_table_view_tree_row            (gpointer            slot);
 gboolean            _quorum_table_view_showing_variance    (QuorumTableView    *self);
 void                _quorum_table_view_update_content_page (QuorumTableView    *self);
 void                _quorum_table_view_update_details      (QuorumTableView    *self);

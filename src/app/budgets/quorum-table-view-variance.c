@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-table-view-private.h"
+#include "quorum-ui-util.h"
 
 static gboolean
 variance_ready (QuorumTableView *self)
@@ -334,9 +335,7 @@ _quorum_table_view_init_variance (QuorumTableView *self)
   self->variance_sort_model =
     gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
   self->variance_selection =
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->variance_sort_model)));
-  gtk_single_selection_set_autoselect (self->variance_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->variance_selection, TRUE);
+    quorum_ui_slot_selection_new (g_object_ref (G_LIST_MODEL (self->variance_sort_model)));
 
   set_custom_sorter (self->from_column, compare_from, self);
   set_custom_sorter (self->to_column, compare_to, self);

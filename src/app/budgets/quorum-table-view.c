@@ -9,7 +9,10 @@
  * with a second sort model and selection over the same filter for the
  * variance view. The filter and the sorters are only attached while they
  * do something (a search, a sort column), so a plain table costs nothing
- * beyond its tree.
+ * beyond its tree. Each selection is over a QuorumSlotModel of its sort
+ * model (quorum_ui_slot_selection_new): when a search or a sort changes the
+ * rows shown, the column view's rows keep their widgets and are rebound
+ * (GTK 4.8 would build a row again for each item new to it).
  *
  * Cells follow their rows: a row's label is a GtkBuilderListItemFactory in
  * the template (quorum-table-view.ui), a figure a QuorumTableCell whose
@@ -30,6 +33,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-slot-model.h"
 #include "quorum-table-view-private.h"
 #include "quorum-ui-util.h"
 
@@ -58,7 +62,18 @@ static GParamSpec *properties[N_PROPS];
 QuorumTableItem *
 _quorum_table_view_row_item (gpointer tree_row)
 {
+  tree_row = _quorum_table_view_tree_row (tree_row);
   return tree_row != NULL ? gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (tree_row)) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the tree row a selection's slot
+ * shows; @slot itself when it is a tree row already */
+GtkTreeListRow *
+_quorum_table_view_tree_row (gpointer slot)
+{
+  if (slot != NULL && QUORUM_IS_SLOT (slot))
+    return quorum_slot_get_item (slot);
+  return slot;
 }
 
 gboolean
@@ -191,7 +206,8 @@ _quorum_table_view_setup_cell (QuorumTableView     *self,
                                guint                chars)
 {
   GtkWidget *cell = quorum_table_cell_new_for (kind, column, chars);
-  GtkExpression *row = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  GtkExpression *slot = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  GtkExpression *row = gtk_property_expression_new (QUORUM_TYPE_SLOT, slot, "item");
 
   gtk_expression_bind (gtk_property_expression_new (GTK_TYPE_TREE_LIST_ROW, row, "item"),
                        cell, "item", list_item);
@@ -789,6 +805,7 @@ quorum_table_view_class_init (QuorumTableViewClass *klass)
   /* The template's list item factories look these up. */
   g_type_ensure (QUORUM_TYPE_TABLE_DETAILS);
   g_type_ensure (QUORUM_TYPE_TABLE_ITEM);
+  g_type_ensure (QUORUM_TYPE_SLOT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-table-view.ui");
@@ -865,9 +882,7 @@ quorum_table_view_init (QuorumTableView *self)
   _quorum_table_view_init_sort (self);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = quorum_ui_slot_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   _quorum_table_view_init_variance (self);
   _quorum_table_view_init_expand (self);
   _quorum_table_view_attach_views (self);
@@ -1071,7 +1086,7 @@ GListModel *
 quorum_table_view_get_rows (QuorumTableView *self)
 {
   g_return_val_if_fail (QUORUM_IS_TABLE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->sort_model);
 }
 
 /**
@@ -1083,7 +1098,7 @@ GListModel *
 quorum_table_view_get_variance_rows (QuorumTableView *self)
 {
   g_return_val_if_fail (QUORUM_IS_TABLE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->variance_selection);
+  return G_LIST_MODEL (self->variance_sort_model);
 }
 
 /**

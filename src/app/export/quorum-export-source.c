@@ -20,6 +20,7 @@
 #include "quorum-actions-view.h"
 #include "quorum-budgets-view.h"
 #include "quorum-checks-view.h"
+#include "quorum-slot.h"
 #include "quorum-table-item.h"
 #include "quorum-work-packages-view.h"
 
@@ -91,14 +92,17 @@ find_column_view (GtkWidget *widget)
   return NULL;
 }
 
-/* An item of a column view's model as the core exports it: a table's rows
- * are tree rows of QuorumTableItem. */
+/* An item of a column view's model as the core exports it: a list shows its
+ * items in slots (QuorumSlot), and a table's rows are tree rows of
+ * QuorumTableItem. */
 static GObject *
 export_item (GObject *item,
              int     *target_column)
 {
   g_autoptr(GObject) inner = NULL;
 
+  if (QUORUM_IS_SLOT (item))
+    item = quorum_slot_get_item (QUORUM_SLOT (item));
   if (GTK_IS_TREE_LIST_ROW (item))
     {
       inner = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));

@@ -10,6 +10,10 @@
  * Cells are GtkBuilderListItemFactory templates in the .ui, bound to the
  * action's properties; the filter is one GtkCustomFilter over the log,
  * sorted first so that a search only narrows or widens what is shown.
+ * The column view shows a QuorumSlotModel over the filtered actions: when
+ * a search changes which actions are shown, the rows keep their widgets
+ * and rebind them to the slot's new action (GTK 4.8 would destroy and
+ * build again every row), and the selection follows the action selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +22,7 @@
 #include "quorum-actions-view.h"
 #include "quorum-note-button.h"
 #include "quorum-searchable.h"
+#include "quorum-slot-model.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumActionsView
@@ -47,7 +52,7 @@ struct _QuorumActionsView
   GtkCustomFilter *filter;
   GtkSortListModel *sorted;       /* the log in the column view's order */
   GtkFilterListModel *filtered;   /* of sorted: a keystroke never re-sorts */
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;  /* of slots of filtered: the rows keep their widgets */
   GtkStringList *committee_ids;   /* parallel to the committee dropdown, after "All" */
   GtkStringList *owners;          /* parallel to the owner dropdown, after "Any" */
   QuorumActionsShow show;
@@ -275,7 +280,9 @@ show_details (QuorumActionsView *self,
 static void
 selection_changed_cb (QuorumActionsView *self)
 {
-  show_details (self, gtk_single_selection_get_selected_item (self->selection));
+  QuorumSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  show_details (self, slot != NULL ? quorum_slot_get_item (slot) : NULL);
 }
 
 /* --- the filters' choices ----------------------------------------------------- */
@@ -471,6 +478,7 @@ quorum_actions_view_class_init (QuorumActionsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_ACTION);
+  g_type_ensure (QUORUM_TYPE_SLOT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-actions-view.ui");
@@ -512,9 +520,7 @@ quorum_actions_view_init (QuorumActionsView *self)
                                                   self->column_view)));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = quorum_ui_slot_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
@@ -702,7 +708,7 @@ GListModel *
 quorum_actions_view_get_shown (QuorumActionsView *self)
 {
   g_return_val_if_fail (QUORUM_IS_ACTIONS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /* Selects the action @ref where it is shown, and shows its history. */
@@ -715,7 +721,7 @@ quorum_actions_view_select (QuorumActionsView *self,
   g_return_val_if_fail (QUORUM_IS_ACTIONS_VIEW (self), FALSE);
   g_return_val_if_fail (ref != NULL, FALSE);
 
-  shown = G_LIST_MODEL (self->selection);
+  shown = G_LIST_MODEL (self->filtered);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(QuorumAction) action = g_list_model_get_item (shown, i);

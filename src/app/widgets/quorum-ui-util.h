@@ -60,5 +60,6 @@ void        quorum_ui_clear_list_box        (GtkListBox        *list_box);
 GtkWidget  *quorum_ui_add_value_row         (GtkListBox        *list_box,
                                              const char        *title,
                                              const char        *value);
+GtkSingleSelection *quorum_ui_slot_selection_new (GListModel *model);
 
 G_END_DECLS

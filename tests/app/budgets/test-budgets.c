@@ -1161,6 +1161,101 @@ one_check_shown (gpointer data)
   return checks->len == 1;
 }
 
+/* What the table's rows draw: the labels and the rows of the figure cells
+ * mapped, each in a set. */
+static void
+collect_drawn (GtkWidget  *widget,
+               GHashTable *labels,
+               GHashTable *cell_rows)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    g_hash_table_add (labels, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
+  if (QUORUM_IS_TABLE_CELL (widget) && quorum_table_cell_get_item (QUORUM_TABLE_CELL (widget)))
+    g_hash_table_add (cell_rows, g_strdup (quorum_row_get_id (quorum_table_item_get_row (
+                                   quorum_table_cell_get_item (QUORUM_TABLE_CELL (widget))))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_drawn (child, labels, cell_rows);
+}
+
+/* Whether the table's rows draw exactly the rows shown (all on screen). */
+static gboolean
+rows_drawn (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) cell_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autoptr(GHashTable) shown_labels = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (rows (f));
+
+  collect_drawn (quorum_test_find_named (GTK_WIDGET (f->table), "table-rows"), labels,
+                 cell_rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (rows (f), i);
+      g_autoptr(QuorumTableItem) item = gtk_tree_list_row_get_item (tree_row);
+      QuorumRow *row = quorum_table_item_get_row (item);
+
+      if (!g_hash_table_contains (cell_rows, quorum_row_get_id (row)) ||
+          !g_hash_table_contains (labels, quorum_row_get_label (row)))
+        return FALSE;
+      g_hash_table_add (shown_labels, (gpointer) quorum_row_get_label (row));
+    }
+  return g_hash_table_size (cell_rows) == n &&
+         g_hash_table_size (labels) == g_hash_table_size (shown_labels);
+}
+
+static const char *
+selected_id (Fixture *f)
+{
+  QuorumRow *row = quorum_table_view_get_selected_row (f->table);
+
+  return row != NULL ? quorum_row_get_id (row) : NULL;
+}
+
+/* A search narrows and widens the rows shown: the rows kept are rebound
+ * and draw the rows now at their places, and the selection stays on the
+ * row selected while it is shown. */
+static void
+test_rebind (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *column_view;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *last = NULL;
+  guint position;
+
+  open_table (f, "sec-budget-2018-21", "overview");
+  column_view = quorum_test_find_named (GTK_WIDGET (f->table), "table-rows");
+  quorum_table_view_set_search_text (f->table, "Support Costs");
+  g_assert_true (wait_for (rows_drawn, f));
+  ids = row_ids (rows (f));
+  g_assert_cmpuint (ids->len, >, 1);
+  last = g_strdup (g_ptr_array_index (ids, ids->len - 1));
+  position = position_of (rows (f), last);
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)),
+                                   position, TRUE);
+  g_assert_cmpstr (selected_id (f), ==, last);
+
+  /* All the rows again: the row selected moves down, its place rebound. */
+  quorum_table_view_set_search_text (f->table, "");
+  g_assert_cmpuint (position_of (rows (f), last), >, position);
+  g_assert_cmpstr (selected_id (f), ==, last);
+  quorum_table_view_set_search_text (f->table, "Support Costs");
+  g_assert_true (wait_for (rows_drawn, f));
+  g_assert_cmpstr (selected_id (f), ==, last);
+  g_assert_cmpuint (position_of (rows (f), last), ==, position);
+
+  /* Another search: what it shows is drawn, and the selection goes. */
+  quorum_table_view_set_search_text (f->table, "accommodation");
+  g_assert_cmpuint (position_of (rows (f), last), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_true (wait_for (rows_drawn, f));
+  g_assert_null (selected_id (f));
+}
+
 static void
 test_variance (Fixture       *f,
                gconstpointer  data)
@@ -1383,7 +1478,7 @@ test_reload (Fixture       *f,
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
   QuorumTable *before;
-  GtkTreeListRow *tree_row;
+  gpointer tree_row;             /* the selected slot */
 
   g_assert_true (quorum_store_copy_folder (sample_path, path, NULL, &error));
   g_assert_no_error (error);
@@ -1411,7 +1506,10 @@ test_reload (Fixture       *f,
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "table");
   g_assert_true (quorum_table_view_get_table (f->table) != before);
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (f->table)), ==, "overview");
-  tree_row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows (f)));
+  /* Something is selected in the column view (a slot showing the row). */
+  tree_row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (quorum_test_find_named (GTK_WIDGET (f->table),
+                                                                         "table-rows")))));
   g_assert_nonnull (tree_row);
   g_assert_cmpstr (quorum_row_get_id (quorum_table_view_get_selected_row (f->table)), ==, "coe");
   {
@@ -1809,6 +1907,7 @@ main (int    argc,
   ADD ("sort", test_sort);
   ADD ("sort-groups", test_sort_groups);
   ADD ("filter", test_filter);
+  ADD ("rebind", test_rebind);
   ADD ("variance", test_variance);
   ADD ("column-precision", test_column_precision);
   ADD ("show-cell", test_show_cell);

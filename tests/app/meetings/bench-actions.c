@@ -48,7 +48,8 @@ wait_for_frame (guint from)
 static gboolean
 settled (GListModel *shown)
 {
-  GListModel *model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown));
+  GListModel *model = GTK_IS_SINGLE_SELECTION (shown)
+                      ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)) : shown;
 
   while (model != NULL)
     {

@@ -255,6 +255,107 @@ test_history (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The refs the column view's rows show, of the actions in @log. */
+typedef struct
+{
+  QuorumActionsView *view;
+  QuorumActionLog *log;
+} Rows;
+
+static void
+collect_refs (GtkWidget       *widget,
+              QuorumActionLog *log,
+              GHashTable      *refs)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      quorum_action_log_find (log, gtk_label_get_text (GTK_LABEL (widget))) != NULL)
+    g_assert_true (g_hash_table_add (refs, g_strdup (gtk_label_get_text (GTK_LABEL (widget)))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_refs (child, log, refs);
+}
+
+/* Whether the rows show the refs of exactly the actions shown. */
+static gboolean
+rows_show_shown (gpointer data)
+{
+  Rows *rows = data;
+  GtkWidget *list = quorum_test_find_named (GTK_WIDGET (rows->view), "actions-list");
+  g_autoptr(GHashTable) drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) shown = shown_refs (rows->view);
+  GHashTableIter iter;
+  gpointer key;
+
+  collect_refs (list, rows->log, drawn);
+  if (g_hash_table_size (drawn) != g_hash_table_size (shown))
+    return FALSE;
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (drawn, key))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+selected_ref (QuorumActionsView *view)
+{
+  GtkWidget *list = quorum_test_find_named (GTK_WIDGET (view), "actions-list");
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
+  GObject *slot = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(QuorumAction) action = NULL;
+
+  if (slot == NULL)
+    return NULL;
+  g_object_get (slot, "item", &action, NULL);
+  return quorum_action_get_ref (action);
+}
+
+/* The rows are rebound to other actions as a search narrows and widens
+ * what is shown: each shows the action at its place, and the selection
+ * stays on the action selected while it is shown, then is cleared. */
+static void
+test_rebind (void)
+{
+  g_autofree char *path = quorum_store_dup_sample_path ();
+  g_autoptr(QuorumStore) store = quorum_store_new (path);
+  GtkWidget *window = gtk_window_new ();
+  QuorumActionsView *view = QUORUM_ACTIONS_VIEW (quorum_actions_view_new ());
+  Rows rows = { view, NULL };
+  const char *searches[] = { "secp39/1", "secp39/12", "secp39/1", "secp39/" };
+  GtkWidget *details;
+
+  g_assert_true (quorum_store_load (store, NULL, NULL));
+  rows.log = quorum_store_get_action_log (store);
+  g_object_set (view, "store", store, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  details = quorum_test_find_named (GTK_WIDGET (view), "action-details");
+  g_assert_nonnull (details);
+
+  /* Each search below moves SECP39/12, or gives its row another action. */
+  quorum_actions_view_set_search (view, "secp39/");
+  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_actions_view_select (view, "SECP39/12"));
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      quorum_actions_view_set_search (view, searches[i]);
+      g_assert_true (wait_until (rows_show_shown, &rows));
+      g_assert_cmpstr (selected_ref (view), ==, "SECP39/12");
+      g_assert_true (gtk_widget_get_visible (details));
+      g_assert_true (wait_for_label (details, "SECP39/12"));
+    }
+  quorum_actions_view_set_search (view, "secp39/13");
+  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_null (selected_ref (view));
+  g_assert_false (gtk_widget_get_visible (details));
+  quorum_actions_view_set_search (view, "secp39/");
+  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_null (selected_ref (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every column sorts both ways, actions with no due date, owner or meeting
  * included (GTK 4.8's string sorter would be critical on a NULL), and an
  * ascending sort by due date puts the dates in order. The store's own
@@ -317,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/actions/filters", test_filters);
   g_test_add_func ("/actions/history", test_history);
   g_test_add_func ("/actions/sort", test_sort);
+  g_test_add_func ("/actions/rebind", test_rebind);
 
   return g_test_run ();
 }

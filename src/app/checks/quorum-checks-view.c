@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-checks-view.h"
+#include "quorum-ui-a11y.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumChecksView
@@ -494,6 +495,8 @@ quorum_checks_view_init (QuorumChecksView *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A finding's cells are read with its row's label: "Projects, Stated: …". */
+  quorum_ui_a11y_set_label_column (self->column_view, 3);
 
   for (guint i = 0; severities[i] != NULL; i++)
     gtk_string_list_append (severity_names, _(severities[i]));

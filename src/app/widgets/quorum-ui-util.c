@@ -479,6 +479,24 @@ quorum_ui_clear_list_box (GtkListBox *list_box)
 }
 
 /**
+ * quorum_ui_value_row_update:
+ * @row: a row showing @title and @value
+ *
+ * Names @row with its value too ("Quarter: 2020/21 Q1"): a screen reader
+ * would read its title alone.
+ */
+void
+quorum_ui_value_row_update (GtkWidget  *row,
+                            const char *title,
+                            const char *value)
+{
+  /* TRANSLATORS: a property row's accessible name: "Quarter: 2020/21 Q1" */
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), title, value != NULL ? value : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
  * quorum_ui_add_value_row:
  * @title: what the value is
  * @value: the value
@@ -506,6 +524,7 @@ quorum_ui_add_value_row (GtkListBox *list_box,
   gtk_widget_add_css_class (label, "row-value");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   gtk_list_box_append (list_box, row);
+  quorum_ui_value_row_update (row, title, value);
 
   return label;
 }

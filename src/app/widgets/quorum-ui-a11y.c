@@ -49,6 +49,7 @@ QUARK (text)         /* what to read of a widget, from quorum_ui_a11y_set_text()
 QUARK (done)         /* a widget seen by prepare() */
 QUARK (label_column) /* a column view's column that names its rows */
 QUARK (watch)        /* a window's Watch */
+QUARK (mnemonic)     /* the label of a button named without its underscore */
 #undef QUARK
 
 /* Sets @widget's accessible label, unless it already says @name. */
@@ -350,8 +351,12 @@ name_mnemonic_button (GtkButton *button)
   if (label == NULL || !gtk_button_get_use_underline (button))
     return;
   text = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
-  if (text == NULL)
+  if (text == NULL ||
+      g_strcmp0 (g_object_get_qdata (G_OBJECT (button), mnemonic_quark ()), label) == 0)
     return;
+  /* Again whenever the label changes: GTK sets the accessible label again. */
+  g_object_set_qdata_full (G_OBJECT (button), mnemonic_quark (), g_strdup (label), g_free);
+  g_object_set_qdata (G_OBJECT (button), name_quark (), NULL);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   set_name (GTK_WIDGET (button), text);
 }

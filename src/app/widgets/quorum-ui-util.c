@@ -493,6 +493,8 @@ quorum_ui_value_row_update (GtkWidget  *row,
   /* TRANSLATORS: a property row's accessible name: "Quarter: 2020/21 Q1" */
   g_autofree char *name = g_strdup_printf (_("%s: %s"), title, value != NULL ? value : "");
 
+  /* Not also labelled by its title: GTK 4.8 would read both. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 

@@ -496,7 +496,7 @@ quorum_checks_view_init (QuorumChecksView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* A finding's cells are read with its row's label: "Projects, Stated: …". */
-  quorum_ui_a11y_set_label_column (self->column_view, 3);
+  quorum_ui_a11y_set_label_column (self->column_view, _("Row"));
 
   for (guint i = 0; severities[i] != NULL; i++)
     gtk_string_list_append (severity_names, _(severities[i]));

@@ -47,7 +47,7 @@ typedef struct
 QUARK (name)         /* the accessible label last set */
 QUARK (text)         /* what to read of a widget, from quorum_ui_a11y_set_text() */
 QUARK (done)         /* a widget seen by prepare() */
-QUARK (label_column) /* a column view's column that names its rows */
+QUARK (label_column) /* the title of a column view's column that names its rows */
 QUARK (watch)        /* a window's Watch */
 QUARK (mnemonic)     /* the label of a button named without its underscore */
 #undef QUARK
@@ -120,14 +120,17 @@ quorum_ui_a11y_set_text (GtkWidget  *widget,
 
 /**
  * quorum_ui_a11y_set_label_column:
- * @column: the position of the column whose cells name their rows (0 unless set)
+ * @title: the title of the column whose cells name their rows (the first
+ *   column unless set): found by title, so that hidden or reordered columns
+ *   do not matter
  */
 void
 quorum_ui_a11y_set_label_column (GtkColumnView *column_view,
-                                 guint          column)
+                                 const char    *title)
 {
   g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
-  g_object_set_qdata (G_OBJECT (column_view), label_column_quark (), GUINT_TO_POINTER (column));
+  g_object_set_qdata_full (G_OBJECT (column_view), label_column_quark (), g_strdup (title),
+                           g_free);
 }
 
 static gboolean
@@ -205,8 +208,8 @@ static void
 name_column_view (GtkColumnView *column_view)
 {
   GListModel *columns = gtk_column_view_get_columns (column_view);
-  guint label_column = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (column_view),
-                                                             label_column_quark ()));
+  const char *label_title = g_object_get_qdata (G_OBJECT (column_view), label_column_quark ());
+  guint label_column = 0;
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
@@ -214,8 +217,11 @@ name_column_view (GtkColumnView *column_view)
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       const char *title = gtk_column_view_column_get_title (column);
 
-      if (gtk_column_view_column_get_visible (column))
-        g_ptr_array_add (titles, (gpointer) (title != NULL ? title : ""));
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      if (label_title != NULL && g_strcmp0 (title, label_title) == 0)
+        label_column = titles->len;
+      g_ptr_array_add (titles, (gpointer) (title != NULL ? title : ""));
     }
   /* The rows are the children of GTK's list inside the column view, after
    * the row of column titles. */

@@ -12,6 +12,6 @@ void quorum_ui_a11y_prepare          (GtkWidget     *root);
 void quorum_ui_a11y_set_text         (GtkWidget     *widget,
                                       const char    *text);
 void quorum_ui_a11y_set_label_column (GtkColumnView *column_view,
-                                      guint          column);
+                                      const char    *title);
 
 G_END_DECLS

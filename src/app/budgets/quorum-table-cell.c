@@ -29,6 +29,7 @@
 #include "quorum-notes-ui.h"
 #include "quorum-table-cell.h"
 #include "quorum-table-view.h"
+#include "quorum-ui-a11y.h"
 
 #define NOTE_ICON_NAME "document-edit-symbolic"
 
@@ -461,8 +462,7 @@ quorum_table_cell_set_text (QuorumTableCell *self,
   self->text = g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : "", -1);
+  quorum_ui_a11y_set_text (GTK_WIDGET (self), text);
   /* The width is the column's; only the drawing changes. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -582,10 +582,24 @@ show (QuorumTableCell      *self,
       QuorumTableCellFlags  flags,
       const char           *explanation)
 {
+  g_autoptr(GString) spoken = g_string_new (text);
+
   quorum_table_cell_set_text (self, text);
   quorum_table_cell_set_icon_name (self, icon_name);
   quorum_table_cell_set_flags (self, flags);
   quorum_table_cell_set_explanation (self, explanation);
+  /* What a screen reader says of the cell: the figure and what its marks
+   * mean, e.g. "£435,000, mismatch" (its row and column are added by its
+   * list); the explanation is its description. */
+  if ((flags & QUORUM_TABLE_CELL_MISMATCH) != 0)
+    g_string_append_printf (spoken, ", %s", _("mismatch"));
+  if ((flags & QUORUM_TABLE_CELL_ROUNDING) != 0)
+    g_string_append_printf (spoken, ", %s", _("rounding difference"));
+  if ((flags & QUORUM_TABLE_CELL_COMPUTED) != 0)
+    g_string_append_printf (spoken, ", %s", _("computed"));
+  if (self->noted)
+    g_string_append_printf (spoken, ", %s", _("has a note"));
+  quorum_ui_a11y_set_text (GTK_WIDGET (self), spoken->str);
 }
 
 /* The note on the cell's figure, if any: only looked for when the store has notes. */

@@ -383,6 +383,12 @@ add_expand_keys (QuorumTableView *self,
 
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
+  /* F9, the Menu key or Shift+F10 on a row: its details, where each marked
+   * figure's finding is explained, without the mouse. */
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("F9|Menu|<Shift>F10"),
+                      gtk_named_action_new ("table.details")));
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 }
 

@@ -17,6 +17,7 @@
 #include "quorum-checks-view.h"
 #include "quorum-figure-ui.h"
 #include "quorum-searchable.h"
+#include "quorum-ui-a11y.h"
 #include "quorum-ui-util.h"
 
 /* Narrower than this, the view shows the severity, the row, the computed
@@ -751,6 +752,8 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   setup_figure_columns (self);
+  /* A finding's cells are read with its row's label: "Projects, Stated: …". */
+  quorum_ui_a11y_set_label_column (self->column_view, _("Row"));
 
   for (guint i = 0; severities[i] != NULL; i++)
     gtk_string_list_append (severity_names, _(severities[i]));

@@ -89,6 +89,8 @@ compare_row_new (void)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Compare Committees"), -1);
   gtk_widget_set_name (row, COMPARE_ROW_NAME);
   return row;
 }

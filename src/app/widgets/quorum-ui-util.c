@@ -488,6 +488,26 @@ quorum_ui_clear_list_box (GtkListBox *list_box)
 }
 
 /**
+ * quorum_ui_value_row_update:
+ * @row: a row showing @title and @value
+ *
+ * Names @row with its value too ("Quarter: 2020/21 Q1"): a screen reader
+ * would read its title alone.
+ */
+void
+quorum_ui_value_row_update (GtkWidget  *row,
+                            const char *title,
+                            const char *value)
+{
+  /* TRANSLATORS: a property row's accessible name: "Quarter: 2020/21 Q1" */
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), title, value != NULL ? value : "");
+
+  /* Not also labelled by its title: GTK 4.8 would read both. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
  * quorum_ui_add_value_row:
  * @title: what the value is
  * @value: the value
@@ -515,6 +535,7 @@ quorum_ui_add_value_row (GtkListBox *list_box,
   gtk_widget_add_css_class (label, "row-value");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   gtk_list_box_append (list_box, row);
+  quorum_ui_value_row_update (row, title, value);
 
   return label;
 }

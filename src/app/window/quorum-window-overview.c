@@ -372,7 +372,12 @@ build_headline_grid (GListModel *figures)
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();  /* ids, in order */
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   g_autoptr(GPtrArray) years = g_ptr_array_new ();
-  GtkWidget *grid = gtk_grid_new ();
+  /* GTK 4.8 sends no table interface over AT-SPI (no header cells, no
+   * row or column index): the grid is a table and each cell is named with
+   * its year and document, "2019/20, SEC Panel Budget 2018–2021: £1,082,102,
+   * Approved". */
+  GtkWidget *grid = g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE,
+                                  NULL);
   guint n = g_list_model_get_n_items (figures);
 
   for (guint i = 0; i < n; i++)
@@ -392,6 +397,8 @@ build_headline_grid (GListModel *figures)
   g_ptr_array_sort (years, compare_strings);
 
   gtk_widget_add_css_class (grid, "headline-grid");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Headline totals by year"), -1);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   gtk_grid_attach (GTK_GRID (grid), grid_label (_("Year"), 0, "heading"), 0, 0, 1, 1);
@@ -413,9 +420,13 @@ build_headline_grid (GListModel *figures)
       for (guint d = 0; d < documents->len; d++)
         {
           QuorumFigure *figure = NULL;
-          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          GtkWidget *cell = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL,
+                                          "spacing", 2,
+                                          "accessible-role", GTK_ACCESSIBLE_ROLE_CELL, NULL);
+          const char *title = g_ptr_array_index (titles, d);
           GtkWidget *label;
           g_autofree char *amount = NULL;
+          g_autofree char *name = NULL;
 
           for (guint i = 0; i < n && figure == NULL; i++)
             {
@@ -434,6 +445,10 @@ build_headline_grid (GListModel *figures)
 
               gtk_widget_set_tooltip_text (none, _("Not in this document"));
               gtk_box_append (GTK_BOX (cell), none);
+              /* TRANSLATORS: a cell of the headline totals, for a screen reader */
+              name = g_strdup_printf (_("%s, %s: not in this document"), year, title);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
               continue;
             }
 
@@ -447,6 +462,12 @@ build_headline_grid (GListModel *figures)
           if (previous != NULL)
             gtk_box_append (GTK_BOX (cell), change_box (previous, figure));
           previous = figure;
+          /* TRANSLATORS: a cell of the headline totals, for a screen reader:
+           * its year, its document, the total and its phase */
+          name = g_strdup_printf (_("%s, %s: %s, %s"), year, title, amount,
+                                  phase_label (quorum_figure_get_phase (figure)));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
         }
     }
   return grid;

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-searchable.h"
+#include "quorum-ui-a11y.h"
 #include "quorum-ui-util.h"
 #include "quorum-window-private.h"
 
@@ -866,6 +867,8 @@ quorum_window_init (QuorumWindow *self)
   /* Folded, the window opens on the last view, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   view_changed_cb (self);
+  /* Names for what GTK leaves unnamed; each list one Tab stop. */
+  quorum_ui_a11y_prepare (GTK_WIDGET (self));
 }
 
 QuorumWindow *

@@ -13,8 +13,12 @@
 #  - a name with a mnemonic's underscore and its text twice ("_Approve Approve");
 #  - a budget table's figure cell whose name lacks its row's label, its
 #    column's title and, on the cell of a finding, the finding;
-#  - 3 Tab presses that do not leave a list or a table.
+#  - 3 Tab presses that do not leave a list or a table (TAB_VIEWS);
+#  - Alt+N that does not move the sidebar's selection to the view shown.
 # It prints, per view, the interactive nodes, empty names and class names.
+# A meson test (suite ui, tests/app/a11y/meson.build) and build-aux/check-a11y.
+# CHECK_A11Y_VERBOSE=1 prints where each node found is; CHECK_A11Y_VIEWS=a,b
+# walks those views only (the Tab and budget table checks still run).
 #
 # Debian's python3-pyatspi: run with /usr/bin/python3 (not a pyenv shim).
 #
@@ -33,13 +37,24 @@ DEADLINE = 60.0  # seconds for any one condition to come true
 CLASS_NAME = re.compile(r'^(Gtk|Adw)[A-Z]\w+$')
 MNEMONIC_TWICE = re.compile(r'_(\w+).*\b\1\b')
 
-VIEWS = ['overview', 'budgets', 'committees', 'meetings', 'actions', 'checks',
+# The sidebar's views in its order (the content stack's too), each with the
+# N of its Alt+N accelerator (quorum-application.c).
+VIEWS = ['overview', 'budgets', 'committees', 'meetings', 'actions', 'notes', 'checks',
          'work-packages', 'budget-pressure']
+ALT_KEYS = {'overview': 1, 'budgets': 2, 'committees': 3, 'meetings': 4, 'actions': 5,
+            'checks': 6, 'work-packages': 7, 'budget-pressure': 8, 'notes': 9}
 
 
 def fail_setup(message):
     print('check-a11y: ' + message, file=sys.stderr)
     sys.exit(1)
+
+
+def skip(message):
+    """A tool missing (build-aux/install-deps installs them): the test is
+    skipped (exit status 77 for meson), not passed."""
+    print('check-a11y: skipped: ' + message, file=sys.stderr)
+    sys.exit(77)
 
 
 def start_bus():
@@ -48,7 +63,7 @@ def start_bus():
         if os.path.exists(path):
             return subprocess.Popen([path, '--launch-immediately'],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    fail_setup('no at-spi-bus-launcher (Debian: at-spi2-core)')
+    skip('no at-spi-bus-launcher (Debian: at-spi2-core)')
     return None
 
 
@@ -76,6 +91,8 @@ def main():
     if not os.environ.get('DISPLAY'):
         fail_setup('no display: run under xvfb-run')
 
+    # Stopped (meson's timeout), the app and the bus are stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     bus = start_bus()
     app_process = None
     try:
@@ -115,8 +132,11 @@ def a11y_bus_address():
 
 def load_pyatspi():
     global pyatspi, Atspi
-    import pyatspi as _pyatspi
-    from gi.repository import Atspi as _Atspi
+    try:
+        import pyatspi as _pyatspi
+        from gi.repository import Atspi as _Atspi
+    except ImportError:
+        skip('no pyatspi (Debian: python3-pyatspi; run with /usr/bin/python3)')
     pyatspi = _pyatspi
     Atspi = _Atspi
 
@@ -159,16 +179,20 @@ def walk(node, out, page, depth=0):
     """The shown nodes under node, depth first, as (node, role, name). Of the
     view stack (8 or more pages) only page number `page`; of the window's
     stack (loading, error, store) only the store; of any other stack the
-    pages with an area."""
+    pages with an area (the window's stack is near the top: a view has
+    three-page stacks too)."""
     if depth > 80 or not has_area(node):
         return
     out.append((node, safe(node.getRole), safe(lambda: node.name, '') or ''))
+    if VERBOSE:
+        PATHS[node] = PATHS.get(safe(lambda: node.parent), '') + '/' + \
+            (safe(node.getRoleName, '?') + ':' + (safe(lambda: node.name, '') or ''))[:40]
     count = safe(lambda: node.childCount, 0)
     stack = is_stack(node, count)
     for i in range(count):
         if stack and count >= len(VIEWS) and i != page:
             continue
-        if stack and count == 3 and i != 2:
+        if stack and count == 3 and depth <= 5 and i != 2:
             continue
         child = safe(lambda: node.getChildAtIndex(i))
         if child is not None:
@@ -191,6 +215,8 @@ def find_app(pid):
 
 
 CURRENT = {'page': 0}
+VERBOSE = os.environ.get('CHECK_A11Y_VERBOSE') is not None
+PATHS = {}
 
 
 def showing_nodes(app, page=None):
@@ -207,7 +233,8 @@ def showing_nodes(app, page=None):
 
 
 def describe(node, role, name):
-    return '%s %r' % (safe(node.getRoleName, str(role)), name)
+    where = ' at ' + PATHS.get(node, '?') if VERBOSE else ''
+    return '%s %r%s' % (safe(node.getRoleName, str(role)), name, where)
 
 
 def audit(nodes):
@@ -261,13 +288,43 @@ def focus_window(app):
     subprocess.run(['xdotool', 'windowfocus', '--sync', out[0]], check=False)
 
 
+FOCUS = {'node': None, 'serial': 0}
+
+
+def listen_for_focus():
+    """Follows the focus through AT-SPI's focus events (a walk per key press
+    would take seconds)."""
+    def on_focus(event):
+        if event.detail1:
+            FOCUS['node'] = event.source
+            FOCUS['serial'] += 1
+    listener = Atspi.EventListener.new(on_focus)
+    listener.register('object:state-changed:focused')
+    FOCUS['listener'] = listener
+
+
+def pump_events():
+    from gi.repository import GLib
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+
+
 def focused_node(app):
-    nodes = showing_nodes(app)
-    for node, role, name in nodes:
-        states = safe(node.getState)
-        if states is not None and states.contains(pyatspi.STATE_FOCUSED):
-            return node
+    pump_events()
+    node = FOCUS['node']
+    states = safe(node.getState) if node is not None else None
+    if states is not None and states.contains(pyatspi.STATE_FOCUSED):
+        return node
     return None
+
+
+def press_and_wait_focus(combo):
+    """Presses combo and waits for the focus to move."""
+    serial = FOCUS['serial']
+    key(combo)
+    wait_for('the focus to move after ' + combo,
+             lambda: (pump_events(), FOCUS['serial'] != serial)[1])
 
 
 def ancestors(node):
@@ -311,36 +368,44 @@ def selected_row(app):
 
 
 def show_view(app, index):
+    """Shows the view at sidebar position index (from 1) by its Alt+N: the
+    sidebar's selection must follow."""
     CURRENT['page'] = index - 1
-    key('alt+%d' % index)
+    key('alt+%d' % ALT_KEYS[VIEWS[index - 1]])
     wait_for('view %d' % index, lambda: selected_row(app) == index)
     return stable_nodes(app)
 
 
 def check_tab_leaves_lists(app, label, problems):
-    """From the first item of a list or table, 3 Tabs must leave it."""
+    """From an item of a list or table, 3 Tabs must leave it."""
     node = focused_node(app)
     start = enclosing_list(node) if node is not None else None
     if start is None:
+        problems.append('%s: the focus is in no list' % label)
         return
     for _ in range(3):
         key('Tab')
-    after = wait_for('focus after Tab', lambda: focused_node(app) or 'none')
-    if after != 'none' and start in ancestors(after):
+    try:
+        wait_for('the focus to leave the list', lambda: (
+            focused_node(app) is not None and start not in ancestors(focused_node(app))))
+    except TimeoutError:
         problems.append('%s: 3 Tabs stay in %s' % (label, describe(start, safe(start.getRole),
                                                                   safe(lambda: start.name, ''))))
 
 
 def focus_into_list(app):
-    """Tabs until the focus is in a list or table (at most 30); returns it."""
+    """Tabs until the focus is in a list or table other than the sidebar
+    (at most 30 Tabs); returns the focused node."""
+    bar = sidebar(showing_nodes(app))
+    items = (pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_CELL,
+             pyatspi.ROLE_TREE_ITEM)
     for _ in range(30):
         node = focused_node(app)
-        if node is not None and enclosing_list(node) is not None and \
-           enclosing_list(node) is not sidebar(showing_nodes(app)):
+        # A row, not a control in a grid of filters.
+        if node is not None and safe(node.getRole) in items and \
+           enclosing_list(node) not in (None, bar):
             return node
-        key('Tab')
-        time.sleep(0)  # the next walk waits on the app
-        wait_for('focus', lambda: focused_node(app) is not None or True)
+        press_and_wait_focus('Tab')
     return None
 
 
@@ -370,6 +435,8 @@ def check_figure_cells(nodes, problems):
             problems.append('figure cell without its row: %r' % name)
             continue
         checked += 1
+    if not any(re.search(r'\b(mismatch|rounding)\b', name) for _, name in figures):
+        problems.append('budget table: no figure cell names its finding')
     return checked
 
 
@@ -377,7 +444,10 @@ def main_checks(app, results, problems):
     focus_window(app)
     # The first sidebar view is the one shown at start.
     wait_for('the sidebar', lambda: sidebar(showing_nodes(app)) is not None)
+    only = os.environ.get('CHECK_A11Y_VIEWS')  # e.g. "checks,budgets", to debug
     for index, view in enumerate(VIEWS, 1):
+        if only is not None and view not in only.split(','):
+            continue
         started = time.monotonic()
         nodes = show_view(app, index)
         print('check-a11y: %s walked (%d nodes, %.1f s)' % (view, len(nodes),
@@ -386,11 +456,28 @@ def main_checks(app, results, problems):
         interactive, empty, classes, view_problems = audit(nodes)
         results.append((view, interactive, empty, classes))
         problems.extend('%s: %s' % (view, p) for p in view_problems)
+    try:
+        check_tab(app, problems)
+    except TimeoutError as e:
+        problems.append('tab: %s' % e)
     # The budget table with a finding's cell: activate the first finding.
     try:
         check_budget_table(app, results, problems)
     except TimeoutError as e:
         problems.append('budget table: %s' % e)
+
+
+# Views whose first list Tab reaches: a list box (committees) and tables.
+TAB_VIEWS = ['committees', 'checks', 'work-packages']
+
+
+def check_tab(app, problems):
+    for view in TAB_VIEWS:
+        show_view(app, VIEWS.index(view) + 1)
+        if focus_into_list(app) is None:
+            problems.append('%s: Tab never reached a list' % view)
+            continue
+        check_tab_leaves_lists(app, view, problems)
 
 
 def check_budget_table(app, results, problems):
@@ -399,24 +486,30 @@ def check_budget_table(app, results, problems):
     if finding is None:
         problems.append('checks: Tab never reached the findings')
         return
-    finding_name = safe(lambda: finding.name, '')
-    check_tab_leaves_lists(app, 'checks', problems)
-    show_view(app, VIEWS.index('checks') + 1)
-    finding = focus_into_list(app)
+    print('check-a11y: opening %s' % describe(finding, safe(finding.getRole),
+                                            safe(lambda: finding.name, '')),
+          file=sys.stderr, flush=True)
     key('Return')
+    wait_for('the budgets view', lambda: selected_row(app) == VIEWS.index('budgets') + 1)
     CURRENT['page'] = VIEWS.index('budgets')
-    nodes = wait_for('the budget table', lambda: [n for n in [stable_nodes(app)]
-                                                  if any(r == pyatspi.ROLE_TABLE_CELL
-                                                         for _, r, _ in n)] or None)[0]
+    try:
+        nodes = wait_for('the budget table', lambda: [n for n in [stable_nodes(app)]
+                                                      if any(r == pyatspi.ROLE_TABLE_CELL
+                                                             for _, r, _ in n)] or None)[0]
+    except TimeoutError:
+        if VERBOSE:
+            for n, r, name in showing_nodes(app):
+                print('shown: ' + describe(n, r, name), file=sys.stderr)
+        raise
     interactive, empty, classes, view_problems = audit(nodes)
     results.append(('budget table', interactive, empty, classes))
     problems.extend('budget table: ' + p for p in view_problems)
     check_figure_cells(nodes, problems)
-    del finding_name
 
 
 def run_checks(app_process):
     load_pyatspi()
+    listen_for_focus()
     app = wait_for('the app on the accessibility bus', lambda: find_app(app_process.pid))
     wait_for('the window', lambda: sidebar(showing_nodes(app)) is not None)
     results, problems = [], []
@@ -438,5 +531,5 @@ def run_checks(app_process):
 
 if __name__ == '__main__':
     if shutil.which('xdotool') is None:
-        fail_setup('no xdotool')
+        skip('no xdotool (Debian: xdotool)')
     sys.exit(main())

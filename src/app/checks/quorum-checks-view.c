@@ -60,7 +60,6 @@ struct _QuorumChecksView
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   char *search;                  /* casefolded, or NULL */
-  gboolean updating_documents;
   gboolean narrow;
   guint decimals;                /* of every figure shown: 0 or 2 */
   guint figure_chars[N_FIGURES]; /* each column's widest figure's length */
@@ -213,7 +212,8 @@ update_count (QuorumChecksView *self)
 static void
 filter_changed_cb (QuorumChecksView *self)
 {
-  if (self->updating_documents)
+  /* Before the list is made, there is nothing to filter. */
+  if (self->filter == NULL)
     return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
@@ -256,23 +256,26 @@ documents_changed_cb (QuorumChecksView *self)
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < self->document_ids->len)
     chosen = g_strdup (g_ptr_array_index (self->document_ids, selected));
 
-  self->updating_documents = TRUE;
+  /* The ids first: the filter reads them as soon as the drop-down changes. */
+  g_ptr_array_set_size (self->document_ids, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
+
+      g_ptr_array_add (self->document_ids, g_strdup (quorum_budget_document_get_id (document)));
+      if (g_strcmp0 (chosen, quorum_budget_document_get_id (document)) == 0)
+        reselect = i + 1;
+    }
   gtk_string_list_splice (self->document_names, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->document_names)) - 1,
                           NULL);
-  g_ptr_array_set_size (self->document_ids, 1);
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, i);
 
       gtk_string_list_append (self->document_names, quorum_budget_document_get_title (document));
-      g_ptr_array_add (self->document_ids, g_strdup (quorum_budget_document_get_id (document)));
-      if (g_strcmp0 (chosen, quorum_budget_document_get_id (document)) == 0)
-        reselect = i + 1;
     }
   gtk_drop_down_set_selected (self->document_dropdown, reselect);
-  self->updating_documents = FALSE;
   filter_changed_cb (self);
 }
 
@@ -757,7 +760,6 @@ quorum_checks_view_init (QuorumChecksView *self)
 
   for (guint i = 0; severities[i] != NULL; i++)
     gtk_string_list_append (severity_names, _(severities[i]));
-  self->updating_documents = TRUE;
   gtk_drop_down_set_model (self->severity_dropdown, G_LIST_MODEL (severity_names));
 
   self->document_names = gtk_string_list_new (NULL);
@@ -767,7 +769,6 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (self->document_names));
   /* A long title is cut in the button, so that the bar stays one line. */
   quorum_figure_ui_setup_drop_down (self->document_dropdown);
-  self->updating_documents = FALSE;
 
   self->document_findings = gtk_map_list_model_new (NULL, map_document_findings, NULL, NULL);
   self->findings =

@@ -9,6 +9,11 @@
  *
  * Slots are made when asked for; one nobody asked for costs a NULL.
  *
+ * A slot kept is given another item without a selection over the slots
+ * knowing, so the model can keep a selection following its item
+ * (quorum_slot_model_follow_selection): to where the item is after a
+ * change, or nowhere when it is gone, as a selection over the source would.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
@@ -21,6 +26,7 @@ struct _QuorumSlotModel
 
   GListModel *model;
   GPtrArray *slots;     /* of QuorumSlot, NULL where not made yet */
+  GWeakRef selection;   /* GtkSingleSelection over the slots, following its item */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -75,13 +81,56 @@ refill (QuorumSlotModel *self,
     }
 }
 
+/* The item the selection over the slots selects, before the slots change. */
+static GObject *
+dup_selected_item (QuorumSlotModel    *self,
+                   GtkSingleSelection *selection,
+                   guint              *position)
+{
+  QuorumSlot *slot;
+
+  *position = selection != NULL ? gtk_single_selection_get_selected (selection)
+                                : GTK_INVALID_LIST_POSITION;
+  if (*position >= self->slots->len)
+    return NULL;
+  slot = g_ptr_array_index (self->slots, *position);
+  return slot != NULL && quorum_slot_get_item (slot) != NULL
+         ? g_object_ref (quorum_slot_get_item (slot)) : NULL;
+}
+
+/* Where @item, at @was before the source's change, is now. */
+static guint
+find_after_change (QuorumSlotModel *self,
+                   GObject         *item,
+                   guint            was,
+                   guint            position,
+                   guint            removed,
+                   guint            added)
+{
+  if (was < position)
+    return was;
+  if (was >= position + removed)
+    return was - removed + added;
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (self->model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 source_changed (QuorumSlotModel *self,
                 guint            position,
                 guint            removed,
                 guint            added)
 {
+  g_autoptr(GtkSingleSelection) selection = g_weak_ref_get (&self->selection);
   guint kept = MIN (removed, added);
+  guint was;
+  g_autoptr(GObject) selected = dup_selected_item (self, selection, &was);
 
   if (removed > added)
     g_ptr_array_remove_range (self->slots, position + kept, removed - kept);
@@ -91,6 +140,9 @@ source_changed (QuorumSlotModel *self,
   if (removed != added)
     g_list_model_items_changed (G_LIST_MODEL (self), position + kept, removed - kept,
                                 added - kept);
+  if (selected != NULL)
+    gtk_single_selection_set_selected (selection, find_after_change (self, selected, was,
+                                                                     position, removed, added));
 }
 
 static void
@@ -160,6 +212,7 @@ static void
 quorum_slot_model_finalize (GObject *object)
 {
   g_ptr_array_unref (QUORUM_SLOT_MODEL (object)->slots);
+  g_weak_ref_clear (&QUORUM_SLOT_MODEL (object)->selection);
 
   G_OBJECT_CLASS (quorum_slot_model_parent_class)->finalize (object);
 }
@@ -212,6 +265,7 @@ static void
 quorum_slot_model_init (QuorumSlotModel *self)
 {
   self->slots = g_ptr_array_new_with_free_func (slot_free);
+  g_weak_ref_init (&self->selection, NULL);
 }
 
 /**
@@ -263,4 +317,22 @@ quorum_slot_model_set_model (QuorumSlotModel *self,
     g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
   source_changed (self, 0, removed, model != NULL ? g_list_model_get_n_items (model) : 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * quorum_slot_model_follow_selection:
+ * @selection: (nullable): a selection over @self
+ *
+ * Keeps @selection on the item it selects when the source changes: where
+ * the item is then, or nothing when it is gone. @self holds no reference
+ * to @selection (which holds @self).
+ */
+void
+quorum_slot_model_follow_selection (QuorumSlotModel    *self,
+                                    GtkSingleSelection *selection)
+{
+  g_return_if_fail (QUORUM_IS_SLOT_MODEL (self));
+  g_return_if_fail (selection == NULL || GTK_IS_SINGLE_SELECTION (selection));
+
+  g_weak_ref_set (&self->selection, selection);
 }

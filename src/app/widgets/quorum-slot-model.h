@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "quorum-slot.h"
 
@@ -18,5 +18,7 @@ QuorumSlotModel *quorum_slot_model_new       (GListModel      *model);
 GListModel      *quorum_slot_model_get_model (QuorumSlotModel *self);
 void             quorum_slot_model_set_model (QuorumSlotModel *self,
                                               GListModel      *model);
+void             quorum_slot_model_follow_selection (QuorumSlotModel    *self,
+                                                     GtkSingleSelection *selection);
 
 G_END_DECLS

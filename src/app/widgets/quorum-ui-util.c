@@ -572,80 +572,6 @@ quorum_ui_findings_badge_text (guint n_findings,
 
 /* --- a selection over slots that follows its item -------------------------------- */
 
-typedef struct
-{
-  GtkSingleSelection *selection;  /* the one this is attached to */
-  GListModel *model;              /* the slots' source */
-  GObject *selected;              /* the item selected, or NULL */
-  guint position;                 /* where it is in the source */
-  gboolean changing;              /* between the source's change and the slots' */
-} SlotSelection;
-
-static void
-slot_selection_free (gpointer data)
-{
-  SlotSelection *follow = data;
-
-  g_signal_handlers_disconnect_by_data (follow->model, follow);
-  g_clear_object (&follow->model);
-  g_clear_object (&follow->selected);
-  g_free (follow);
-}
-
-static void
-slot_selection_changing_cb (GListModel    *model,
-                            guint          position,
-                            guint          removed,
-                            guint          added,
-                            SlotSelection *follow)
-{
-  follow->changing = TRUE;
-}
-
-static void
-slot_selection_notify_cb (GtkSingleSelection *selection,
-                          GParamSpec         *pspec,
-                          SlotSelection      *follow)
-{
-  QuorumSlot *slot = gtk_single_selection_get_selected_item (selection);
-
-  if (follow->changing)
-    return;
-  g_set_object (&follow->selected, slot != NULL ? quorum_slot_get_item (slot) : NULL);
-  follow->position = gtk_single_selection_get_selected (selection);
-}
-
-/* The source changed and the slots followed: where the item selected went. */
-static void
-slot_selection_changed_cb (GListModel    *model,
-                           guint          position,
-                           guint          removed,
-                           guint          added,
-                           SlotSelection *follow)
-{
-  guint at = GTK_INVALID_LIST_POSITION;
-
-  follow->changing = FALSE;
-  if (follow->selected == NULL)
-    return;
-  if (follow->position < position)
-    at = follow->position;
-  else if (follow->position >= position + removed)
-    at = follow->position - removed + added;
-  else
-    for (guint i = position; i < position + added && at == GTK_INVALID_LIST_POSITION; i++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-        if (item == follow->selected)
-          at = i;
-      }
-  if (at == GTK_INVALID_LIST_POSITION)
-    g_clear_object (&follow->selected);
-  follow->position = at;
-  gtk_single_selection_set_selected (follow->selection, at);
-}
-
 /**
  * quorum_ui_slot_selection_new:
  * @model: (transfer full): what to show
@@ -662,26 +588,15 @@ slot_selection_changed_cb (GListModel    *model,
 GtkSingleSelection *
 quorum_ui_slot_selection_new (GListModel *model)
 {
-  SlotSelection *follow = g_new0 (SlotSelection, 1);
   QuorumSlotModel *slots;
   GtkSingleSelection *selection;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
 
-  follow->model = model;
-  follow->position = GTK_INVALID_LIST_POSITION;
-  /* Before the slot model hears of a change, and after. */
-  g_signal_connect (model, "items-changed", G_CALLBACK (slot_selection_changing_cb), follow);
-  slots = quorum_slot_model_new (g_object_ref (model));
-  g_signal_connect (model, "items-changed", G_CALLBACK (slot_selection_changed_cb), follow);
+  slots = quorum_slot_model_new (model);
   selection = gtk_single_selection_new (G_LIST_MODEL (slots));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  follow->selection = selection;
-  g_signal_connect (selection, "notify::selected-item", G_CALLBACK (slot_selection_notify_cb),
-                    follow);
-  slot_selection_notify_cb (selection, NULL, follow);
-  g_object_set_data_full (G_OBJECT (selection), "quorum-slot-selection", follow,
-                          slot_selection_free);
+  quorum_slot_model_follow_selection (slots, selection);
   return selection;
 }

@@ -674,7 +674,8 @@ read_cross_check (QuorumLoadContext    *ctx,
    * _quorum_cross_check_evaluate() skip the check without a word. */
   if (resolved)
     {
-      const QuorumValue *right = &check->right_row->effective[check->right_column];
+      const QuorumValue *right = _quorum_row_effective (check->right_row,
+                                                          check->right_column);
       gint64 product;
 
       if (right->kind == QUORUM_VALUE_AMOUNT &&

@@ -457,12 +457,12 @@ static void
 check_row (Collector *collector,
            QuorumRow *row)
 {
-  for (guint c = 0; c < row->n_values; c++)
+  /* A row with nothing computed (most lines) has nothing to check. */
+  for (guint c = 0; row->computed != NULL && c < row->n_values; c++)
     {
-      g_autoptr(QuorumColumn) column =
-        g_list_model_get_item (G_LIST_MODEL (collector->table->columns), c);
+      g_autoptr(QuorumColumn) column = NULL;
       const QuorumValue *stated = &row->stated[c];
-      const QuorumValue *computed = _quorum_row_computed (row, c);
+      const QuorumValue *computed = &row->computed[c];
       QuorumRule rule;
 
       if (stated->kind != QUORUM_VALUE_AMOUNT || computed->kind != QUORUM_VALUE_AMOUNT)
@@ -470,6 +470,7 @@ check_row (Collector *collector,
       if (stated->amount == computed->amount)
         continue;
 
+      column = g_list_model_get_item (G_LIST_MODEL (collector->table->columns), c);
       if (column->formula != QUORUM_FORMULA_NONE)
         rule = QUORUM_RULE_COLUMN;
       else if (row->kind == QUORUM_ROW_GROUP)

@@ -40,6 +40,8 @@ typedef struct
   char *error_path;
   JsonNode *error_node;
   guint depth;              /* of evaluate_row()'s recursion */
+  QuorumColumn *column;     /* the computed column whose cells are being finished */
+  GHashTable *finished;     /* of QuorumRow: its cells in @column finished */
 } Evaluation;
 
 /* Adds @value into @sum; N/A counts as 0. Returns FALSE on overflow. */
@@ -80,14 +82,6 @@ fail (Evaluation *ev,
   ev->error_node = row ? row->node : NULL;
 }
 
-static void
-finish_cell (QuorumRow *row,
-             guint      column)
-{
-  row->effective[column] = row->stated[column].kind != QUORUM_VALUE_ABSENT
-                           ? row->stated[column]
-                           : row->computed[column];
-}
 
 static void evaluate_row (Evaluation *ev,
                           QuorumRow  *row);
@@ -107,7 +101,7 @@ sum_rows (Evaluation  *ev,
         continue;
 
       for (guint i = 0; i < n_operands; i++)
-        if (!accumulate (&operands[i]->effective[c], &sum, &has_amount))
+        if (!accumulate (_quorum_row_effective (operands[i], c), &sum, &has_amount))
           {
             fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” adds up to more than can be held"),
                   row->id);
@@ -126,8 +120,7 @@ sum_rows (Evaluation  *ev,
             }
         }
 
-      row->computed[c].kind = QUORUM_VALUE_AMOUNT;
-      row->computed[c].amount = sum;
+      _quorum_row_set_computed (row, c, sum);
     }
 }
 
@@ -212,10 +205,7 @@ evaluate_row (Evaluation *ev,
   if (n_operands > 0)
     sum_rows (ev, row, operands, n_operands);
 
-  for (guint c = 0; c < row->n_values; c++)
-    if (ev->regular[c])
-      finish_cell (row, c);
-
+  /* Its effective values are now final (worked out when asked for). */
   g_hash_table_insert (ev->marks, row, DONE_MARK (height));
 }
 
@@ -230,7 +220,7 @@ evaluate_column_cell (Evaluation   *ev,
 
   for (guint i = 0; i < n; i++)
     {
-      const QuorumValue *value = &row->effective[column->operand_index[i]];
+      const QuorumValue *value = _quorum_row_effective (row, column->operand_index[i]);
       gint64 term;
 
       if (value->kind != QUORUM_VALUE_AMOUNT)
@@ -248,11 +238,8 @@ evaluate_column_cell (Evaluation   *ev,
     }
 
   if (has_amount)
-    {
-      row->computed[column->index].kind = QUORUM_VALUE_AMOUNT;
-      row->computed[column->index].amount = result;
-    }
-  finish_cell (row, column->index);
+    _quorum_row_set_computed (row, column->index, result);
+  g_hash_table_add (ev->finished, row);
 }
 
 static void
@@ -304,11 +291,53 @@ evaluate_column (Evaluation   *ev,
   if (ev->error != NULL)
     return;
 
+  ev->column = column;
   evaluate_column_rows (ev, column, G_LIST_MODEL (ev->table->rows));
   if (ev->table->total != NULL)
     evaluate_column_cell (ev, column, ev->table->total);
+  if (ev->error == NULL)
+    {
+      ev->column = NULL;
+      g_hash_table_remove_all (ev->finished);
+    }
 
   marks[column->index] = DONE;
+}
+
+/* A failed evaluation leaves some cells unfinished: they keep no effective
+ * value (absent), the finished ones theirs, for the checks still read on
+ * the document's failed load. */
+static void
+keep_unfinished (Evaluation *ev,
+                 const Mark *column_marks,
+                 QuorumRow  *row)
+{
+  gboolean regular_done = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row)) >= DONE;
+  QuorumValue *effective = g_new0 (QuorumValue, row->n_values);
+  GListModel *children = row->children != NULL ? G_LIST_MODEL (row->children) : NULL;
+
+  for (guint c = 0; c < row->n_values; c++)
+    {
+      gboolean done;
+
+      if (ev->regular[c])
+        done = regular_done;
+      else if (ev->column != NULL && ev->column->index == c)
+        done = g_hash_table_contains (ev->finished, row);
+      else
+        done = column_marks[c] == DONE;
+      if (done)
+        effective[c] = *_quorum_row_effective (row, c);
+    }
+  g_free (row->effective);
+  row->effective = effective;
+
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      keep_unfinished (ev, column_marks, child);
+    }
 }
 
 /**
@@ -333,6 +362,7 @@ _quorum_table_evaluate (QuorumTable  *table,
   guint n = g_list_model_get_n_items (rows);
 
   ev.marks = g_hash_table_new (NULL, NULL);
+  ev.finished = g_hash_table_new (NULL, NULL);
   ev.regular = g_new0 (gboolean, table->n_columns + 1);
   for (guint c = 0; c < table->n_columns; c++)
     {
@@ -363,7 +393,19 @@ _quorum_table_evaluate (QuorumTable  *table,
         evaluate_column (&ev, column, column_marks);
     }
 
+  if (ev.error != NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+          keep_unfinished (&ev, column_marks, row);
+        }
+      if (table->total != NULL)
+        keep_unfinished (&ev, column_marks, table->total);
+    }
   g_hash_table_unref (ev.marks);
+  g_hash_table_unref (ev.finished);
   g_free (ev.regular);
 
   if (ev.error != NULL)
@@ -415,10 +457,10 @@ static void
 check_row (Collector *collector,
            QuorumRow *row)
 {
-  for (guint c = 0; c < row->n_values; c++)
+  /* A row with nothing computed (most lines) has nothing to check. */
+  for (guint c = 0; row->computed != NULL && c < row->n_values; c++)
     {
-      g_autoptr(QuorumColumn) column =
-        g_list_model_get_item (G_LIST_MODEL (collector->table->columns), c);
+      g_autoptr(QuorumColumn) column = NULL;
       const QuorumValue *stated = &row->stated[c];
       const QuorumValue *computed = &row->computed[c];
       QuorumRule rule;
@@ -428,6 +470,7 @@ check_row (Collector *collector,
       if (stated->amount == computed->amount)
         continue;
 
+      column = g_list_model_get_item (G_LIST_MODEL (collector->table->columns), c);
       if (column->formula != QUORUM_FORMULA_NONE)
         rule = QUORUM_RULE_COLUMN;
       else if (row->kind == QUORUM_ROW_GROUP)
@@ -489,8 +532,8 @@ _quorum_cross_check_evaluate (QuorumCrossCheck *check,
   if (check->left_row == NULL || check->right_row == NULL)
     return FALSE;
 
-  left = &check->left_row->effective[check->left_column];
-  right = &check->right_row->effective[check->right_column];
+  left = _quorum_row_effective (check->left_row, check->left_column);
+  right = _quorum_row_effective (check->right_row, check->right_column);
   if (left->kind != QUORUM_VALUE_AMOUNT || right->kind != QUORUM_VALUE_AMOUNT)
     return FALSE;
 

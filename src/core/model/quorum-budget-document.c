@@ -229,6 +229,22 @@ read_values (QuorumLoadContext *ctx,
   json_object_remove_member (json_node_get_object (row_node), "values");
 }
 
+/* A row's members read into the row are not read from its node again
+ * (only “of”, for the positions of its ids, and its node itself): freed as
+ * the model grows, as its values are. */
+static void
+forget_read_members (JsonNode *row_node)
+{
+  static const char * const read[] = {
+    "id", "label", "note", "committee", "committees", "service_area", "component", "rate",
+  };
+  JsonObject *object = json_node_get_object (row_node);
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    if (json_object_has_member (object, read[i]))
+      json_object_remove_member (object, read[i]);
+}
+
 static QuorumRow *
 read_row (QuorumLoadContext *ctx,
           QuorumTable       *table,
@@ -323,6 +339,7 @@ read_row (QuorumLoadContext *ctx,
         }
     }
 
+  forget_read_members (node);
   return g_steal_pointer (&row);
 }
 
@@ -676,7 +693,8 @@ read_cross_check (QuorumLoadContext    *ctx,
    * _quorum_cross_check_evaluate() skip the check without a word. */
   if (resolved)
     {
-      const QuorumValue *right = &check->right_row->effective[check->right_column];
+      const QuorumValue *right = _quorum_row_effective (check->right_row,
+                                                          check->right_column);
       gint64 product;
 
       if (right->kind == QUORUM_VALUE_AMOUNT &&

@@ -53,8 +53,10 @@ struct _QuorumRow
 
   guint n_values;
   QuorumValue *stated;
-  QuorumValue *computed;
-  QuorumValue *effective;
+  QuorumValue *computed;   /* NULL until a cell has a computed value */
+  QuorumValue *effective;  /* NULL: stated where given, else computed
+                            * (_quorum_row_effective()); set only where a
+                            * failed evaluation left cells unfinished */
   GPtrArray **findings;   /* per column, NULL unless the cell has one */
 
   char *json_path;
@@ -131,6 +133,33 @@ QuorumCommittee *_quorum_committee_new (const char *id,
                                         const char *established,
                                         const char *meets,
                                         const char *note);
+
+void          _quorum_row_set_computed (QuorumRow    *row,
+                                        guint         column,
+                                        gint64        amount);
+
+extern const QuorumValue _quorum_value_absent;
+
+/* A cell's computed value: absent where nothing was computed. */
+static inline const QuorumValue *
+_quorum_row_computed (const QuorumRow *row,
+                      guint            column)
+{
+  return row->computed != NULL ? &row->computed[column] : &_quorum_value_absent;
+}
+
+/* A cell's effective value: the stated one where there is one, otherwise
+ * the computed one (once the table is evaluated). */
+static inline const QuorumValue *
+_quorum_row_effective (const QuorumRow *row,
+                       guint            column)
+{
+  if (G_UNLIKELY (row->effective != NULL))
+    return &row->effective[column];
+  if (row->stated[column].kind != QUORUM_VALUE_ABSENT)
+    return &row->stated[column];
+  return _quorum_row_computed (row, column);
+}
 
 void          _quorum_row_add_finding (QuorumRow     *row,
                                        guint          column,

@@ -21,7 +21,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const QuorumValue absent = { QUORUM_VALUE_ABSENT, 0 };
+const QuorumValue _quorum_value_absent = { QUORUM_VALUE_ABSENT, 0 };
 
 static void
 quorum_row_finalize (GObject *object)
@@ -41,7 +41,9 @@ quorum_row_finalize (GObject *object)
   g_strfreev (self->of);
   g_free (self->of_rows);
   g_clear_object (&self->children);
-  g_free (self->stated);   /* computed and effective share its block */
+  g_free (self->stated);
+  g_free (self->computed);
+  g_free (self->effective);
   g_free (self->json_path);
 
   G_OBJECT_CLASS (quorum_row_parent_class)->finalize (object);
@@ -100,16 +102,27 @@ _quorum_row_new (guint n_values)
 {
   QuorumRow *self = g_object_new (QUORUM_TYPE_ROW, NULL);
 
-  /* One block for the three rows of values; the findings' array is made
-   * for the few rows that have one. */
+  /* The stated values; the computed ones are made for the rows that have
+   * one (groups, percentages, totals, computed columns), the effective
+   * ones are worked out from both, and the findings' array is made for
+   * the few rows that have one. */
   self->n_values = n_values;
-  if (n_values == 0)
-    return self;   /* a table with no columns: no values (and no NULL + 0) */
-  self->stated = g_new0 (QuorumValue, 3 * (gsize) n_values);
-  self->computed = self->stated + n_values;
-  self->effective = self->computed + n_values;
+  self->stated = g_new0 (QuorumValue, n_values);
 
   return self;
+}
+
+void
+_quorum_row_set_computed (QuorumRow *row,
+                          guint      column,
+                          gint64     amount)
+{
+  g_assert (column < row->n_values);
+
+  if (row->computed == NULL)
+    row->computed = g_new0 (QuorumValue, row->n_values);
+  row->computed[column].kind = QUORUM_VALUE_AMOUNT;
+  row->computed[column].amount = amount;
 }
 
 void
@@ -232,8 +245,8 @@ const QuorumValue *
 quorum_row_get_stated (QuorumRow *self,
                        guint      column)
 {
-  g_return_val_if_fail (QUORUM_IS_ROW (self), &absent);
-  g_return_val_if_fail (column < self->n_values, &absent);
+  g_return_val_if_fail (QUORUM_IS_ROW (self), &_quorum_value_absent);
+  g_return_val_if_fail (column < self->n_values, &_quorum_value_absent);
   return &self->stated[column];
 }
 
@@ -248,9 +261,9 @@ const QuorumValue *
 quorum_row_get_computed (QuorumRow *self,
                          guint      column)
 {
-  g_return_val_if_fail (QUORUM_IS_ROW (self), &absent);
-  g_return_val_if_fail (column < self->n_values, &absent);
-  return &self->computed[column];
+  g_return_val_if_fail (QUORUM_IS_ROW (self), &_quorum_value_absent);
+  g_return_val_if_fail (column < self->n_values, &_quorum_value_absent);
+  return _quorum_row_computed (self, column);
 }
 
 /**
@@ -264,9 +277,9 @@ const QuorumValue *
 quorum_row_get_effective (QuorumRow *self,
                           guint      column)
 {
-  g_return_val_if_fail (QUORUM_IS_ROW (self), &absent);
-  g_return_val_if_fail (column < self->n_values, &absent);
-  return &self->effective[column];
+  g_return_val_if_fail (QUORUM_IS_ROW (self), &_quorum_value_absent);
+  g_return_val_if_fail (column < self->n_values, &_quorum_value_absent);
+  return _quorum_row_effective (self, column);
 }
 
 /**

@@ -34,6 +34,20 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, quorum_problem_new (file, "$", 0, 0, message));
 }
 
+/* The store's memory budget (QUORUM_MAX_STORE_BYTES). The tests lower it
+ * through QUORUM_TEST_STORE_BUDGET_MIB, to cross it with small files. */
+static gsize
+store_budget_bytes (void)
+{
+  const char *test = g_getenv ("QUORUM_TEST_STORE_BUDGET_MIB");
+  guint64 mib;
+
+  if (test != NULL && g_ascii_string_to_unsigned (test, 10, 1, QUORUM_MAX_STORE_BYTES >> 20,
+                                                  &mib, NULL))
+    return (gsize) mib << 20;
+  return QUORUM_MAX_STORE_BYTES;
+}
+
 /* Reads a whole file through one descriptor, refusing a symbolic link, a
  * special file, a file over the size limit or one that would take the
  * store over its memory budget (@bytes_left; see quorum-load-context.h). */
@@ -56,7 +70,7 @@ read_file (const char  *path,
           g_error_matches (error, QUORUM_ERROR, QUORUM_ERROR_LIMIT))
         message = over = g_strdup_printf (_("not loaded: the store is over its memory budget "
                                             "(%d MiB of files in all)"),
-                                          QUORUM_MAX_STORE_BYTES / (1024 * 1024));
+                                          (int) (store_budget_bytes () >> 20));
       else if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
         message += strlen (path) + 2;
       add_problem (problems, path, message);
@@ -702,8 +716,7 @@ read_store_file (QuorumStoreFile       *file,
   file->parsed = TRUE;
   if ((data = read_file (file->path, &length, file->problems, bytes_left)) == NULL)
     return;
-  file->stamp.checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data,
-                                                      length);
+  file->stamp.checksum = _quorum_sha256_hex (data, length);
   if (last != NULL && g_strcmp0 (last->stamp.checksum, file->stamp.checksum) == 0)
     {
       file->parsed = FALSE;   /* the same content: the objects last loaded stay */
@@ -731,6 +744,7 @@ scan_one (const char            *store_path,
           const char            *owner)
 {
   QuorumStoreFile *file = _quorum_store_file_new (kind, path, owner);
+  gsize bytes_left = result->bytes_left;
 
   read_store_file (file, stamps != NULL ? g_hash_table_lookup (stamps, path) : NULL,
                    trust_stamps, &result->bytes_left);
@@ -742,6 +756,11 @@ scan_one (const char            *store_path,
       if (result->drop_documents)
         g_ptr_array_set_size (file->objects, 0);
     }
+  /* A document read and not kept (or not valid) holds nothing once done
+   * with: the budget counts what is held at once, so it takes its bytes
+   * back. */
+  if (kind == QUORUM_STORE_FILE_BUDGET && result->drop_documents && file->parsed)
+    result->bytes_left = bytes_left;
   if (kind == QUORUM_STORE_FILE_DECISION)
     {
       g_autofree char *id = dup_file_id (path);
@@ -857,7 +876,7 @@ load_result_new (void)
 
   result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) _quorum_store_file_unref);
   result->problems = g_ptr_array_new_with_free_func (g_object_unref);
-  result->bytes_left = QUORUM_MAX_STORE_BYTES;
+  result->bytes_left = store_budget_bytes ();
   return result;
 }
 
@@ -923,7 +942,9 @@ folder_has_json (const char *store_path,
  * same order), for a caller that needs each document once: when nothing
  * in the store can refer to a document (it has no work packages and no
  * meetings), the documents are not kept after @func, so no more than one
- * is held at a time, and quorum_store_get_documents() is then empty.
+ * is held at a time, and quorum_store_get_documents() is then empty. The
+ * store's memory budget then counts only what is held at once: documents
+ * that together go over it, each within it, are all read.
  *
  * Returns: %FALSE only if the folder itself cannot be read, or on
  *   cancellation

@@ -32,45 +32,6 @@
 
 #include "quorum-error.h"
 
-#ifdef QUORUM_HAVE_NETTLE
-#include <nettle/sha2.h>
-#endif
-
-/**
- * _quorum_sha256_hex:
- *
- * The SHA-256 of @data in lowercase hex, as g_compute_checksum_for_data ()
- * gives it: the store's content checksums. Through nettle where the build
- * has it (its SHA-256 uses the CPU's SHA instructions, about ten times
- * GLib's speed, and a store load hashes every file), else through GLib.
- *
- * Returns: (transfer full): 64 hex digits
- */
-char *
-_quorum_sha256_hex (const char *data,
-                    gsize       length)
-{
-#ifdef QUORUM_HAVE_NETTLE
-  static const char digits[] = "0123456789abcdef";
-  struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
-  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
-
-  sha256_init (&ctx);
-  sha256_update (&ctx, length, (const guint8 *) data);
-  sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
-  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-    {
-      hex[2 * i] = digits[digest[i] >> 4];
-      hex[2 * i + 1] = digits[digest[i] & 0xf];
-    }
-  hex[2 * SHA256_DIGEST_SIZE] = '\0';
-  return hex;
-#else
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-#endif
-}
-
 static void
 set_io_error (GError     **error,
               int          saved_errno,

@@ -48,8 +48,6 @@ gboolean _quorum_file_replace_at    (int          dir_fd,
                                      const char  *data,
                                      gsize        length,
                                      GError     **error);
-char    *_quorum_sha256_hex         (const char  *data,
-                                     gsize        length);
 gboolean _quorum_file_read_bounded  (int          dir_fd,
                                      const char  *path,
                                      gsize        limit,

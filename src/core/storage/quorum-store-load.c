@@ -716,7 +716,8 @@ read_store_file (QuorumStoreFile       *file,
   file->parsed = TRUE;
   if ((data = read_file (file->path, &length, file->problems, bytes_left)) == NULL)
     return;
-  file->stamp.checksum = _quorum_sha256_hex (data, length);
+  file->stamp.checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data,
+                                                      length);
   if (last != NULL && g_strcmp0 (last->stamp.checksum, file->stamp.checksum) == 0)
     {
       file->parsed = FALSE;   /* the same content: the objects last loaded stay */

@@ -182,7 +182,8 @@ written_file (QuorumDecision *decision)
   file->pending = TRUE;
   if (_quorum_store_stamp_file (file->path, &file->stamp) &&
       g_file_get_contents (file->path, &data, &length, NULL))
-    file->stamp.checksum = _quorum_sha256_hex (data, length);
+    file->stamp.checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                        (const guchar *) data, length);
   return file;
 }
 

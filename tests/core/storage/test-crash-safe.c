@@ -348,27 +348,6 @@ test_lock_in_process (void)
   g_assert_nonnull (second);
 }
 
-/* The store's content checksum is GLib's SHA-256, whichever code computes
- * it (nettle's where built with it): lengths around the 64-byte block, and
- * a large file. */
-static void
-test_sha256 (void)
-{
-  gsize lengths[] = { 0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 3 * 1024 * 1024 + 7 };
-  g_autofree char *data = g_malloc (lengths[G_N_ELEMENTS (lengths) - 1]);
-
-  for (gsize i = 0; i < lengths[G_N_ELEMENTS (lengths) - 1]; i++)
-    data[i] = (char) (i * 31 + (i >> 8));
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    {
-      g_autofree char *ours = _quorum_sha256_hex (data, lengths[i]);
-      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                           (const guchar *) data, lengths[i]);
-
-      g_assert_cmpstr (ours, ==, glib);
-    }
-}
-
 int
 main (int    argc,
       char **argv)
@@ -382,7 +361,6 @@ main (int    argc,
   g_test_add_func ("/crash-safe/lock-in-process", test_lock_in_process);
   g_test_add_func ("/crash-safe/one-writer", test_one_writer);
   g_test_add_func ("/crash-safe/kill-writers", test_kill_writers);
-  g_test_add_func ("/crash-safe/sha256", test_sha256);
 
   status = g_test_run ();
   for (guint i = 0; i < made->len; i++)

@@ -182,8 +182,12 @@ add_column_amounts (QuorumRow *row,
                     GArray   **amounts)
 {
   for (guint c = 0; c < n_columns && c < row->n_values; c++)
-    if (row->effective[c].kind == QUORUM_VALUE_AMOUNT)
-      g_array_append_val (amounts[c], row->effective[c].amount);
+    {
+      const QuorumValue *effective = _quorum_row_effective (row, c);
+
+      if (effective->kind == QUORUM_VALUE_AMOUNT)
+        g_array_append_val (amounts[c], effective->amount);
+    }
 }
 
 /**

@@ -31,6 +31,7 @@
 #include "quorum-budgets-view.h"
 #include "quorum-core.h"
 #include "quorum-table-view.h"
+#include "quorum-ui-a11y.h"
 #include "quorum-ui-test-util.h"
 
 static guint n_paints;
@@ -334,6 +335,9 @@ main (int    argc,
                                   quorum_table_get_id (table));
   gtk_window_set_child (window, view);
   gtk_widget_realize (GTK_WIDGET (window));
+  /* What the app's window adds: names for a screen reader, every frame. */
+  if (g_getenv ("QUORUM_BENCH_A11Y") != NULL)
+    quorum_ui_a11y_prepare (GTK_WIDGET (window));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
                     G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",

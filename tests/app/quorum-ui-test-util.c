@@ -393,3 +393,37 @@ quorum_test_flag_is_set (gpointer flag)
 {
   return *(gboolean *) flag;
 }
+
+/* Starts a UI test program: $XDG_DATA_HOME becomes a new temporary folder,
+ * whose path goes to @out_data_home (the user's own store and GNOME's
+ * recent files go there, never to the real ones), then g_test_init() (not
+ * G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG_DATA_DIRS for the
+ * MIME database and icons; settings are in memory, GSETTINGS_BACKEND),
+ * GTK, libadwaita and a registered, non-unique application. Without a
+ * display the test is skipped and the folder removed: NULL, and main()
+ * returns 77. */
+QuorumApplication *
+quorum_test_app_init (int    *argc,
+                      char ***argv,
+                      char  **out_data_home)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
+  QuorumApplication *app;
+
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      quorum_test_rm_rf (data_home);
+      return NULL;
+    }
+  adw_init ();
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  *out_data_home = g_steal_pointer (&data_home);
+  return app;
+}

@@ -52,5 +52,8 @@ char             *quorum_test_copy_sample_to_tmp   (const char           *tmpl,
                                                     char                **out_parent);
 gboolean          quorum_test_set_flag_cb          (gpointer              flag);
 gboolean          quorum_test_flag_is_set          (gpointer              flag);
+QuorumApplication *quorum_test_app_init            (int                  *argc,
+                                                    char               ***argv,
+                                                    char                **out_data_home);
 
 G_END_DECLS

@@ -478,23 +478,9 @@ main (int    argc,
 {
   int status;
 
-  data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      quorum_test_rm_rf (data_home);
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/notes/cell-note", test_cell_note);
   g_test_add_func ("/notes/detached", test_detached);

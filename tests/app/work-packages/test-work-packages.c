@@ -1317,27 +1317,9 @@ main (int    argc,
 {
   int status;
 
-  /* Before anything reads it: the user's own store goes to a temporary
-   * folder, never the real one. */
-  data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG_DATA_DIRS
-   * (MIME database, icons); settings are in memory (GSETTINGS_BACKEND). */
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      quorum_test_rm_rf (data_home);
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
   g_test_add_func ("/work-packages/sort", test_sort);

@@ -4,7 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "quorum-application.h"
+#include "quorum-test-util.h"
+#include "quorum-window.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +25,35 @@ GPtrArray *quorum_test_find_all_named (GtkWidget  *widget,
 void       quorum_test_assert_fully_visible (GtkWidget *widget,
                                              GtkWidget *area);
 guint      quorum_test_decimals   (const char *text);
+
+/* How long quorum_test_wait_until() and quorum_test_wait_for() wait at
+ * most, in seconds: generous, for a loaded machine. */
+#define QUORUM_TEST_WAIT_SECONDS 60
+
+typedef gboolean (*QuorumTestCondition) (gpointer data);
+
+gboolean          quorum_test_wait_until           (QuorumTestCondition   condition,
+                                                    gpointer              data);
+gboolean          quorum_test_wait_for             (QuorumTestCondition   condition,
+                                                    gpointer              data);
+gboolean          quorum_test_store_loaded         (gpointer              window);
+QuorumWindow     *quorum_test_open_window          (QuorumApplication    *app,
+                                                    const char           *path,
+                                                    int                   width,
+                                                    int                   height);
+AdwMessageDialog *quorum_test_find_dialog          (const char           *heading);
+AdwMessageDialog *quorum_test_find_dialog_of_type  (GType                 type);
+gboolean          quorum_test_dialog_shown         (gpointer              heading);
+gboolean          quorum_test_dialog_of_type_shown (gpointer              type);
+void              quorum_test_respond              (gpointer              dialog,
+                                                    const char           *label);
+char             *quorum_test_copy_sample          (const char           *parent);
+char             *quorum_test_copy_sample_to_tmp   (const char           *tmpl,
+                                                    char                **out_parent);
+gboolean          quorum_test_set_flag_cb          (gpointer              flag);
+gboolean          quorum_test_flag_is_set          (gpointer              flag);
+QuorumApplication *quorum_test_app_init            (int                  *argc,
+                                                    char               ***argv,
+                                                    char                **out_data_home);
 
 G_END_DECLS

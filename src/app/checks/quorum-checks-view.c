@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-checks-view.h"
+#include "quorum-figure-columns.h"
 #include "quorum-figure-ui.h"
 #include "quorum-searchable.h"
 #include "quorum-ui-a11y.h"
@@ -63,7 +64,7 @@ struct _QuorumChecksView
   gboolean narrow;
   guint decimals;                /* of every figure shown: 0 or 2 */
   guint figure_chars[N_FIGURES]; /* each column's widest figure's length */
-  GHashTable *figure_items;      /* the GtkListItems of the figures' columns bound */
+  QuorumFigureColumns *figure_cells; /* the figures' columns' cells */
 };
 
 static void searchable_iface_init (QuorumSearchableInterface *iface);
@@ -351,35 +352,13 @@ figure_text (QuorumChecksView *self,
   return g_steal_pointer (&text);
 }
 
-/* Which column of figures @factory makes the cells of. */
-static Figure
-figure_of_factory (QuorumChecksView *self,
-                   gpointer          factory)
-{
-  for (Figure k = 0; k < N_FIGURES; k++)
-    if ((gpointer) gtk_column_view_column_get_factory (self->figure_columns[k]) == factory)
-      return k;
-  g_return_val_if_reached (0);
-}
-
 static void
-setup_figure_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumChecksView         *self)
+show_figure (gpointer     view,
+             GtkListItem *item,
+             guint        kind)
 {
-  Figure figure = figure_of_factory (self, factory);
-  GtkWidget *cell = quorum_ui_cell_new (1, self->figure_chars[figure]);
-
-  gtk_widget_set_name (cell, figure_cell_names[figure]);
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-show_figure (QuorumChecksView *self,
-             GtkListItem      *item)
-{
-  /* The kind of figure, one more: what the item was bound as. */
-  Figure figure = GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_items, item)) - 1;
+  QuorumChecksView *self = view;
+  Figure figure = kind;
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = figure_text (self, gtk_list_item_get_item (item), figure);
 
@@ -388,40 +367,12 @@ show_figure (QuorumChecksView *self,
   gtk_inscription_set_text (cell, text);
 }
 
-/* The cells bound are kept, to be shown again when the precision changes. */
-static void
-bind_figure_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumChecksView         *self)
-{
-  g_hash_table_insert (self->figure_items, item,
-                       GUINT_TO_POINTER (figure_of_factory (self, factory) + 1));
-  show_figure (self, item);
-}
-
-static void
-unbind_figure_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  QuorumChecksView         *self)
-{
-  if (self->figure_items != NULL)
-    g_hash_table_remove (self->figure_items, item);
-}
-
 static void
 setup_figure_columns (QuorumChecksView *self)
 {
-  self->figure_items = g_hash_table_new (NULL, NULL);
-  for (Figure f = 0; f < N_FIGURES; f++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_figure_cb), self, 0);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_figure_cb), self, 0);
-      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_figure_cb), self, 0);
-      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_figure_cb), self, 0);
-      gtk_column_view_column_set_factory (self->figure_columns[f], factory);
-    }
+  self->figure_cells = quorum_figure_columns_new (self->figure_columns, figure_cell_names,
+                                                  self->figure_chars, N_FIGURES, show_figure,
+                                                  self);
 }
 
 /* The figures' precision and width follow every finding, shown or not, so
@@ -468,14 +419,7 @@ update_figures (QuorumChecksView *self)
       self->figure_chars[f] = chars[f];
     }
   if (changed)
-    {
-      GHashTableIter iter;
-      gpointer item;
-
-      g_hash_table_iter_init (&iter, self->figure_items);
-      while (g_hash_table_iter_next (&iter, &item, NULL))
-        show_figure (self, item);
-    }
+    quorum_figure_columns_show_all (self->figure_cells);
 }
 
 /* On a narrow view, the row and the computed figure and difference win the
@@ -647,7 +591,7 @@ quorum_checks_view_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->figure_items, g_hash_table_unref);
+  g_clear_object (&self->figure_cells);
 
   G_OBJECT_CLASS (quorum_checks_view_parent_class)->finalize (object);
 }

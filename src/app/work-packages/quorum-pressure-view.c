@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-figure-columns.h"
 #include "quorum-figure-ui.h"
 #include "quorum-pressure-view.h"
 #include "quorum-ui-util.h"
@@ -41,7 +42,7 @@ struct _QuorumPressureView
   guint recompute_id;
   guint decimals[N_MONEY];      /* each figure column's precision */
   guint chars[N_MONEY];         /* and its widest figure's length */
-  GHashTable *money_items;      /* the GtkListItems of those columns bound */
+  QuorumFigureColumns *money_cells; /* those columns' cells */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumPressureView, quorum_pressure_view, ADW_TYPE_BIN)
@@ -197,38 +198,17 @@ line_money (QuorumPressureLine *line,
     }
 }
 
-/* Which column of figures @factory makes the cells of. */
-static Money
-money_of_factory (QuorumPressureView *self,
-                  gpointer            factory)
-{
-  for (Money k = 0; k < N_MONEY; k++)
-    if ((gpointer) gtk_column_view_column_get_factory (self->money_columns[k]) == factory)
-      return k;
-  g_return_val_if_reached (0);
-}
+static const char * const money_cell_names[N_MONEY] = {
+  "provision-cell", "committed-cell", "spent-cell", "projected-cell", "remaining-cell",
+};
 
 static void
-setup_money_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumPressureView       *self)
+show_money (gpointer     view,
+            GtkListItem *item,
+            guint        kind)
 {
-  static const char * const names[] = {
-    "provision-cell", "committed-cell", "spent-cell", "projected-cell", "remaining-cell",
-  };
-  Money money = money_of_factory (self, factory);
-  GtkWidget *cell = quorum_ui_cell_new (1, self->chars[money]);
-
-  gtk_widget_set_name (cell, names[money]);
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-show_money (QuorumPressureView *self,
-            GtkListItem        *item)
-{
-  /* The kind of figure, one more: what the item was bound as. */
-  Money money = GPOINTER_TO_UINT (g_hash_table_lookup (self->money_items, item)) - 1;
+  QuorumPressureView *self = view;
+  Money money = kind;
   gint64 amount = line_money (gtk_list_item_get_item (item), money);
   g_autofree char *text = quorum_amount_format_decimals (amount, "GBP", self->decimals[money]);
   gboolean negative = money == MONEY_REMAINING && amount < 0;
@@ -246,25 +226,6 @@ show_money (QuorumPressureView *self,
                                 (const char *[]) { "numeric", NULL });
 }
 
-static void
-bind_money_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumPressureView       *self)
-{
-  g_hash_table_insert (self->money_items, item,
-                       GUINT_TO_POINTER (money_of_factory (self, factory) + 1));
-  show_money (self, item);
-}
-
-static void
-unbind_money_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumPressureView       *self)
-{
-  if (self->money_items != NULL)
-    g_hash_table_remove (self->money_items, item);
-}
-
 /* The columns' precision, from every line; the cells bound show it. */
 static void
 update_money (QuorumPressureView *self)
@@ -272,8 +233,6 @@ update_money (QuorumPressureView *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
   g_autofree gint64 *amounts = g_new (gint64, MAX (n, 1));
   gboolean changed = FALSE;
-  GHashTableIter iter;
-  gpointer item;
 
   for (Money m = 0; m < N_MONEY; m++)
     {
@@ -302,27 +261,15 @@ update_money (QuorumPressureView *self)
       changed |= chars != self->chars[m];
       self->chars[m] = chars;
     }
-  if (!changed)
-    return;
-  g_hash_table_iter_init (&iter, self->money_items);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    show_money (self, item);
+  if (changed)
+    quorum_figure_columns_show_all (self->money_cells);
 }
 
 static void
 setup_money_columns (QuorumPressureView *self)
 {
-  self->money_items = g_hash_table_new (NULL, NULL);
-  for (Money m = 0; m < N_MONEY; m++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_money_cb), self, 0);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_money_cb), self, 0);
-      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_money_cb), self, 0);
-      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_money_cb), self, 0);
-      gtk_column_view_column_set_factory (self->money_columns[m], factory);
-    }
+  self->money_cells = quorum_figure_columns_new (self->money_columns, money_cell_names,
+                                                 self->chars, N_MONEY, show_money, self);
   g_signal_connect_object (self->lines, "items-changed", G_CALLBACK (update_money), self,
                            G_CONNECT_SWAPPED);
 }
@@ -496,7 +443,7 @@ quorum_pressure_view_dispose (GObject *object)
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PRESSURE_VIEW);
-  g_clear_pointer (&self->money_items, g_hash_table_unref);
+  g_clear_object (&self->money_cells);
 
   G_OBJECT_CLASS (quorum_pressure_view_parent_class)->dispose (object);
 }

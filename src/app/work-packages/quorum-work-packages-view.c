@@ -9,6 +9,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "quorum-figure-columns.h"
 #include "quorum-ui-util.h"
 #include "quorum-work-packages-view.h"
 
@@ -37,7 +38,7 @@ struct _QuorumWorkPackagesView
   GtkColumnViewColumn *committee_column;
   GtkColumnViewColumn *money_columns[N_MONEY];
   guint decimals[N_MONEY];      /* each figure column's precision */
-  GHashTable *money_items;      /* the GtkListItems of those columns bound */
+  QuorumFigureColumns *money_cells; /* those columns' cells */
 
   /* owned */
   QuorumStore *store;
@@ -261,36 +262,19 @@ money_text (QuorumWorkPackagesView  *self,
     }
 }
 
-/* Which column of figures @factory makes the cells of. */
-static Money
-money_of_factory (QuorumWorkPackagesView *self,
-                  gpointer                factory)
-{
-  for (Money k = 0; k < N_MONEY; k++)
-    if ((gpointer) gtk_column_view_column_get_factory (self->money_columns[k]) == factory)
-      return k;
-  g_return_val_if_reached (0);
-}
+static const char * const money_cell_names[N_MONEY] = {
+  "estimate-cell", "actual-cell", "variance-cell",
+};
+/* The cells' width in characters: a variance has its percentage too. */
+static const guint money_chars[N_MONEY] = { 11, 11, 20 };
 
 static void
-setup_money_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                QuorumWorkPackagesView   *self)
+show_money (gpointer     view,
+            GtkListItem *item,
+            guint        kind)
 {
-  Money money = money_of_factory (self, factory);
-  static const char * const names[] = { "estimate-cell", "actual-cell", "variance-cell" };
-  GtkWidget *cell = quorum_ui_cell_new (1, money == MONEY_VARIANCE ? 20 : 11);
-
-  gtk_widget_set_name (cell, names[money]);
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-show_money (QuorumWorkPackagesView *self,
-            GtkListItem            *item)
-{
-  /* The kind of figure, one more: what the item was bound as. */
-  Money money = GPOINTER_TO_UINT (g_hash_table_lookup (self->money_items, item)) - 1;
+  QuorumWorkPackagesView *self = view;
+  Money money = kind;
   GtkWidget *cell = gtk_list_item_get_child (item);
   const char *css_class;
   g_autofree char *text = money_text (self, gtk_list_item_get_item (item), money, &css_class);
@@ -301,40 +285,11 @@ show_money (QuorumWorkPackagesView *self,
                                      ? _("The out-turn is over the estimate") : NULL);
 }
 
-/* The cells bound are kept, to be shown again when a precision changes. */
-static void
-bind_money_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               QuorumWorkPackagesView   *self)
-{
-  g_hash_table_insert (self->money_items, item,
-                       GUINT_TO_POINTER (money_of_factory (self, factory) + 1));
-  show_money (self, item);
-}
-
-static void
-unbind_money_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 QuorumWorkPackagesView   *self)
-{
-  if (self->money_items != NULL)
-    g_hash_table_remove (self->money_items, item);
-}
-
 static void
 setup_money_columns (QuorumWorkPackagesView *self)
 {
-  self->money_items = g_hash_table_new (NULL, NULL);
-  for (Money m = 0; m < N_MONEY; m++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_money_cb), self, 0);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_money_cb), self, 0);
-      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_money_cb), self, 0);
-      g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_money_cb), self, 0);
-      gtk_column_view_column_set_factory (self->money_columns[m], factory);
-    }
+  self->money_cells = quorum_figure_columns_new (self->money_columns, money_cell_names,
+                                                 money_chars, N_MONEY, show_money, self);
 }
 
 /* The columns' precision, from every package of the store. */
@@ -371,14 +326,7 @@ update_money (QuorumWorkPackagesView *self)
       g_array_unref (amounts[m]);
     }
   if (changed)
-    {
-      GHashTableIter iter;
-      gpointer item;
-
-      g_hash_table_iter_init (&iter, self->money_items);
-      while (g_hash_table_iter_next (&iter, &item, NULL))
-        show_money (self, item);
-    }
+    quorum_figure_columns_show_all (self->money_cells);
 }
 
 /* The outcome, then a sync icon while a decision written here is not yet
@@ -572,7 +520,7 @@ quorum_work_packages_view_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->money_items, g_hash_table_unref);
+  g_clear_object (&self->money_cells);
 
   /* The bin's child is a template child: unparented here, or GTK 4.8's
    * gtk_widget_dispose_template() unparents it behind AdwBin's back. */

@@ -23,13 +23,6 @@ static QuorumApplication *app;
 
 static const char * const figure_cells[] = { "stated-cell", "computed-cell", "difference-cell" };
 
-static gboolean
-time_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* A mapped label under @widget reads @text. */
 static gboolean
 shows_label (GtkWidget  *widget,
@@ -83,7 +76,7 @@ wait_until (Condition  condition,
             int        value)
 {
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
+  guint timeout = g_timeout_add_seconds (20, quorum_test_set_flag_cb, &timed_out);
 
   while (!condition (widget, value) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

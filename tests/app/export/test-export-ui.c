@@ -31,8 +31,6 @@
 static QuorumApplication *app;
 static char *tmp_dir;
 
-typedef gboolean (*Condition) (gpointer data);
-
 static char *
 replace (const char *text,
          const char *old,
@@ -41,38 +39,6 @@ replace (const char *text,
   g_auto(GStrv) parts = g_strsplit (text, old, -1);
 
   return g_strjoinv (new, parts);
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
-  return condition (data);
-}
-
-static gboolean
-store_loaded (gpointer data)
-{
-  GtkWidget *sidebar_row = quorum_test_find_named (GTK_WIDGET (data), "overview");
-
-  return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
-}
-
-static QuorumWindow *
-open_window (const char *path)
-{
-  QuorumWindow *window = quorum_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  quorum_window_open_store (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_loaded, window));
-  return window;
 }
 
 static JsonNode *
@@ -178,7 +144,7 @@ clipboard_text (GdkClipboard *clipboard)
   char *text;
 
   gdk_clipboard_read_text_async (clipboard, NULL, got_result_cb, &result);
-  g_assert_true (wait_for (result_set, &result));
+  g_assert_true (quorum_test_wait_for (result_set, &result));
   text = gdk_clipboard_read_text_finish (clipboard, result, &error);
   g_assert_no_error (error);
   return text;
@@ -197,14 +163,14 @@ clipboard_html (GdkClipboard *clipboard)
 
   gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, got_result_cb,
                             &result);
-  g_assert_true (wait_for (result_set, &result));
+  g_assert_true (quorum_test_wait_for (result_set, &result));
   stream = gdk_clipboard_read_finish (clipboard, result, &mime_type, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mime_type, ==, "text/html");
   g_output_stream_splice_async (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, G_PRIORITY_DEFAULT, NULL,
                                 got_result_cb, &spliced);
-  g_assert_true (wait_for (result_set, &spliced));
+  g_assert_true (quorum_test_wait_for (result_set, &spliced));
   g_output_stream_splice_finish (memory, spliced, &error);
   g_assert_no_error (error);
   return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
@@ -282,7 +248,7 @@ test_copy_table (void)
   g_autofree char *tsv = NULL;
   g_autofree char *html = NULL;
   g_autofree char *row_html = NULL;
-  QuorumWindow *window = open_window (sample);
+  QuorumWindow *window = quorum_test_open_window (app, sample, 1200, 760);
   Shown shown = { window, NULL, -1 };
 
   read_file_row (sample, &expected);
@@ -291,7 +257,7 @@ test_copy_table (void)
   /* The row alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paper", "(ssss)", DOCUMENT,
                               expected.table, expected.row, "");
-  g_assert_true (wait_for (row_selected, &shown));
+  g_assert_true (quorum_test_wait_for (row_selected, &shown));
   copy_and_read (window, &tsv, &html);
   g_assert_cmpstr (tsv, ==, expected.tsv->str);
   row_html = html_row (expected.tsv->str);
@@ -303,7 +269,7 @@ test_copy_table (void)
   /* One cell, pointed at: its figure alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paper", "(ssss)", DOCUMENT,
                               expected.table, expected.row, expected.column);
-  g_assert_true (wait_for (row_selected, &shown));
+  g_assert_true (quorum_test_wait_for (row_selected, &shown));
   quorum_test_iterate ();
   copy_and_read (window, &tsv, &html);
   g_assert_cmpstr (tsv, ==, expected.first);
@@ -341,7 +307,7 @@ show_list (QuorumWindow *window,
 {
   g_object_set_data (G_OBJECT (window), "type", GSIZE_TO_POINTER (type));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name));
-  g_assert_true (wait_for (list_filled, window));
+  g_assert_true (quorum_test_wait_for (list_filled, window));
   return list_model (window, type);
 }
 
@@ -351,7 +317,8 @@ test_copy_finding (void)
 {
   static const char * const ids[] = { "sec-budget-2018-21", DOCUMENT, NULL };
   g_autoptr(GPtrArray) expected = quorum_test_read_expected (ids);
-  QuorumWindow *window = open_window (g_getenv ("QUORUM_SAMPLE_STORE"));
+  QuorumWindow *window =
+    quorum_test_open_window (app, g_getenv ("QUORUM_SAMPLE_STORE"), 1200, 760);
   GtkSelectionModel *model = show_list (window, "checks", QUORUM_TYPE_CHECKS_VIEW);
   g_autofree char *tsv = NULL;
   g_autofree char *html = NULL;
@@ -389,7 +356,8 @@ typedef struct
 static void
 test_copy_entry (void)
 {
-  QuorumWindow *window = open_window (g_getenv ("QUORUM_SAMPLE_STORE"));
+  QuorumWindow *window =
+    quorum_test_open_window (app, g_getenv ("QUORUM_SAMPLE_STORE"), 1200, 760);
   GtkSelectionModel *model = show_list (window, "work-packages", QUORUM_TYPE_WORK_PACKAGES_VIEW);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   GtkWidget *view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_WORK_PACKAGES_VIEW);
@@ -457,57 +425,6 @@ exporter_for (QuorumWindow *window,
   return exporter;
 }
 
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
-/* Clicks the dialog's response button labelled @label, as a user does. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *button = NULL;
-  GtkWidget *walk = GTK_WIDGET (dialog);
-
-  while (walk != NULL && button == NULL)
-    {
-      if (GTK_IS_BUTTON (walk) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (walk)), label) == 0)
-        button = walk;
-      else if (gtk_widget_get_first_child (walk) != NULL)
-        walk = gtk_widget_get_first_child (walk);
-      else
-        {
-          while (walk != GTK_WIDGET (dialog) && gtk_widget_get_next_sibling (walk) == NULL)
-            walk = gtk_widget_get_parent (walk);
-          walk = walk == GTK_WIDGET (dialog) ? NULL : gtk_widget_get_next_sibling (walk);
-        }
-    }
-  g_assert_nonnull (button);
-  g_object_ref (dialog);
-  g_signal_emit_by_name (button, "clicked");
-  quorum_test_iterate ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_object_unref (dialog);
-}
-
 static GtkFileChooser *
 find_chooser (void)
 {
@@ -547,7 +464,7 @@ test_export_table (void)
   g_autofree char *line = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
   g_autoptr(GError) error = NULL;
-  QuorumWindow *window = open_window (sample);
+  QuorumWindow *window = quorum_test_open_window (app, sample, 1200, 760);
   Shown shown = { window, NULL, -1 };
   GtkFileChooser *chooser;
   g_auto(GStrv) cells = NULL;
@@ -556,16 +473,16 @@ test_export_table (void)
   shown.row = expected.row;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paper", "(ssss)", DOCUMENT,
                               expected.table, expected.row, "");
-  g_assert_true (wait_for (row_selected, &shown));
+  g_assert_true (quorum_test_wait_for (row_selected, &shown));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (wait_for (chooser_shown, NULL));
+  g_assert_true (quorum_test_wait_for (chooser_shown, NULL));
   chooser = find_chooser ();
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, &error));
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (chooser, "table");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_for (file_written, path));
+  g_assert_true (quorum_test_wait_for (file_written, path));
 
   g_file_get_contents (path, &csv, NULL, &error);
   g_assert_no_error (error);
@@ -587,7 +504,8 @@ test_export_packages (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(JsonNode) root = NULL;
-  QuorumWindow *window = open_window (g_getenv ("QUORUM_SAMPLE_STORE"));
+  QuorumWindow *window =
+    quorum_test_open_window (app, g_getenv ("QUORUM_SAMPLE_STORE"), 1200, 760);
   GtkSelectionModel *model = show_list (window, "work-packages", QUORUM_TYPE_WORK_PACKAGES_VIEW);
   Finished finished = { FALSE };
   QuorumExporter *exporter;
@@ -597,7 +515,7 @@ test_export_packages (void)
   exporter = exporter_for (window, QUORUM_TYPE_WORK_PACKAGES_VIEW, &finished);
   quorum_exporter_save (exporter, file);
   g_object_unref (exporter);
-  g_assert_true (wait_for (is_done, &finished));
+  g_assert_true (quorum_test_wait_for (is_done, &finished));
   g_assert_true (finished.written);
   g_assert_cmpstr (finished.path, ==, path);
 
@@ -627,10 +545,10 @@ test_export_packages (void)
   exporter = exporter_for (window, QUORUM_TYPE_WORK_PACKAGES_VIEW, &finished);
   quorum_exporter_save (exporter, bad_file);
   g_object_unref (exporter);
-  g_assert_true (wait_for (is_done, &finished));
+  g_assert_true (quorum_test_wait_for (is_done, &finished));
   g_assert_false (finished.written);
-  g_assert_true (wait_for (dialog_shown, (gpointer) "Export Failed"));
-  dialog = find_dialog ("Export Failed");
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown, (gpointer) "Export Failed"));
+  dialog = quorum_test_find_dialog ("Export Failed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -680,19 +598,19 @@ test_export_red (void)
   g_file_set_contents (budget, red, -1, &error);
   g_assert_no_error (error);
 
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, 1200, 760);
   read_file_row (store, &expected);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paper", "(ssss)", DOCUMENT,
                               expected.table, "", "");
-  g_assert_true (wait_for (table_shown, window));
+  g_assert_true (quorum_test_wait_for (table_shown, window));
 
   /* Cancelled: nothing written. */
   exporter = exporter_for (window, QUORUM_TYPE_BUDGETS_VIEW, &finished);
   quorum_exporter_save (exporter, file);
-  g_assert_true (wait_for (dialog_shown, (gpointer) "Export Red Items?"));
-  dialog = find_dialog ("Export Red Items?");
-  respond (dialog, "_Cancel");
-  g_assert_true (wait_for (is_done, &finished));
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown, (gpointer) "Export Red Items?"));
+  dialog = quorum_test_find_dialog ("Export Red Items?");
+  quorum_test_respond (dialog, "_Cancel");
+  g_assert_true (quorum_test_wait_for (is_done, &finished));
   g_assert_false (finished.written);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_object_unref (exporter);
@@ -701,10 +619,10 @@ test_export_red (void)
   finished = (Finished) { FALSE };
   exporter = exporter_for (window, QUORUM_TYPE_BUDGETS_VIEW, &finished);
   quorum_exporter_save (exporter, file);
-  g_assert_true (wait_for (dialog_shown, (gpointer) "Export Red Items?"));
-  dialog = find_dialog ("Export Red Items?");
-  respond (dialog, "_Export");
-  g_assert_true (wait_for (is_done, &finished));
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown, (gpointer) "Export Red Items?"));
+  dialog = quorum_test_find_dialog ("Export Red Items?");
+  quorum_test_respond (dialog, "_Export");
+  g_assert_true (quorum_test_wait_for (is_done, &finished));
   g_assert_true (finished.written);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_object_unref (exporter);
@@ -747,8 +665,8 @@ test_export_notes (void)
   g_assert_true (quorum_notes_add (notes, note, "Ask about the overrun", NULL, &error));
   g_assert_no_error (error);
 
-  window = open_window (store);
-  g_assert_true (wait_for (notes_loaded, window));
+  window = quorum_test_open_window (app, store, 1200, 760);
+  g_assert_true (quorum_test_wait_for (notes_loaded, window));
   show_list (window, "work-packages", QUORUM_TYPE_WORK_PACKAGES_VIEW);
   for (guint ticked = 0; ticked < 2; ticked++)
     {
@@ -761,7 +679,7 @@ test_export_notes (void)
       GtkFileChooser *chooser;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-      g_assert_true (wait_for (chooser_shown, NULL));
+      g_assert_true (quorum_test_wait_for (chooser_shown, NULL));
       chooser = find_chooser ();
       g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, &error));
       g_assert_no_error (error);
@@ -770,7 +688,7 @@ test_export_notes (void)
       g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "notes"), ==, "false");
       gtk_file_chooser_set_choice (chooser, "notes", ticked ? "true" : "false");
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-      g_assert_true (wait_for (file_written, path));
+      g_assert_true (quorum_test_wait_for (file_written, path));
 
       g_file_get_contents (path, &csv, NULL, &error);
       g_assert_no_error (error);

@@ -24,110 +24,6 @@
 static QuorumApplication *app;
 static char *data_home;       /* $XDG_DATA_HOME, a temporary folder */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
-  return condition (data);
-}
-
-static gboolean
-store_loaded (gpointer data)
-{
-  GtkWidget *sidebar_row = quorum_test_find_named (GTK_WIDGET (data), "overview");
-
-  return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
-}
-
-static QuorumWindow *
-open_window (const char *path)
-{
-  QuorumWindow *window = quorum_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  quorum_window_open_store (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_loaded, window));
-  return window;
-}
-
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
-/* Clicks the dialog's response button labelled @label, as a user does. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *button = NULL;
-  GtkWidget *walk = GTK_WIDGET (dialog);
-
-  while (walk != NULL && button == NULL)
-    {
-      if (GTK_IS_BUTTON (walk) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (walk)), label) == 0)
-        button = walk;
-      else if (gtk_widget_get_first_child (walk) != NULL)
-        walk = gtk_widget_get_first_child (walk);
-      else
-        {
-          while (walk != GTK_WIDGET (dialog) && gtk_widget_get_next_sibling (walk) == NULL)
-            walk = gtk_widget_get_parent (walk);
-          walk = walk == GTK_WIDGET (dialog) ? NULL : gtk_widget_get_next_sibling (walk);
-        }
-    }
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_object_ref (dialog);
-  g_signal_emit_by_name (button, "clicked");
-  quorum_test_iterate ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_object_unref (dialog);
-}
-
 /* The editor with @heading is up: type @text and click @label. */
 static void
 write_in_editor (const char *heading,
@@ -136,11 +32,11 @@ write_in_editor (const char *heading,
 {
   AdwMessageDialog *editor;
 
-  g_assert_true (wait_for (dialog_shown, (gpointer) heading));
-  editor = find_dialog (heading);
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown, (gpointer) heading));
+  editor = quorum_test_find_dialog (heading);
   if (text != NULL)
     quorum_note_editor_set_text (editor, text);
-  respond (editor, label);
+  quorum_test_respond (editor, label);
 }
 
 /* A cell of the sample, read from the store: the first table's first row
@@ -368,17 +264,17 @@ test_cell_note (void)
 
   g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
   g_assert_no_error (error);
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, 1200, 760);
   first_cell (quorum_window_get_store (window), &cell);
 
   /* The cell, shown from elsewhere, then Ctrl+Alt+N on it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paper", "(ssss)", cell.document,
                               cell.table, cell.row, cell.column);
   marker = (Marker) { window, cell.row, NULL };
-  g_assert_true (wait_for (cell_marked, &marker));
+  g_assert_true (quorum_test_wait_for (cell_marked, &marker));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.note-selection", NULL);
   write_in_editor ("Add Note", "Ask the Treasurer about this figure.", "_Save");
-  g_assert_true (wait_for (one_note, window));
+  g_assert_true (quorum_test_wait_for (one_note, window));
 
   note = g_list_model_get_item (G_LIST_MODEL (quorum_window_get_notes (window)), 0);
   g_object_unref (note);
@@ -391,7 +287,7 @@ test_cell_note (void)
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
 
   marker.text = "Ask the Treasurer about this figure.";
-  g_assert_true (wait_for (cell_marked, &marker));
+  g_assert_true (quorum_test_wait_for (cell_marked, &marker));
   /* The row's details offer the same note, for the cell shown. */
   {
     GtkWidget *details_button = quorum_test_find_named (GTK_WIDGET (window),
@@ -399,42 +295,42 @@ test_cell_note (void)
 
     g_assert_nonnull (details_button);
     g_object_set_data (G_OBJECT (details_button), "expected", (gpointer) "Edit Note…");
-    g_assert_true (wait_for (button_labelled, details_button));
+    g_assert_true (quorum_test_wait_for (button_labelled, details_button));
   }
 
   /* Edited with Ctrl+Alt+N on the cell: the cell follows. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.note-selection", NULL);
   write_in_editor ("Edit Note", "Asked: the figure is the restated one.", "_Save");
   marker.text = "Asked: the figure is the restated one.";
-  g_assert_true (wait_for (cell_marked, &marker));
+  g_assert_true (quorum_test_wait_for (cell_marked, &marker));
 
   /* Its row in the Notes view. */
   show_notes_view (window);
   listed = (Listed) { window, id, "Asked: the figure is the restated one.", FALSE };
-  g_assert_true (wait_for (note_listed, &listed));
+  g_assert_true (quorum_test_wait_for (note_listed, &listed));
 
   /* Edited from its row's button: the row follows. */
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-note", cell_target (&cell));
   write_in_editor ("Edit Note", "Asked twice: the figure is the restated one.", "_Save");
   listed.text = "Asked twice: the figure is the restated one.";
-  g_assert_true (wait_for (note_listed, &listed));
+  g_assert_true (quorum_test_wait_for (note_listed, &listed));
   g_assert_cmpstr (quorum_note_get_text (note), ==,
                    "Asked twice: the figure is the restated one.");
 
   /* Deleted: the file, the row and the marker go. */
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-note", cell_target (&cell));
   write_in_editor ("Edit Note", NULL, "_Delete");
-  g_assert_true (wait_for (no_note, window));
+  g_assert_true (quorum_test_wait_for (no_note, window));
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
-  g_assert_true (wait_for (empty_shown, window));
+  g_assert_true (quorum_test_wait_for (empty_shown, window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paper", "(ssss)", cell.document,
                               cell.table, cell.row, cell.column);
   marker.text = NULL;
-  g_assert_true (wait_for (cell_marked, &marker));
+  g_assert_true (quorum_test_wait_for (cell_marked, &marker));
 
   gtk_window_destroy (GTK_WINDOW (window));
   quorum_test_iterate ();
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* A note whose work package is not in the store is listed, as detached. */
@@ -451,24 +347,24 @@ test_detached (void)
 
   g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
   g_assert_no_error (error);
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, 1200, 760);
   g_assert_null (quorum_store_find_work_package (quorum_window_get_store (window),
                                                  "wp-no-such-package"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-note", "(sssss)", "work_package",
                               "wp-no-such-package", "", "", "");
   write_in_editor ("Add Note", "Was on the agenda in March.", "_Save");
-  g_assert_true (wait_for (one_note, window));
+  g_assert_true (quorum_test_wait_for (one_note, window));
   note = g_list_model_get_item (G_LIST_MODEL (quorum_window_get_notes (window)), 0);
   g_object_unref (note);
   g_assert_true (quorum_note_get_detached (note));
 
   show_notes_view (window);
   listed = (Listed) { window, quorum_note_get_id (note), "Was on the agenda in March.", TRUE };
-  g_assert_true (wait_for (note_listed, &listed));
+  g_assert_true (quorum_test_wait_for (note_listed, &listed));
 
   gtk_window_destroy (GTK_WINDOW (window));
   quorum_test_iterate ();
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* The work package page's note button, and the Notes view's search. */
@@ -487,7 +383,7 @@ test_package_note (void)
 
   g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
   g_assert_no_error (error);
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, 1200, 760);
   package = g_list_model_get_item (
     quorum_store_get_work_packages (quorum_window_get_store (window)), 0);
   g_assert_nonnull (package);
@@ -496,33 +392,33 @@ test_package_note (void)
   button = quorum_test_find_named (GTK_WIDGET (window), "note-button");
   g_assert_nonnull (button);
   g_object_set_data (G_OBJECT (button), "expected", (gpointer) "Add Note…");
-  g_assert_true (wait_for (button_says, button));
+  g_assert_true (quorum_test_wait_for (button_says, button));
 
   /* Ctrl+Alt+N on the page notes on its package, as the button does. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.note-selection", NULL);
   write_in_editor ("Add Note", "Check the estimate.", "_Save");
-  g_assert_true (wait_for (one_note, window));
+  g_assert_true (quorum_test_wait_for (one_note, window));
   note = g_list_model_get_item (G_LIST_MODEL (quorum_window_get_notes (window)), 0);
   g_object_unref (note);
   g_assert_cmpstr (quorum_note_get_work_package (note), ==, quorum_work_package_get_id (package));
   g_object_set_data (G_OBJECT (button), "expected", (gpointer) "Edit Note…");
-  g_assert_true (wait_for (button_says, button));
+  g_assert_true (quorum_test_wait_for (button_says, button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Has a note: Check the estimate.");
 
   /* Found by the search, by its text or by its package's title; not by other words. */
   show_notes_view (window);
   view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_NOTES_VIEW);
   quorum_notes_view_set_search (QUORUM_NOTES_VIEW (view), "no such words");
-  g_assert_true (wait_for (no_match_shown, window));
+  g_assert_true (quorum_test_wait_for (no_match_shown, window));
   quorum_notes_view_set_search (QUORUM_NOTES_VIEW (view), "ESTIMATE");
   listed = (Listed) { window, quorum_note_get_id (note), "Check the estimate.", FALSE };
-  g_assert_true (wait_for (note_listed, &listed));
+  g_assert_true (quorum_test_wait_for (note_listed, &listed));
   quorum_notes_view_set_search (QUORUM_NOTES_VIEW (view), quorum_work_package_get_title (package));
-  g_assert_true (wait_for (note_listed, &listed));
+  g_assert_true (quorum_test_wait_for (note_listed, &listed));
 
   gtk_window_destroy (GTK_WINDOW (window));
   quorum_test_iterate ();
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* On the bundled sample, the note is refused and the user's copy offered. */
@@ -538,25 +434,28 @@ test_sample_refused (void)
   gboolean unchanged;
 
   g_assert_true (g_str_has_prefix (user_store, data_home));
-  window = open_window (sample);
+  window = quorum_test_open_window (app, sample, 1200, 760);
   g_assert_true (quorum_store_is_sample (quorum_window_get_store (window)));
   first_cell (quorum_window_get_store (window), &cell);
 
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-note", cell_target (&cell));
   write_in_editor ("Add Note", "Not to be written here.", "_Save");
-  g_assert_true (wait_for (dialog_shown, (gpointer) "The Sample Store Is Read-Only"));
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown,
+                                       (gpointer) "The Sample Store Is Read-Only"));
   g_assert_true (no_note (window));
-  respond (find_dialog ("The Sample Store Is Read-Only"), "_Cancel");
+  quorum_test_respond (quorum_test_find_dialog ("The Sample Store Is Read-Only"), "_Cancel");
   g_assert_false (g_file_test (user_store, G_FILE_TEST_EXISTS));
 
   /* Making one's own copy opens it, and the editor again with the text typed. */
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-note", cell_target (&cell));
   write_in_editor ("Add Note", "Kept in my own store.", "_Save");
-  g_assert_true (wait_for (dialog_shown, (gpointer) "The Sample Store Is Read-Only"));
-  respond (find_dialog ("The Sample Store Is Read-Only"), "_Make My Own Copy");
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown,
+                                       (gpointer) "The Sample Store Is Read-Only"));
+  quorum_test_respond (quorum_test_find_dialog ("The Sample Store Is Read-Only"),
+                       "_Make My Own Copy");
   write_in_editor ("Add Note", NULL, "_Save");
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
-  g_assert_true (wait_for (one_note, window));
+  g_assert_true (quorum_test_wait_for (one_note, window));
   {
     g_autoptr(QuorumNote) note = g_list_model_get_item (
       G_LIST_MODEL (quorum_window_get_notes (window)), 0);
@@ -579,23 +478,9 @@ main (int    argc,
 {
   int status;
 
-  data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      remove_tree (data_home);
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/notes/cell-note", test_cell_note);
   g_test_add_func ("/notes/detached", test_detached);
@@ -604,7 +489,7 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (data_home);
+  quorum_test_rm_rf (data_home);
   g_free (data_home);
   return status;
 }

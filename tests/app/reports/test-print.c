@@ -33,19 +33,6 @@
 
 static QuorumApplication *app;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return condition (data);
-}
-
 static gboolean
 have_pdftotext (void)
 {
@@ -55,39 +42,6 @@ have_pdftotext (void)
     return TRUE;
   g_test_skip ("poppler-utils is not installed (build-aux/install-deps)");
   return FALSE;
-}
-
-static gboolean
-store_loaded (gpointer data)
-{
-  QuorumWindow *window = data;
-  GtkWidget *row = quorum_test_find_named (GTK_WIDGET (window), "overview");
-
-  return row != NULL && gtk_widget_get_mapped (row);
-}
-
-static QuorumWindow *
-open_window (const char *path)
-{
-  QuorumWindow *window = quorum_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  quorum_window_open_store (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_loaded, window));
-  return window;
-}
-
-static char *
-copy_sample (const char *parent)
-{
-  g_autofree char *sample = quorum_store_dup_sample_path ();
-  char *store = g_build_filename (parent, "store", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
-  g_assert_no_error (error);
-  return store;
 }
 
 static gboolean
@@ -176,9 +130,9 @@ print_to (QuorumWindow *window,
                                      &finished);
 
   quorum_print_controller_set_export_filename (controller, pdf);
-  g_assert_true (wait_for (print_enabled, window));
+  g_assert_true (quorum_test_wait_until (print_enabled, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  g_assert_true (wait_for (not_busy, controller));
+  g_assert_true (quorum_test_wait_until (not_busy, controller));
   g_signal_handler_disconnect (controller, handler);
   g_assert_cmpuint (finished.n_finished, ==, 1);
   return finished.result;
@@ -367,7 +321,7 @@ test_table (void)
 
   if (!have_pdftotext ())
     return;
-  window = open_window (sample);
+  window = quorum_test_open_window (app, sample, 1200, 760);
   /* The overview and the list of documents have nothing to print. */
   g_assert_cmpint (can_print (GTK_WIDGET (window)), ==, 0);
   _quorum_window_ensure_view (window, "budgets");
@@ -389,7 +343,7 @@ test_table (void)
     }
   g_assert_nonnull (closed);
   g_assert_true (quorum_table_view_set_row_expanded (count.view, closed, FALSE));
-  g_assert_true (wait_for (rows_shown, &count));
+  g_assert_true (quorum_test_wait_until (rows_shown, &count));
 
   g_assert_cmpint (print_to (window, pdf), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   pages = pdf_pages (pdf);
@@ -467,12 +421,12 @@ test_large_table (void)
     }
   g_assert_cmpuint (count.n_rows, >, 4000);
 
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, 1200, 760);
   count.view = show_table (window,
                            json_object_get_string_member (json_node_get_object (root), "id"),
                            json_object_get_string_member (table, "id"));
   quorum_table_view_expand_all (count.view);
-  g_assert_true (wait_for (rows_shown, &count));
+  g_assert_true (quorum_test_wait_until (rows_shown, &count));
   g_assert_cmpint (print_to (window, pdf), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
   pages = pdf_pages (pdf);
@@ -541,7 +495,7 @@ static void
 test_meeting_pack (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("quorum-print-XXXXXX", NULL);
-  g_autofree char *store_path = copy_sample (dir);
+  g_autofree char *store_path = quorum_test_copy_sample (dir);
   g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
   g_autofree char *with_notes = g_build_filename (dir, "pack-notes.pdf", NULL);
   g_autofree char *file = g_build_filename (store_path, "meetings", "secp-39.json", NULL);
@@ -572,8 +526,8 @@ test_meeting_pack (void)
   g_assert_true (quorum_notes_add (notes, note, NOTE_TEXT, NULL, &error));
   g_assert_no_error (error);
 
-  window = open_window (store_path);
-  g_assert_true (wait_for (notes_loaded, window));
+  window = quorum_test_open_window (app, store_path, 1200, 760);
+  g_assert_true (quorum_test_wait_until (notes_loaded, window));
   log = quorum_store_get_action_log (quorum_window_get_store (window));
   quorum_action_log_set_today (log, TODAY);
   meetings = QUORUM_MEETINGS_VIEW (_quorum_window_ensure_view (window, "meetings"));
@@ -629,35 +583,12 @@ test_meeting_pack (void)
   quorum_test_rm_rf (dir);
 }
 
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                        heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
 /* Clicks the button @label of the dialog @heading, as a user does. */
 static void
 click (const char *heading,
        const char *label)
 {
-  AdwMessageDialog *dialog = find_dialog (heading);
+  AdwMessageDialog *dialog = quorum_test_find_dialog (heading);
   GtkWidget *button;
 
   g_assert_nonnull (dialog);
@@ -669,7 +600,7 @@ click (const char *heading,
 static gboolean
 dialog_gone (gpointer data)
 {
-  return find_dialog (data) == NULL;
+  return quorum_test_find_dialog (data) == NULL;
 }
 
 typedef struct
@@ -696,7 +627,7 @@ static void
 test_red_asks (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("quorum-print-XXXXXX", NULL);
-  g_autofree char *store = copy_sample (dir);
+  g_autofree char *store = quorum_test_copy_sample (dir);
   g_autofree char *pdf = g_build_filename (dir, "red.pdf", NULL);
   g_autofree char *file = g_build_filename (store, "budgets", "sec-budget-2018-21.json", NULL);
   g_autofree char *json = NULL;
@@ -719,7 +650,7 @@ test_red_asks (void)
   red = g_regex_replace_literal (level, json, -1, 0, "\"classification\": \"red\"", 0, NULL);
   g_assert_true (g_file_set_contents (file, red, -1, &error));
 
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, 1200, 760);
   controller = _quorum_window_get_print_controller (window);
   document = g_object_ref (quorum_store_find_document (quorum_window_get_store (window),
                                                        "sec-budget-2018-21"));
@@ -730,26 +661,26 @@ test_red_asks (void)
 
   /* Asked; cancelled: nothing printed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  g_assert_true (wait_for (dialog_shown, "Print a Red Document?"));
+  g_assert_true (quorum_test_wait_until (quorum_test_dialog_shown, "Print a Red Document?"));
   g_assert_true (quorum_print_controller_get_busy (controller));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   click ("Print a Red Document?", "_Cancel");
-  g_assert_true (wait_for (not_busy, controller));
-  g_assert_true (wait_for (dialog_gone, "Print a Red Document?"));
+  g_assert_true (quorum_test_wait_until (not_busy, controller));
+  g_assert_true (quorum_test_wait_until (dialog_gone, "Print a Red Document?"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
   /* Asked; meanwhile the store reloads the document, renamed on disk;
    * confirmed: what was shown when printing started is printed, marked
    * RED on every page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  g_assert_true (wait_for (dialog_shown, "Print a Red Document?"));
+  g_assert_true (quorum_test_wait_until (quorum_test_dialog_shown, "Print a Red Document?"));
   g_assert_true (g_regex_match (title, red, 0, NULL));
   renamed = g_regex_replace (title, red, -1, 0, "\\0 (revised)", 0, NULL);
   g_assert_true (g_file_set_contents (file, renamed, -1, &error));
   reloaded = (Reloaded) { quorum_window_get_store (window), document };
-  g_assert_true (wait_for (document_replaced, &reloaded));
+  g_assert_true (quorum_test_wait_until (document_replaced, &reloaded));
   click ("Print a Red Document?", "_Print");
-  g_assert_true (wait_for (not_busy, controller));
+  g_assert_true (quorum_test_wait_until (not_busy, controller));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   pages = pdf_pages (pdf);
   g_assert_cmpuint (pages->len, >, 0);
@@ -768,16 +699,16 @@ test_unwritable (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
   const char *pdf = "/dev/null/quorum/checks.pdf";
-  QuorumWindow *window = open_window (sample);
+  QuorumWindow *window = quorum_test_open_window (app, sample, 1200, 760);
   AdwMessageDialog *dialog;
 
   _quorum_window_ensure_view (window, "checks");
   g_assert_cmpint (print_to (window, pdf), ==, GTK_PRINT_OPERATION_RESULT_ERROR);
-  g_assert_true (wait_for (dialog_shown, "Could Not Print"));
-  dialog = find_dialog ("Could Not Print");
+  g_assert_true (quorum_test_wait_until (quorum_test_dialog_shown, "Could Not Print"));
+  dialog = quorum_test_find_dialog ("Could Not Print");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), pdf));
   click ("Could Not Print", "_Close");
-  g_assert_true (wait_for (dialog_gone, "Could Not Print"));
+  g_assert_true (quorum_test_wait_until (dialog_gone, "Could Not Print"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -810,7 +741,7 @@ static void
 test_dialog_cancel (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
-  QuorumWindow *window = open_window (sample);
+  QuorumWindow *window = quorum_test_open_window (app, sample, 1200, 760);
   QuorumPrintController *controller = _quorum_window_get_print_controller (window);
   QuorumMeetingsView *meetings;
   GtkWidget *dialog, *notebook, *check;
@@ -821,11 +752,11 @@ test_dialog_cancel (void)
                                TODAY);
   meetings = QUORUM_MEETINGS_VIEW (_quorum_window_ensure_view (window, "meetings"));
   g_assert_true (quorum_meetings_view_show_meeting (meetings, "secp-39"));
-  g_assert_true (wait_for (print_enabled, window));
+  g_assert_true (quorum_test_wait_until (print_enabled, window));
   g_signal_connect (controller, "finished", G_CALLBACK (finished_cb), &finished);
   quorum_print_controller_set_export_filename (controller, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  g_assert_true (wait_for (print_dialog_shown, NULL));
+  g_assert_true (quorum_test_wait_until (print_dialog_shown, NULL));
   dialog = find_print_dialog ();
   g_assert_true (quorum_print_controller_get_busy (controller));
 
@@ -845,7 +776,7 @@ test_dialog_cancel (void)
   save_screenshot (dialog, "print-dialog");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_assert_true (wait_for (not_busy, controller));
+  g_assert_true (quorum_test_wait_until (not_busy, controller));
   g_assert_cmpuint (finished.n_finished, ==, 1);
   g_assert_cmpint (finished.result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
   g_signal_handlers_disconnect_by_data (controller, &finished);
@@ -867,7 +798,7 @@ test_cancel (void)
   g_autofree char *sample = quorum_store_dup_sample_path ();
   g_autofree char *dir = g_dir_make_tmp ("quorum-print-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "cancelled.pdf", NULL);
-  QuorumWindow *window = open_window (sample);
+  QuorumWindow *window = quorum_test_open_window (app, sample, 1200, 760);
   QuorumPrintController *controller = _quorum_window_get_print_controller (window);
 
   _quorum_window_ensure_view (window, "checks");
@@ -883,22 +814,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      quorum_test_rm_rf (data_home);
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/print/table", test_table);
   g_test_add_func ("/print/large-table", test_large_table);

@@ -87,34 +87,6 @@ name_acquired_cb (GDBusConnection *connection,
 }
 
 static gboolean
-time_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (@data) is TRUE, 30 s at most. */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (30, time_out_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  return done (data);
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
 is_shown (gpointer id)
 {
   return g_hash_table_contains (shown, id);
@@ -146,7 +118,7 @@ barrier (void)
                                          g_application_get_application_id (G_APPLICATION (app)),
                                          id),
                           NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
-  g_assert_true (wait_until (was_called, call));
+  g_assert_true (quorum_test_wait_until (was_called, call));
 }
 
 static gboolean
@@ -164,7 +136,7 @@ own_notifications (void)
                                                        NULL, NULL, NULL), >, 0);
   g_bus_own_name_on_connection (bus, "org.gtk.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
                                 name_acquired_cb, NULL, &acquired, NULL);
-  return wait_until (is_true, &acquired);
+  return quorum_test_wait_until (quorum_test_flag_is_set, &acquired);
 }
 
 /* --- the store and the remote ------------------------------------------------- */
@@ -248,24 +220,18 @@ window_controller (QuorumWindow *window)
   return quorum_sync_button_get_controller (QUORUM_SYNC_BUTTON (button));
 }
 
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
 /* The member's own sync, from the window's action, to its end. */
 static void
 sync_by_hand (QuorumWindow *window)
 {
   QuorumSyncController *controller = window_controller (window);
   gboolean finished = FALSE;
-  gulong handler = g_signal_connect_swapped (controller, "finished", G_CALLBACK (set_flag),
-                                             &finished);
+  gulong handler = g_signal_connect_swapped (controller, "finished",
+                                             G_CALLBACK (quorum_test_set_flag_cb), &finished);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL));
   g_assert_false (quorum_sync_controller_get_background (controller));
-  g_assert_true (wait_until (is_true, &finished));
+  g_assert_true (quorum_test_wait_until (quorum_test_flag_is_set, &finished));
   g_signal_handler_disconnect (controller, handler);
 }
 
@@ -327,7 +293,7 @@ check_awaiting (Fixture *f)
   const char *path, *id;
   guint n_calls;
 
-  g_assert_true (wait_until (is_shown, f->awaiting_id));
+  g_assert_true (quorum_test_wait_until (is_shown, f->awaiting_id));
   g_assert_true (quorum_sync_controller_get_background (window_controller (window)));
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
@@ -346,13 +312,13 @@ check_awaiting (Fixture *f)
 
   /* Clicked: the package's page, in the window already on that store. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-work-package", target);
-  g_assert_true (wait_until (package_shown, window));
+  g_assert_true (quorum_test_wait_until (package_shown, window));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   /* The member syncs: what was notified is stale. Nothing new is sent. */
   n_calls = calls->len;
   sync_by_hand (window);
-  g_assert_true (wait_until (was_called, remove_awaiting));
+  g_assert_true (quorum_test_wait_until (was_called, remove_awaiting));
   barrier ();
   g_assert_cmpuint (g_hash_table_size (shown), ==, 0);
   for (guint i = n_calls; i < calls->len; i++)
@@ -377,7 +343,7 @@ check_failure (Fixture *f)
    * withdraws any failure as it succeeds). */
   g_ptr_array_set_size (calls, 0);
   window = open_window (f->store);
-  g_assert_true (wait_until (was_called, remove_failed));
+  g_assert_true (quorum_test_wait_until (was_called, remove_failed));
   quorum_test_server_stop (f->server);
   sync_by_hand (window);
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
@@ -387,7 +353,7 @@ check_failure (Fixture *f)
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_window (f->store);
-  g_assert_true (wait_until (is_shown, f->failed_id));
+  g_assert_true (quorum_test_wait_until (is_shown, f->failed_id));
   notification = g_hash_table_lookup (shown, f->failed_id);
   g_assert_cmpstr (lookup_string (notification, "title"), ==, "Sync failed");
   g_assert_cmpstr (lookup_string (notification, "body"), ==,
@@ -399,7 +365,7 @@ check_failure (Fixture *f)
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, f->store);
   g_assert_false (popover_shown (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-sync", target);
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (quorum_test_wait_until (popover_shown, window));
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_assert_true (quorum_test_server_restart (f->server, &error));
@@ -407,7 +373,7 @@ check_failure (Fixture *f)
   g_assert_true (was_called (add_failed));
   g_ptr_array_set_size (calls, 0);
   window = open_window (f->store);
-  g_assert_true (wait_until (was_called, remove_failed));
+  g_assert_true (quorum_test_wait_until (was_called, remove_failed));
   g_assert_false (g_hash_table_contains (shown, f->failed_id));
   g_assert_cmpint (quorum_sync_controller_get_state (window_controller (window)), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
@@ -425,7 +391,7 @@ check_conflict (Fixture *f)
   change_remote_decision (f->root);
   g_ptr_array_set_size (calls, 0);
   window = open_window (f->store);
-  g_assert_true (wait_until (is_shown, f->conflict_id));
+  g_assert_true (quorum_test_wait_until (is_shown, f->conflict_id));
   barrier ();
   g_assert_false (g_hash_table_contains (shown, f->failed_id));
   notification = g_hash_table_lookup (shown, f->conflict_id);

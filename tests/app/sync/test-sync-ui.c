@@ -60,24 +60,6 @@ typedef struct
   GPtrArray *puts;
 } Remote;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static char *
 make_tmp (const char *template)
 {
@@ -93,14 +75,9 @@ make_tmp (const char *template)
 static char *
 copy_sample (void)
 {
-  g_autofree char *sample = quorum_store_dup_sample_path ();
   g_autofree char *parent = make_tmp ("quorum-sync-ui-XXXXXX");
-  char *store = g_build_filename (parent, "store", NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
-  g_assert_no_error (error);
-  return store;
+  return quorum_test_copy_sample (parent);
 }
 
 static gboolean
@@ -520,20 +497,6 @@ stop_keyring (void)
 
 /* --- the window ------------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
-  return condition (data);
-}
-
 static void
 collect_texts (GtkWidget *widget,
                GString   *out)
@@ -758,7 +721,7 @@ test_success (void)
                                    "Syncing…"));
   g_assert_false (g_action_group_get_action_enabled (
                     quorum_sync_controller_get_actions (f.controller), "now"));
-  g_assert_true (wait_for (finished, &f));
+  g_assert_true (quorum_test_wait_for (finished, &f));
   open_popover (&f);
 
   g_assert_cmpuint (f.n_finished, ==, 1);
@@ -799,7 +762,7 @@ test_success (void)
   /* Sync Now, as clicked: nothing new to fetch or send. */
   f.n_finished = 0;
   g_signal_emit_by_name (quorum_test_find_named (f.popover, "sync-now-button"), "clicked");
-  g_assert_true (wait_for (finished, &f));
+  g_assert_true (quorum_test_wait_for (finished, &f));
   g_assert_cmpstr (f.states->str, ==, "idle,syncing,succeeded,syncing,succeeded");
   g_assert_cmpuint (remote->puts->len, ==, 1);
   g_assert_true (shows (&f, "label:Everything was already up to date\n"));
@@ -807,7 +770,7 @@ test_success (void)
   /* The window's accelerator reaches `sync.now` from anywhere in it. */
   f.n_finished = 0;
   g_assert_true (gtk_widget_activate_action (f.content, "sync.now", NULL));
-  g_assert_true (wait_for (finished, &f));
+  g_assert_true (quorum_test_wait_for (finished, &f));
   g_assert_cmpint (quorum_sync_controller_get_state (f.controller), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
 
@@ -919,13 +882,13 @@ test_cancel (void)
 
   quorum_sync_controller_sync (f.controller);
   open_popover (&f);
-  g_assert_true (wait_for (request_hangs, remote));
+  g_assert_true (quorum_test_wait_for (request_hangs, remote));
   g_assert_cmpint (quorum_sync_controller_get_state (f.controller), ==,
                    QUORUM_SYNC_STATE_SYNCING);
   g_assert_true (visible (&f, "sync-cancel-button"));
   g_assert_true (visible (&f, "sync-progress"));
   g_signal_emit_by_name (quorum_test_find_named (f.popover, "sync-cancel-button"), "clicked");
-  g_assert_true (wait_for (finished, &f));
+  g_assert_true (quorum_test_wait_for (finished, &f));
 
   g_assert_cmpstr (f.states->str, ==, "idle,syncing,idle");
   g_assert_null (quorum_sync_controller_get_error (f.controller));
@@ -1114,7 +1077,7 @@ test_sync_on_start (void)
   g_settings_set_string (settings, "remote-url", remote->url);
   g_settings_set_boolean (settings, "sync-on-start", TRUE);
   fixture_set_up (&f, store_path);
-  g_assert_true (wait_for (finished, &f));
+  g_assert_true (quorum_test_wait_for (finished, &f));
   g_assert_cmpint (quorum_sync_controller_get_state (f.controller), ==,
                    QUORUM_SYNC_STATE_SUCCEEDED);
   g_assert_cmpuint (count_action (f.controller, QUORUM_SYNC_FETCHED, CHANGED_PATH), ==, 1);
@@ -1178,7 +1141,7 @@ main (int    argc,
   if (!gtk_init_check ())
     {
       g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      remove_tree (data_home);
+      quorum_test_rm_rf (data_home);
       return 77;
     }
   adw_init ();
@@ -1207,8 +1170,8 @@ main (int    argc,
   g_clear_object (&settings);
   g_clear_object (&app);
   for (guint i = 0; i < made->len; i++)
-    remove_tree (g_ptr_array_index (made, i));
+    quorum_test_rm_rf (g_ptr_array_index (made, i));
   g_ptr_array_unref (made);
-  remove_tree (data_home);
+  quorum_test_rm_rf (data_home);
   return status;
 }

@@ -80,44 +80,29 @@ shows (QuorumWindow *window,
   return strstr (texts, text) != NULL;
 }
 
-/* Runs the main loop until @text is shown, 20 s at most. */
+typedef struct
+{
+  QuorumWindow *window;
+  const char *text;
+} Shown;
+
+static gboolean
+text_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return shows (shown->window, shown->text);
+}
+
+/* Runs the main loop until @text is shown, quorum_test_wait_for()'s time
+ * at most. */
 static gboolean
 wait_for_text (QuorumWindow *window,
                const char   *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Shown shown = { window, text };
 
-  while (!shows (window, text) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  quorum_test_iterate ();
-  return shows (window, text);
-}
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static gboolean
-time_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *@flag is set, 20 s at most. */
-static gboolean
-wait_for_flag (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  return *flag;
+  return quorum_test_wait_for (text_shown, &shown);
 }
 
 static QuorumWindow *
@@ -130,44 +115,6 @@ open_window (const char *path)
   /* The sidebar is shown once the store has loaded. */
   g_assert_true (wait_for_text (window, "label:Budget Pressure\n"));
   return window;
-}
-
-static char *
-copy_sample (char **out_parent)
-{
-  g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *parent = g_dir_make_tmp ("quorum-nav-XXXXXX", NULL);
-  char *store;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (parent);
-  store = g_build_filename (parent, "store", NULL);
-  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
-  g_assert_no_error (error);
-  *out_parent = g_steal_pointer (&parent);
-  return store;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -636,7 +583,7 @@ test_open_store (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-nav-XXXXXX", &parent);
   g_autofree char *other = g_build_filename (parent, "other", NULL);
   g_autofree char *budgets = g_build_filename (other, "budgets", NULL);
   g_autofree char *document = g_build_filename (budgets, "only.json", NULL);
@@ -707,7 +654,7 @@ test_open_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "store-path");
   g_settings_reset (settings, "recent-stores");
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* The window's drop target: the first one found under @widget. */
@@ -781,7 +728,7 @@ test_drop_store (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-nav-XXXXXX", &parent);
   g_autofree char *text_file = g_build_filename (parent, "minutes.txt", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (store);
   g_autoptr(GFile) file = g_file_new_for_path (text_file);
@@ -834,7 +781,7 @@ test_drop_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "store-path");
   g_settings_reset (settings, "recent-stores");
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* A package written by someone else shows up; a broken file is named in
@@ -843,7 +790,7 @@ static void
 test_watch (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-nav-XXXXXX", &parent);
   g_autofree char *package = g_build_filename (store, "work-packages", "wp-2099-new.json", NULL);
   g_autofree char *broken = g_build_filename (store, "budgets", "broken.json", NULL);
   g_autofree char *hidden = g_build_filename (store, "work-packages", ".wp-tmp.json", NULL);
@@ -905,10 +852,11 @@ test_watch (void)
     g_autoptr(GObject) first = g_list_model_get_item (packages, 0);
     g_autoptr(GObject) again = NULL;
     gboolean reloaded = FALSE;
-    gulong id = g_signal_connect_swapped (shown, "changed", G_CALLBACK (set_flag), &reloaded);
+    gulong id = g_signal_connect_swapped (shown, "changed", G_CALLBACK (quorum_test_set_flag_cb),
+                                          &reloaded);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-    g_assert_true (wait_for_flag (&reloaded));
+    g_assert_true (quorum_test_wait_for (quorum_test_flag_is_set, &reloaded));
     g_signal_handler_disconnect (shown, id);
     g_assert_true (quorum_window_get_store (window) == shown);
     again = g_list_model_get_item (packages, 0);
@@ -917,7 +865,7 @@ test_watch (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* Opens @path in a new window of @width × 720, once it has loaded. */
@@ -973,7 +921,7 @@ test_broken_store (void)
 {
   const char *id = "sec-budget-2020-23";
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-nav-XXXXXX", &parent);
   g_autofree char *file = g_build_filename (store, "budgets", "sec-budget-2020-23.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *expected = NULL;
@@ -1049,7 +997,7 @@ test_broken_store (void)
   /* A window keeps its size and store in the settings: not for the next test. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (quorum_application_get_settings (app), keys[i]);
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 static void
@@ -1197,25 +1145,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
 
-  /* Stores opened go to GNOME's recent files: a private one. */
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      remove_tree (data_home);
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/navigation/views", test_views);
   g_test_add_func ("/navigation/checks", test_checks);
@@ -1231,6 +1166,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (data_home);
+  quorum_test_rm_rf (data_home);
   return status;
 }

@@ -36,55 +36,6 @@ static char *data_home;       /* $XDG_DATA_HOME, a temporary folder */
 /* --- helpers ---------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-/* A fresh copy of the sample store in a temporary folder. */
-static char *
-copy_sample (char **out_parent)
-{
-  g_autofree char *sample = quorum_store_dup_sample_path ();
-  g_autofree char *parent = g_dir_make_tmp ("quorum-wp-XXXXXX", NULL);
-  char *store;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (parent);
-  store = g_build_filename (parent, "store", NULL);
-  g_assert_true (quorum_store_copy_folder (sample, store, NULL, &error));
-  g_assert_no_error (error);
-  *out_parent = g_steal_pointer (&parent);
-  return store;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
-  return condition (data);
-}
-
-static void
 collect_texts (GtkWidget *widget,
                GString   *out)
 {
@@ -147,15 +98,7 @@ eventually_shows (gpointer    widget,
 {
   Expected expected = { widget, text };
 
-  return wait_for (expected_shown, &expected);
-}
-
-static gboolean
-store_loaded (gpointer data)
-{
-  GtkWidget *sidebar_row = quorum_test_find_named (GTK_WIDGET (data), "overview");
-
-  return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
+  return quorum_test_wait_for (expected_shown, &expected);
 }
 
 /* Loaded and laid out (the leaflet folds when it is first allocated),
@@ -166,17 +109,6 @@ store_shown_anywhere (gpointer data)
   GtkWidget *leaflet = quorum_test_find_type (GTK_WIDGET (data), ADW_TYPE_LEAFLET);
 
   return leaflet != NULL && gtk_widget_get_mapped (leaflet) && gtk_widget_get_width (leaflet) > 0;
-}
-
-static QuorumWindow *
-open_window (const char *path)
-{
-  QuorumWindow *window = quorum_window_new (app);
-
-  quorum_window_open_store (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_loaded, window));
-  return window;
 }
 
 static void
@@ -245,61 +177,6 @@ click (gpointer    root,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   quorum_test_iterate ();
-}
-
-/* The visible message dialog of exactly @type, if there is one. */
-static AdwMessageDialog *
-find_dialog (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_OBJECT_TYPE (window) == type && gtk_widget_get_visible (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-/* Clicks the dialog's response button labelled @label, as a user does
- * (adw_message_dialog_response() would not close the dialog). */
-static void
-respond (gpointer    dialog,
-         const char *label)
-{
-  GtkWidget *button = NULL;
-  GtkWidget *walk = GTK_WIDGET (dialog);
-
-  /* Depth-first over the dialog's widgets for a button with this label. */
-  while (walk != NULL && button == NULL)
-    {
-      if (GTK_IS_BUTTON (walk) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (walk)), label) == 0)
-        button = walk;
-      else if (gtk_widget_get_first_child (walk) != NULL)
-        walk = gtk_widget_get_first_child (walk);
-      else
-        {
-          while (walk != GTK_WIDGET (dialog) && gtk_widget_get_next_sibling (walk) == NULL)
-            walk = gtk_widget_get_parent (walk);
-          walk = walk == GTK_WIDGET (dialog) ? NULL : gtk_widget_get_next_sibling (walk);
-        }
-    }
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_object_ref (dialog);
-  g_signal_emit_by_name (button, "clicked");
-  quorum_test_iterate ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_object_unref (dialog);
-}
-
-/* @data: the GType of the dialog, as a pointer */
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog ((GType) GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static void
@@ -448,8 +325,8 @@ static void
 test_list_and_filter (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
-  QuorumWindow *window = open_window (store);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
+  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
   QuorumWorkPackagesView *view;
   GListModel *shown;
   GtkWidget *outcome, *status;
@@ -508,7 +385,7 @@ test_list_and_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* --- figures at the default size -------------------------------------------- */
@@ -566,10 +443,10 @@ test_figures_layout (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   quorum_window_open_store (window, sample);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_loaded, window));
+  g_assert_true (quorum_test_wait_for (quorum_test_store_loaded, window));
   show_view (window, "work-packages");
   view = packages_view (window);
-  g_assert_true (wait_for (money_cells_shown, view));
+  g_assert_true (quorum_test_wait_for (money_cells_shown, view));
   quorum_test_iterate ();
   packages = quorum_work_packages_view_get_shown (view);
   scroller = gtk_widget_get_ancestor (quorum_test_find_type (GTK_WIDGET (view),
@@ -703,8 +580,8 @@ static void
 test_sort (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store_path = copy_sample (&parent);
-  QuorumWindow *window = open_window (store_path);
+  g_autofree char *store_path = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
+  QuorumWindow *window = quorum_test_open_window (app, store_path, -1, -1);
   QuorumWorkPackagesView *view;
   GtkColumnView *column_view;
   GListModel *shown, *columns;
@@ -751,7 +628,7 @@ test_sort (void)
       }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* The overview's link to the work packages says how many there are and
@@ -760,8 +637,8 @@ static void
 test_overview_link (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
-  QuorumWindow *window = open_window (store);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
+  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
   GtkWidget *row;
 
   show_view (window, "overview");
@@ -774,30 +651,7 @@ test_overview_link (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (packages_view (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
-}
-
-static GtkWindow *
-find_restore_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
-                     "Restore These Files?") == 0)
-        return toplevel;  /* GTK keeps it */
-    }
-  return NULL;
-}
-
-static gboolean
-restore_dialog_shown (gpointer data)
-{
-  return find_restore_dialog () != NULL;
+  quorum_test_rm_rf (parent);
 }
 
 /* Preferences lists the window's store's backups, bound to them: none at
@@ -806,8 +660,8 @@ static void
 test_preferences_backups (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
-  QuorumWindow *window = open_window (store);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
+  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
   GSettings *settings = quorum_application_get_settings (app);
   QuorumPreferencesWindow *preferences;
   g_autoptr(QuorumBackup) backup = NULL;
@@ -835,12 +689,13 @@ test_preferences_backups (void)
   button = quorum_test_find_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));
-  g_assert_true (wait_for (restore_dialog_shown, NULL));
-  gtk_window_destroy (find_restore_dialog ());
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_shown,
+                                       (gpointer) "Restore These Files?"));
+  gtk_window_destroy (GTK_WINDOW (quorum_test_find_dialog ("Restore These Files?")));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 static void
@@ -863,9 +718,9 @@ static void
 test_loading_state (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
   g_autofree char *sample = quorum_store_dup_sample_path ();
-  QuorumWindow *window = open_window (sample);
+  QuorumWindow *window = quorum_test_open_window (app, sample, -1, -1);
   QuorumWorkPackagesView *view;
   GtkWidget *stack;
   g_autoptr(GString) pages = g_string_new (NULL);
@@ -879,7 +734,7 @@ test_loading_state (void)
   quorum_window_open_store (window, store);
   g_assert_false (quorum_store_is_loaded (quorum_window_get_store (window)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
-  g_assert_true (wait_for (store_is_loaded, window));
+  g_assert_true (quorum_test_wait_for (store_is_loaded, window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "packages");
   g_test_message ("pages shown: %s", pages->str);
   g_assert_null (strstr (pages->str, "empty"));
@@ -890,7 +745,7 @@ test_loading_state (void)
   g_settings_reset (quorum_application_get_settings (app), "last-view");
   g_settings_reset (quorum_application_get_settings (app), "store-path");
   g_settings_reset (quorum_application_get_settings (app), "recent-stores");
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* The view last shown comes back; a name that is not a view is ignored. */
@@ -898,12 +753,12 @@ static void
 test_last_view (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
   GSettings *settings = quorum_application_get_settings (app);
   QuorumWindow *window;
 
   g_settings_set_string (settings, "last-view", "budget-pressure");
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, -1, -1);
   g_assert_true (gtk_widget_get_mapped (quorum_test_find_type (GTK_WIDGET (window),
                                                    QUORUM_TYPE_PRESSURE_VIEW)));
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (
@@ -918,12 +773,12 @@ test_last_view (void)
   }
 
   g_settings_set_string (settings, "last-view", "no-such-view");
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, -1, -1);
   g_assert_true (eventually_shows (window, "label:Budget Documents\n"));
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_settings_reset (settings, "last-view");
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 static gboolean
@@ -943,7 +798,7 @@ static void
 test_narrow (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
   GSettings *settings = quorum_application_get_settings (app);
   QuorumWindow *window = quorum_window_new (app);
   AdwLeaflet *leaflet;
@@ -951,25 +806,25 @@ test_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
   quorum_window_open_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_shown_anywhere, window));
+  g_assert_true (quorum_test_wait_for (store_shown_anywhere, window));
 
   leaflet = ADW_LEAFLET (quorum_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   /* Once its fold animation ends, the content pane alone is shown. */
-  g_assert_true (wait_for (sidebar_hidden, window));
+  g_assert_true (quorum_test_wait_for (sidebar_hidden, window));
   g_assert_true (eventually_shows (window, "label:Budget Documents\n"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  g_assert_true (wait_for (sidebar_shown, window));
+  g_assert_true (quorum_test_wait_for (sidebar_shown, window));
   show_view (window, "work-packages");
-  g_assert_true (wait_for (sidebar_hidden, window));
+  g_assert_true (quorum_test_wait_for (sidebar_hidden, window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (packages_view (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
   /* The size is kept in settings, like the user's. */
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* Approving a package awaiting a decision: the dialog, the file, the history. */
@@ -1011,7 +866,7 @@ change_decision (QuorumWindow          *window,
   GtkTextBuffer *buffer;
 
   click (page, "reject-button");
-  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  dialog = QUORUM_DECIDE_DIALOG (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "It supersedes the decision of "));
@@ -1028,7 +883,8 @@ change_decision (QuorumWindow          *window,
                    "Say why in a comment to reject the package.");
   /* Ctrl+Enter does nothing yet (and inserts no new line). */
   g_assert_true (press_enter_in_comment (dialog, GDK_CONTROL_MASK));
-  g_assert_true (find_dialog (QUORUM_TYPE_DECIDE_DIALOG) == ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG) ==
+                 ADW_MESSAGE_DIALOG (dialog));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (quorum_test_find_named (GTK_WIDGET (dialog),
                                                                             "comment-view")));
@@ -1050,7 +906,7 @@ static void
 test_decide (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
   GSettings *settings = quorum_application_get_settings (app);
   const char *id = "wp-2020-21-q4-tabasc";
   const char *comment = "Approved for the TABASC review.\nReport the questionnaire in April.";
@@ -1064,7 +920,7 @@ test_decide (void)
 
   g_settings_set_string (settings, "member-name", "");
   g_settings_set_string (settings, "member-role", "");
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, -1, -1);
   show_view (window, "work-packages");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (window),
                                                                     "outcome-filter")),
@@ -1083,7 +939,7 @@ test_decide (void)
   g_assert_true (eventually_shows (page, "label:Provision for 2020/21\nlabel:£677,666\n"));
 
   click (page, "approve-button");
-  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  dialog = QUORUM_DECIDE_DIALOG (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Approve “TABASC support, January to March 2021”?");
@@ -1095,12 +951,12 @@ test_decide (void)
   fill_decide_dialog (dialog, "Grace Ilori", "SECCo Board", comment);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           "approve"));
-  respond (dialog, "_Approve");
+  quorum_test_respond (dialog, "_Approve");
 
-  g_assert_true (wait_for (page_shows_pending, page));
+  g_assert_true (quorum_test_wait_for (page_shows_pending, page));
   /* The toast comes with the write's callback, like the pending mark; look
    * for it at once, before it times out on a slow machine. */
-  g_assert_true (wait_for (toast_shown, window));
+  g_assert_true (quorum_test_wait_for (toast_shown, window));
   outcome_pill = quorum_test_find_named (GTK_WIDGET (page), "outcome-pill");
   g_assert_true (eventually_shows (outcome_pill, "label:Approved\n"));
   g_assert_true (eventually_shows (page, "row:Approved\n"));
@@ -1130,7 +986,7 @@ test_decide (void)
   change_decision (window, page);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* A decision that cannot be written: the error is shown, nothing changes,
@@ -1139,7 +995,7 @@ static void
 test_decide_fails (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
   const char *id = "wp-2020-21-q4-privacy";
   g_autofree char *blocker = g_build_filename (store, "decisions", id, NULL);
   g_autofree char *kept = NULL;
@@ -1151,18 +1007,19 @@ test_decide_fails (void)
   /* A file where the package's decisions folder would go. */
   g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
 
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, -1, -1);
   show_view (window, "work-packages");
   page = open_package (window, id);
   click (page, "defer-button");
-  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  dialog = QUORUM_DECIDE_DIALOG (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG));
   g_assert_nonnull (dialog);
   fill_decide_dialog (dialog, "Grace Ilori", "SECCo Board", "Defer until the Controls Framework "
                                                             "update is out.");
-  respond (dialog, "_Defer");
+  quorum_test_respond (dialog, "_Defer");
 
-  g_assert_true (wait_for (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
-  error_dialog = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_of_type_shown,
+                                       GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  error_dialog = quorum_test_find_dialog_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (error_dialog), ==,
                    "The Decision Was Not Recorded");
   g_assert_true (strstr (adw_message_dialog_get_body (error_dialog), id) != NULL);
@@ -1173,16 +1030,16 @@ test_decide_fails (void)
                                    "label:Awaiting Decision\n"));
   g_assert_true (eventually_shows (page, "row:No decisions yet\n"));
 
-  respond (error_dialog, "_Try Again");
-  dialog = QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
+  quorum_test_respond (error_dialog, "_Try Again");
+  dialog = QUORUM_DECIDE_DIALOG (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (quorum_decide_dialog_get_decision (dialog), ==, "defer");
   kept = quorum_decide_dialog_dup_comment (dialog);
   g_assert_cmpstr (kept, ==, "Defer until the Controls Framework update is out.");
-  respond (dialog, "_Cancel");
+  quorum_test_respond (dialog, "_Cancel");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* A decision changed after it was written is shown with a warning and does
@@ -1192,7 +1049,7 @@ static void
 test_broken_seal (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
   g_autofree char *file = g_build_filename (store, "decisions", "wp-2020-21-q2-tag",
                                             "20200625t090600z-priya-natarajan.json", NULL);
   g_autofree char *data = NULL;
@@ -1207,7 +1064,7 @@ test_broken_seal (void)
   edited = g_strjoinv ("Revised estimate approved in full.", parts);
   g_assert_true (g_file_set_contents (file, edited, -1, NULL));
 
-  window = open_window (store);
+  window = quorum_test_open_window (app, store, -1, -1);
   show_view (window, "work-packages");
   page = open_package (window, "wp-2020-21-q2-tag");
   g_assert_true (eventually_shows (quorum_test_find_named (GTK_WIDGET (page), "outcome-pill"),
@@ -1217,7 +1074,7 @@ test_broken_seal (void)
   g_assert_true (eventually_shows (page, "label:Not counted\n"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* A closed package cannot be decided on, and the page says why. */
@@ -1225,8 +1082,8 @@ static void
 test_cannot_decide (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
-  QuorumWindow *window = open_window (store);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
+  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
   QuorumWorkPackagePage *page;
 
   show_view (window, "work-packages");
@@ -1253,7 +1110,7 @@ test_cannot_decide (void)
   g_assert_true (eventually_shows (page, "label:Reported\nlabel:21 July 2020\n"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* OPSG is the line over its provision, as worked out by hand from the sample:
@@ -1265,8 +1122,8 @@ static void
 test_pressure (void)
 {
   g_autofree char *parent = NULL;
-  g_autofree char *store = copy_sample (&parent);
-  QuorumWindow *window = open_window (store);
+  g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
+  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
   GtkWidget *view;
   GListModel *lines;
   guint n_over = 0;
@@ -1297,7 +1154,7 @@ test_pressure (void)
               decimals = 2;
           }
         g_assert_cmpuint (decimals, ==, c == 0 ? 0 : 2);
-        g_assert_true (wait_for (money_cells_shown_named, (gpointer) view));
+        g_assert_true (quorum_test_wait_for (money_cells_shown_named, (gpointer) view));
         shown = quorum_test_find_all_named (view, cells[c]);
         g_assert_cmpuint (shown->len, >, 5);
         for (guint i = 0; i < shown->len; i++)
@@ -1365,7 +1222,7 @@ test_pressure (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (parent);
+  quorum_test_rm_rf (parent);
 }
 
 /* The bundled sample is read-only: deciding there offers the user's own
@@ -1403,7 +1260,7 @@ test_sample_read_only (void)
   g_assert_true (g_str_has_prefix (user_store, data_home));
   g_assert_false (g_file_test (user_store, G_FILE_TEST_EXISTS));
 
-  window = open_window (sample);
+  window = quorum_test_open_window (app, sample, -1, -1);
   g_assert_true (quorum_store_is_sample (quorum_window_get_store (window)));
   show_view (window, "work-packages");
   g_assert_true (eventually_shows (window, "label:Sample store (read-only)\n"));
@@ -1411,20 +1268,21 @@ test_sample_read_only (void)
 
   /* Asked first; cancelling leaves everything as it was. */
   click (page, "approve-button");
-  g_assert_null (find_dialog (QUORUM_TYPE_DECIDE_DIALOG));
-  offer = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_null (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG));
+  offer = quorum_test_find_dialog_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (offer);
   g_assert_cmpstr (adw_message_dialog_get_heading (offer), ==, "The Sample Store Is Read-Only");
-  respond (offer, "_Cancel");
+  quorum_test_respond (offer, "_Cancel");
   g_assert_false (g_file_test (user_store, G_FILE_TEST_EXISTS));
   g_assert_true (quorum_store_is_sample (quorum_window_get_store (window)));
 
   /* Making one's own copy opens it and goes on deciding there. */
   click (page, "approve-button");
-  offer = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  offer = quorum_test_find_dialog_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (offer);
-  respond (offer, "_Make My Own Copy");
-  g_assert_true (wait_for (dialog_shown, GSIZE_TO_POINTER (QUORUM_TYPE_DECIDE_DIALOG)));
+  quorum_test_respond (offer, "_Make My Own Copy");
+  g_assert_true (quorum_test_wait_for (quorum_test_dialog_of_type_shown,
+                                       GSIZE_TO_POINTER (QUORUM_TYPE_DECIDE_DIALOG)));
   g_assert_cmpstr (quorum_store_get_path (quorum_window_get_store (window)), ==, user_store);
   store_path = g_settings_get_string (settings, "store-path");
   g_assert_cmpstr (store_path, ==, user_store);
@@ -1436,10 +1294,11 @@ test_sample_read_only (void)
   g_assert_cmpstr (quorum_work_package_get_id (quorum_work_package_page_get_work_package (page)),
                    ==, id);
 
-  fill_decide_dialog (QUORUM_DECIDE_DIALOG (find_dialog (QUORUM_TYPE_DECIDE_DIALOG)),
+  fill_decide_dialog (QUORUM_DECIDE_DIALOG (quorum_test_find_dialog_of_type (
+                                            QUORUM_TYPE_DECIDE_DIALOG)),
                       "Grace Ilori", "SECCo Board", "Approved in my own store.");
-  respond (find_dialog (QUORUM_TYPE_DECIDE_DIALOG), "_Approve");
-  g_assert_true (wait_for (page_shows_pending, page));
+  quorum_test_respond (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG), "_Approve");
+  g_assert_true (quorum_test_wait_for (page_shows_pending, page));
   assert_decision_written (user_store, id, "Grace Ilori", "SECCo Board",
                            "Approved in my own store.");
 
@@ -1458,27 +1317,9 @@ main (int    argc,
 {
   int status;
 
-  /* Before anything reads it: the user's own store goes to a temporary
-   * folder, never the real one. */
-  data_home = g_dir_make_tmp ("quorum-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG_DATA_DIRS
-   * (MIME database, icons); settings are in memory (GSETTINGS_BACKEND). */
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      remove_tree (data_home);
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/work-packages/list-and-filter", test_list_and_filter);
   g_test_add_func ("/work-packages/sort", test_sort);
@@ -1497,7 +1338,7 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (data_home);
+  quorum_test_rm_rf (data_home);
   g_free (data_home);
   return status;
 }

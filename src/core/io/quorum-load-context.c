@@ -14,6 +14,14 @@
 
 #include <string.h>
 
+static void ctx_error_valist (QuorumLoadContext *ctx,
+                              JsonNode          *node,
+                              gboolean           has_offset,
+                              guint32            offset,
+                              const char        *path,
+                              const char        *format,
+                              va_list            args) G_GNUC_PRINTF (6, 0);
+
 /* An error at @node, or at @offset in the text when @node is NULL and
  * @has_offset. */
 static void

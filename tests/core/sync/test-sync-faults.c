@@ -694,7 +694,6 @@ test_dry_run (void)
   g_autoptr(GHashTable) before = checksums (store);
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(QuorumSync) sync = quorum_sync_new (store, remote->url, NULL);
-  g_autoptr(GError) error = NULL;
   Result result = { 0 };
   guint bodies = remote->n_bodies;
 

@@ -233,6 +233,15 @@ evaluate_column_cell (Evaluation   *ev,
       const QuorumValue *value = &row->effective[column->operand_index[i]];
       gint64 term;
 
+      /* N/A counts as 0 in a sum, but a difference with an operand that
+       * does not apply does not apply either: N/A, never checked. */
+      if (value->kind == QUORUM_VALUE_NA && column->formula == QUORUM_FORMULA_DIFFERENCE)
+        {
+          row->computed[column->index].kind = QUORUM_VALUE_NA;
+          row->computed[column->index].amount = 0;
+          finish_cell (row, column->index);
+          return;
+        }
       if (value->kind != QUORUM_VALUE_AMOUNT)
         continue;
       has_amount = TRUE;

@@ -474,6 +474,48 @@ quorum_ui_cell_set_text (GtkListItem *item,
 }
 
 /**
+ * quorum_ui_bin_measure:
+ * @bin: an #AdwBin whose layout manager is unset, so that it lays out its
+ *   child itself (to know its width, and fold its columns when narrow)
+ *
+ * Measures @bin as its child.
+ */
+void
+quorum_ui_bin_measure (GtkWidget      *bin,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+/**
+ * quorum_ui_bin_allocate:
+ * @bin: as for quorum_ui_bin_measure()
+ *
+ * Gives @bin's child the whole of @bin.
+ */
+void
+quorum_ui_bin_allocate (GtkWidget *bin,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+/**
  * quorum_ui_clear_list_box:
  *
  * Removes every row of @list_box (GTK 4.8 has no gtk_list_box_remove_all()).

@@ -52,6 +52,17 @@ void        quorum_ui_pill_set              (GtkWidget         *pill,
                                              const char        *kind);
 void        quorum_ui_pill_set_outcome      (GtkWidget         *pill,
                                              QuorumOutcome      outcome);
+void        quorum_ui_bin_measure           (GtkWidget         *bin,
+                                             GtkOrientation     orientation,
+                                             int                for_size,
+                                             int               *minimum,
+                                             int               *natural,
+                                             int               *minimum_baseline,
+                                             int               *natural_baseline);
+void        quorum_ui_bin_allocate          (GtkWidget         *bin,
+                                             int                width,
+                                             int                height,
+                                             int                baseline);
 GtkWidget  *quorum_ui_cell_new              (float              xalign,
                                              guint              chars);
 void        quorum_ui_cell_set_text         (GtkListItem       *item,

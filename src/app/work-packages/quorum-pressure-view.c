@@ -569,32 +569,15 @@ set_narrow (QuorumPressureView *self,
     gtk_column_view_column_set_visible (wide_only[i], !narrow);
 }
 
-/* The view lays its child out itself (no layout manager), to know its
- * width: narrower than NARROW_WIDTH, it folds its columns. */
+/* Folds the columns below NARROW_WIDTH. */
 static void
-quorum_pressure_view_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  quorum_ui_bin_measure (widget, orientation, for_size, minimum, natural, minimum_baseline,
-                         natural_baseline);
-}
-
-static void
-quorum_pressure_view_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
+fold (GtkWidget *widget,
+      int        width)
 {
   QuorumPressureView *self = QUORUM_PRESSURE_VIEW (widget);
 
   if ((width < NARROW_WIDTH) != self->narrow)
     set_narrow (self, width < NARROW_WIDTH);
-  quorum_ui_bin_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -606,8 +589,8 @@ quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
   object_class->dispose = quorum_pressure_view_dispose;
   object_class->get_property = quorum_pressure_view_get_property;
   object_class->set_property = quorum_pressure_view_set_property;
-  widget_class->measure = quorum_pressure_view_measure;
-  widget_class->size_allocate = quorum_pressure_view_size_allocate;
+  /* It lays its child out itself, to know its width. */
+  quorum_ui_bin_class_fold_on_width (widget_class, fold);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,

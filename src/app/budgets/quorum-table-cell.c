@@ -686,8 +686,13 @@ show_difference (QuorumTableCell *self)
   if (!quorum_table_item_get_change (item, self->column, self->to_column,
                                      &difference, &percent, &has_percent))
     {
-      show (self, "—", NULL, flags | QUORUM_TABLE_CELL_NA,
-            _("No difference: one of the two figures is blank"));
+      if (quorum_table_item_get_source (item, self->column) == QUORUM_CELL_NA ||
+          quorum_table_item_get_source (item, self->to_column) == QUORUM_CELL_NA)
+        show (self, C_("figure", "N/A"), NULL, flags | QUORUM_TABLE_CELL_NA,
+              _("Not applicable: one of the two figures is N/A"));
+      else
+        show (self, "—", NULL, flags | QUORUM_TABLE_CELL_NA,
+              _("No difference: one of the two figures is blank"));
       return;
     }
   from = quorum_table_item_get_text (item, self->column);

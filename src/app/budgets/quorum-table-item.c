@@ -245,9 +245,11 @@ quorum_table_item_set_target_column (QuorumTableItem *self,
  * @has_percent: (out): whether there is a percentage (@from is a figure,
  *   not zero nor N/A)
  *
- * The figures of the row's variance. N/A counts as 0, as in every sum.
+ * The figures of the row's variance. A difference is not a sum: with N/A
+ * on either side, it is N/A too.
  *
- * Returns: %FALSE when either side is blank (or a column is out of range)
+ * Returns: %FALSE when either side is blank or N/A (or a column is out of
+ *   range)
  */
 gboolean
 quorum_table_item_get_change (QuorumTableItem *self,
@@ -268,7 +270,8 @@ quorum_table_item_get_change (QuorumTableItem *self,
     return FALSE;
   from_source = quorum_table_item_get_source (self, from);
   to_source = quorum_table_item_get_source (self, to);
-  if (from_source == QUORUM_CELL_EMPTY || to_source == QUORUM_CELL_EMPTY)
+  if (from_source == QUORUM_CELL_EMPTY || to_source == QUORUM_CELL_EMPTY ||
+      from_source == QUORUM_CELL_NA || to_source == QUORUM_CELL_NA)
     return FALSE;
   quorum_table_item_get_amount (self, from, &from_amount);
   quorum_table_item_get_amount (self, to, &to_amount);
@@ -333,6 +336,8 @@ quorum_table_item_get_source (QuorumTableItem *self,
   if (stated->kind == QUORUM_VALUE_NA)
     return QUORUM_CELL_NA;
   computed = quorum_row_get_computed (self->row, column);
+  if (computed->kind == QUORUM_VALUE_NA)
+    return QUORUM_CELL_NA;
   if (computed->kind != QUORUM_VALUE_ABSENT)
     return QUORUM_CELL_COMPUTED;
   return QUORUM_CELL_EMPTY;

@@ -444,35 +444,13 @@ set_narrow (QuorumChecksView *self,
 /* The view lays its child out itself (no layout manager), to know its
  * width: narrower than NARROW_WIDTH, it folds its columns. */
 static void
-quorum_checks_view_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  *minimum = *natural = 0;
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural,
-                        minimum_baseline, natural_baseline);
-}
-
-static void
-quorum_checks_view_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
+fold (GtkWidget *widget,
+      int        width)
 {
   QuorumChecksView *self = QUORUM_CHECKS_VIEW (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
   if ((width < NARROW_WIDTH) != self->narrow)
     set_narrow (self, width < NARROW_WIDTH);
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 typedef enum
@@ -636,8 +614,7 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   object_class->finalize = quorum_checks_view_finalize;
   object_class->get_property = quorum_checks_view_get_property;
   object_class->set_property = quorum_checks_view_set_property;
-  widget_class->measure = quorum_checks_view_measure;
-  widget_class->size_allocate = quorum_checks_view_size_allocate;
+  quorum_ui_bin_class_fold_on_width (widget_class, fold);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,

@@ -473,6 +473,64 @@ quorum_ui_cell_set_text (GtkListItem *item,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
+/* An AdwBin that lays its child out itself, to know its width. */
+
+static GQuark
+fold_quark (void)
+{
+  return g_quark_from_static_string ("quorum-ui-fold");
+}
+
+static void
+fold_bin_measure (GtkWidget      *bin,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+static void
+fold_bin_size_allocate (GtkWidget *bin,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  QuorumUiFoldFunc fold = g_type_get_qdata (G_OBJECT_TYPE (bin), fold_quark ());
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
+
+  fold (bin, width);
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+/**
+ * quorum_ui_bin_class_fold_on_width:
+ * @widget_class: the class of an #AdwBin subclass
+ * @fold: called with the bin's width before its child is allocated, to
+ *   fold its columns when narrow
+ *
+ * Makes the bin lay its child out itself, so that it knows its width;
+ * each instance calls gtk_widget_set_layout_manager (bin, NULL) in its
+ * init, after its template.
+ */
+void
+quorum_ui_bin_class_fold_on_width (GtkWidgetClass   *widget_class,
+                                   QuorumUiFoldFunc  fold)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), fold_quark (), fold);
+  widget_class->measure = fold_bin_measure;
+  widget_class->size_allocate = fold_bin_size_allocate;
+}
+
 /**
  * quorum_ui_clear_list_box:
  *

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Called with a bin's width before its child is laid out. */
+typedef void (*QuorumUiFoldFunc) (GtkWidget *bin,
+                                  int        width);
+
 /* A package more than this far over its estimate (hundredths of a percent)
  * is marked as an error, not a warning. */
 #define QUORUM_UI_OVERSPEND_ERROR_PERCENT 1000
@@ -52,6 +56,8 @@ void        quorum_ui_pill_set              (GtkWidget         *pill,
                                              const char        *kind);
 void        quorum_ui_pill_set_outcome      (GtkWidget         *pill,
                                              QuorumOutcome      outcome);
+void        quorum_ui_bin_class_fold_on_width (GtkWidgetClass   *widget_class,
+                                               QuorumUiFoldFunc  fold);
 GtkWidget  *quorum_ui_cell_new              (float              xalign,
                                              guint              chars);
 void        quorum_ui_cell_set_text         (GtkListItem       *item,

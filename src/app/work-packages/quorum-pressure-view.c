@@ -35,6 +35,9 @@ struct _QuorumPressureView
   GtkLabel *summary_label;
   GtkColumnView *column_view;
   GtkColumnViewColumn *money_columns[N_MONEY];
+  GtkColumnViewColumn *year_column;
+  GtkColumnViewColumn *approved_column;
+  gboolean narrow;              /* the columns folded to what remains and the status */
 
   /* owned */
   QuorumStore *store;
@@ -54,6 +57,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Narrower than this, the list folds its columns. */
+#define NARROW_WIDTH 600
 
 /* --- cells ---------------------------------------------------------------- */
 
@@ -152,8 +158,8 @@ setup_line_cb (GtkSignalListItemFactory *factory,
   /* The column that gives way on narrow windows, cut in the middle, where
    * lines and documents differ ("Smart Homes … Pilot", "SEC Panel … 2023");
    * a tooltip has it all. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 8);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle), 8);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 4);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle), 4);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
@@ -220,7 +226,7 @@ show_money (gpointer     view,
                                  self->chars[money]);
   if (negative)
     gtk_widget_set_css_classes (gtk_list_item_get_child (item),
-                                (const char *[]) { "numeric", "error", "heading", NULL });
+                                (const char *[]) { "numeric", "error", "over", NULL });
   else
     gtk_widget_set_css_classes (gtk_list_item_get_child (item),
                                 (const char *[]) { "numeric", NULL });
@@ -291,20 +297,34 @@ typedef struct
   const char *icon_name;
   const char *label;
   const char *kind;
+  const char *tooltip;
 } Status;
 
+/* A line's status: short, so that the badge is never cut; the tooltip
+ * says the rest. */
 static Status
 line_status (QuorumPressureLine *line)
 {
   if (line == NULL)
-    return (Status) { NULL, NULL, "neutral" };
+    return (Status) { NULL, NULL, "neutral", NULL };
   if (quorum_pressure_line_get_over (line))
-    return (Status) { "dialog-warning-symbolic", _("Over provision"), "error" };
+    return (Status) { "dialog-warning-symbolic", _("Over provision"), "error", NULL };
   if (!quorum_pressure_line_get_is_project (line))
-    return (Status) { "object-select-symbolic", _("Within provision"), "success" };
+    return (Status) { "object-select-symbolic", _("Within provision"), "success", NULL };
   if (quorum_pressure_line_get_released (line))
-    return (Status) { "object-select-symbolic", _("Released by an approved brief"), "success" };
-  return (Status) { "changes-prevent-symbolic", _("Not released"), "neutral" };
+    /* TRANSLATORS: a project provision's status, short: in a narrow badge */
+    return (Status) { "object-select-symbolic", C_("provision", "Released"), "success",
+                      _("Released by an approved brief") };
+  return (Status) { "changes-prevent-symbolic", _("Not released"), "neutral",
+                    _("No approved brief has released this project provision yet") };
+}
+
+static char *
+status_tooltip_cb (GtkListItem        *item,
+                   QuorumPressureLine *line,
+                   gpointer            data)
+{
+  return g_strdup (line_status (line).tooltip);
 }
 
 static GStrv
@@ -478,6 +498,35 @@ quorum_pressure_view_set_property (GObject      *object,
     }
 }
 
+/* --- layout --------------------------------------------------------------- */
+
+/* On a narrow view, the line, what remains of its provision and its status
+ * win the space; the rest is on the work packages' pages. */
+static void
+set_narrow (QuorumPressureView *self,
+            gboolean            narrow)
+{
+  GtkColumnViewColumn *wide_only[] = {
+    self->year_column, self->money_columns[MONEY_PROVISION], self->money_columns[MONEY_COMMITTED],
+    self->money_columns[MONEY_SPENT], self->money_columns[MONEY_PROJECTED], self->approved_column,
+  };
+
+  self->narrow = narrow;
+  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
+    gtk_column_view_column_set_visible (wide_only[i], !narrow);
+}
+
+/* Folds the columns below NARROW_WIDTH. */
+static void
+fold (GtkWidget *widget,
+      int        width)
+{
+  QuorumPressureView *self = QUORUM_PRESSURE_VIEW (widget);
+
+  if ((width < NARROW_WIDTH) != self->narrow)
+    set_narrow (self, width < NARROW_WIDTH);
+}
+
 static void
 quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
 {
@@ -487,6 +536,8 @@ quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
   object_class->dispose = quorum_pressure_view_dispose;
   object_class->get_property = quorum_pressure_view_get_property;
   object_class->set_property = quorum_pressure_view_set_property;
+  /* It lays its child out itself, to know its width. */
+  quorum_ui_bin_class_fold_on_width (widget_class, fold);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
@@ -500,6 +551,8 @@ quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, year_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPressureView, approved_column);
   gtk_widget_class_bind_template_child_full (widget_class, "provision_column", FALSE,
                                              G_STRUCT_OFFSET (QuorumPressureView,
                                                               money_columns[MONEY_PROVISION]));
@@ -520,6 +573,7 @@ quorum_pressure_view_class_init (QuorumPressureViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_icon_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_tooltip_cb);
 }
 
 static void
@@ -528,6 +582,7 @@ quorum_pressure_view_init (QuorumPressureView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->lines = g_list_store_new (QUORUM_TYPE_PRESSURE_LINE);
   setup_money_columns (self);

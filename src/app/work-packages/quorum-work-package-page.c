@@ -30,6 +30,7 @@ struct _QuorumWorkPackagePage
   GtkLabel *reason_label;
   GtkLabel *latest_label;
   GtkWidget *change_label;
+  GtkWidget *change_button;
   GtkListBox *summary_list;
   GtkListBox *estimate_list;
   GtkListBox *actual_list;
@@ -384,6 +385,7 @@ update_latest (QuorumWorkPackagePage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->latest_label), latest != NULL);
   gtk_widget_set_visible (self->change_label, latest != NULL);
+  gtk_widget_set_visible (self->change_button, latest != NULL);
   if (latest == NULL)
     return;
   when = quorum_ui_format_timestamp (quorum_decision_get_at (latest));
@@ -437,6 +439,11 @@ update_decide_state (QuorumWorkPackagePage *self)
   gtk_widget_set_sensitive (self->approve_button, can_decide && !self->busy);
   gtk_widget_set_sensitive (self->reject_button, can_decide && !self->busy);
   gtk_widget_set_sensitive (self->defer_button, can_decide && !self->busy);
+  gtk_widget_set_sensitive (self->change_button, can_decide && !self->busy);
+  gtk_widget_set_tooltip_text (self->change_button,
+                               reason != NULL ? reason
+                               : _("Approve, reject or defer again: the new decision "
+                                   "supersedes this one"));
   gtk_widget_set_tooltip_text (self->approve_button, reason);
   gtk_widget_set_tooltip_text (self->reject_button, reason);
   gtk_widget_set_tooltip_text (self->defer_button, reason);
@@ -475,6 +482,21 @@ static void
 defer_clicked_cb (QuorumWorkPackagePage *self)
 {
   emit_decide (self, "defer");
+}
+
+/* Change Decision… leads to the decision buttons: the first, focused (the
+ * scrolled window brings it into view); each opens the decide dialog. */
+static void
+change_clicked_cb (QuorumWorkPackagePage *self)
+{
+  GtkWidget *buttons[] = { self->approve_button, self->reject_button, self->defer_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_is_sensitive (buttons[i]))
+      {
+        gtk_widget_grab_focus (buttons[i]);
+        return;
+      }
 }
 
 static void
@@ -599,6 +621,7 @@ quorum_work_package_page_class_init (QuorumWorkPackagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, reason_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, latest_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, change_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, change_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, summary_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, estimate_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagePage, actual_list);
@@ -609,6 +632,7 @@ quorum_work_package_page_class_init (QuorumWorkPackagePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, approve_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reject_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, defer_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_clicked_cb);
 }
 
 static void
@@ -620,7 +644,8 @@ quorum_work_package_page_init (QuorumWorkPackagePage *self)
 
   self->outcome_pill = quorum_ui_pill_new ();
   gtk_widget_set_name (self->outcome_pill, "outcome-pill");
-  gtk_box_append (self->outcome_box, self->outcome_pill);
+  gtk_box_insert_child_after (self->outcome_box, self->outcome_pill,
+                              gtk_widget_get_prev_sibling (self->change_button));
 
   none = add_text_row (NULL, _("No decisions yet"),
                        _("The Board has not decided on this package."));

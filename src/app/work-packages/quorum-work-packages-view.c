@@ -39,6 +39,7 @@ struct _QuorumWorkPackagesView
   GtkColumnViewColumn *money_columns[N_MONEY];
   guint decimals[N_MONEY];      /* each figure column's precision */
   QuorumFigureColumns *money_cells; /* those columns' cells */
+  gboolean narrow;              /* the columns folded to the outcome and status */
 
   /* owned */
   QuorumStore *store;
@@ -70,6 +71,9 @@ static const char * const statuses[] = { "draft", "submitted", "withdrawn", "clo
 
 /* committee_ids entry for the packages that name no committee */
 #define NO_COMMITTEE ""
+
+/* Narrower than this, the list folds its columns. */
+#define NARROW_WIDTH 600
 
 /* --- sorting -------------------------------------------------------------- */
 
@@ -209,8 +213,11 @@ setup_committee_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = quorum_ui_cell_new (0, 10);
 
-  /* It gives way to the figures, with the whole name in the tooltip. */
+  /* It gives way to the figures, cut in the middle, where names differ,
+   * with the whole name in the tooltip. */
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 4);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
   gtk_list_item_set_child (item, cell);
   bind_committee (item, cell, "tooltip-text", G_TYPE_STRING, G_CALLBACK (committee_text_cb),
                   self);
@@ -570,6 +577,36 @@ quorum_work_packages_view_set_property (GObject      *object,
     }
 }
 
+/* --- layout --------------------------------------------------------------- */
+
+/* On a narrow view, the package, its outcome and its status win the space;
+ * the quarter, the committee and the figures are on the package's page
+ * (the variance alone is wider than an outcome's badge). */
+static void
+set_narrow (QuorumWorkPackagesView *self,
+            gboolean                narrow)
+{
+  GtkColumnViewColumn *wide_only[] = {
+    self->quarter_column, self->committee_column, self->money_columns[MONEY_ESTIMATE],
+    self->money_columns[MONEY_ACTUAL], self->money_columns[MONEY_VARIANCE],
+  };
+
+  self->narrow = narrow;
+  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
+    gtk_column_view_column_set_visible (wide_only[i], !narrow);
+}
+
+/* Folds the columns below NARROW_WIDTH. */
+static void
+fold (GtkWidget *widget,
+      int        width)
+{
+  QuorumWorkPackagesView *self = QUORUM_WORK_PACKAGES_VIEW (widget);
+
+  if ((width < NARROW_WIDTH) != self->narrow)
+    set_narrow (self, width < NARROW_WIDTH);
+}
+
 static void
 quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
 {
@@ -580,6 +617,8 @@ quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
   object_class->finalize = quorum_work_packages_view_finalize;
   object_class->get_property = quorum_work_packages_view_get_property;
   object_class->set_property = quorum_work_packages_view_set_property;
+  /* It lays its child out itself, to know its width. */
+  quorum_ui_bin_class_fold_on_width (widget_class, fold);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
@@ -650,6 +689,7 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
   GtkColumnViewColumn *agenda[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   setup_money_columns (self);
   agenda[0] = self->quarter_column;
   agenda[1] = self->committee_column;

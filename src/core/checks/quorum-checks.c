@@ -223,6 +223,14 @@ evaluate_column_cell (Evaluation   *ev,
       const QuorumValue *value = _quorum_row_effective (row, column->operand_index[i]);
       gint64 term;
 
+      /* N/A counts as 0 in a sum, but a difference with an operand that
+       * does not apply does not apply either: N/A, never checked. */
+      if (value->kind == QUORUM_VALUE_NA && column->formula == QUORUM_FORMULA_DIFFERENCE)
+        {
+          _quorum_row_set_computed_na (row, column->index);
+          g_hash_table_add (ev->finished, row);
+          return;
+        }
       if (value->kind != QUORUM_VALUE_AMOUNT)
         continue;
       has_amount = TRUE;

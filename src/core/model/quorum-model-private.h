@@ -137,6 +137,8 @@ QuorumCommittee *_quorum_committee_new (const char *id,
 void          _quorum_row_set_computed (QuorumRow    *row,
                                         guint         column,
                                         gint64        amount);
+void          _quorum_row_set_computed_na (QuorumRow *row,
+                                           guint      column);
 
 extern const QuorumValue _quorum_value_absent;
 

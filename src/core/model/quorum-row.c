@@ -125,6 +125,19 @@ _quorum_row_set_computed (QuorumRow *row,
   row->computed[column].amount = amount;
 }
 
+/* A computed cell that does not apply: N/A (a difference with an N/A operand). */
+void
+_quorum_row_set_computed_na (QuorumRow *row,
+                             guint      column)
+{
+  g_assert (column < row->n_values);
+
+  if (row->computed == NULL)
+    row->computed = g_new0 (QuorumValue, row->n_values);
+  row->computed[column].kind = QUORUM_VALUE_NA;
+  row->computed[column].amount = 0;
+}
+
 void
 _quorum_row_add_finding (QuorumRow     *row,
                          guint          column,

@@ -1346,7 +1346,10 @@ test_variance (Fixture       *f,
     settle ();
   }
 
-  /* The contingency's 2019/20 out-turn is N/A: a difference, no percentage. */
+  /* The contingency's 2019/20 out-turn is N/A: no difference (a difference
+   * with N/A is N/A), no percentage. */
+  g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", "contingency",
+                                                        "difference")), ==, "N/A");
   g_assert_cmpstr (quorum_table_cell_get_text (cell_at (f, "variance-rows", "contingency",
                                                         "change")), ==, "—");
 

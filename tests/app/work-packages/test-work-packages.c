@@ -864,6 +864,22 @@ change_decision (QuorumWindow          *window,
   QuorumDecideDialog *dialog;
   GtkWidget *hint;
   GtkTextBuffer *buffer;
+  GtkWidget *change = quorum_test_find_named (GTK_WIDGET (page), "change-decision-button");
+  GtkWidget *approve = quorum_test_find_named (GTK_WIDGET (page), "approve-button");
+  GtkWidget *latest = quorum_test_find_named (GTK_WIDGET (page), "latest-decision");
+  graphene_point_t at_change, at_latest;
+
+  /* Change Decision… is at the top, beside the outcome and above the
+   * latest decision, and leads to the decision buttons. */
+  g_assert_true (gtk_widget_get_mapped (change));
+  g_assert_true (gtk_widget_compute_point (change, GTK_WIDGET (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &at_change));
+  g_assert_true (gtk_widget_compute_point (latest, GTK_WIDGET (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &at_latest));
+  g_assert_cmpfloat (at_change.y, <, at_latest.y);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (approve)) != approve);
+  click (page, "change-decision-button");
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (approve)) == approve);
 
   click (page, "reject-button");
   dialog = QUORUM_DECIDE_DIALOG (quorum_test_find_dialog_of_type (QUORUM_TYPE_DECIDE_DIALOG));

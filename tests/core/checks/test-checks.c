@@ -487,9 +487,29 @@ static const CheckCase cases[] = {
     {
       { "t", "z", "v", NONE, AMT (100), AMT (100) },
       { "t", "w", "v", NONE, AMT (-100), AMT (-100) },
-      { "t", "n", "v", NONE, NONE, NONE },
+      { "t", "n", "v", NONE, NA, NA },
       { "t", "m", "v", AMT (700), NONE, AMT (700) },
       { "t", "k", "v", AMT (-10), AMT (-10), AMT (-10) },
+    },
+  },
+  {
+    /* a difference with an N/A operand does not apply: N/A, never checked,
+     * whatever is stated; a sum still counts N/A as 0 and is checked */
+    "column/difference-na",
+    "{'id': 't', 'columns': [{'id': 'a'}, {'id': 'b'}, {'id': 'v', 'difference': ['a', 'b']},"
+    "                        {'id': 's', 'sum': ['a', 'b']}],"
+    " 'rows': ["
+    " {'id': 'x', 'values': {'a': 5, 'b': null, 'v': 7, 's': 5}},"
+    " {'id': 'y', 'values': {'a': null, 'b': 3}},"
+    " {'id': 'z', 'values': {'a': 4, 'b': null, 's': 9}}]}",
+    NULL,
+    { { MISMATCH, COLUMN, "t", "z", "s", 900, 400, 500 } },
+    {
+      { "t", "x", "v", AMT (700), NA, AMT (700) },
+      { "t", "x", "s", AMT (500), AMT (500), AMT (500) },
+      { "t", "y", "v", NONE, NA, NA },
+      { "t", "y", "s", NONE, AMT (300), AMT (300) },
+      { "t", "z", "v", NONE, NA, NA },
     },
   },
   {

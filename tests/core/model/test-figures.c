@@ -164,6 +164,87 @@ test_collect (void)
   g_assert_true (any_computed);
 }
 
+/* In @json_table (read from the file), each row naming null for an operand
+ * of a difference column: that cell is N/A in the store, with no finding. */
+static guint
+check_na_differences (QuorumTable *table,
+                      JsonArray   *columns,
+                      JsonArray   *rows)
+{
+  guint n_found = 0;
+
+  for (guint r = 0; rows != NULL && r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      JsonObject *values = json_object_has_member (row, "values")
+                           ? json_object_get_object_member (row, "values") : NULL;
+
+      for (guint c = 0; values != NULL && c < json_array_get_length (columns); c++)
+        {
+          JsonObject *column = json_array_get_object_element (columns, c);
+          JsonArray *operands = json_object_has_member (column, "difference")
+                                ? json_object_get_array_member (column, "difference") : NULL;
+
+          for (guint o = 0; operands != NULL && o < json_array_get_length (operands); o++)
+            {
+              const char *operand = json_array_get_string_element (operands, o);
+              QuorumRow *store_row;
+              QuorumColumn *store_column;
+              GPtrArray *findings;
+              guint index;
+
+              if (!json_object_has_member (values, operand) ||
+                  !JSON_NODE_HOLDS_NULL (json_object_get_member (values, operand)))
+                continue;
+              store_row = quorum_table_find_row (table, json_object_get_string_member (row, "id"));
+              store_column = quorum_table_find_column (
+                table, json_object_get_string_member (column, "id"));
+              g_assert_nonnull (store_row);
+              g_assert_nonnull (store_column);
+              index = quorum_column_get_index (store_column);
+              g_assert_cmpint (quorum_row_get_effective (store_row, index)->kind, ==,
+                               QUORUM_VALUE_NA);
+              findings = quorum_row_get_findings (store_row, index);
+              g_assert_true (findings == NULL || findings->len == 0);
+              n_found++;
+              break;
+            }
+        }
+      if (json_object_has_member (row, "rows"))
+        n_found += check_na_differences (table, columns,
+                                         json_object_get_array_member (row, "rows"));
+    }
+  return n_found;
+}
+
+/* A difference with an N/A operand is N/A and never checked: Table 2 of
+ * 2020-23 leaves the contingency's 2019/20 outturn blank (null), so its
+ * variance is N/A, not the 2020/21 figure. */
+static void
+test_na_difference (void)
+{
+  g_autoptr(QuorumStore) store = load_sample ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = read_document ("sec-budget-2020-23", parser);
+  JsonArray *tables = json_object_get_array_member (root, "tables");
+  QuorumBudgetDocument *document = quorum_store_find_document (store, "sec-budget-2020-23");
+  guint n_found = 0;
+
+  g_assert_nonnull (document);
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    {
+      JsonObject *json_table = json_array_get_object_element (tables, t);
+      QuorumTable *table = quorum_budget_document_find_table (
+        document, json_object_get_string_member (json_table, "id"));
+
+      g_assert_nonnull (table);
+      n_found += check_na_differences (table, json_object_get_array_member (json_table, "columns"),
+                                       json_object_get_array_member (json_table, "rows"));
+    }
+  /* The contingency of Table 2, at least. */
+  g_assert_cmpuint (n_found, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -174,6 +255,7 @@ main (int    argc,
   g_test_add_func ("/figures/headline", test_headline);
   g_test_add_func ("/figures/committee", test_committee);
   g_test_add_func ("/figures/collect", test_collect);
+  g_test_add_func ("/figures/na-difference", test_na_difference);
 
   return g_test_run ();
 }

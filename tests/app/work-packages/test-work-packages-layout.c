@@ -1,0 +1,229 @@
+/* test-work-packages-layout.c: Work Packages and Budget Pressure, default and narrow
+ *
+ * The real window under Xvfb on the sample store, at 1100×720 and at
+ * 403×720: every figure and every status shown in the two lists is wholly
+ * inside the visible part of its list and its text is not cut. Narrow, the
+ * less important columns give way (a package's quarter, committee and
+ * figures, which its page shows, for its outcome and status; a line's
+ * year, provision, commitment, spending, projection and approvals) and
+ * come back when wider again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "quorum-application.h"
+#include "quorum-core.h"
+#include "quorum-pressure-view.h"
+#include "quorum-window.h"
+#include "quorum-work-packages-view.h"
+#include "quorum-ui-test-util.h"
+
+static QuorumApplication *app;
+
+typedef struct
+{
+  const char *view;                 /* the sidebar row */
+  const char *wide_only[5];         /* cells shown only when wide */
+  const char *always[4];            /* figure and status cells always shown */
+} ViewCase;
+
+static const ViewCase work_packages = {
+  "work-packages",
+  { "estimate-cell", "actual-cell", "variance-cell", NULL },
+  { "outcome-label", "status-cell", NULL },
+};
+
+static const ViewCase pressure = {
+  "budget-pressure",
+  { "provision-cell", "committed-cell", "spent-cell", "projected-cell", NULL },
+  { "remaining-cell", "pressure-status", NULL },
+};
+
+typedef gboolean (*Condition) (GtkWidget *widget,
+                               int        value);
+
+static gboolean
+time_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, 20 s at most. */
+static void
+wait_until (Condition  condition,
+            GtkWidget *widget,
+            int        value)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
+
+  while (!condition (widget, value) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  quorum_test_iterate ();
+}
+
+/* The store has loaded: the sidebar's Overview row is mapped. */
+static gboolean
+sidebar_shown (GtkWidget *window,
+               int        unused)
+{
+  GtkWidget *row = quorum_test_find_named (window, "overview");
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* @widget is @width wide, less the decorations' few pixels. */
+static gboolean
+as_wide_as (GtkWidget *widget,
+            int        width)
+{
+  return ABS (gtk_widget_get_width (widget) - width) <= 24;
+}
+
+/* The list's figures are laid out: a status cell has a width. */
+static gboolean
+cells_shown (GtkWidget *view,
+             int        which)
+{
+  const ViewCase *c = which == 0 ? &work_packages : &pressure;
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, c->always[0]);
+
+  return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
+}
+
+static GtkWidget *
+open_view (QuorumWindow *window,
+           int           width,
+           int           which)
+{
+  const ViewCase *c = which == 0 ? &work_packages : &pressure;
+  GtkWidget *row;
+  GtkWidget *view;
+
+  row = quorum_test_find_named (GTK_WIDGET (window), c->view);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  quorum_test_iterate ();
+  view = quorum_test_find_type (GTK_WIDGET (window), which == 0
+                                                     ? QUORUM_TYPE_WORK_PACKAGES_VIEW
+                                                     : QUORUM_TYPE_PRESSURE_VIEW);
+  g_assert_nonnull (view);
+  wait_until (as_wide_as, GTK_WIDGET (window), width);
+  wait_until (cells_shown, view, which);
+  return view;
+}
+
+static QuorumWindow *
+open_window (int width)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = quorum_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  quorum_window_open_store (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (sidebar_shown, GTK_WIDGET (window), 0);
+  return window;
+}
+
+/* Every figure and status cell shown is wholly visible; the wide-only
+ * ones are shown only when wide. */
+static void
+assert_layout (GtkWidget *view,
+               int        which,
+               gboolean   narrow)
+{
+  const ViewCase *c = which == 0 ? &work_packages : &pressure;
+  GtkWidget *scroller = gtk_widget_get_ancestor (
+    quorum_test_find_type (view, GTK_TYPE_COLUMN_VIEW), GTK_TYPE_SCROLLED_WINDOW);
+  guint n_checked = 0;
+
+  for (guint i = 0; c->wide_only[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, c->wide_only[i]);
+
+      if (narrow)
+        {
+          g_assert_cmpuint (cells->len, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (cells->len, >, 5);
+      for (guint k = 0; k < cells->len; k++, n_checked++)
+        quorum_test_assert_fully_visible (cells->pdata[k], scroller);
+    }
+  for (guint i = 0; c->always[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, c->always[i]);
+
+      g_assert_cmpuint (cells->len, >, 5);
+      for (guint k = 0; k < cells->len; k++, n_checked++)
+        quorum_test_assert_fully_visible (cells->pdata[k], scroller);
+    }
+  g_assert_cmpuint (n_checked, >, 15);
+}
+
+static void
+test_default_size (gconstpointer data)
+{
+  int which = GPOINTER_TO_INT (data);
+  QuorumWindow *window = open_window (1100);
+  GtkWidget *view = open_view (window, 1100, which);
+
+  assert_layout (view, which, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (gconstpointer data)
+{
+  int which = GPOINTER_TO_INT (data);
+  QuorumWindow *window = open_window (403);
+  GtkWidget *view = open_view (window, 403, which);
+
+  assert_layout (view, which, TRUE);
+
+  /* Wider again, every column is back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  wait_until (as_wide_as, GTK_WIDGET (window), 1100);
+  wait_until (cells_shown, view, which);
+  assert_layout (view, which, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
+      return 77;
+    }
+  adw_init ();
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_data_func ("/work-packages-layout/packages/default-size", GINT_TO_POINTER (0),
+                        test_default_size);
+  g_test_add_data_func ("/work-packages-layout/packages/narrow", GINT_TO_POINTER (0),
+                        test_narrow);
+  g_test_add_data_func ("/work-packages-layout/pressure/default-size", GINT_TO_POINTER (1),
+                        test_default_size);
+  g_test_add_data_func ("/work-packages-layout/pressure/narrow", GINT_TO_POINTER (1),
+                        test_narrow);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}

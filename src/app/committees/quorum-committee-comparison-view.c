@@ -41,6 +41,7 @@ struct _QuorumCommitteeComparisonView
   GArray *sort_options;        /* of SortOption, as in sort_dropdown */
   QuorumBudgetDocument *document; /* the one whose tables are offered */
   QuorumTable *table;          /* the one compared */
+  gboolean narrow;             /* the table folded to the committees and their totals */
   gboolean with_year;          /* the parts are named with their year */
 };
 
@@ -189,6 +190,36 @@ fill_chart_titles (QuorumCommitteeComparisonView *self,
   quorum_chart_set_category_title (self->compare_chart, _("Committee or service area"));
 }
 
+/* Narrower than this, the table shows the committees and their totals
+ * only: the chart above shows the parts. */
+#define NARROW_WIDTH 820
+
+/* The parts' columns are shown only where there is room for them. */
+static void
+show_part_columns (QuorumCommitteeComparisonView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->compare_view);
+
+  for (guint i = 1; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      gtk_column_view_column_set_visible (column, !self->narrow || column == self->total_column);
+    }
+}
+
+static void
+fold (GtkWidget *widget,
+      int        width)
+{
+  QuorumCommitteeComparisonView *self = QUORUM_COMMITTEE_COMPARISON_VIEW (widget);
+
+  if ((width < NARROW_WIDTH) == self->narrow)
+    return;
+  self->narrow = width < NARROW_WIDTH;
+  show_part_columns (self);
+}
+
 /* Every column but the committees' (the template's). */
 static void
 remove_figure_columns (QuorumCommitteeComparisonView *self)
@@ -231,6 +262,7 @@ fill_columns (QuorumCommitteeComparisonView *self,
   if (total_cell >= (int) n_columns)
     self->total_column = quorum_figure_ui_add_cell_column (self->compare_view,
                                                            _("Total"), total_cell, TRUE);
+  show_part_columns (self);
 }
 
 /* The table's own total, as it states it; and the committees no row is
@@ -579,6 +611,8 @@ quorum_committee_comparison_view_class_init (QuorumCommitteeComparisonViewClass 
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = quorum_committee_comparison_view_dispose;
+  /* It lays its child out itself, to know its width. */
+  quorum_ui_bin_class_fold_on_width (widget_class, fold);
 
   g_type_ensure (QUORUM_TYPE_CHART);
   g_type_ensure (QUORUM_TYPE_FIGURE_LINE);
@@ -610,6 +644,7 @@ quorum_committee_comparison_view_init (QuorumCommitteeComparisonView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   quorum_figure_ui_setup_drop_down (self->document_dropdown);
   quorum_figure_ui_setup_drop_down (self->table_dropdown);
   quorum_figure_ui_setup_drop_down (self->sort_dropdown);

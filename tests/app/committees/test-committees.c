@@ -957,6 +957,47 @@ test_ssc_total (void)
   quorum_figure_test_destroy (window);
 }
 
+/* Where there is no room for the parts' columns, the comparison shows the
+ * committees and their totals (the chart shows the parts), every total
+ * inside the table; where there is, every column. */
+static void
+test_comparison_narrow (void)
+{
+  const int widths[] = { 780, 1240 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *view = g_object_new (QUORUM_TYPE_COMMITTEES_VIEW, "store", store, NULL);
+      GtkWindow *window = quorum_figure_test_host (view, "Committees", widths[w], 760);
+      GtkWidget *list = quorum_test_find_named (view, "committees-list");
+      GtkWidget *column_view = quorum_test_find_named (view, "compare-list");
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view));
+      gboolean narrow = widths[w] < 1000;
+      guint n_shown = 0;
+
+      gtk_list_box_select_row (GTK_LIST_BOX (list),
+                               GTK_LIST_BOX_ROW (quorum_test_find_named (list, "compare")));
+      quorum_figure_test_settle ();
+      g_assert_cmpuint (g_list_model_get_n_items (columns), >, 2);
+      for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+          gboolean total = c == g_list_model_get_n_items (columns) - 1;
+
+          if (total)
+            g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Total");
+          g_assert_true (gtk_column_view_column_get_visible (column) ==
+                         (c == 0 || total || !narrow));
+          n_shown += gtk_column_view_column_get_visible (column);
+        }
+      g_assert_cmpuint (n_shown, ==, narrow ? 2 : g_list_model_get_n_items (columns));
+      /* The column view is no wider than the room it is given. */
+      g_assert_cmpint (gtk_widget_get_width (column_view), <=,
+                       gtk_widget_get_width (gtk_widget_get_parent (column_view)));
+      quorum_figure_test_destroy (window);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -985,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/committees/list", test_committees_list);
   g_test_add_func ("/committees/page", test_committee_page);
   g_test_add_func ("/committees/comparison", test_comparison);
+  g_test_add_func ("/committees/comparison-narrow", test_comparison_narrow);
   g_test_add_func ("/committees/ssc-total", test_ssc_total);
 
   status = g_test_run ();

@@ -474,6 +474,10 @@ choose_axis (const QuorumChartData *data,
 
       axis->step = nice_step (data, sum (max, -min), n_ticks);
       axis->min = floor_to (min, axis->step);
+      /* A sliver below zero (a stated total a pound under its parts) takes
+       * its own width, not a whole step of the axis. */
+      if (min < 0 && min > -(axis->step / 20))
+        axis->min = min;
       axis->max = ceil_to (max, axis->step);
       if (axis->max == axis->min)
         axis->max = sum (axis->min, axis->step);
@@ -503,7 +507,7 @@ layout_axis (QuorumChartLayout     *layout,
 {
   double bottom = layout->plot_y + plot_h;
 
-  for (gint64 tick = axis->min; tick <= axis->max; )
+  for (gint64 tick = ceil_to (axis->min, axis->step); tick <= axis->max; )
     {
       g_autofree char *text = _quorum_chart_data_format (data, tick);
       PangoLayout *label = make_text (widget, text, SMALL_SCALE, FALSE);

@@ -289,6 +289,32 @@ test_widget (void)
   quorum_test_iterate ();
 }
 
+/* A total a pound under its parts (a sliver below zero) takes its own
+ * width: no step of the axis, no grid line, left of zero. */
+static void
+test_sliver_below_zero (void)
+{
+  static const gint64 sliver_values[] = { 100000000, -100, 50000000, 0 };
+  GtkWidget *widget = g_object_ref_sink (quorum_chart_new ());
+  QuorumChartData data = data_of (TRUE);
+  QuorumChartLayout layout;
+  double zero;
+
+  data.n_series = 2;
+  data.values = sliver_values;
+  _quorum_chart_layout_init (&layout);
+  _quorum_chart_layout_compute (&layout, widget, &data, 600, 300);
+  zero = zero_x (&layout);
+  for (guint i = 0; i < layout.rules->len; i++)
+    g_assert_cmpfloat (g_array_index (layout.rules, QuorumChartRule, i).rect.origin.x, >=,
+                       zero);
+  /* The sliver is still drawn, left of zero. */
+  g_assert_nonnull (_quorum_chart_layout_find (&layout, 0, 1));
+  g_assert_cmpfloat (_quorum_chart_layout_find (&layout, 0, 1)->rect.origin.x, <=, zero);
+  _quorum_chart_layout_clear (&layout);
+  g_object_unref (widget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/stacked", test_stacked_layout);
   g_test_add_func ("/chart/layout/grouped", test_grouped_layout);
   g_test_add_func ("/chart/layout/bubble", test_bubble);
+  g_test_add_func ("/chart/layout/sliver-below-zero", test_sliver_below_zero);
   g_test_add_func ("/chart/widget", test_widget);
   return g_test_run ();
 }

@@ -284,17 +284,6 @@ format_signed_amount (gint64 hundredths)
   return g_steal_pointer (&text);
 }
 
-/* A percentage in hundredths of a percent, with its sign: `+11.4%`. */
-static char *
-format_signed_percent (gint64 hundredths)
-{
-  g_autofree char *number = quorum_amount_format_display (hundredths, "count");
-
-  /* TRANSLATORS: a change in percent; the first %s is "+" or nothing, the
-   * second a number that carries its own minus sign */
-  return g_strdup_printf (_("%s%s%%"), hundredths > 0 ? "+" : "", number);
-}
-
 /* How a year's total moved since the document before: the sign in words,
  * an icon, the difference and the percentage. */
 static GtkWidget *
@@ -309,7 +298,7 @@ change_box (QuorumFigure *previous,
   gint64 percent = 0;
   gboolean has_percent = quorum_amount_change (from, to, &difference, &percent);
   g_autofree char *amount = format_signed_amount (difference);
-  g_autofree char *percent_text = has_percent ? format_signed_percent (percent) : NULL;
+  g_autofree char *percent_text = has_percent ? quorum_amount_format_percent (percent) : NULL;
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
   const char *icon_name;

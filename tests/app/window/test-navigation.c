@@ -219,7 +219,7 @@ test_views (void)
   g_assert_true (shows (window, "label:2021/22\n"));
   g_assert_true (shows (window, "label:Estimated\n"));
   /* 2020/21 moved from £6,888,043 (2018–21) to £8,349,486 (2020–23). */
-  g_assert_true (shows (window, "label:+£1,461,443 (+21.22%)\n"));
+  g_assert_true (shows (window, "label:+£1,461,443 (+21.2%)\n"));
   g_assert_true (shows (window, "label:4 mismatches · 1 rounding\n"));
   g_assert_true (shows (window, "row:Checks\n"));
   g_assert_true (shows (window, "row:Work Packages\n"));

@@ -164,7 +164,9 @@ quorum_json_tree_get_members (QuorumJsonTree *self,
     return NULL;
   found = bsearch (&key, self->compacts->data, self->compacts->len, sizeof (Compact),
                    _quorum_json_compare_compacts);
-  if (found == NULL)
+  /* An object with no members has no place in the array (which may have
+   * no storage at all). */
+  if (found == NULL || found->n == 0)
     return NULL;
   *n_members = found->n;
   return &g_array_index (self->members, QuorumJsonMember, found->first);

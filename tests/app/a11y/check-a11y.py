@@ -205,6 +205,15 @@ def walk_list(node):
     return out
 
 
+def app_running(app_process):
+    """True while the app runs; an app that exited fails now, with its status."""
+    status = app_process.poll()
+    if status is not None:
+        raise RuntimeError('the app exited with status %d before it was on the '
+                           'accessibility bus' % status)
+    return True
+
+
 def find_app(pid):
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
@@ -510,7 +519,8 @@ def check_budget_table(app, results, problems):
 def run_checks(app_process):
     load_pyatspi()
     listen_for_focus()
-    app = wait_for('the app on the accessibility bus', lambda: find_app(app_process.pid))
+    app = wait_for('the app on the accessibility bus',
+                   lambda: app_running(app_process) and find_app(app_process.pid))
     wait_for('the window', lambda: sidebar(showing_nodes(app)) is not None)
     results, problems = [], []
     try:

@@ -25,6 +25,13 @@ typedef enum
   N_MONEY
 } Money;
 
+typedef enum
+{
+  QUORUM_PRESSURE_WIDE,
+  QUORUM_PRESSURE_MEDIUM,
+  QUORUM_PRESSURE_NARROW,
+} QuorumPressureFold;
+
 struct _QuorumPressureView
 {
   AdwBin parent_instance;
@@ -37,7 +44,7 @@ struct _QuorumPressureView
   GtkColumnViewColumn *money_columns[N_MONEY];
   GtkColumnViewColumn *year_column;
   GtkColumnViewColumn *approved_column;
-  gboolean narrow;              /* the columns folded to what remains and the status */
+  QuorumPressureFold fold;      /* which columns give way to the line's */
 
   /* owned */
   QuorumStore *store;
@@ -58,7 +65,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Narrower than this, the list folds its columns. */
+/* Narrower than these, the list folds its columns: first the committed
+ * estimates and the count of approvals (the spent and projected figures
+ * include them; a package's page has them), then all but what remains. */
+#define MEDIUM_WIDTH 1000
 #define NARROW_WIDTH 600
 
 /* --- cells ---------------------------------------------------------------- */
@@ -164,6 +174,7 @@ setup_line_cb (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_name (title, "line-cell");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -503,28 +514,36 @@ quorum_pressure_view_set_property (GObject      *object,
 /* On a narrow view, the line, what remains of its provision and its status
  * win the space; the rest is on the work packages' pages. */
 static void
-set_narrow (QuorumPressureView *self,
-            gboolean            narrow)
+set_fold (QuorumPressureView *self,
+          QuorumPressureFold  fold)
 {
-  GtkColumnViewColumn *wide_only[] = {
-    self->year_column, self->money_columns[MONEY_PROVISION], self->money_columns[MONEY_COMMITTED],
-    self->money_columns[MONEY_SPENT], self->money_columns[MONEY_PROJECTED], self->approved_column,
+  GtkColumnViewColumn *medium_hides[] = {
+    self->money_columns[MONEY_COMMITTED], self->approved_column,
+  };
+  GtkColumnViewColumn *narrow_hides[] = {
+    self->year_column, self->money_columns[MONEY_PROVISION],
+    self->money_columns[MONEY_SPENT], self->money_columns[MONEY_PROJECTED],
   };
 
-  self->narrow = narrow;
-  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
-    gtk_column_view_column_set_visible (wide_only[i], !narrow);
+  self->fold = fold;
+  for (guint i = 0; i < G_N_ELEMENTS (medium_hides); i++)
+    gtk_column_view_column_set_visible (medium_hides[i], fold == QUORUM_PRESSURE_WIDE);
+  for (guint i = 0; i < G_N_ELEMENTS (narrow_hides); i++)
+    gtk_column_view_column_set_visible (narrow_hides[i], fold != QUORUM_PRESSURE_NARROW);
 }
 
-/* Folds the columns below NARROW_WIDTH. */
+/* Folds the columns below MEDIUM_WIDTH and NARROW_WIDTH. */
 static void
 fold (GtkWidget *widget,
       int        width)
 {
   QuorumPressureView *self = QUORUM_PRESSURE_VIEW (widget);
+  QuorumPressureFold fold = width < NARROW_WIDTH ? QUORUM_PRESSURE_NARROW
+                            : width < MEDIUM_WIDTH ? QUORUM_PRESSURE_MEDIUM
+                            : QUORUM_PRESSURE_WIDE;
 
-  if ((width < NARROW_WIDTH) != self->narrow)
-    set_narrow (self, width < NARROW_WIDTH);
+  if (fold != self->fold)
+    set_fold (self, fold);
 }
 
 static void

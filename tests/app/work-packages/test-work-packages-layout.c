@@ -24,21 +24,33 @@ static QuorumApplication *app;
 typedef struct
 {
   const char *view;                 /* the sidebar row */
-  const char *wide_only[5];         /* cells shown only when wide */
+  const char *widest_only[3];       /* cells shown only wider than the default size */
+  const char *wide_only[5];         /* cells shown at the default size, not narrow */
   const char *always[4];            /* figure and status cells always shown */
 } ViewCase;
 
 static const ViewCase work_packages = {
   "work-packages",
+  { NULL },
   { "estimate-cell", "actual-cell", "variance-cell", NULL },
   { "outcome-label", "status-cell", NULL },
 };
 
+/* At the default size the committed estimates give way to the line's
+ * name, which would otherwise be cut to a few letters. */
 static const ViewCase pressure = {
   "budget-pressure",
-  { "provision-cell", "committed-cell", "spent-cell", "projected-cell", NULL },
+  { "committed-cell", NULL },
+  { "provision-cell", "spent-cell", "projected-cell", NULL },
   { "remaining-cell", "pressure-status", NULL },
 };
+
+typedef enum
+{
+  NARROW,
+  DEFAULT_SIZE,
+  WIDEST,
+} Width;
 
 typedef gboolean (*Condition) (GtkWidget *widget,
                                int        value);
@@ -131,23 +143,21 @@ open_window (int width)
   return window;
 }
 
-/* Every figure and status cell shown is wholly visible; the wide-only
- * ones are shown only when wide. */
-static void
-assert_layout (GtkWidget *view,
-               int        which,
-               gboolean   narrow)
+/* The cells named in @names are all hidden (!@shown), or all wholly
+ * visible in @scroller; returns how many were checked. */
+static guint
+assert_cells (GtkWidget         *view,
+              GtkWidget         *scroller,
+              const char * const names[],
+              gboolean           shown)
 {
-  const ViewCase *c = which == 0 ? &work_packages : &pressure;
-  GtkWidget *scroller = gtk_widget_get_ancestor (
-    quorum_test_find_type (view, GTK_TYPE_COLUMN_VIEW), GTK_TYPE_SCROLLED_WINDOW);
   guint n_checked = 0;
 
-  for (guint i = 0; c->wide_only[i] != NULL; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, c->wide_only[i]);
+      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, names[i]);
 
-      if (narrow)
+      if (!shown)
         {
           g_assert_cmpuint (cells->len, ==, 0);
           continue;
@@ -156,15 +166,32 @@ assert_layout (GtkWidget *view,
       for (guint k = 0; k < cells->len; k++, n_checked++)
         quorum_test_assert_fully_visible (cells->pdata[k], scroller);
     }
-  for (guint i = 0; c->always[i] != NULL; i++)
-    {
-      g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, c->always[i]);
+  return n_checked;
+}
 
-      g_assert_cmpuint (cells->len, >, 5);
-      for (guint k = 0; k < cells->len; k++, n_checked++)
-        quorum_test_assert_fully_visible (cells->pdata[k], scroller);
-    }
+/* Every figure and status cell shown is wholly visible; the others are
+ * shown only when wide enough. A line's name keeps a sixth of the list at
+ * least, however many columns are shown. */
+static void
+assert_layout (GtkWidget *view,
+               int        which,
+               Width      width)
+{
+  const ViewCase *c = which == 0 ? &work_packages : &pressure;
+  GtkWidget *list = quorum_test_find_type (view, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) lines = quorum_test_find_all_named (view, "line-cell");
+  guint n_checked = 0;
+
+  n_checked += assert_cells (view, scroller, c->widest_only, width == WIDEST);
+  n_checked += assert_cells (view, scroller, c->wide_only, width != NARROW);
+  n_checked += assert_cells (view, scroller, c->always, TRUE);
   g_assert_cmpuint (n_checked, >, 15);
+  if (c == &pressure)
+    g_assert_cmpuint (lines->len, >, 5);
+  for (guint k = 0; k < lines->len; k++)
+    g_assert_cmpint (gtk_widget_get_width (lines->pdata[k]), >=,
+                     gtk_widget_get_width (list) / 6);
 }
 
 static void
@@ -174,7 +201,13 @@ test_default_size (gconstpointer data)
   QuorumWindow *window = open_window (1100);
   GtkWidget *view = open_view (window, 1100, which);
 
-  assert_layout (view, which, FALSE);
+  assert_layout (view, which, DEFAULT_SIZE);
+
+  /* Wider, every column is shown. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 720);
+  wait_until (as_wide_as, GTK_WIDGET (window), 1260);
+  wait_until (cells_shown, view, which);
+  assert_layout (view, which, WIDEST);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -185,13 +218,13 @@ test_narrow (gconstpointer data)
   QuorumWindow *window = open_window (403);
   GtkWidget *view = open_view (window, 403, which);
 
-  assert_layout (view, which, TRUE);
+  assert_layout (view, which, NARROW);
 
-  /* Wider again, every column is back. */
+  /* Wider again, the columns are back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   wait_until (as_wide_as, GTK_WIDGET (window), 1100);
   wait_until (cells_shown, view, which);
-  assert_layout (view, which, FALSE);
+  assert_layout (view, which, DEFAULT_SIZE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

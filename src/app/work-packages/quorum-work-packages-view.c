@@ -21,6 +21,13 @@ typedef enum
   N_MONEY
 } Money;
 
+typedef enum
+{
+  QUORUM_PACKAGES_WIDE,
+  QUORUM_PACKAGES_MEDIUM,
+  QUORUM_PACKAGES_NARROW,
+} QuorumPackagesFold;
+
 struct _QuorumWorkPackagesView
 {
   AdwBin parent_instance;
@@ -39,7 +46,7 @@ struct _QuorumWorkPackagesView
   GtkColumnViewColumn *money_columns[N_MONEY];
   guint decimals[N_MONEY];      /* each figure column's precision */
   QuorumFigureColumns *money_cells; /* those columns' cells */
-  gboolean narrow;              /* the columns folded to the outcome and status */
+  QuorumPackagesFold fold;      /* which columns give way to the package's title */
 
   /* owned */
   QuorumStore *store;
@@ -73,6 +80,7 @@ static const char * const statuses[] = { "draft", "submitted", "withdrawn", "clo
 #define NO_COMMITTEE ""
 
 /* Narrower than this, the list folds its columns. */
+#define MEDIUM_WIDTH 1000
 #define NARROW_WIDTH 600
 
 /* --- sorting -------------------------------------------------------------- */
@@ -213,6 +221,7 @@ setup_committee_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = quorum_ui_cell_new (0, 10);
 
+  gtk_widget_set_name (cell, "committee-cell");
   /* It gives way to the figures, cut in the middle, where names differ,
    * with the whole name in the tooltip. */
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 4);
@@ -579,32 +588,40 @@ quorum_work_packages_view_set_property (GObject      *object,
 
 /* --- layout --------------------------------------------------------------- */
 
-/* On a narrow view, the package, its outcome and its status win the space;
- * the quarter, the committee and the figures are on the package's page
- * (the variance alone is wider than an outcome's badge). */
+/* Below MEDIUM_WIDTH the quarter and the committee give way to the
+ * package's title, which names both in the sample's packages (the
+ * committee filter remains). On a narrow view, the package, its outcome and
+ * its status win the space; the figures are on the package's page (the
+ * variance alone is wider than an outcome's badge). */
 static void
-set_narrow (QuorumWorkPackagesView *self,
-            gboolean                narrow)
+set_fold (QuorumWorkPackagesView *self,
+          QuorumPackagesFold      fold)
 {
-  GtkColumnViewColumn *wide_only[] = {
-    self->quarter_column, self->committee_column, self->money_columns[MONEY_ESTIMATE],
-    self->money_columns[MONEY_ACTUAL], self->money_columns[MONEY_VARIANCE],
+  GtkColumnViewColumn *medium_hides[] = { self->quarter_column, self->committee_column };
+  GtkColumnViewColumn *narrow_hides[] = {
+    self->money_columns[MONEY_ESTIMATE], self->money_columns[MONEY_ACTUAL],
+    self->money_columns[MONEY_VARIANCE],
   };
 
-  self->narrow = narrow;
-  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
-    gtk_column_view_column_set_visible (wide_only[i], !narrow);
+  self->fold = fold;
+  for (guint i = 0; i < G_N_ELEMENTS (medium_hides); i++)
+    gtk_column_view_column_set_visible (medium_hides[i], fold == QUORUM_PACKAGES_WIDE);
+  for (guint i = 0; i < G_N_ELEMENTS (narrow_hides); i++)
+    gtk_column_view_column_set_visible (narrow_hides[i], fold != QUORUM_PACKAGES_NARROW);
 }
 
-/* Folds the columns below NARROW_WIDTH. */
+/* Folds the columns below MEDIUM_WIDTH and NARROW_WIDTH. */
 static void
 fold (GtkWidget *widget,
       int        width)
 {
   QuorumWorkPackagesView *self = QUORUM_WORK_PACKAGES_VIEW (widget);
+  QuorumPackagesFold fold = width < NARROW_WIDTH ? QUORUM_PACKAGES_NARROW
+                            : width < MEDIUM_WIDTH ? QUORUM_PACKAGES_MEDIUM
+                            : QUORUM_PACKAGES_WIDE;
 
-  if ((width < NARROW_WIDTH) != self->narrow)
-    set_narrow (self, width < NARROW_WIDTH);
+  if (fold != self->fold)
+    set_fold (self, fold);
 }
 
 static void

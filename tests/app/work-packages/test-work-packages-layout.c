@@ -24,20 +24,23 @@ static QuorumApplication *app;
 typedef struct
 {
   const char *view;                 /* the sidebar row */
-  const char *widest_only[3];       /* cells shown only wider than the default size */
+  const char *widest_only[3];       /* cells shown only wider than the default size
+                                       (their text may be cut, with a tooltip) */
   const char *wide_only[5];         /* cells shown at the default size, not narrow */
   const char *always[4];            /* figure and status cells always shown */
 } ViewCase;
 
+/* At the default size the quarter and the committee give way to the
+ * package's title, which names both. */
 static const ViewCase work_packages = {
   "work-packages",
-  { NULL },
+  { "quarter-cell", "committee-cell", NULL },
   { "estimate-cell", "actual-cell", "variance-cell", NULL },
   { "outcome-label", "status-cell", NULL },
 };
 
 /* At the default size the committed estimates give way to the line's
- * name, which would otherwise be cut to a few letters. */
+ * name. Either name would otherwise be cut to a few letters. */
 static const ViewCase pressure = {
   "budget-pressure",
   { "committed-cell", NULL },
@@ -143,8 +146,8 @@ open_window (int width)
   return window;
 }
 
-/* The cells named in @names are all hidden (!@shown), or all wholly
- * visible in @scroller; returns how many were checked. */
+/* The cells named in @names are all hidden (!@shown), or all shown and
+ * wholly visible in @scroller (if not NULL); returns how many were checked. */
 static guint
 assert_cells (GtkWidget         *view,
               GtkWidget         *scroller,
@@ -163,7 +166,7 @@ assert_cells (GtkWidget         *view,
           continue;
         }
       g_assert_cmpuint (cells->len, >, 5);
-      for (guint k = 0; k < cells->len; k++, n_checked++)
+      for (guint k = 0; k < cells->len && scroller != NULL; k++, n_checked++)
         quorum_test_assert_fully_visible (cells->pdata[k], scroller);
     }
   return n_checked;
@@ -183,12 +186,11 @@ assert_layout (GtkWidget *view,
   g_autoptr(GPtrArray) lines = quorum_test_find_all_named (view, "line-cell");
   guint n_checked = 0;
 
-  n_checked += assert_cells (view, scroller, c->widest_only, width == WIDEST);
+  assert_cells (view, NULL, c->widest_only, width == WIDEST);
   n_checked += assert_cells (view, scroller, c->wide_only, width != NARROW);
   n_checked += assert_cells (view, scroller, c->always, TRUE);
   g_assert_cmpuint (n_checked, >, 15);
-  if (c == &pressure)
-    g_assert_cmpuint (lines->len, >, 5);
+  g_assert_cmpuint (lines->len, >, 5);
   for (guint k = 0; k < lines->len; k++)
     g_assert_cmpint (gtk_widget_get_width (lines->pdata[k]), >=,
                      gtk_widget_get_width (list) / 6);

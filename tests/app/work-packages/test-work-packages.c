@@ -320,13 +320,14 @@ find_action_row (GtkWidget  *widget,
 /* --- tests ------------------------------------------------------------------ */
 
 /* Every package is listed; the outcome filter keeps the undecided ones; a
- * filter that hides all says so. */
+ * filter that hides all says so. Wide enough for every column (below, the
+ * quarter and the committee give way: test-work-packages-layout.c). */
 static void
 test_list_and_filter (void)
 {
   g_autofree char *parent = NULL;
   g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
-  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
+  QuorumWindow *window = quorum_test_open_window (app, store, 1260, 720);
   QuorumWorkPackagesView *view;
   GListModel *shown;
   GtkWidget *outcome, *status;
@@ -1139,7 +1140,8 @@ test_pressure (void)
 {
   g_autofree char *parent = NULL;
   g_autofree char *store = quorum_test_copy_sample_to_tmp ("quorum-wp-XXXXXX", &parent);
-  QuorumWindow *window = quorum_test_open_window (app, store, -1, -1);
+  /* Wide enough for every column, the committed one included. */
+  QuorumWindow *window = quorum_test_open_window (app, store, 1260, 720);
   GtkWidget *view;
   GListModel *lines;
   guint n_over = 0;

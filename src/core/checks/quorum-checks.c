@@ -79,7 +79,7 @@ fail (Evaluation *ev,
   va_start (args, format);
   ev->error = g_error_new_valist (QUORUM_ERROR, code, format, args);
   va_end (args);
-  ev->error_path = g_strdup (row ? row->json_path : ev->table->json_path);
+  ev->error_path = row != NULL ? NULL : g_strdup (ev->table->json_path);
   ev->error_row = row;
 }
 
@@ -352,7 +352,7 @@ keep_unfinished (Evaluation *ev,
 /**
  * _quorum_table_evaluate:
  * @table: a table whose references are all resolved
- * @error_path: (out): the JSON path of what failed
+ * @error_path: (out): the JSON path of what failed, unless it is a row
  * @error_row: (out): the row that failed, if one did
  * @error_node: (out): else the node of the column that failed, if one did
  *

@@ -231,37 +231,54 @@ typedef struct
 {
   QuorumTable *table;
   guint n_rows;
-  GHashTable *of_offsets;   /* QuorumRow* → GArray of guint32, for a percentage's */
-                            /* “of” ids: where each stands in the text */
+  GHashTable *of_places;    /* QuorumRow* → OfPlaces, for each percentage */
 } TableReading;
+
+/* Where a percentage row and its “of” ids stand, for its problems once
+ * the ids are resolved. */
+typedef struct
+{
+  char *path;              /* the row's */
+  guint32 offsets[];       /* of each id in the text */
+} OfPlaces;
+
+static void
+of_places_free (gpointer data)
+{
+  OfPlaces *places = data;
+
+  g_free (places->path);
+  g_free (places);
+}
 
 static void
 table_reading_clear (TableReading *reading)
 {
-  g_clear_pointer (&reading->of_offsets, g_hash_table_unref);
+  g_clear_pointer (&reading->of_places, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TableReading, table_reading_clear)
 
-/* Where each id of @row's “of” (valid, read into row->of) stands. */
+/* Where @row (at @path) and each id of its “of” (valid, read into
+ * row->of) stand. */
 static void
-keep_of_offsets (QuorumLoadContext *ctx,
-                 TableReading      *reading,
-                 QuorumRow         *row,
-                 JsonNode          *node)
+keep_of_places (QuorumLoadContext *ctx,
+                TableReading      *reading,
+                QuorumRow         *row,
+                JsonNode          *node,
+                const char        *path)
 {
   JsonArray *of = json_object_get_array_member (json_node_get_object (node), "of");
   guint n = json_array_get_length (of);
-  GArray *offsets = g_array_sized_new (FALSE, TRUE, sizeof (guint32), n);
+  OfPlaces *places = g_malloc0 (sizeof (OfPlaces) + n * sizeof (guint32));
 
-  g_array_set_size (offsets, n);
+  places->path = g_strdup (path);
   for (guint i = 0; i < n; i++)
     quorum_json_tree_get_offset (ctx->tree, json_array_get_element (of, i),
-                                 &g_array_index (offsets, guint32, i));
-  if (reading->of_offsets == NULL)
-    reading->of_offsets = g_hash_table_new_full (NULL, NULL, NULL,
-                                                 (GDestroyNotify) g_array_unref);
-  g_hash_table_insert (reading->of_offsets, row, offsets);
+                                 &places->offsets[i]);
+  if (reading->of_places == NULL)
+    reading->of_places = g_hash_table_new_full (NULL, NULL, NULL, of_places_free);
+  g_hash_table_insert (reading->of_places, row, places);
 }
 
 static QuorumRow *read_row (QuorumLoadContext *ctx,
@@ -319,7 +336,6 @@ read_row (QuorumLoadContext *ctx,
 
   row = _quorum_row_new (table->n_columns);
   row->depth = depth;
-  row->json_path = g_strdup (path);
   quorum_json_tree_get_offset (ctx->tree, node, &row->offset);
 
   _quorum_ctx_id (ctx, node, path, "id", TRUE, &row->id);
@@ -369,7 +385,7 @@ read_row (QuorumLoadContext *ctx,
       if (row->of != NULL && row->of[0] == NULL)
         _quorum_ctx_error (ctx, node, path, _("“of” names no rows"));
       if (row->of != NULL)
-        keep_of_offsets (ctx, reading, row, node);
+        keep_of_places (ctx, reading, row, node, path);
     }
   else if (rows_node != NULL)
     {
@@ -396,7 +412,7 @@ resolve_percentages (QuorumLoadContext *ctx,
   for (guint r = 0; r < n_rows; r++)
     {
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, r);
-      GArray *of_offsets;
+      const OfPlaces *places;
       guint n;
 
       if (row->children != NULL)
@@ -404,7 +420,7 @@ resolve_percentages (QuorumLoadContext *ctx,
       if (row->kind != QUORUM_ROW_PERCENTAGE || row->of == NULL)
         continue;
 
-      of_offsets = g_hash_table_lookup (reading->of_offsets, row);
+      places = g_hash_table_lookup (reading->of_places, row);
       n = g_strv_length (row->of);
       row->of_rows = g_new0 (QuorumRow *, n + 1);
       for (guint i = 0; i < n; i++)
@@ -412,10 +428,10 @@ resolve_percentages (QuorumLoadContext *ctx,
           row->of_rows[i] = g_hash_table_lookup (table->row_index, row->of[i]);
           if (row->of_rows[i] == NULL)
             {
-              g_autofree char *of_path = quorum_path_member (row->json_path, "of");
+              g_autofree char *of_path = quorum_path_member (places->path, "of");
               g_autofree char *item_path = quorum_path_index (of_path, i);
 
-              _quorum_ctx_error_at (ctx, g_array_index (of_offsets, guint32, i), item_path,
+              _quorum_ctx_error_at (ctx, places->offsets[i], item_path,
                                     _("no row “%s” in table “%s”"), row->of[i], table->id);
             }
         }
@@ -521,6 +537,45 @@ resolve_columns (QuorumLoadContext *ctx,
     }
 }
 
+/* Appends the path of @row under @rows to @path, if it is there. */
+static gboolean
+append_row_path (GListModel *rows,
+                 QuorumRow  *row,
+                 GString    *path)
+{
+  guint n = g_list_model_get_n_items (rows);
+  gsize length = path->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumRow) item = g_list_model_get_item (rows, i);
+
+      g_string_append_printf (path, ".rows[%u]", i);
+      if (item == row ||
+          (item->children != NULL &&
+           append_row_path (G_LIST_MODEL (item->children), row, path)))
+        return TRUE;
+      g_string_truncate (path, length);
+    }
+  return FALSE;
+}
+
+/* The JSON path of @row of @table, which read cleanly: every element of
+ * its rows is a row, so a row's place in the model is its place in the
+ * file. */
+static char *
+dup_row_path (QuorumTable *table,
+              QuorumRow   *row)
+{
+  GString *path = g_string_new (table->json_path);
+
+  if (row == table->total)
+    g_string_append (path, ".total");
+  else if (!append_row_path (G_LIST_MODEL (table->rows), row, path))
+    g_assert_not_reached ();
+  return g_string_free (path, FALSE);
+}
+
 static QuorumTable *
 read_table (QuorumLoadContext *ctx,
             JsonNode          *node,
@@ -604,7 +659,6 @@ read_table (QuorumLoadContext *ctx,
           table->total = _quorum_row_new (table->n_columns);
           table->total->kind = QUORUM_ROW_TOTAL;
           table->total->id = g_strdup ("@total");
-          table->total->json_path = g_strdup (total_path);
           quorum_json_tree_get_offset (ctx->tree, total_node, &table->total->offset);
           _quorum_ctx_string (ctx, total_node, total_path, "label", FALSE, &table->total->label);
           if (table->total->label == NULL)
@@ -627,7 +681,11 @@ read_table (QuorumLoadContext *ctx,
       if (!_quorum_table_evaluate (table, &error_path, &error_row, &error_node, &error))
         {
           if (error_row != NULL)
-            _quorum_ctx_error_at (ctx, error_row->offset, error_path, "%s", error->message);
+            {
+              g_autofree char *row_path = dup_row_path (table, error_row);
+
+              _quorum_ctx_error_at (ctx, error_row->offset, row_path, "%s", error->message);
+            }
           else
             _quorum_ctx_error (ctx, error_node ? error_node : node,
                                error_path ? error_path : path, "%s", error->message);

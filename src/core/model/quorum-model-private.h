@@ -59,7 +59,6 @@ struct _QuorumRow
                             * failed evaluation left cells unfinished */
   GPtrArray **findings;   /* per column, NULL unless the cell has one */
 
-  char *json_path;
   guint32 offset;         /* of its object in the document's text: its position */
 };
 

@@ -103,24 +103,36 @@ _quorum_json_compare_compacts (gconstpointer a,
   return x->node < y->node ? -1 : x->node > y->node;
 }
 
-/* The entries sorted by node, then those of the elements being read
- * lazily: a few, the latest last. */
+/* @key's record in @array (of Entry or Compact): the first @n_sorted are
+ * sorted by node, then come those of the elements being read lazily, a
+ * few, the latest last. */
+static gconstpointer
+find_by_node (GArray        *array,
+              guint          n_sorted,
+              gconstpointer  key,
+              GCompareFunc   compare)
+{
+  guint size = g_array_get_element_size (array);
+  gconstpointer found = NULL;
+
+  if (n_sorted > 0)
+    found = bsearch (key, array->data, n_sorted, size, compare);
+  for (guint i = array->len; found == NULL && i > n_sorted; i--)
+    if (compare (key, array->data + (i - 1) * size) == 0)
+      found = array->data + (i - 1) * size;
+  return found;
+}
+
 static const Entry *
 find_entry (QuorumJsonTree *self,
             JsonNode       *node)
 {
   Entry key = { node, 0, 0 };
-  const Entry *found = NULL;
 
   if (node == NULL || self->entries == NULL)
     return NULL;
-  if (self->n_sorted_entries > 0)
-    found = bsearch (&key, self->entries->data, self->n_sorted_entries, sizeof (Entry),
-                     _quorum_json_compare_entries);
-  for (guint i = self->entries->len; found == NULL && i > self->n_sorted_entries; i--)
-    if (g_array_index (self->entries, Entry, i - 1).node == node)
-      found = &g_array_index (self->entries, Entry, i - 1);
-  return found;
+  return find_by_node (self->entries, self->n_sorted_entries, &key,
+                       _quorum_json_compare_entries);
 }
 
 /**
@@ -245,7 +257,7 @@ quorum_json_tree_get_members (QuorumJsonTree *self,
                               guint          *n_members)
 {
   Compact key = { node, 0, 0 };
-  const Compact *found = NULL;
+  const Compact *found;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (n_members != NULL, NULL);
@@ -253,13 +265,8 @@ quorum_json_tree_get_members (QuorumJsonTree *self,
   *n_members = 0;
   if (node == NULL || self->compacts == NULL)
     return NULL;
-  /* Sorted, then those of the elements read lazily, as entries. */
-  if (self->n_sorted_compacts > 0)
-    found = bsearch (&key, self->compacts->data, self->n_sorted_compacts, sizeof (Compact),
-                     _quorum_json_compare_compacts);
-  for (guint i = self->compacts->len; found == NULL && i > self->n_sorted_compacts; i--)
-    if (g_array_index (self->compacts, Compact, i - 1).node == node)
-      found = &g_array_index (self->compacts, Compact, i - 1);
+  found = find_by_node (self->compacts, self->n_sorted_compacts, &key,
+                        _quorum_json_compare_compacts);
   /* An object with no members has no place in the array (which may have
    * no storage at all). */
   if (found == NULL || found->n == 0)

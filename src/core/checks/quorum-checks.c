@@ -38,7 +38,8 @@ typedef struct
   gboolean *regular;        /* per column: not computed */
   GError *error;
   char *error_path;
-  JsonNode *error_node;
+  QuorumRow *error_row;     /* or */
+  JsonNode *error_node;     /* a column's */
   guint depth;              /* of evaluate_row()'s recursion */
   QuorumColumn *column;     /* the computed column whose cells are being finished */
   GHashTable *finished;     /* of QuorumRow: its cells in @column finished */
@@ -78,8 +79,8 @@ fail (Evaluation *ev,
   va_start (args, format);
   ev->error = g_error_new_valist (QUORUM_ERROR, code, format, args);
   va_end (args);
-  ev->error_path = g_strdup (row ? row->json_path : ev->table->json_path);
-  ev->error_node = row ? row->node : NULL;
+  ev->error_path = row != NULL ? NULL : g_strdup (ev->table->json_path);
+  ev->error_row = row;
 }
 
 
@@ -351,8 +352,9 @@ keep_unfinished (Evaluation *ev,
 /**
  * _quorum_table_evaluate:
  * @table: a table whose references are all resolved
- * @error_path: (out): the JSON path of what failed
- * @error_node: (out): its node, for the line and column
+ * @error_path: (out): the JSON path of what failed, unless it is a row
+ * @error_row: (out): the row that failed, if one did
+ * @error_node: (out): else the node of the column that failed, if one did
  *
  * Computes every cell's computed and effective value.
  *
@@ -361,6 +363,7 @@ keep_unfinished (Evaluation *ev,
 gboolean
 _quorum_table_evaluate (QuorumTable  *table,
                         char        **error_path,
+                        QuorumRow   **error_row,
                         JsonNode    **error_node,
                         GError      **error)
 {
@@ -419,6 +422,7 @@ _quorum_table_evaluate (QuorumTable  *table,
   if (ev.error != NULL)
     {
       *error_path = ev.error_path;
+      *error_row = ev.error_row;
       *error_node = ev.error_node;
       g_propagate_error (error, ev.error);
       return FALSE;

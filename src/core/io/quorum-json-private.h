@@ -1,7 +1,8 @@
 /* quorum-json-private.h: the reader's tree, shared by its two files
  *
  * quorum-json.c reads the text; quorum-json-tree.c answers positions,
- * numbers and compact members, and writes the tree back.
+ * numbers and compact members, goes through lazy arrays' elements, and
+ * writes the tree back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,15 +26,29 @@ struct _QuorumJsonTree
   char *text;              /* a copy of the text, for numbers and positions */
   gsize length;
   gsize bom;               /* 3 if the text starts with a byte order mark */
-  GArray *entries;         /* of Entry, sorted by node once parsed */
+  GArray *entries;         /* of Entry, sorted by node once parsed; those of */
+  guint n_sorted_entries;  /* elements read lazily follow the sorted ones */
   GArray *line_starts;     /* of guint32, built the first time a line is asked */
   guint known_line;        /* the line, offset and column last asked, so a long */
   guint32 known_offset;    /* (minified) line is counted once when positions on */
   guint known_column;      /* it are asked in order */
   GHashTable *number_texts;   /* JsonNode* → char*, for get_number_text () */
   GArray *members;         /* of QuorumJsonMember: the compact objects' members */
-  GArray *compacts;        /* of Compact, sorted by node once parsed */
+  GArray *compacts;        /* of Compact, sorted by node once parsed, as entries */
+  guint n_sorted_compacts;
+  GArray *lazies;          /* of Lazy: the arrays left in the text */
+  gboolean compact_values; /* as parsed, for the elements read lazily */
 };
+
+/* A budget's "rows" array left in the text (_quorum_json_tree_parse_take ()
+ * with @lazy_rows): its node holds an empty JsonArray, and its elements are
+ * read one at a time (quorum_json_tree_elements_next ()). */
+typedef struct
+{
+  JsonNode *node;
+  guint32 offset;          /* of its "[" */
+  guint32 depth;           /* the reader's depth inside it */
+} Lazy;
 
 /* An object read compactly (see read_compact_values ()): its node holds no
  * JsonObject, its members are members[first … first + n - 1]. */
@@ -58,10 +73,17 @@ QuorumJsonTree *_quorum_json_tree_parse_take (char     *text,
                                               gsize     length,
                                               guint     max_rows_per_table,
                                               gboolean  compact_values,
+                                              gboolean  lazy_rows,
                                               guint    *error_line,
                                               guint    *error_column,
                                               char    **error_path,
                                               GError  **error);
+JsonNode *_quorum_json_tree_read_element (QuorumJsonTree *self,
+                                          guint32         depth,
+                                          guint32         offset,
+                                          guint32        *next);
+guint32 _quorum_json_tree_next_value (QuorumJsonTree *self,
+                                      guint32         offset);
 void _quorum_json_column_of        (const char     *data,
                                     gsize           bom,
                                     const char     *line_start,

@@ -2,7 +2,8 @@
  *
  * Positions are worked out from a node's byte offset only when one is
  * asked for (an error); numbers are read from the kept text; an object
- * read compactly gives its members as offsets into that text.
+ * read compactly gives its members as offsets into that text; the
+ * elements of an array left in the text are read one at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,65 @@ _quorum_json_column_of (const char *data,
   *column = 1 + (guint) g_utf8_strlen (line_start, at - line_start);
 }
 
+QuorumJsonTree *
+quorum_json_tree_ref (QuorumJsonTree *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * quorum_json_tree_release_nodes:
+ *
+ * Frees the nodes, keeping only the text: what a loader calls once it has
+ * built its model. Afterwards the tree has no root and knows no node's
+ * position; quorum_json_tree_to_string () reads the text again.
+ */
+void
+quorum_json_tree_release_nodes (QuorumJsonTree *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->number_texts, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->members, g_array_unref);
+  g_clear_pointer (&self->compacts, g_array_unref);
+  g_clear_pointer (&self->lazies, g_array_unref);
+  g_clear_pointer (&self->line_starts, g_array_unref);
+  self->n_sorted_entries = 0;
+  self->n_sorted_compacts = 0;
+}
+
+void
+quorum_json_tree_unref (QuorumJsonTree *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      quorum_json_tree_release_nodes (self);
+      g_free (self->text);
+      g_free (self);
+    }
+}
+
+/**
+ * quorum_json_tree_get_root:
+ *
+ * Returns: (transfer none) (nullable): the root node, or %NULL once the
+ *   nodes are released
+ */
+JsonNode *
+quorum_json_tree_get_root (QuorumJsonTree *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->root;
+}
+
 int
 _quorum_json_compare_entries (gconstpointer a,
                  gconstpointer b)
@@ -43,6 +103,26 @@ _quorum_json_compare_compacts (gconstpointer a,
   return x->node < y->node ? -1 : x->node > y->node;
 }
 
+/* @key's record in @array (of Entry or Compact): the first @n_sorted are
+ * sorted by node, then come those of the elements being read lazily, a
+ * few, the latest last. */
+static gconstpointer
+find_by_node (GArray        *array,
+              guint          n_sorted,
+              gconstpointer  key,
+              GCompareFunc   compare)
+{
+  guint size = g_array_get_element_size (array);
+  gconstpointer found = NULL;
+
+  if (n_sorted > 0)
+    found = bsearch (key, array->data, n_sorted, size, compare);
+  for (guint i = array->len; found == NULL && i > n_sorted; i--)
+    if (compare (key, array->data + (i - 1) * size) == 0)
+      found = array->data + (i - 1) * size;
+  return found;
+}
+
 static const Entry *
 find_entry (QuorumJsonTree *self,
             JsonNode       *node)
@@ -51,8 +131,8 @@ find_entry (QuorumJsonTree *self,
 
   if (node == NULL || self->entries == NULL)
     return NULL;
-  return bsearch (&key, self->entries->data, self->entries->len, sizeof (Entry),
-                  _quorum_json_compare_entries);
+  return find_by_node (self->entries, self->n_sorted_entries, &key,
+                       _quorum_json_compare_entries);
 }
 
 /**
@@ -74,6 +154,29 @@ quorum_json_tree_get_location (QuorumJsonTree *self,
   if ((entry = find_entry (self, node)) == NULL)
     return FALSE;
   quorum_json_tree_get_offset_location (self, entry->offset, line, column);
+  return TRUE;
+}
+
+/**
+ * quorum_json_tree_get_offset:
+ * @node: a node of this tree
+ * @offset: (out): the byte offset of its first character in the text
+ *
+ * Returns: %TRUE if the position of @node is known
+ */
+gboolean
+quorum_json_tree_get_offset (QuorumJsonTree *self,
+                             JsonNode       *node,
+                             guint32        *offset)
+{
+  const Entry *entry;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (offset != NULL, FALSE);
+
+  if ((entry = find_entry (self, node)) == NULL)
+    return FALSE;
+  *offset = entry->offset;
   return TRUE;
 }
 
@@ -160,10 +263,10 @@ quorum_json_tree_get_members (QuorumJsonTree *self,
   g_return_val_if_fail (n_members != NULL, NULL);
 
   *n_members = 0;
-  if (node == NULL || self->compacts == NULL || self->compacts->len == 0)
+  if (node == NULL || self->compacts == NULL)
     return NULL;
-  found = bsearch (&key, self->compacts->data, self->compacts->len, sizeof (Compact),
-                   _quorum_json_compare_compacts);
+  found = find_by_node (self->compacts, self->n_sorted_compacts, &key,
+                        _quorum_json_compare_compacts);
   /* An object with no members has no place in the array (which may have
    * no storage at all). */
   if (found == NULL || found->n == 0)
@@ -421,4 +524,123 @@ quorum_json_node_to_string (JsonNode *node)
   g_return_val_if_fail (node != NULL, NULL);
 
   return quorum_json_tree_to_string (NULL, node);
+}
+
+/* Elements read lazily ----------------------------------------------------- */
+
+static const Lazy *
+find_lazy (QuorumJsonTree *self,
+           JsonNode       *array)
+{
+  for (guint i = self->lazies != NULL ? self->lazies->len : 0; i > 0; i--)
+    if (g_array_index (self->lazies, Lazy, i - 1).node == array)
+      return &g_array_index (self->lazies, Lazy, i - 1);
+  return NULL;
+}
+
+/* The offset of the first value at or after @offset, or 0 if @offset is
+ * at the end of an array. */
+guint32
+_quorum_json_tree_next_value (QuorumJsonTree *self,
+                              guint32         offset)
+{
+  const char *p = self->text + offset;
+
+  while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+    p++;
+  return *p == ']' ? 0 : (guint32) (p - self->text);
+}
+
+/**
+ * quorum_json_tree_elements_init:
+ * @array: an array node of this tree
+ * @elements: (out caller-allocates): the iteration
+ *
+ * Starts going through the elements of @array with
+ * quorum_json_tree_elements_next (): the elements of an array the reader
+ * left in the text (a budget's rows) are read one at a time.
+ */
+void
+quorum_json_tree_elements_init (QuorumJsonTree     *self,
+                                JsonNode           *array,
+                                QuorumJsonElements *elements)
+{
+  const Lazy *lazy;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (array != NULL && JSON_NODE_HOLDS_ARRAY (array));
+  g_return_if_fail (elements != NULL);
+
+  memset (elements, 0, sizeof *elements);
+  elements->array = array;
+  if ((lazy = find_lazy (self, array)) == NULL)
+    return;
+  elements->lazy = TRUE;
+  elements->depth = lazy->depth;
+  elements->next = _quorum_json_tree_next_value (self, lazy->offset + 1);
+}
+
+/**
+ * quorum_json_tree_elements_next:
+ *
+ * The next element. One read from the text is the caller's until the next
+ * call (or quorum_json_tree_elements_clear ()), which frees it and forgets
+ * its nodes' positions: elements of nested arrays are gone through inside
+ * out, the inner ones finished first.
+ *
+ * Returns: (transfer none) (nullable): the element, or %NULL after the last
+ */
+JsonNode *
+quorum_json_tree_elements_next (QuorumJsonTree     *self,
+                                QuorumJsonElements *elements)
+{
+  JsonArray *array;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (elements != NULL, NULL);
+
+  quorum_json_tree_elements_clear (self, elements);
+  if (!elements->lazy)
+    {
+      array = json_node_get_array (elements->array);
+      if (elements->index >= json_array_get_length (array))
+        return NULL;
+      return json_array_get_element (array, elements->index++);
+    }
+  if (elements->next == 0)
+    return NULL;
+
+  elements->marks[0] = self->entries->len;
+  elements->marks[1] = self->compacts->len;
+  elements->marks[2] = self->members->len;
+  elements->marks[3] = self->lazies->len;
+  elements->element = _quorum_json_tree_read_element (self, elements->depth, elements->next,
+                                                      &elements->next);
+  elements->index++;
+  return elements->element;
+}
+
+/**
+ * quorum_json_tree_elements_clear:
+ *
+ * Frees the element last read from the text, if any, with its nodes'
+ * positions (a node made later may have the same address).
+ */
+void
+quorum_json_tree_elements_clear (QuorumJsonTree     *self,
+                                 QuorumJsonElements *elements)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (elements != NULL);
+
+  if (elements->element == NULL)
+    return;
+  if (self->number_texts != NULL)
+    for (guint i = elements->marks[0]; i < self->entries->len; i++)
+      g_hash_table_remove (self->number_texts, g_array_index (self->entries, Entry, i).node);
+  g_array_set_size (self->entries, elements->marks[0]);
+  g_array_set_size (self->compacts, elements->marks[1]);
+  g_array_set_size (self->members, elements->marks[2]);
+  g_array_set_size (self->lazies, elements->marks[3]);
+  g_clear_pointer (&elements->element, json_node_unref);
 }

@@ -9,7 +9,9 @@
  * itself is kept, so a number's digits are read from it and a line:column
  * is worked out only when one is asked for (an error, quorum-json-tree.c).
  * A budget row's "values", most of a budget's nodes, can be kept as
- * offsets alone (read_compact_values ()).
+ * offsets alone (read_compact_values ()), and a budget's "rows" can be
+ * checked without building anything and read a row at a time later, when
+ * the loader asks for them (read_array (), _quorum_json_tree_read_element ()).
  * It is strict: RFC 8259 only, no duplicate members, valid UTF-8, bounded
  * nesting depth and string length.
  *
@@ -56,9 +58,15 @@ typedef struct
   guint rows_index[QUORUM_JSON_MAX_DEPTH];   /* per level of "rows" */
   guint rows_level;
   gboolean compact_values;   /* read a row's "values" compactly */
+  gboolean lazy_rows;        /* leave a budget's "rows" arrays in the text (Lazy) */
+  gboolean skip;             /* check the text without building nodes */
+  gboolean valid;            /* the text was read once without error: an element */
+                             /* read lazily, whose "rows" are only skipped */
+  GString *scratch;          /* a string's decoded bytes */
 } Reader;
 
-static JsonNode *read_value (Reader *r);
+static gboolean read_value (Reader    *r,
+                            JsonNode **out);
 
 /* For a syntax error: one scan from the start. */
 static void
@@ -160,13 +168,15 @@ read_hex4 (Reader   *r,
   return TRUE;
 }
 
-/* Reads a string starting at the opening quote; returns NULL on error. */
-static char *
-read_string (Reader *r)
+/* Reads a string starting at the opening quote into @out (its bytes
+ * replaced); FALSE on error. */
+static gboolean
+read_string (Reader  *r,
+             GString *out)
 {
-  GString *out = g_string_new (NULL);
   const char *start = r->p;
 
+  g_string_truncate (out, 0);
   r->p++;   /* opening quote */
 
   while (TRUE)
@@ -183,7 +193,7 @@ read_string (Reader *r)
           if (!g_utf8_validate (chunk, r->p - chunk, &bad))
             {
               reader_fail (r, bad, _("invalid UTF-8 in a string"));
-              goto fail;
+              return FALSE;
             }
           g_string_append_len (out, chunk, r->p - chunk);
         }
@@ -195,25 +205,25 @@ read_string (Reader *r)
                                   _("%u:%u: string longer than %u bytes"),
                                   r->error_line, r->error_column,
                                   (guint) QUORUM_JSON_MAX_STRING_BYTES);
-          goto fail;
+          return FALSE;
         }
 
       if (r->p >= r->end)
         {
           reader_fail (r, start, _("unterminated string"));
-          goto fail;
+          return FALSE;
         }
 
       if (*r->p == '"')
         {
           r->p++;
-          return g_string_free (out, FALSE);
+          return TRUE;
         }
 
       if ((guchar) *r->p < 0x20)
         {
           reader_fail (r, r->p, _("control character in a string"));
-          goto fail;
+          return FALSE;
         }
 
       /* escape */
@@ -221,7 +231,7 @@ read_string (Reader *r)
       if (r->p >= r->end)
         {
           reader_fail (r, start, _("unterminated string"));
-          goto fail;
+          return FALSE;
         }
       switch (*r->p++)
         {
@@ -241,7 +251,7 @@ read_string (Reader *r)
             if (!read_hex4 (r, &c))
               {
                 reader_fail (r, esc, _("invalid \\u escape"));
-                goto fail;
+                return FALSE;
               }
             if (c >= 0xd800 && c < 0xdc00)
               {
@@ -250,42 +260,39 @@ read_string (Reader *r)
                 if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
                   {
                     reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
-                    goto fail;
+                    return FALSE;
                   }
                 r->p += 2;
                 if (!read_hex4 (r, &low) || low < 0xdc00 || low > 0xdfff)
                   {
                     reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
-                    goto fail;
+                    return FALSE;
                   }
                 c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
               }
             else if (c >= 0xdc00 && c <= 0xdfff)
               {
                 reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
-                goto fail;
+                return FALSE;
               }
             if (c == 0)
               {
                 reader_fail (r, esc, _("\\u0000 is not allowed in a string"));
-                goto fail;
+                return FALSE;
               }
             g_string_append_unichar (out, c);
           }
           break;
         default:
           reader_fail (r, r->p - 2, _("invalid escape sequence"));
-          goto fail;
+          return FALSE;
         }
     }
-
-fail:
-  g_string_free (out, TRUE);
-  return NULL;
 }
 
-static JsonNode *
-read_number (Reader *r)
+static gboolean
+read_number (Reader    *r,
+             JsonNode **out)
 {
   const char *start = r->p;
   char text[QUORUM_JSON_MAX_NUMBER_LENGTH + 1];
@@ -298,7 +305,7 @@ read_number (Reader *r)
   if (r->p >= r->end || !g_ascii_isdigit (*r->p))
     {
       reader_fail (r, r->p, _("expected a digit, found %s"), describe_char (r->p, r->end, buf));
-      return NULL;
+      return FALSE;
     }
   if (*r->p == '0')
     {
@@ -306,7 +313,7 @@ read_number (Reader *r)
       if (r->p < r->end && g_ascii_isdigit (*r->p))
         {
           reader_fail (r, start, _("numbers may not have leading zeros"));
-          return NULL;
+          return FALSE;
         }
     }
   else
@@ -320,7 +327,7 @@ read_number (Reader *r)
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
         {
           reader_fail (r, r->p, _("expected a digit after the decimal point"));
-          return NULL;
+          return FALSE;
         }
       while (r->p < r->end && g_ascii_isdigit (*r->p))
         r->p++;
@@ -335,7 +342,7 @@ read_number (Reader *r)
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
         {
           reader_fail (r, r->p, _("expected a digit in the exponent"));
-          return NULL;
+          return FALSE;
         }
       while (r->p < r->end && g_ascii_isdigit (*r->p))
         r->p++;
@@ -347,8 +354,12 @@ read_number (Reader *r)
       r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
                               _("%u:%u: number longer than 512 characters"),
                               r->error_line, r->error_column);
-      return NULL;
+      return FALSE;
     }
+
+  *out = NULL;
+  if (r->skip)
+    return TRUE;
 
   memcpy (text, start, r->p - start);
   text[r->p - start] = '\0';
@@ -369,7 +380,8 @@ read_number (Reader *r)
   else
     json_node_set_double (node, g_ascii_strtod (text, NULL));
 
-  return remember (r, node, start, r->p - start);
+  *out = remember (r, node, start, r->p - start);
+  return TRUE;
 }
 
 static gboolean
@@ -466,10 +478,11 @@ scan_number (const char *p,
  * only numbers and nulls under short plain-ASCII names, none twice, it is
  * kept as offsets into the text (QuorumJsonMember) behind a node holding no
  * JsonObject: no node, hash table or name copy per value. Anything else
- * (or any error) returns NULL with the reader where it was, and the object
+ * (or any error) returns FALSE with the reader where it was, and the object
  * is read as usual, so every error is reported exactly as before. */
-static JsonNode *
-read_compact_values (Reader *r)
+static gboolean
+read_compact_values (Reader    *r,
+                     JsonNode **out)
 {
   const char *p, *start, *end = r->end;
   GArray *members = r->tree->members;
@@ -479,7 +492,7 @@ read_compact_values (Reader *r)
   skip_space (r);
   p = start = r->p;
   if (p >= end || *p != '{' || r->depth + 1 > QUORUM_JSON_MAX_DEPTH)
-    return NULL;
+    return FALSE;
 
 #define SKIP_SPACE() \
   while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) p++
@@ -546,34 +559,91 @@ read_compact_values (Reader *r)
 #undef SKIP_SPACE
 
   r->p = p;
+  *out = NULL;
+  if (r->skip)
+    {
+      g_array_set_size (members, first);
+      return TRUE;
+    }
   compact.node = json_node_new (JSON_NODE_OBJECT);
   compact.first = first;
   compact.n = members->len - first;
   g_array_append_val (r->tree->compacts, compact);
-  return remember (r, compact.node, start, 0);
+  *out = remember (r, compact.node, start, 0);
+  return TRUE;
 
 fallback:
   g_array_set_size (members, first);
-  return NULL;
+  return FALSE;
 }
 
-static JsonNode *
-read_object (Reader *r)
+/* The member names of an object checked without building it, to find a
+ * duplicate: a few in an array, more in a hash table. */
+#define FEW_NAMES 8
+
+typedef struct
+{
+  char *few[FEW_NAMES];
+  guint n_few;
+  GHashTable *many;
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  for (guint i = 0; i < names->n_few; i++)
+    g_free (names->few[i]);
+  g_clear_pointer (&names->many, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
+/* Adds @name; FALSE if the object has it already. */
+static gboolean
+names_add (Names      *names,
+           const char *name)
+{
+  if (names->many == NULL)
+    {
+      for (guint i = 0; i < names->n_few; i++)
+        if (strcmp (names->few[i], name) == 0)
+          return FALSE;
+      if (names->n_few < FEW_NAMES)
+        {
+          names->few[names->n_few++] = g_strdup (name);
+          return TRUE;
+        }
+      names->many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < names->n_few; i++)
+        g_hash_table_add (names->many, names->few[i]);
+      names->n_few = 0;
+    }
+  if (g_hash_table_contains (names->many, name))
+    return FALSE;
+  g_hash_table_add (names->many, g_strdup (name));
+  return TRUE;
+}
+
+static gboolean
+read_object (Reader    *r,
+             JsonNode **out)
 {
   const char *start = r->p;
   Role role = r->object_role;
   g_autoptr(JsonObject) object = NULL;
+  g_auto(Names) names = { 0 };
   JsonNode *node;
   char buf[16];
 
   if (!enter (r, r->p))
-    return NULL;
+    return FALSE;
   if (role == ROLE_ROW && !count_row (r, start))
-    return NULL;
+    return FALSE;
   if (role == ROLE_TABLE)
     r->n_rows = 0;
   r->p++;
-  object = json_object_new ();
+  if (!r->skip)
+    object = json_object_new ();
   skip_space (r);
 
   if (r->p < r->end && *r->p == '}')
@@ -582,8 +652,9 @@ read_object (Reader *r)
     while (TRUE)
       {
         const char *key_at;
-        g_autofree char *key = NULL;
-        JsonNode *value;
+        const char *key;
+        g_autofree char *owned_key = NULL;
+        JsonNode *value = NULL;
 
         skip_space (r);
         key_at = r->p;
@@ -591,22 +662,26 @@ read_object (Reader *r)
           {
             reader_fail (r, r->p, _("expected a member name in quotes, found %s"),
                          describe_char (r->p, r->end, buf));
-            return NULL;
+            return FALSE;
           }
-        key = read_string (r);
-        if (key == NULL)
-          return NULL;
-        if (json_object_has_member (object, key))
+        if (!read_string (r, r->scratch))
+          return FALSE;
+        /* Checked without building the object, the name is not needed once
+         * its value is read. */
+        key = r->scratch->str;
+        if (object != NULL)
+          key = owned_key = g_strndup (r->scratch->str, r->scratch->len);
+        if (object != NULL ? json_object_has_member (object, key) : !names_add (&names, key))
           {
             reader_fail (r, key_at, _("duplicate member “%s”"), key);
-            return NULL;
+            return FALSE;
           }
         skip_space (r);
         if (r->p >= r->end || *r->p != ':')
           {
             reader_fail (r, r->p, _("expected “:” after the member name, found %s"),
                          describe_char (r->p, r->end, buf));
-            return NULL;
+            return FALSE;
           }
         r->p++;
         r->object_role = ROLE_NONE;
@@ -615,14 +690,12 @@ read_object (Reader *r)
           r->array_role = ROLE_TABLES;
         else if ((role == ROLE_TABLE || role == ROLE_ROW) && strcmp (key, "rows") == 0)
           r->array_role = ROLE_ROWS;
-        value = NULL;
-        if (role == ROLE_ROW && r->compact_values && strcmp (key, "values") == 0)
-          value = read_compact_values (r);
-        if (value == NULL)
-          value = read_value (r);
-        if (value == NULL)
-          return NULL;
-        json_object_set_member (object, key, value);
+        if (!(role == ROLE_ROW && r->compact_values && strcmp (key, "values") == 0 &&
+              read_compact_values (r, &value)) &&
+            !read_value (r, &value))
+          return FALSE;
+        if (object != NULL)
+          json_object_set_member (object, owned_key, value);
         skip_space (r);
         if (r->p < r->end && *r->p == ',')
           {
@@ -636,31 +709,95 @@ read_object (Reader *r)
           }
         reader_fail (r, r->p, _("expected “,” or “}”, found %s"),
                      describe_char (r->p, r->end, buf));
-        return NULL;
+        return FALSE;
       }
 
   r->depth--;
+  *out = NULL;
+  if (object == NULL)
+    return TRUE;
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
+  *out = remember (r, node, start, 0);
+  return TRUE;
+}
+
+/* Skips the array or object at @p in a text read once without error. */
+static const char *
+skip_valid_container (const char *p)
+{
+  guint depth = 0;
+
+  do
+    {
+      switch (*p++)
+        {
+        case '"':
+          for (; *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+          p++;
+          break;
+        case '[':
+        case '{':
+          depth++;
+          break;
+        case ']':
+        case '}':
+          depth--;
+          break;
+        default:
+          break;
+        }
+    }
+  while (depth > 0);
+  return p;
+}
+
+/* A "rows" array left in the text: a node holding an empty array, whose
+ * elements are read when they are asked for. */
+static JsonNode *
+remember_lazy (Reader     *r,
+               const char *start)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  Lazy lazy = { node, (guint32) (start - r->data), r->depth + 1 };
+
+  json_node_take_array (node, json_array_new ());
+  g_array_append_val (r->tree->lazies, lazy);
   return remember (r, node, start, 0);
 }
 
-static JsonNode *
-read_array (Reader *r)
+static gboolean
+read_array (Reader    *r,
+            JsonNode **out)
 {
   const char *start = r->p;
   Role role = r->array_role;
+  gboolean lazy = role == ROLE_ROWS && r->lazy_rows && !r->skip;
   g_autoptr(JsonArray) array = NULL;
   JsonNode *node;
   guint index = 0;
   char buf[16];
 
   if (!enter (r, r->p))
-    return NULL;
+    return FALSE;
+  if (lazy && r->valid)
+    {
+      /* In an element read lazily: its rows were checked with the rest. */
+      r->p = skip_valid_container (r->p);
+      r->depth--;
+      *out = remember_lazy (r, start);
+      return TRUE;
+    }
   if (role == ROLE_ROWS)
     r->rows_level++;
   r->p++;
-  array = json_array_new ();
+  /* A budget's rows are checked (and counted) now, and read later. */
+  if (lazy)
+    r->skip = TRUE;
+  else if (!r->skip)
+    array = json_array_new ();
   skip_space (r);
 
   if (r->p < r->end && *r->p == ']')
@@ -678,10 +815,10 @@ read_array (Reader *r)
         else if (role == ROLE_ROWS)
           r->rows_index[r->rows_level - 1] = index;
         index++;
-        value = read_value (r);
-        if (value == NULL)
-          return NULL;
-        json_array_add_element (array, value);
+        if (!read_value (r, &value))
+          return FALSE;
+        if (array != NULL)
+          json_array_add_element (array, value);
         skip_space (r);
         if (r->p < r->end && *r->p == ',')
           {
@@ -695,19 +832,48 @@ read_array (Reader *r)
           }
         reader_fail (r, r->p, _("expected “,” or “]”, found %s"),
                      describe_char (r->p, r->end, buf));
-        return NULL;
+        return FALSE;
       }
 
   r->depth--;
   if (role == ROLE_ROWS)
     r->rows_level--;
+  *out = NULL;
+  if (lazy)
+    {
+      r->skip = FALSE;
+      *out = remember_lazy (r, start);
+    }
+  if (array == NULL)
+    return TRUE;
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, array);
-  return remember (r, node, start, 0);
+  *out = remember (r, node, start, 0);
+  return TRUE;
 }
 
-static JsonNode *
-read_value (Reader *r)
+/* A literal's node, unless the text is only checked. */
+static gboolean
+read_literal_value (Reader     *r,
+                    const char *start,
+                    JsonNode   *(*init) (JsonNode *node),
+                    gboolean    value,
+                    JsonNode  **out)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (r->skip)
+    return TRUE;
+  node = init != NULL ? init (json_node_alloc ())
+                      : json_node_init_boolean (json_node_alloc (), value);
+  *out = remember (r, node, start, 0);
+  return TRUE;
+}
+
+static gboolean
+read_value (Reader    *r,
+            JsonNode **out)
 {
   const char *start;
   char buf[16];
@@ -718,47 +884,49 @@ read_value (Reader *r)
   if (r->p >= r->end)
     {
       reader_fail (r, r->p, _("unexpected end of file, expected a value"));
-      return NULL;
+      return FALSE;
     }
 
   switch (*r->p)
     {
     case '{':
-      return read_object (r);
+      return read_object (r, out);
     case '[':
-      return read_array (r);
+      return read_array (r, out);
     case '"':
       {
-        char *s = read_string (r);
         JsonNode *node;
 
-        if (s == NULL)
-          return NULL;
+        if (!read_string (r, r->scratch))
+          return FALSE;
+        *out = NULL;
+        if (r->skip)
+          return TRUE;
         node = json_node_new (JSON_NODE_VALUE);
-        json_node_set_string (node, s);
-        g_free (s);
-        return remember (r, node, start, 0);
+        json_node_set_string (node, r->scratch->str);
+        *out = remember (r, node, start, 0);
+        return TRUE;
       }
     case 't':
       if (read_literal (r, "true"))
-        return remember (r, json_node_init_boolean (json_node_alloc (), TRUE), start, 0);
+        return read_literal_value (r, start, NULL, TRUE, out);
       break;
     case 'f':
       if (read_literal (r, "false"))
-        return remember (r, json_node_init_boolean (json_node_alloc (), FALSE), start, 0);
+        return read_literal_value (r, start, NULL, FALSE, out);
       break;
     case 'n':
       if (read_literal (r, "null"))
-        return remember (r, json_node_init_null (json_node_alloc ()), start, 0);
+        return read_literal_value (r, start, json_node_init_null, FALSE, out);
       break;
     default:
       if (*r->p == '-' || g_ascii_isdigit (*r->p))
-        return read_number (r);
+        return read_number (r, out);
       break;
     }
 
   reader_fail (r, r->p, _("expected a value, found %s"), describe_char (r->p, r->end, buf));
-  return NULL;
+  return FALSE;
 }
 
 /**
@@ -778,13 +946,15 @@ static JsonNode *
 parse_text (QuorumJsonTree  *tree,
             guint            max_rows,
             gboolean         compact_values,
+            gboolean         lazy_rows,
             guint           *error_line,
             guint           *error_column,
             char           **error_path,
             GError         **error)
 {
   Reader r = { 0 };
-  JsonNode *root;
+  JsonNode *root = NULL;
+  gboolean read;
 
   r.data = tree->text;
   r.p = tree->text;
@@ -795,13 +965,19 @@ parse_text (QuorumJsonTree  *tree,
   r.object_role = ROLE_ROOT;
   r.max_rows = max_rows;
   r.compact_values = compact_values;
+  r.lazy_rows = lazy_rows;
+  r.scratch = g_string_new (NULL);
+  tree->compact_values = compact_values;
   if (tree->members == NULL)
     tree->members = g_array_new (FALSE, FALSE, sizeof (QuorumJsonMember));
   if (tree->compacts == NULL)
     tree->compacts = g_array_new (FALSE, FALSE, sizeof (Compact));
+  if (tree->lazies == NULL)
+    tree->lazies = g_array_new (FALSE, FALSE, sizeof (Lazy));
 
-  root = read_value (&r);
-  if (root != NULL)
+  read = read_value (&r, &root);
+  g_string_free (r.scratch, TRUE);
+  if (read)
     {
       char buf[16];
 
@@ -821,6 +997,7 @@ parse_text (QuorumJsonTree  *tree,
       g_array_set_size (tree->entries, 0);
       g_array_set_size (tree->members, 0);
       g_array_set_size (tree->compacts, 0);
+      g_array_set_size (tree->lazies, 0);
       if (error_line)
         *error_line = r.error_line;
       if (error_column)
@@ -834,6 +1011,8 @@ parse_text (QuorumJsonTree  *tree,
 
   g_array_sort (tree->entries, _quorum_json_compare_entries);
   g_array_sort (tree->compacts, _quorum_json_compare_compacts);
+  tree->n_sorted_entries = tree->entries->len;
+  tree->n_sorted_compacts = tree->compacts->len;
   return root;
 }
 
@@ -915,18 +1094,25 @@ quorum_json_tree_parse_full (const char  *data,
   if (length > 0)
     memcpy (text, data, length);
   text[length] = '\0';
-  return _quorum_json_tree_parse_take (text, length, max_rows_per_table, compact_values,
+  return _quorum_json_tree_parse_take (text, length, max_rows_per_table, compact_values, FALSE,
                                        error_line, error_column, error_path, error);
 }
 
 /* As quorum_json_tree_parse_full (), keeping @text (nul-terminated at
  * @length) rather than a copy: a file's bytes as read are the tree's, and a
- * large file is not held twice. @text is freed on error. */
+ * large file is not held twice. @text is freed on error.
+ *
+ * With @lazy_rows, a budget's "rows" arrays (a table's and a row's) are
+ * checked and counted as the rest, but left in the text: each is a node
+ * holding an empty array, whose rows are read one at a time with
+ * quorum_json_tree_elements_next (), so a loader keeps one row's nodes at a
+ * time rather than every row's. */
 QuorumJsonTree *
 _quorum_json_tree_parse_take (char        *text,
                               gsize        length,
                               guint        max_rows_per_table,
                               gboolean     compact_values,
+                              gboolean     lazy_rows,
                               guint       *error_line,
                               guint       *error_column,
                               char       **error_path,
@@ -947,72 +1133,17 @@ _quorum_json_tree_parse_take (char        *text,
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     tree->bom = 3;
   /* About a node for every 12 bytes of a typical store file; a budget
-   * with compact values has a node for every 40 to 80 bytes (it grows if
-   * need be). */
+   * with compact values has a node for every 40 to 80 bytes, and with lazy
+   * rows few besides its rows' (it grows if need be). */
   tree->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
+                                     lazy_rows ? 256 :
                                      (compact_values ? length / 96 : length / 12) + 16);
-  tree->root = parse_text (tree, max_rows_per_table, compact_values, error_line, error_column,
-                           error_path, error);
+  tree->root = parse_text (tree, max_rows_per_table, compact_values, lazy_rows, error_line,
+                           error_column, error_path, error);
   if (tree->root == NULL)
     return NULL;
 
   return g_steal_pointer (&tree);
-}
-
-QuorumJsonTree *
-quorum_json_tree_ref (QuorumJsonTree *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-/**
- * quorum_json_tree_release_nodes:
- *
- * Frees the nodes, keeping only the text: what a loader calls once it has
- * built its model. Afterwards the tree has no root and knows no node's
- * position; quorum_json_tree_to_string () reads the text again.
- */
-void
-quorum_json_tree_release_nodes (QuorumJsonTree *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_clear_pointer (&self->root, json_node_unref);
-  g_clear_pointer (&self->number_texts, g_hash_table_unref);
-  g_clear_pointer (&self->entries, g_array_unref);
-  g_clear_pointer (&self->members, g_array_unref);
-  g_clear_pointer (&self->compacts, g_array_unref);
-  g_clear_pointer (&self->line_starts, g_array_unref);
-}
-
-void
-quorum_json_tree_unref (QuorumJsonTree *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (g_atomic_ref_count_dec (&self->ref_count))
-    {
-      quorum_json_tree_release_nodes (self);
-      g_free (self->text);
-      g_free (self);
-    }
-}
-
-/**
- * quorum_json_tree_get_root:
- *
- * Returns: (transfer none) (nullable): the root node, or %NULL once the
- *   nodes are released
- */
-JsonNode *
-quorum_json_tree_get_root (QuorumJsonTree *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->root;
 }
 
 /* Parses the text again after quorum_json_tree_release_nodes (): it parsed
@@ -1023,6 +1154,38 @@ _quorum_json_tree_reparse (QuorumJsonTree *self)
   g_autoptr(GError) error = NULL;
 
   self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->length / 12 + 16);
-  self->root = parse_text (self, 0, FALSE, NULL, NULL, NULL, &error);
+  self->root = parse_text (self, 0, FALSE, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* Reads the element of a lazy array at @offset (its reader's @depth), in a
+ * text read once without error (so it cannot fail); @next is where the
+ * next element starts, 0 after the last. */
+JsonNode *
+_quorum_json_tree_read_element (QuorumJsonTree *self,
+                                guint32         depth,
+                                guint32         offset,
+                                guint32        *next)
+{
+  Reader r = { 0 };
+  JsonNode *element = NULL;
+
+  r.data = self->text;
+  r.p = self->text + offset;
+  r.end = self->text + self->length;
+  r.bom = self->bom;
+  r.tree = self;
+  r.depth = depth;
+  r.object_role = ROLE_ROW;
+  r.compact_values = self->compact_values;
+  r.lazy_rows = TRUE;
+  r.valid = TRUE;
+  r.scratch = g_string_new (NULL);
+  read_value (&r, &element);
+  g_assert_no_error (r.error);
+  g_string_free (r.scratch, TRUE);
+
+  skip_space (&r);
+  *next = *r.p == ',' ? _quorum_json_tree_next_value (self, (guint32) (r.p + 1 - r.data)) : 0;
+  return element;
 }

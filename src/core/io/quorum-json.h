@@ -27,6 +27,21 @@ typedef struct
   guint8 name_length;      /* at most QUORUM_JSON_COMPACT_MAX_NAME */
 } QuorumJsonMember;
 
+/* The elements of an array node, one at a time: those of an array the
+ * reader left in the text are read as they are asked for, and each is
+ * freed when the next is asked for (see quorum_json_tree_elements_next ()). */
+typedef struct
+{
+  /*< private >*/
+  JsonNode *array;
+  guint index;
+  gboolean lazy;
+  guint32 next;            /* lazy: the next element's offset, 0 after the last */
+  guint32 depth;
+  JsonNode *element;       /* lazy: the element last read */
+  guint marks[4];          /* the tree's arrays' lengths before it was read */
+} QuorumJsonElements;
+
 QuorumJsonTree *quorum_json_tree_parse           (const char      *data,
                                                   gsize            length,
                                                   guint           *error_line,
@@ -62,6 +77,16 @@ void            quorum_json_tree_get_offset_location (QuorumJsonTree *self,
 const QuorumJsonMember *quorum_json_tree_get_members (QuorumJsonTree *self,
                                                       JsonNode       *node,
                                                       guint          *n_members);
+gboolean        quorum_json_tree_get_offset      (QuorumJsonTree  *self,
+                                                  JsonNode        *node,
+                                                  guint32         *offset);
+void            quorum_json_tree_elements_init   (QuorumJsonTree     *self,
+                                                  JsonNode           *array,
+                                                  QuorumJsonElements *elements);
+JsonNode       *quorum_json_tree_elements_next   (QuorumJsonTree     *self,
+                                                  QuorumJsonElements *elements);
+void            quorum_json_tree_elements_clear  (QuorumJsonTree     *self,
+                                                  QuorumJsonElements *elements);
 const char     *quorum_json_tree_get_text        (QuorumJsonTree  *self);
 const char     *quorum_json_tree_get_number_text (QuorumJsonTree  *self,
                                                   JsonNode        *node);

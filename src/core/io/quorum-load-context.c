@@ -116,14 +116,16 @@ ctx_parse (QuorumLoadContext  *ctx,
       return FALSE;
     }
 
-  if (take != NULL)
-    tree = _quorum_json_tree_parse_take (take, length, ctx->max_rows_per_table,
-                                         ctx->compact_values, &line, &column, &error_path,
-                                         &error);
-  else
-    tree = quorum_json_tree_parse_full (data, length, ctx->max_rows_per_table,
-                                        ctx->compact_values, &line, &column, &error_path,
-                                        &error);
+  if (take == NULL)
+    {
+      take = g_malloc (length + 1);
+      if (length > 0)
+        memcpy (take, data, length);
+      take[length] = '\0';
+    }
+  tree = _quorum_json_tree_parse_take (take, length, ctx->max_rows_per_table,
+                                       ctx->compact_values, ctx->lazy_rows, &line, &column,
+                                       &error_path, &error);
   if (tree == NULL)
     {
       const char *message = error->message;

@@ -31,6 +31,7 @@ typedef struct
   guint n_errors;
   guint max_rows_per_table;   /* a budget's, counted while parsing; 0: none */
   gboolean compact_values;    /* a budget's rows' values read compactly */
+  gboolean lazy_rows;         /* a budget's rows read one at a time from the text */
 } QuorumLoadContext;
 
 void         _quorum_ctx_error        (QuorumLoadContext  *ctx,

@@ -199,10 +199,7 @@ read_values (QuorumLoadContext *ctx,
   if (values_node == NULL)
     return;
   if (read_compact_values (ctx, table, row, values_node, values_path))
-    {
-      json_object_remove_member (json_node_get_object (row_node), "values");
-      return;
-    }
+    return;
   if (_quorum_ctx_object (ctx, values_node, values_path) == NULL)
     return;
 
@@ -223,48 +220,115 @@ read_values (QuorumLoadContext *ctx,
       _quorum_ctx_amount_member_node (ctx, value, values_path, name, TRUE,
                                       &row->stated[column->index]);
     }
-
-  /* Most of a table's nodes are its values, and nothing reads them again
-   * (the document keeps the text): free them as the model grows. */
-  json_object_remove_member (json_node_get_object (row_node), "values");
 }
 
-/* A row's members read into the row are not read from its node again
- * (only “of”, for the positions of its ids, and its node itself): freed as
- * the model grows, as its values are. */
-static void
-forget_read_members (JsonNode *row_node)
+/* A table being read. The reader leaves a budget's rows in the text and
+ * they are read one at a time (quorum_json_tree_elements_next ()), each
+ * row's nodes freed once it is read, so that the whole table is never held
+ * as nodes: what is needed of them afterwards is kept here, and each row
+ * keeps its own position (QuorumRow.offset). */
+typedef struct
 {
-  static const char * const read[] = {
-    "id", "label", "note", "committee", "committees", "service_area", "component", "rate",
-  };
-  JsonObject *object = json_node_get_object (row_node);
+  QuorumTable *table;
+  guint n_rows;
+  GHashTable *of_places;    /* QuorumRow* → OfPlaces, for each percentage */
+} TableReading;
 
-  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
-    if (json_object_has_member (object, read[i]))
-      json_object_remove_member (object, read[i]);
+/* Where a percentage row and its “of” ids stand, for its problems once
+ * the ids are resolved. */
+typedef struct
+{
+  char *path;              /* the row's */
+  guint32 offsets[];       /* of each id in the text */
+} OfPlaces;
+
+static void
+of_places_free (gpointer data)
+{
+  OfPlaces *places = data;
+
+  g_free (places->path);
+  g_free (places);
+}
+
+static void
+table_reading_clear (TableReading *reading)
+{
+  g_clear_pointer (&reading->of_places, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TableReading, table_reading_clear)
+
+/* Where @row (at @path) and each id of its “of” (valid, read into
+ * row->of) stand. */
+static void
+keep_of_places (QuorumLoadContext *ctx,
+                TableReading      *reading,
+                QuorumRow         *row,
+                JsonNode          *node,
+                const char        *path)
+{
+  JsonArray *of = json_object_get_array_member (json_node_get_object (node), "of");
+  guint n = json_array_get_length (of);
+  OfPlaces *places = g_malloc0 (sizeof (OfPlaces) + n * sizeof (guint32));
+
+  places->path = g_strdup (path);
+  for (guint i = 0; i < n; i++)
+    quorum_json_tree_get_offset (ctx->tree, json_array_get_element (of, i),
+                                 &places->offsets[i]);
+  if (reading->of_places == NULL)
+    reading->of_places = g_hash_table_new_full (NULL, NULL, NULL, of_places_free);
+  g_hash_table_insert (reading->of_places, row, places);
+}
+
+static QuorumRow *read_row (QuorumLoadContext *ctx,
+                            TableReading      *reading,
+                            JsonNode          *node,
+                            const char        *path,
+                            guint              depth);
+
+/* The rows of a table or of a group, @rows_node, into @store. */
+static void
+read_rows (QuorumLoadContext *ctx,
+           TableReading      *reading,
+           JsonNode          *rows_node,
+           const char        *rows_path,
+           guint              depth,
+           GListStore        *store)
+{
+  QuorumJsonElements elements;
+  JsonNode *element;
+
+  quorum_json_tree_elements_init (ctx->tree, rows_node, &elements);
+  for (guint i = 0; (element = quorum_json_tree_elements_next (ctx->tree, &elements)); i++)
+    {
+      g_autofree char *row_path = quorum_path_index (rows_path, i);
+      g_autoptr(QuorumRow) row = read_row (ctx, reading, element, row_path, depth);
+
+      if (row != NULL)
+        g_list_store_append (store, row);
+    }
 }
 
 static QuorumRow *
 read_row (QuorumLoadContext *ctx,
-          QuorumTable       *table,
+          TableReading      *reading,
           JsonNode          *node,
           const char        *path,
-          guint              depth,
-          guint             *n_rows)
+          guint              depth)
 {
+  QuorumTable *table = reading->table;
   g_autoptr(QuorumRow) row = NULL;
   JsonNode *rows_node = NULL;
   JsonNode *percent_node;
-  JsonArray *children;
   QuorumValue rate;
 
   if (_quorum_ctx_object (ctx, node, path) == NULL)
     return NULL;
 
-  if (++(*n_rows) > QUORUM_MAX_ROWS_PER_TABLE)
+  if (++reading->n_rows > QUORUM_MAX_ROWS_PER_TABLE)
     {
-      if (*n_rows == QUORUM_MAX_ROWS_PER_TABLE + 1)
+      if (reading->n_rows == QUORUM_MAX_ROWS_PER_TABLE + 1)
         _quorum_ctx_error (ctx, node, path, _("more than %u rows in one table"),
                            QUORUM_MAX_ROWS_PER_TABLE);
       return NULL;
@@ -272,8 +336,7 @@ read_row (QuorumLoadContext *ctx,
 
   row = _quorum_row_new (table->n_columns);
   row->depth = depth;
-  row->json_path = g_strdup (path);
-  row->node = node;
+  quorum_json_tree_get_offset (ctx->tree, node, &row->offset);
 
   _quorum_ctx_id (ctx, node, path, "id", TRUE, &row->id);
   _quorum_ctx_string (ctx, node, path, "label", FALSE, &row->label);
@@ -302,7 +365,7 @@ read_row (QuorumLoadContext *ctx,
 
   read_values (ctx, table, row, node, path);
 
-  children = _quorum_ctx_array (ctx, node, path, "rows", FALSE, &rows_node);
+  _quorum_ctx_array (ctx, node, path, "rows", FALSE, &rows_node);
   percent_node = _quorum_ctx_member (ctx, node, path, "percent", FALSE);
 
   if (percent_node != NULL || json_object_has_member (json_node_get_object (node), "of"))
@@ -321,6 +384,8 @@ read_row (QuorumLoadContext *ctx,
       row->of = _quorum_ctx_id_list (ctx, node, path, "of", TRUE);
       if (row->of != NULL && row->of[0] == NULL)
         _quorum_ctx_error (ctx, node, path, _("“of” names no rows"));
+      if (row->of != NULL)
+        keep_of_places (ctx, reading, row, node, path);
     }
   else if (rows_node != NULL)
     {
@@ -328,18 +393,9 @@ read_row (QuorumLoadContext *ctx,
 
       row->kind = QUORUM_ROW_GROUP;
       row->children = g_list_store_new (QUORUM_TYPE_ROW);
-      for (guint i = 0; children != NULL && i < json_array_get_length (children); i++)
-        {
-          g_autofree char *child_path = quorum_path_index (rows_path, i);
-          g_autoptr(QuorumRow) child = read_row (ctx, table, json_array_get_element (children, i),
-                                                 child_path, depth + 1, n_rows);
-
-          if (child != NULL)
-            g_list_store_append (row->children, child);
-        }
+      read_rows (ctx, reading, rows_node, rows_path, depth + 1, row->children);
     }
 
-  forget_read_members (node);
   return g_steal_pointer (&row);
 }
 
@@ -347,23 +403,24 @@ read_row (QuorumLoadContext *ctx,
  * listed in the order they stand in the file. */
 static void
 resolve_percentages (QuorumLoadContext *ctx,
-                     QuorumTable       *table,
+                     TableReading      *reading,
                      GListModel        *rows)
 {
+  QuorumTable *table = reading->table;
   guint n_rows = g_list_model_get_n_items (rows);
 
   for (guint r = 0; r < n_rows; r++)
     {
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, r);
-      JsonNode *of_node;
+      const OfPlaces *places;
       guint n;
 
       if (row->children != NULL)
-        resolve_percentages (ctx, table, G_LIST_MODEL (row->children));
+        resolve_percentages (ctx, reading, G_LIST_MODEL (row->children));
       if (row->kind != QUORUM_ROW_PERCENTAGE || row->of == NULL)
         continue;
 
-      of_node = json_object_get_member (json_node_get_object (row->node), "of");
+      places = g_hash_table_lookup (reading->of_places, row);
       n = g_strv_length (row->of);
       row->of_rows = g_new0 (QuorumRow *, n + 1);
       for (guint i = 0; i < n; i++)
@@ -371,11 +428,11 @@ resolve_percentages (QuorumLoadContext *ctx,
           row->of_rows[i] = g_hash_table_lookup (table->row_index, row->of[i]);
           if (row->of_rows[i] == NULL)
             {
-              g_autofree char *of_path = quorum_path_member (row->json_path, "of");
+              g_autofree char *of_path = quorum_path_member (places->path, "of");
               g_autofree char *item_path = quorum_path_index (of_path, i);
 
-              _quorum_ctx_error (ctx, json_array_get_element (json_node_get_array (of_node), i),
-                                 item_path, _("no row “%s” in table “%s”"), row->of[i], table->id);
+              _quorum_ctx_error_at (ctx, places->offsets[i], item_path,
+                                    _("no row “%s” in table “%s”"), row->of[i], table->id);
             }
         }
     }
@@ -480,21 +537,60 @@ resolve_columns (QuorumLoadContext *ctx,
     }
 }
 
+/* Appends the path of @row under @rows to @path, if it is there. */
+static gboolean
+append_row_path (GListModel *rows,
+                 QuorumRow  *row,
+                 GString    *path)
+{
+  guint n = g_list_model_get_n_items (rows);
+  gsize length = path->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumRow) item = g_list_model_get_item (rows, i);
+
+      g_string_append_printf (path, ".rows[%u]", i);
+      if (item == row ||
+          (item->children != NULL &&
+           append_row_path (G_LIST_MODEL (item->children), row, path)))
+        return TRUE;
+      g_string_truncate (path, length);
+    }
+  return FALSE;
+}
+
+/* The JSON path of @row of @table, which read cleanly: every element of
+ * its rows is a row, so a row's place in the model is its place in the
+ * file. */
+static char *
+dup_row_path (QuorumTable *table,
+              QuorumRow   *row)
+{
+  GString *path = g_string_new (table->json_path);
+
+  if (row == table->total)
+    g_string_append (path, ".total");
+  else if (!append_row_path (G_LIST_MODEL (table->rows), row, path))
+    g_assert_not_reached ();
+  return g_string_free (path, FALSE);
+}
+
 static QuorumTable *
 read_table (QuorumLoadContext *ctx,
             JsonNode          *node,
             const char        *path)
 {
   g_autoptr(QuorumTable) table = NULL;
-  JsonArray *columns, *rows;
-  JsonNode *total_node;
-  guint n_rows = 0;
+  g_auto(TableReading) reading = { 0 };
+  JsonArray *columns;
+  JsonNode *rows_node, *total_node;
   guint errors_before = ctx->n_errors;
 
   if (_quorum_ctx_object (ctx, node, path) == NULL)
     return NULL;
 
-  table = _quorum_table_new ();
+  table = reading.table = _quorum_table_new ();
   table->json_path = g_strdup (path);
   _quorum_ctx_id (ctx, node, path, "id", TRUE, &table->id);
   _quorum_ctx_string (ctx, node, path, "title", FALSE, &table->title);
@@ -545,20 +641,12 @@ read_table (QuorumLoadContext *ctx,
       resolve_columns (ctx, table);
     }
 
-  rows = _quorum_ctx_array (ctx, node, path, "rows", TRUE, NULL);
-  if (rows != NULL)
+  _quorum_ctx_array (ctx, node, path, "rows", TRUE, &rows_node);
+  if (rows_node != NULL)
     {
       g_autofree char *rows_path = quorum_path_member (path, "rows");
 
-      for (guint i = 0; i < json_array_get_length (rows); i++)
-        {
-          g_autofree char *row_path = quorum_path_index (rows_path, i);
-          g_autoptr(QuorumRow) row = read_row (ctx, table, json_array_get_element (rows, i),
-                                               row_path, 0, &n_rows);
-
-          if (row != NULL)
-            g_list_store_append (table->rows, row);
-        }
+      read_rows (ctx, &reading, rows_node, rows_path, 0, table->rows);
     }
 
   total_node = _quorum_ctx_member (ctx, node, path, "total", FALSE);
@@ -571,8 +659,7 @@ read_table (QuorumLoadContext *ctx,
           table->total = _quorum_row_new (table->n_columns);
           table->total->kind = QUORUM_ROW_TOTAL;
           table->total->id = g_strdup ("@total");
-          table->total->json_path = g_strdup (total_path);
-          table->total->node = total_node;
+          quorum_json_tree_get_offset (ctx->tree, total_node, &table->total->offset);
           _quorum_ctx_string (ctx, total_node, total_path, "label", FALSE, &table->total->label);
           if (table->total->label == NULL)
             table->total->label = g_strdup ("Total");
@@ -581,18 +668,28 @@ read_table (QuorumLoadContext *ctx,
         }
     }
 
-  resolve_percentages (ctx, table, G_LIST_MODEL (table->rows));
+  resolve_percentages (ctx, &reading, G_LIST_MODEL (table->rows));
 
   /* Only a table that read cleanly is evaluated: loops are found here. */
   if (ctx->n_errors == errors_before)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *error_path = NULL;
+      QuorumRow *error_row = NULL;
       JsonNode *error_node = NULL;
 
-      if (!_quorum_table_evaluate (table, &error_path, &error_node, &error))
-        _quorum_ctx_error (ctx, error_node ? error_node : node,
-                           error_path ? error_path : path, "%s", error->message);
+      if (!_quorum_table_evaluate (table, &error_path, &error_row, &error_node, &error))
+        {
+          if (error_row != NULL)
+            {
+              g_autofree char *row_path = dup_row_path (table, error_row);
+
+              _quorum_ctx_error_at (ctx, error_row->offset, row_path, "%s", error->message);
+            }
+          else
+            _quorum_ctx_error (ctx, error_node ? error_node : node,
+                               error_path ? error_path : path, "%s", error->message);
+        }
     }
 
   return g_steal_pointer (&table);
@@ -784,14 +881,7 @@ forget_nodes (QuorumBudgetDocument *self)
   for (guint t = 0; t < n_tables; t++)
     {
       g_autoptr(QuorumTable) table = g_list_model_get_item (G_LIST_MODEL (self->tables), t);
-      GHashTableIter iter;
-      QuorumRow *row;
 
-      g_hash_table_iter_init (&iter, table->row_index);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        row->node = NULL;
-      if (table->total != NULL)
-        table->total->node = NULL;
       for (guint c = 0; c < table->n_columns; c++)
         {
           g_autoptr(QuorumColumn) column =
@@ -826,7 +916,7 @@ document_new (const char *file,
 {
   QuorumLoadContext ctx = {
     .file = file, .problems = problems, .max_rows_per_table = QUORUM_MAX_ROWS_PER_TABLE,
-    .compact_values = TRUE
+    .compact_values = TRUE, .lazy_rows = TRUE
   };
   g_autoptr(QuorumJsonTree) tree = NULL;
   QuorumBudgetDocument *self;

@@ -59,8 +59,7 @@ struct _QuorumRow
                             * failed evaluation left cells unfinished */
   GPtrArray **findings;   /* per column, NULL unless the cell has one */
 
-  char *json_path;
-  JsonNode *node;         /* borrowed from the document's tree, for positions */
+  guint32 offset;         /* of its object in the document's text: its position */
 };
 
 struct _QuorumTable
@@ -171,6 +170,7 @@ void          _quorum_row_clear_findings (QuorumRow  *row);
 /* quorum-checks.c */
 gboolean      _quorum_table_evaluate       (QuorumTable           *table,
                                             char                 **error_path,
+                                            QuorumRow            **error_row,
                                             JsonNode             **error_node,
                                             GError               **error);
 gboolean      _quorum_cross_check_evaluate (QuorumCrossCheck      *check,

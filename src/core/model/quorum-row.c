@@ -44,7 +44,6 @@ quorum_row_finalize (GObject *object)
   g_free (self->stated);
   g_free (self->computed);
   g_free (self->effective);
-  g_free (self->json_path);
 
   G_OBJECT_CLASS (quorum_row_parent_class)->finalize (object);
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-core.h"
+#include "quorum-json-private.h"
 
 #include <string.h>
 
@@ -692,6 +693,160 @@ test_compact_values (void)
   g_assert_true (strstr (error->message, "leading zeros") != NULL);
 }
 
+/* A budget's rows left in the text and read a row at a time, the way the
+ * loader reads them, with @lazy_rows; NULL and the error otherwise. */
+static QuorumJsonTree *
+parse_lazy (const char  *text,
+            gsize        length,
+            gboolean     lazy_rows,
+            guint       *line,
+            guint       *column,
+            char       **path,
+            GError     **error)
+{
+  char *copy = g_malloc (length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  return _quorum_json_tree_parse_take (copy, length, 5, TRUE, lazy_rows, line, column, path,
+                                       error);
+}
+
+/* Every element of @rows, depth first, as "LINE:COLUMN" (and the members of
+ * a row's compact values), reading the rows of each row inside it. */
+static void
+describe_rows (QuorumJsonTree *tree,
+               JsonNode       *rows,
+               GString        *out)
+{
+  QuorumJsonElements elements;
+  JsonNode *element;
+
+  quorum_json_tree_elements_init (tree, rows, &elements);
+  while ((element = quorum_json_tree_elements_next (tree, &elements)) != NULL)
+    {
+      guint line = 0, column = 0, n = 0;
+
+      g_assert_true (quorum_json_tree_get_location (tree, element, &line, &column));
+      g_string_append_printf (out, "%u:%u", line, column);
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        {
+          JsonObject *object = json_node_get_object (element);
+          JsonNode *values = json_object_get_member (object, "values");
+
+          if (values != NULL && quorum_json_tree_get_members (tree, values, &n) != NULL)
+            g_string_append_printf (out, " values %u", n);
+          if (json_object_has_member (object, "rows"))
+            {
+              g_string_append (out, " (");
+              describe_rows (tree, json_object_get_member (object, "rows"), out);
+              g_string_append (out, ")");
+            }
+        }
+      g_string_append (out, "; ");
+    }
+}
+
+/* Lazy rows: nothing built for them while parsing, each read when asked
+ * for, with the positions and compact values the whole tree would have,
+ * and every row's nodes and positions gone once the next is asked for. */
+static void
+test_lazy_rows (void)
+{
+  const char *text =
+    "{\"tables\": [{\"id\": \"t\", \"rows\": [\n"
+    "  {\"id\": \"a\", \"values\": {\"x\": 1.5, \"y\": null}},\n"
+    "  {\"id\": \"g\", \"rows\": [{\"values\": {\"x\": 2}}, 3, {\"rows\": []}]},\n"
+    "  \"s\", {\"values\": {\"x\": \"no\"}}]}]}\n";
+  g_autoptr(QuorumJsonTree) lazy = NULL;
+  g_autoptr(QuorumJsonTree) whole = NULL;
+  g_autoptr(GString) lazily = g_string_new (NULL);
+  g_autoptr(GString) wholly = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *rows;
+
+  lazy = parse_lazy (text, strlen (text), TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  whole = parse_lazy (text, strlen (text), FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  rows = json_object_get_member (
+    json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (quorum_json_tree_get_root (lazy)),
+                                    "tables"), 0), "rows");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (rows)), ==, 0);
+  assert_location (lazy, rows, 1, 33);
+  describe_rows (lazy, rows, lazily);
+  g_assert_cmpstr (lazily->str, ==,
+                   "2:3 values 2; 3:3 (3:24 values 1; 3:46; 3:49 (); ); 4:3; 4:8; ");
+  g_assert_cmpuint (lazy->entries->len, ==, lazy->n_sorted_entries);
+  g_assert_cmpuint (lazy->compacts->len, ==, lazy->n_sorted_compacts);
+  g_assert_cmpuint (lazy->members->len, ==, 0);
+  g_assert_cmpuint (lazy->lazies->len, ==, 1);
+
+  /* The same elements from a tree built whole. */
+  rows = json_object_get_member (
+    json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (quorum_json_tree_get_root (whole)),
+                                    "tables"), 0), "rows");
+  describe_rows (whole, rows, wholly);
+  g_assert_cmpstr (wholly->str, ==, lazily->str);
+}
+
+/* Every syntax error is found when rows are only checked, as when they are
+ * built: each bad text in a row, and as a row's values. */
+static void
+test_lazy_rows_errors (void)
+{
+  static const char * const wrappers[][2] = {
+    { "{\"tables\": [{\"rows\": [{\"rows\": [", "]}]}]}" },
+    { "{\"tables\": [{\"rows\": [{\"id\": \"a\"}, {\"values\": ", "}]}]}" },
+    { ("{\"tables\": [{\"rows\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6, "
+       "\"g\": 7, \"h\": 8, \"i\": 9, \"x\": "), "}]}]}" },
+  };
+  static const char * const more[] = {
+    "{\"a\": 1, \"a\": 2}",
+    ("{\"x\": 1, \"b\": 1, \"c\": 1, \"d\": 1, \"e\": 1, \"f\": 1, "
+     "\"g\": 1, \"h\": 1, \"i\": 1, \"j\": 1, \"i\": 1}"),
+    "{\"\\u0061\": 1, \"a\": 2}",
+    "{\"a\": 01}", "[{}, {}, {}, {}, {}, {}]", "{\"rows\": [{}, {}, {}, {}, {\"rows\": [{}]}]}",
+    "{\"values\": {\"a\": 1, \"a\": 2}}", "{\"h\": 1}",
+  };
+
+  for (gsize w = 0; w < G_N_ELEMENTS (wrappers); w++)
+    for (gsize i = 0; i < G_N_ELEMENTS (bad_json) + G_N_ELEMENTS (more); i++)
+      {
+        const char *bad = i < G_N_ELEMENTS (bad_json) ? bad_json[i].text
+                                                        : more[i - G_N_ELEMENTS (bad_json)];
+        gsize bad_length = i < G_N_ELEMENTS (bad_json) && bad_json[i].length >= 0
+                           ? (gsize) bad_json[i].length : strlen (bad);
+        g_autoptr(GString) text = g_string_new (wrappers[w][0]);
+        g_autoptr(GError) lazy_error = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *lazy_path = NULL;
+        g_autofree char *path = NULL;
+        guint lazy_line = 0, lazy_column = 0, line = 0, column = 0;
+        QuorumJsonTree *lazy, *whole;
+
+        g_string_append_len (text, bad, bad_length);
+        g_string_append (text, wrappers[w][1]);
+        lazy = parse_lazy (text->str, text->len, TRUE, &lazy_line, &lazy_column, &lazy_path,
+                           &lazy_error);
+        whole = parse_lazy (text->str, text->len, FALSE, &line, &column, &path, &error);
+        g_test_message ("%s → %s", text->str, error != NULL ? error->message : "parsed");
+        g_assert_true ((lazy == NULL) == (whole == NULL));
+        g_clear_pointer (&lazy, quorum_json_tree_unref);
+        g_clear_pointer (&whole, quorum_json_tree_unref);
+        if (error == NULL)
+          continue;
+        g_assert_error (lazy_error, error->domain, error->code);
+        g_assert_cmpstr (lazy_error->message, ==, error->message);
+        g_assert_cmpuint (lazy_line, ==, line);
+        g_assert_cmpuint (lazy_column, ==, column);
+        g_assert_cmpstr (lazy_path, ==, path);
+      }
+}
+
 /* Positions asked in any order, on a line of several characters' bytes. */
 static void
 test_locations_any_order (void)
@@ -770,6 +925,8 @@ main (int   argc,
   g_test_add_func ("/json/release-nodes", test_release_nodes);
   g_test_add_func ("/json/locations-any-order", test_locations_any_order);
   g_test_add_func ("/json/compact-values", test_compact_values);
+  g_test_add_func ("/json/lazy-rows", test_lazy_rows);
+  g_test_add_func ("/json/lazy-rows-errors", test_lazy_rows_errors);
 
   return g_test_run ();
 }

@@ -203,8 +203,10 @@ update_list (GListStore *store,
               break;
             }
         }
+      /* items->pdata is NULL when there are no new items. */
       if (next_i > i || next_j > j)
-        g_list_store_splice (store, position, next_i - i, items->pdata + j, next_j - j);
+        g_list_store_splice (store, position, next_i - i,
+                             next_j > j ? items->pdata + j : NULL, next_j - j);
       position += next_j - j;
       i = next_i;
       j = next_j;

@@ -37,8 +37,6 @@ gboolean    expected_overdue      (Expected    *expected,
 
 gboolean    label_shown           (GtkWidget   *widget,
                                    const char  *text);
-gboolean    wait_until            (gboolean   (*done) (gpointer data),
-                                   gpointer     data);
 gboolean    wait_for_label        (GtkWidget   *widget,
                                    const char  *text);
 GtkWindow  *show_in_window        (GtkWidget   *view,

@@ -336,22 +336,22 @@ test_rebind (void)
 
   /* Each search below moves SECP39/12, or gives its row another action. */
   quorum_actions_view_set_search (view, "secp39/");
-  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
   g_assert_true (quorum_actions_view_select (view, "SECP39/12"));
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       quorum_actions_view_set_search (view, searches[i]);
-      g_assert_true (wait_until (rows_show_shown, &rows));
+      g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
       g_assert_cmpstr (selected_ref (view), ==, "SECP39/12");
       g_assert_true (gtk_widget_get_visible (details));
       g_assert_true (wait_for_label (details, "SECP39/12"));
     }
   quorum_actions_view_set_search (view, "secp39/13");
-  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
   g_assert_null (selected_ref (view));
   g_assert_false (gtk_widget_get_visible (details));
   quorum_actions_view_set_search (view, "secp39/");
-  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
   g_assert_null (selected_ref (view));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -437,14 +437,67 @@ quorum_test_wait_for (QuorumTestCondition condition,
   return condition (data);
 }
 
-/* A condition: the window @window shows its store (the sidebar's Overview
- * row is mapped once the store has loaded). */
+typedef struct
+{
+  GtkWidget *widget;
+  int width;
+  const char *name;
+} LayoutWait;
+
+static gboolean
+near_width (gpointer data)
+{
+  LayoutWait *wait = data;
+
+  return ABS (gtk_widget_get_width (wait->widget) - wait->width) <= 24;
+}
+
+/* Runs the main loop until @widget (a window, once resized) is @width
+ * wide, less the decorations' few pixels, and painted; whether it is. */
+gboolean
+quorum_test_wait_width (gpointer widget,
+                        int      width)
+{
+  LayoutWait wait = { widget, width, NULL };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return quorum_test_wait_for (near_width, &wait);
+}
+
+static gboolean
+named_laid_out (gpointer data)
+{
+  LayoutWait *wait = data;
+  g_autoptr(GPtrArray) found = quorum_test_find_all_named (wait->widget, wait->name);
+
+  return found->len > 0 && gtk_widget_get_width (found->pdata[0]) > 0;
+}
+
+/* Runs the main loop until a mapped widget named @name under @widget (a
+ * list's cell) has a width, and it is painted; whether it has. */
+gboolean
+quorum_test_wait_laid_out (gpointer    widget,
+                           const char *name)
+{
+  LayoutWait wait = { widget, 0, name };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return quorum_test_wait_for (named_laid_out, &wait);
+}
+
+/* A condition: the window @window shows its store: the store has loaded
+ * and the window's stack shows its page (not "loading"; what the page
+ * shows first, the sidebar or a view, depends on the width). */
 gboolean
 quorum_test_store_loaded (gpointer window)
 {
-  GtkWidget *sidebar_row = quorum_test_find_named (GTK_WIDGET (window), "overview");
+  QuorumStore *store = quorum_window_get_store (QUORUM_WINDOW (window));
+  GtkWidget *stack = quorum_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
 
-  return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
+  return store != NULL && quorum_store_is_loaded (store) && stack != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "store") == 0;
 }
 
 /* A new window of @app on the store at @path, presented, once the store

@@ -45,6 +45,10 @@ void              quorum_test_wait_still_at        (gpointer              widget
 #define quorum_test_wait_frame(widget) quorum_test_wait_frame_at ((widget), G_STRLOC)
 /* The same, then until no transition of that window runs. */
 #define quorum_test_wait_still(widget) quorum_test_wait_still_at ((widget), G_STRLOC)
+gboolean          quorum_test_wait_width           (gpointer              widget,
+                                                    int                   width);
+gboolean          quorum_test_wait_laid_out        (gpointer              widget,
+                                                    const char           *name);
 gboolean          quorum_test_store_loaded         (gpointer              window);
 QuorumWindow     *quorum_test_open_window          (QuorumApplication    *app,
                                                     const char           *path,

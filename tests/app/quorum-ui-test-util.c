@@ -491,6 +491,45 @@ quorum_test_wait_laid_out (gpointer    widget,
   return quorum_test_wait_for (named_laid_out, &wait);
 }
 
+/* Whether a mapped label at or under @widget reads exactly @text. */
+gboolean
+quorum_test_label_shown (gpointer    widget,
+                         const char *text)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (quorum_test_label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_wait_shown (gpointer data)
+{
+  LayoutWait *wait = data;
+
+  return quorum_test_label_shown (wait->widget, wait->name);
+}
+
+/* Runs the main loop until a mapped label under @widget reads @text, and
+ * it is painted; whether it does. */
+gboolean
+quorum_test_wait_label (gpointer    widget,
+                        const char *text)
+{
+  LayoutWait wait = { widget, 0, text };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return quorum_test_wait_for (label_wait_shown, &wait);
+}
+
 /* A condition: the window @window shows its store: the store has loaded
  * and the window's stack shows its page (not "loading"; what the page
  * shows first, the sidebar or a view, depends on the width). */

@@ -49,6 +49,10 @@ gboolean          quorum_test_wait_width           (gpointer              widget
                                                     int                   width);
 gboolean          quorum_test_wait_laid_out        (gpointer              widget,
                                                     const char           *name);
+gboolean          quorum_test_label_shown          (gpointer              widget,
+                                                    const char           *text);
+gboolean          quorum_test_wait_label           (gpointer              widget,
+                                                    const char           *text);
 gboolean          quorum_test_store_loaded         (gpointer              window);
 QuorumWindow     *quorum_test_open_window          (QuorumApplication    *app,
                                                     const char           *path,

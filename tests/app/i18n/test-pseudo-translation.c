@@ -212,46 +212,6 @@ check_widget (GtkWidget  *widget,
     check_widget (child, where, found);
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-typedef struct
-{
-  QuorumWindow *window;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return has_label (GTK_WIDGET (wait->window), wait->text);
-}
-
-/* Runs the main loop until @window shows a label @text, and has painted
- * it; QUORUM_TEST_WAIT_SECONDS at most. */
-static gboolean
-wait_for_label (QuorumWindow *window,
-                const char   *text)
-{
-  LabelWait wait = { window, text };
-
-  return quorum_test_wait_for (label_shown, &wait);
-}
-
 /* Checks every label the window shows, as seen in @where, once it has
  * laid out and painted what it was asked to show (a list's rows are made
  * as it is laid out). */
@@ -302,7 +262,7 @@ test_views (void)
   quorum_window_open_store (window, sample);
   gtk_window_present (GTK_WINDOW (window));
   /* The overview's heading, in the pseudo-locale, once the store is in. */
-  g_assert_true (wait_for_label (window, OPEN "Budget Documents" CLOSE));
+  g_assert_true (quorum_test_wait_label (window, OPEN "Budget Documents" CLOSE));
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     check_shown (window, "win.show-view", views[i], found);

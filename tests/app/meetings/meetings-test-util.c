@@ -166,45 +166,6 @@ expected_overdue (Expected   *expected,
          g_strcmp0 (g_hash_table_lookup (expected->status, ref), "open") == 0;
 }
 
-gboolean
-label_shown (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_shown (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_wait_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return label_shown (wait->widget, wait->text);
-}
-
-/* Runs the main loop until TEXT is shown under WIDGET,
- * QUORUM_TEST_WAIT_SECONDS at most. */
-gboolean
-wait_for_label (GtkWidget  *widget,
-                const char *text)
-{
-  LabelWait wait = { widget, text };
-
-  return quorum_test_wait_until (label_wait_shown, &wait);
-}
-
 /* The app's style sheet, which AdwApplication loads from its resources
  * and these tests, having none, load here once. */
 static void

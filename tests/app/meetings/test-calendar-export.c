@@ -161,7 +161,7 @@ test_one_meeting (void)
   uids = read_uids (path);
   g_ptr_array_add (ids, g_strdup ("secp-39"));
   assert_uids (uids, ids);
-  g_assert_true (wait_for_label (GTK_WIDGET (window), "Saved to secp-39.ics"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (window), "Saved to secp-39.ics"));
 
   gtk_window_destroy (window);
   g_unlink (path);
@@ -209,7 +209,7 @@ test_all_meetings (void)
   g_assert_nonnull (button);
 
   export_calendar (QUORUM_MEETINGS_CALENDAR (calendar), path, NULL);
-  g_assert_true (wait_for_label (GTK_WIDGET (window), "Saved to meetings.ics"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (window), "Saved to meetings.ics"));
   /* The committee filter: only its meetings, the file replaced. */
   export_calendar (QUORUM_MEETINGS_CALENDAR (calendar), path, "sec-panel");
   /* Nothing shown, nothing to export. */

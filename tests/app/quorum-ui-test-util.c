@@ -441,11 +441,13 @@ quorum_test_wait_for (QuorumTestCondition condition,
   return condition (data);
 }
 
+/* What quorum_test_wait_width(), _wait_laid_out() and _wait_label() wait
+ * for: a width, or a widget's name, or a label's text. */
 typedef struct
 {
   GtkWidget *widget;
   int width;
-  const char *name;
+  const char *text;
 } LayoutWait;
 
 static gboolean
@@ -473,7 +475,7 @@ static gboolean
 named_laid_out (gpointer data)
 {
   LayoutWait *wait = data;
-  g_autoptr(GPtrArray) found = quorum_test_find_all_named (wait->widget, wait->name);
+  g_autoptr(GPtrArray) found = quorum_test_find_all_named (wait->widget, wait->text);
 
   return found->len > 0 && gtk_widget_get_width (found->pdata[0]) > 0;
 }
@@ -514,7 +516,7 @@ label_wait_shown (gpointer data)
 {
   LayoutWait *wait = data;
 
-  return quorum_test_label_shown (wait->widget, wait->name);
+  return quorum_test_label_shown (wait->widget, wait->text);
 }
 
 /* Runs the main loop until a mapped label under @widget reads @text, and

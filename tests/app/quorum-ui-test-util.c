@@ -8,14 +8,6 @@
 
 #include "quorum-core.h"
 
-/* Runs what is pending in the main loop, without waiting. */
-void
-quorum_test_iterate (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The first widget at or under @widget whose name is @name. */
 GtkWidget *
 quorum_test_find_named (GtkWidget  *widget,
@@ -185,50 +177,372 @@ quorum_test_snapshot_tree (const char *path)
   return g_string_free (out, FALSE);
 }
 
+/* --- waiting: on a condition or a signal, never for a time ---------------------- */
+
+/* Sets the gboolean at @data once the deadline has passed. */
+static gboolean
+deadline_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 wake_cb (gpointer data)
 {
   return G_SOURCE_CONTINUE;
 }
 
+/* A deadline QUORUM_TEST_WAIT_SECONDS away: a timeout source that sets
+ * *@expired, at a high priority so that it fires however busy the loop
+ * is. */
+static guint
+add_deadline (gboolean *expired)
+{
+  g_autoptr(GSource) source = g_timeout_source_new_seconds (QUORUM_TEST_WAIT_SECONDS);
+
+  *expired = FALSE;
+  g_source_set_priority (source, G_PRIORITY_HIGH);
+  g_source_set_callback (source, deadline_cb, expired, NULL);
+  g_source_set_name (source, "quorum-test-deadline");
+  return g_source_attach (source, NULL);
+}
+
+static void
+remove_deadline (guint     id,
+                 gboolean  expired)
+{
+  if (!expired)
+    g_source_remove (id);
+}
+
+/* Runs what is ready in the main loop (idle callbacks, events already
+ * received, timeouts already due), without waiting for anything that is
+ * not: as many iterations as there is something ready, a few hundred at
+ * most (an idle callback that never ends would otherwise spin). */
+void
+quorum_test_iterate (void)
+{
+  for (int i = 0; i < 500 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* Runs the main loop until @condition (@data) holds, or
  * QUORUM_TEST_WAIT_SECONDS have passed; whether it holds. Nothing more runs
- * once it holds (an idle callback added before stays pending). No sleep:
- * the loop blocks until something happens, and a slow timer wakes it to see
- * the deadline. */
+ * once it holds (an idle callback added before stays pending). No sleep
+ * and no busy loop: each iteration blocks until a source is dispatched; a
+ * slow wake-up timer dispatches one now and then for a condition that
+ * changes outside the main loop (a server thread's counter, a file). */
 gboolean
 quorum_test_wait_until (QuorumTestCondition condition,
                         gpointer            data)
 {
-  gint64 deadline = g_get_monotonic_time () + QUORUM_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+  gboolean expired;
+  guint deadline = add_deadline (&expired);
   guint wake = g_timeout_add (250, wake_cb, NULL);
   gboolean holds;
 
-  while (!(holds = condition (data)) && g_get_monotonic_time () < deadline)
+  while (!(holds = condition (data)) && !expired)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
+  remove_deadline (deadline, expired);
   return holds;
 }
 
-/* As quorum_test_wait_until(), then runs what is pending (as a frame's
- * layout, once a widget shows). */
+static void
+count_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+typedef struct
+{
+  GtkWidget *native;
+  GdkFrameClock *clock;
+  gulong handler;
+  guint painted;
+} FrameWait;
+
+/* Whether every window of @waits has painted a frame since the wait began,
+ * or has been hidden (a closed dialog paints no more). */
+static gboolean
+frames_painted (GArray *waits)
+{
+  for (guint i = 0; i < waits->len; i++)
+    {
+      FrameWait *wait = &g_array_index (waits, FrameWait, i);
+
+      if (wait->painted == 0 && gtk_widget_get_mapped (wait->native))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Asks the frame clock of each of @natives (shown GtkNatives) for a frame
+ * and runs the main loop until each has painted one ("after-paint"): what
+ * was queued before (a resize, a restyle, a draw) is laid out and drawn in
+ * it. The frame is asked for, not a draw of the whole window queued: the
+ * frame lays out and paints what GTK itself queued, and nothing is
+ * repainted for the test's sake (a whole window's repaint at every wait
+ * cost more CPU than the wait). Fails the test, naming @place, after
+ * QUORUM_TEST_WAIT_SECONDS. */
+static void
+wait_frames (GPtrArray  *natives,
+             const char *place)
+{
+  g_autoptr(GArray) waits = g_array_new (FALSE, TRUE, sizeof (FrameWait));
+  gboolean expired;
+  guint deadline;
+
+  quorum_test_iterate ();
+  for (guint i = 0; i < natives->len; i++)
+    {
+      GtkWidget *native = g_ptr_array_index (natives, i);
+      FrameWait wait = { g_object_ref (native), gtk_widget_get_frame_clock (native), 0, 0 };
+
+      if (wait.clock == NULL)
+        g_error ("%s: a %s has no frame clock (not realized): no frame to wait for", place,
+                 G_OBJECT_TYPE_NAME (native));
+      g_object_ref (wait.clock);
+      g_array_append_val (waits, wait);
+    }
+  /* Connected only once in the array: the counters do not move. */
+  for (guint i = 0; i < waits->len; i++)
+    {
+      FrameWait *wait = &g_array_index (waits, FrameWait, i);
+
+      wait->handler = g_signal_connect (wait->clock, "after-paint",
+                                        G_CALLBACK (count_paint_cb), &wait->painted);
+      gdk_frame_clock_request_phase (wait->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    }
+
+  deadline = add_deadline (&expired);
+  while (!frames_painted (waits) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  remove_deadline (deadline, expired);
+
+  for (guint i = 0; i < waits->len; i++)
+    {
+      FrameWait *wait = &g_array_index (waits, FrameWait, i);
+
+      if (wait->painted == 0 && gtk_widget_get_mapped (wait->native))
+        g_error ("%s: the %s painted no frame in %d s", place, G_OBJECT_TYPE_NAME (wait->native),
+                 QUORUM_TEST_WAIT_SECONDS);
+      g_signal_handler_disconnect (wait->clock, wait->handler);
+      g_object_unref (wait->clock);
+      g_object_unref (wait->native);
+    }
+  quorum_test_iterate ();
+}
+
+/* Waits until the window (or popover) holding @widget has laid out and
+ * painted a frame, after what is ready in the main loop has run; then runs
+ * what that frame made ready. Fails the test, naming @place, if no frame
+ * comes in QUORUM_TEST_WAIT_SECONDS. Use quorum_test_wait_frame(). */
+void
+quorum_test_wait_frame_at (gpointer    widget,
+                           const char *place)
+{
+  g_autoptr(GPtrArray) natives = g_ptr_array_new ();
+  GtkNative *native;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  native = gtk_widget_get_native (widget);
+  if (native == NULL || !gtk_widget_get_mapped (GTK_WIDGET (native)))
+    g_error ("%s: the %s is in no shown window: no frame to wait for", place,
+             G_OBJECT_TYPE_NAME (widget));
+  g_ptr_array_add (natives, native);
+  wait_frames (natives, place);
+}
+
+/* Whether a stack, leaflet, flap or revealer under @widget (mapped) is in
+ * the middle of a transition. */
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget))) ||
+      (ADW_IS_LEAFLET (widget) &&
+       adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))) ||
+      (GTK_IS_REVEALER (widget) &&
+       gtk_revealer_get_child_revealed (GTK_REVEALER (widget)) !=
+       gtk_revealer_get_reveal_child (GTK_REVEALER (widget))))
+    return TRUE;
+  if (ADW_IS_FLAP (widget))
+    {
+      double progress = adw_flap_get_reveal_progress (ADW_FLAP (widget));
+
+      if (progress > 0 && progress < 1)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (in_transition (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* As quorum_test_wait_frame_at(), then frame after frame until no stack,
+ * leaflet, flap or revealer of the window is in a transition: the page
+ * left is unmapped, a flap or a banner fully shown or gone. Fails the test
+ * after QUORUM_TEST_WAIT_SECONDS. Use quorum_test_wait_still(). */
+void
+quorum_test_wait_still_at (gpointer    widget,
+                           const char *place)
+{
+  gint64 deadline = g_get_monotonic_time () + QUORUM_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  quorum_test_wait_frame_at (widget, place);
+  while (in_transition (GTK_WIDGET (gtk_widget_get_root (widget))))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s: a transition in the %s has not ended in %d s", place,
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_root (widget)), QUORUM_TEST_WAIT_SECONDS);
+      quorum_test_wait_frame_at (widget, place);
+    }
+}
+
+/* Waits until every shown window has painted a frame. */
+static void
+wait_all_frames (const char *place)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) natives = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWidget *window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_mapped (window))
+        g_ptr_array_add (natives, window);
+      else
+        g_object_unref (window);
+    }
+  if (natives->len > 0)
+    wait_frames (natives, place);
+}
+
+/* As quorum_test_wait_until(), then, once @condition holds, waits until
+ * every shown window has laid out and painted a frame (as a widget that
+ * has just been shown needs), and checks @condition again. */
 gboolean
 quorum_test_wait_for (QuorumTestCondition condition,
                       gpointer            data)
 {
-  quorum_test_wait_until (condition, data);
-  quorum_test_iterate ();
+  if (!quorum_test_wait_until (condition, data))
+    return FALSE;
+  wait_all_frames (G_STRLOC);
   return condition (data);
 }
 
-/* A condition: the window @window shows its store (the sidebar's Overview
- * row is mapped once the store has loaded). */
+/* What quorum_test_wait_width(), _wait_laid_out() and _wait_label() wait
+ * for: a width, or a widget's name, or a label's text. */
+typedef struct
+{
+  GtkWidget *widget;
+  int width;
+  const char *text;
+} LayoutWait;
+
+static gboolean
+near_width (gpointer data)
+{
+  LayoutWait *wait = data;
+
+  return ABS (gtk_widget_get_width (wait->widget) - wait->width) <= 24;
+}
+
+/* Runs the main loop until @widget (a window, once resized) is @width
+ * wide, less the decorations' few pixels, and painted; whether it is. */
+gboolean
+quorum_test_wait_width (gpointer widget,
+                        int      width)
+{
+  LayoutWait wait = { widget, width, NULL };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return quorum_test_wait_for (near_width, &wait);
+}
+
+static gboolean
+named_laid_out (gpointer data)
+{
+  LayoutWait *wait = data;
+  g_autoptr(GPtrArray) found = quorum_test_find_all_named (wait->widget, wait->text);
+
+  return found->len > 0 && gtk_widget_get_width (found->pdata[0]) > 0;
+}
+
+/* Runs the main loop until a mapped widget named @name under @widget (a
+ * list's cell) has a width, and it is painted; whether it has. */
+gboolean
+quorum_test_wait_laid_out (gpointer    widget,
+                           const char *name)
+{
+  LayoutWait wait = { widget, 0, name };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return quorum_test_wait_for (named_laid_out, &wait);
+}
+
+/* Whether a mapped label at or under @widget reads exactly @text. */
+gboolean
+quorum_test_label_shown (gpointer    widget,
+                         const char *text)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (quorum_test_label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_wait_shown (gpointer data)
+{
+  LayoutWait *wait = data;
+
+  return quorum_test_label_shown (wait->widget, wait->text);
+}
+
+/* Runs the main loop until a mapped label under @widget reads @text, and
+ * it is painted; whether it does. */
+gboolean
+quorum_test_wait_label (gpointer    widget,
+                        const char *text)
+{
+  LayoutWait wait = { widget, 0, text };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return quorum_test_wait_for (label_wait_shown, &wait);
+}
+
+/* A condition: the window @window shows its store: the store has loaded
+ * and the window's stack shows its page (not "loading"; what the page
+ * shows first, the sidebar or a view, depends on the width). */
 gboolean
 quorum_test_store_loaded (gpointer window)
 {
-  GtkWidget *sidebar_row = quorum_test_find_named (GTK_WIDGET (window), "overview");
+  QuorumStore *store = quorum_window_get_store (QUORUM_WINDOW (window));
+  GtkWidget *stack = quorum_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
 
-  return sidebar_row != NULL && gtk_widget_get_mapped (sidebar_row);
+  return store != NULL && quorum_store_is_loaded (store) && stack != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "store") == 0;
 }
 
 /* A new window of @app on the store at @path, presented, once the store

@@ -26,8 +26,8 @@ void       quorum_test_assert_fully_visible (GtkWidget *widget,
                                              GtkWidget *area);
 guint      quorum_test_decimals   (const char *text);
 
-/* How long quorum_test_wait_until() and quorum_test_wait_for() wait at
- * most, in seconds: generous, for a loaded machine. */
+/* How long quorum_test_wait_until(), _wait_for(), _wait_frame() and
+ * _wait_still() wait at most, in seconds: generous, for a loaded machine. */
 #define QUORUM_TEST_WAIT_SECONDS 60
 
 typedef gboolean (*QuorumTestCondition) (gpointer data);
@@ -36,6 +36,23 @@ gboolean          quorum_test_wait_until           (QuorumTestCondition   condit
                                                     gpointer              data);
 gboolean          quorum_test_wait_for             (QuorumTestCondition   condition,
                                                     gpointer              data);
+void              quorum_test_wait_frame_at        (gpointer              widget,
+                                                    const char           *place);
+void              quorum_test_wait_still_at        (gpointer              widget,
+                                                    const char           *place);
+
+/* Until the window holding @widget has laid out and painted a frame. */
+#define quorum_test_wait_frame(widget) quorum_test_wait_frame_at ((widget), G_STRLOC)
+/* The same, then until no transition of that window runs. */
+#define quorum_test_wait_still(widget) quorum_test_wait_still_at ((widget), G_STRLOC)
+gboolean          quorum_test_wait_width           (gpointer              widget,
+                                                    int                   width);
+gboolean          quorum_test_wait_laid_out        (gpointer              widget,
+                                                    const char           *name);
+gboolean          quorum_test_label_shown          (gpointer              widget,
+                                                    const char           *text);
+gboolean          quorum_test_wait_label           (gpointer              widget,
+                                                    const char           *text);
 gboolean          quorum_test_store_loaded         (gpointer              window);
 QuorumWindow     *quorum_test_open_window          (QuorumApplication    *app,
                                                     const char           *path,

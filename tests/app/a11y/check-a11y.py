@@ -68,15 +68,32 @@ def start_bus():
 
 
 def wait_for(what, condition):
-    """Calls condition until it returns something true; fails past DEADLINE."""
-    end = time.monotonic() + DEADLINE
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > end:
-            raise TimeoutError('timed out waiting for ' + what)
-        time.sleep(0.1)
+    """Calls condition until it returns something true; fails past DEADLINE.
+    No sleep: between two calls the GLib main loop blocks until something
+    comes in (an AT-SPI event is dispatched at once); a wake-up every 0.1 s
+    calls condition again for what has no event (the app's tree, asked over
+    D-Bus; another process)."""
+    from gi.repository import GLib
+    context = GLib.MainContext.default()
+    expired = []
+
+    def expire():
+        expired.append(True)
+        return GLib.SOURCE_REMOVE
+    deadline = GLib.timeout_add(int(DEADLINE * 1000), expire)
+    wake = GLib.timeout_add(100, lambda: GLib.SOURCE_CONTINUE)
+    try:
+        while True:
+            value = condition()
+            if value:
+                return value
+            if expired:
+                raise TimeoutError('timed out waiting for ' + what)
+            context.iteration(True)
+    finally:
+        GLib.source_remove(wake)
+        if not expired:
+            GLib.source_remove(deadline)
 
 
 def main():

@@ -124,18 +124,6 @@ wait_for_frame (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-idle_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static double
 since (gint64 start)
 {
@@ -345,7 +333,7 @@ main (int    argc,
   gtk_window_present (window);
   wait_for_frame ();
   g_print ("first frame:                  %8.3f s\n", since (start));
-  idle_for (300);
+  quorum_test_wait_still (GTK_WIDGET (window));
 
   table_view = quorum_budgets_view_get_table_view (QUORUM_BUDGETS_VIEW (view));
   column_view = quorum_test_find_type (GTK_WIDGET (table_view), GTK_TYPE_COLUMN_VIEW);
@@ -356,19 +344,19 @@ main (int    argc,
   wait_for_frame ();
   g_print ("expand all:                   %8.3f s  (%u rows shown)\n", since (start),
            g_list_model_get_n_items (shown));
-  idle_for (300);
+  quorum_test_wait_still (GTK_WIDGET (window));
   type_query (table_view, shown, "line 42", TRUE, "typed query, then erased");
   type_query (table_view, shown, query, FALSE, "narrowing query");
-  idle_for (300);
+  quorum_test_wait_still (GTK_WIDGET (window));
 
   start = g_get_monotonic_time ();
   quorum_table_view_set_search_text (table_view, NULL);
   wait_for_frame ();
   g_print ("search cleared:               %8.3f s  (%u rows shown)\n", since (start),
            g_list_model_get_n_items (shown));
-  idle_for (300);
+  quorum_test_wait_still (GTK_WIDGET (window));
   scroll_through (GTK_COLUMN_VIEW (column_view));
-  idle_for (300);
+  quorum_test_wait_still (GTK_WIDGET (window));
 
   {
     g_autoptr(GtkColumnViewColumn) column =
@@ -378,7 +366,7 @@ main (int    argc,
     gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (column_view), column, GTK_SORT_DESCENDING);
     wait_for_frame ();
     g_print ("sort by a column:             %8.3f s\n", since (start));
-    idle_for (300);
+    quorum_test_wait_still (GTK_WIDGET (window));
   }
 
   start = g_get_monotonic_time ();

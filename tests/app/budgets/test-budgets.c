@@ -40,41 +40,10 @@ typedef struct
 
 /* --- the main loop ------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  quorum_test_iterate ();
-  return condition (data);
-}
-
 static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (widget));
-}
-
-/* Lets the view lay itself out and draw a frame. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  quorum_test_iterate ();
 }
 
 /* --- the sample's JSON --------------------------------------------------------- */
@@ -271,7 +240,7 @@ fixture_set_up_with (Fixture     *f,
   quorum_budgets_view_set_store (f->view, store);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  g_assert_true (wait_for (is_mapped, f->view));
+  g_assert_true (quorum_test_wait_for (is_mapped, f->view));
   f->table = quorum_budgets_view_get_table_view (f->view);
 }
 
@@ -447,7 +416,7 @@ cell_at (Fixture    *f,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-  if (!wait_for (cell_exists, &query))
+  if (!quorum_test_wait_for (cell_exists, &query))
     g_error ("no cell %s of row %s in %s", kind, row_id, view_name);
   g_assert_true (QUORUM_IS_TABLE_CELL (query.found));
   return QUORUM_TABLE_CELL (query.found);
@@ -478,9 +447,9 @@ open_table (Fixture    *f,
             const char *table_id)
 {
   quorum_budgets_view_show_table (f->view, document_id, table_id);
-  g_assert_true (wait_for (table_shown, f));
+  g_assert_true (quorum_test_wait_for (table_shown, f));
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (f->table)), ==, table_id);
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
 }
 
 static void
@@ -489,7 +458,7 @@ activate_action (Fixture    *f,
                  GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->table), name, parameter));
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
 }
 
 /* Does what pressing @key on @widget does: runs the action of the shortcut
@@ -519,7 +488,7 @@ press_key (GtkWidget  *widget,
               g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                            widget,
                                                            gtk_shortcut_get_arguments (shortcut)));
-              settle ();
+              quorum_test_wait_still (widget);
               return;
             }
         }
@@ -568,7 +537,7 @@ test_documents (Fixture       *f,
   /* Into a document: its tables, each with its findings. */
   g_signal_emit_by_name (list, "row-activated",
                          quorum_test_find_named (list, "document:sec-budget-2020-23"));
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "tables");
   tables = quorum_test_find_named (GTK_WIDGET (f->view), "budget-tables");
   json_tables = json_object_get_array_member (json_document ("sec-budget-2020-23"), "tables");
@@ -592,13 +561,13 @@ test_documents (Fixture       *f,
   /* Into a table, and back twice. */
   g_signal_emit_by_name (tables, "row-activated",
                          quorum_test_find_named (tables, "table:projects"));
-  g_assert_true (wait_for (table_shown, f));
+  g_assert_true (quorum_test_wait_for (table_shown, f));
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (f->table)), ==, "projects");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->table), "budgets.back", NULL));
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "tables");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "budgets.back", NULL));
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "documents");
 }
 
@@ -745,7 +714,7 @@ test_computed_and_negative (Fixture       *f,
 
   open_table (f, "sec-budget-2020-23", "overview");
   g_assert_true (quorum_table_view_set_row_expanded (f->table, "secas", TRUE));
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
 
   /* The variance column is a difference of two columns: a line that does
    * not state it shows what the formula gives, styled apart. */
@@ -802,7 +771,7 @@ test_groups (Fixture       *f,
   tree_row = tree_row_of (rows (f), "secas");
   g_assert_true (gtk_tree_list_row_is_expandable (tree_row));
   gtk_tree_list_row_set_expanded (tree_row, TRUE);
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top + children);
   ids = row_ids (rows (f));
   position = position_of (rows (f), "secas");
@@ -823,11 +792,11 @@ test_groups (Fixture       *f,
 
   /* Collapsed, then the keyboard's way: Enter on the row toggles it. */
   gtk_tree_list_row_set_expanded (tree_row, FALSE);
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top);
   g_signal_emit_by_name (quorum_test_find_named (GTK_WIDGET (f->table), "table-rows"), "activate",
                          position_of (rows (f), "secas"));
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, top + children);
 
   /* Expand all and collapse all, from the table's menu. */
@@ -933,7 +902,7 @@ test_sort (Fixture       *f,
       g_list_model_get_item (gtk_column_view_get_columns (view), 4);
 
     gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
-    settle ();
+    quorum_test_wait_frame (GTK_WIDGET (f->window));
     g_assert_cmpstr (quorum_table_view_get_sort (f->table, &descending), ==, "total");
     g_assert_true (descending);
   }
@@ -1035,7 +1004,7 @@ assert_search (Fixture    *f,
   g_autoptr(GPtrArray) ids = NULL;
 
   quorum_table_view_set_search_text (f->table, query);
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   ids = row_ids (rows (f));
   g_assert_cmpuint (ids->len, ==, expected->len);
   for (guint i = 0; i < ids->len; i++)
@@ -1083,19 +1052,19 @@ test_filter (Fixture       *f,
 
   /* Nothing matches: a page says so. */
   quorum_table_view_set_search_text (f->table, "no such row anywhere");
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
   g_assert_true (shows (f->table, "No Matching Rows"));
 
   /* The entry's own text searches, once it has paused. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "projects");
   g_signal_emit_by_name (entry, "search-changed");
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (position_of (rows (f), "projects"), !=, GTK_INVALID_LIST_POSITION);
 
   /* Closing the search shows every row again (the groups stay open). */
   g_signal_emit_by_name (entry, "stop-search");
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==,
                     json_count_rows (json_object_get_array_member (json, "rows"), FALSE) + 1 +
                     json_count_rows (json_object_get_array_member (json_row (json, "secas"),
@@ -1231,7 +1200,7 @@ test_rebind (Fixture       *f,
   open_table (f, "sec-budget-2018-21", "overview");
   column_view = quorum_test_find_named (GTK_WIDGET (f->table), "table-rows");
   quorum_table_view_set_search_text (f->table, "Support Costs");
-  g_assert_true (wait_for (rows_drawn, f));
+  g_assert_true (quorum_test_wait_for (rows_drawn, f));
   ids = row_ids (rows (f));
   g_assert_cmpuint (ids->len, >, 1);
   last = g_strdup (g_ptr_array_index (ids, ids->len - 1));
@@ -1245,14 +1214,14 @@ test_rebind (Fixture       *f,
   g_assert_cmpuint (position_of (rows (f), last), >, position);
   g_assert_cmpstr (selected_id (f), ==, last);
   quorum_table_view_set_search_text (f->table, "Support Costs");
-  g_assert_true (wait_for (rows_drawn, f));
+  g_assert_true (quorum_test_wait_for (rows_drawn, f));
   g_assert_cmpstr (selected_id (f), ==, last);
   g_assert_cmpuint (position_of (rows (f), last), ==, position);
 
   /* Another search: what it shows is drawn, and the selection goes. */
   quorum_table_view_set_search_text (f->table, "accommodation");
   g_assert_cmpuint (position_of (rows (f), last), ==, GTK_INVALID_LIST_POSITION);
-  g_assert_true (wait_for (rows_drawn, f));
+  g_assert_true (quorum_test_wait_for (rows_drawn, f));
   g_assert_null (selected_id (f));
 }
 
@@ -1266,12 +1235,12 @@ test_variance (Fixture       *f,
 
   open_table (f, "sec-budget-2020-23", "overview");
   quorum_table_view_set_variance (f->table, TRUE);
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_mapped (
                    quorum_test_find_named (GTK_WIDGET (f->table), "variance-rows")));
   g_assert_true (quorum_table_view_set_variance_columns (f->table, "2019-20-outturn",
                                                          "2020-21-approved"));
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
 
   for (guint i = 0; i < G_N_ELEMENTS (rows_to_check); i++)
     {
@@ -1339,11 +1308,11 @@ test_variance (Fixture       *f,
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (menu_button), "heading"));
     g_assert_true (gtk_widget_activate (GTK_WIDGET (to)));
     /* Mapped: shown beside the chosen column only, once the list is up. */
-    g_assert_true (wait_for (one_check_shown, to));
+    g_assert_true (quorum_test_wait_for (one_check_shown, to));
     gtk_popover_popdown (GTK_POPOVER (quorum_test_find_type (GTK_WIDGET (to),
                                                              GTK_TYPE_POPOVER)));
     gtk_widget_grab_focus (GTK_WIDGET (f->table));
-    settle ();
+    quorum_test_wait_frame (GTK_WIDGET (f->window));
   }
 
   /* The contingency's 2019/20 out-turn is N/A: no difference (a difference
@@ -1356,7 +1325,7 @@ test_variance (Fixture       *f,
   /* The other way round: a decrease, marked by its sign and its icon. */
   g_assert_true (quorum_table_view_set_variance_columns (f->table, "2020-21-approved",
                                                          "2019-20-outturn"));
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   {
     QuorumTableCell *cell = cell_at (f, "variance-rows", "secco-ops", "difference");
 
@@ -1387,8 +1356,8 @@ test_show_cell (Fixture       *f,
    * selected and the cell marked. */
   quorum_budgets_view_show_cell (f->view, "sec-budget-2020-23", "overview", "discount",
                                  "2020-21-approved");
-  g_assert_true (wait_for (table_shown, f));
-  settle ();
+  g_assert_true (quorum_test_wait_for (table_shown, f));
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   row = quorum_table_view_get_selected_row (f->table);
   g_assert_nonnull (row);
   g_assert_cmpstr (quorum_row_get_id (row), ==, "discount");
@@ -1409,11 +1378,11 @@ test_show_cell (Fixture       *f,
 
   /* A search that hides the row is cleared. */
   quorum_table_view_set_search_text (f->table, "projects");
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (position_of (rows (f), "core-team-sme"), ==, GTK_INVALID_LIST_POSITION);
   quorum_budgets_view_show_cell (f->view, "sec-budget-2020-23", "overview", "core-team-sme",
                                  "2019-20-approved");
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_cmpstr (quorum_row_get_id (quorum_table_view_get_selected_row (f->table)), ==,
                    "core-team-sme");
 
@@ -1424,7 +1393,7 @@ test_show_cell (Fixture       *f,
 
       quorum_budgets_view_show_cell (f->view, "sec-budget-2020-23", finding->table,
                                      finding->row, finding->column);
-      settle ();
+      quorum_test_wait_still (GTK_WIDGET (f->window));
       g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (f->table)), ==,
                        finding->table);
       row = quorum_table_view_get_selected_row (f->table);
@@ -1446,7 +1415,7 @@ test_details (Fixture       *f,
   g_autofree char *text = NULL;
 
   quorum_budgets_view_show_cell (f->view, "sec-budget-2018-21", "overview", "secas", NULL);
-  g_assert_true (wait_for (table_shown, f));
+  g_assert_true (quorum_test_wait_for (table_shown, f));
   press_key (GTK_WIDGET (f->table), "F9");
   g_assert_true (gtk_widget_get_mapped (
                    quorum_test_find_named (GTK_WIDGET (f->table), "details-title")));
@@ -1465,7 +1434,7 @@ test_details (Fixture       *f,
   /* A committee's row names it from the register. */
   quorum_budgets_view_show_cell (f->view, "sec-budget-2020-23", "costs-by-committee", "opsg",
                                  NULL);
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_true (shows (quorum_test_find_named (GTK_WIDGET (f->table), "details-title"), "OPSG"));
 }
 
@@ -1489,12 +1458,12 @@ test_reload (Fixture       *f,
   g_assert_true (quorum_store_load (store, NULL, &error));
   g_assert_no_error (error);
   quorum_budgets_view_set_store (f->view, store);
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f->window));
 
   quorum_budgets_view_show_cell (f->view, "sec-budget-2018-21", "overview", "coe",
                                  "2018-19-approved");
-  g_assert_true (wait_for (table_shown, f));
-  settle ();
+  g_assert_true (quorum_test_wait_for (table_shown, f));
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   before = quorum_table_view_get_table (f->table);
 
   /* The document's file changes (a reload keeps the objects of unchanged
@@ -1505,7 +1474,7 @@ test_reload (Fixture       *f,
   g_assert_true (g_file_set_contents (document, changed, -1, NULL));
   g_assert_true (quorum_store_load (store, NULL, &error));
   g_assert_no_error (error);
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "table");
   g_assert_true (quorum_table_view_get_table (f->table) != before);
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (f->table)), ==, "overview");
@@ -1545,13 +1514,13 @@ test_reload_gone (Fixture       *f,
   g_assert_true (quorum_store_load (store, NULL, &error));
   quorum_budgets_view_set_store (f->view, store);
   quorum_budgets_view_show_table (f->view, "sec-budget-2018-21", "meetings");
-  g_assert_true (wait_for (table_shown, f));
+  g_assert_true (quorum_test_wait_for (table_shown, f));
 
   /* The document goes: back to the documents. */
   gone = g_build_filename (path, "budgets", "sec-budget-2018-21.json", NULL);
   g_assert_cmpint (g_unlink (gone), ==, 0);
   g_assert_true (quorum_store_load (store, NULL, &error));
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_cmpstr (quorum_budgets_view_get_page (f->view), ==, "documents");
   g_assert_null (quorum_table_view_get_table (f->table));
   g_assert_null (quorum_test_find_named (GTK_WIDGET (f->view), "document:sec-budget-2018-21"));
@@ -1588,11 +1557,11 @@ test_narrow (void)
   fixture_set_up_with (&f, sample, 360, 640);
   g_assert_cmpint (min_width (f.view), <=, 360);
   quorum_budgets_view_show_document (f.view, "sec-budget-2020-23");
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f.window));
   g_assert_cmpint (min_width (f.view), <=, 360);
   quorum_budgets_view_show_cell (f.view, "sec-budget-2020-23", "overview", "discount",
                                  "2020-21-approved");
-  g_assert_true (wait_for (table_shown, &f));
+  g_assert_true (quorum_test_wait_for (table_shown, &f));
   g_assert_cmpint (min_width (f.view), <=, 360);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 360);
 
@@ -1605,7 +1574,7 @@ test_narrow (void)
 
   activate_action (&f, "table.details", NULL);
   quorum_table_view_set_variance (f.table, TRUE);
-  settle ();
+  quorum_test_wait_still (GTK_WIDGET (f.window));
   g_assert_cmpint (min_width (f.view), <=, 360);
   if (g_getenv ("QUORUM_SCREENSHOT_DIR") != NULL)
     save_screenshot (f.window, "budgets-narrow", FALSE);
@@ -1711,13 +1680,13 @@ test_large (void)
         quorum_test_iterate ();
       }
   }
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f.window));
   g_assert_cmpuint (quorum_table_view_get_n_matches (f.table), ==, n_matches);
   g_assert_cmpuint (g_list_model_get_n_items (rows (&f)), ==, n_shown);
 
   /* Cleared: everything, still expanded. */
   quorum_table_view_set_search_text (f.table, NULL);
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f.window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (&f)), ==, n_all + 1);
 
   /* Sorted with 20,000 rows open: the groups' lines stay in their group. */
@@ -1749,7 +1718,7 @@ test_large (void)
   activate_action (&f, "table.expand-all", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (rows (&f)), ==, n_all + 1);
   quorum_table_view_set_search_text (f.table, "group 7");
-  settle ();
+  quorum_test_wait_frame (GTK_WIDGET (f.window));
   g_assert_cmpuint (g_list_model_get_n_items (rows (&f)), ==, n_shown);
 
   fixture_tear_down (&f, NULL);
@@ -1771,6 +1740,8 @@ save_screenshot (GtkWindow  *window,
   int height = gtk_widget_get_height (GTK_WIDGET (window));
   int status;
 
+  /* What the window has drawn reaches the X server before import asks. */
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
   /* The whole screen, so that a tooltip shows; cropped to the window,
    * which has no decorations and sits at the top left of the screen. */
   command = g_strdup_printf ("import -window root -crop %dx%d+0+0 +repage '%s'",
@@ -1816,6 +1787,22 @@ hover_away (GtkWindow *window)
   point_at (GTK_WIDGET (window), 4, gtk_widget_get_height (GTK_WIDGET (window)) - 4);
 }
 
+/* A condition: the window @data shows a tooltip. */
+static gboolean
+tooltip_shown (gpointer data)
+{
+  GType type = g_type_from_name ("GtkTooltipWindow");
+  GtkWidget *tooltip = type != 0 ? quorum_test_find_type (data, type) : NULL;
+
+  return tooltip != NULL && gtk_widget_get_mapped (tooltip);
+}
+
+static gboolean
+tooltip_hidden (gpointer data)
+{
+  return !tooltip_shown (data);
+}
+
 static void
 test_screenshots (void)
 {
@@ -1834,40 +1821,36 @@ test_screenshots (void)
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
       fixture_set_up_with (&f, sample, 1100, 640);
       gtk_window_set_decorated (f.window, FALSE);
-      settle ();
+      quorum_test_wait_still (GTK_WIDGET (f.window));
       save_screenshot (f.window, "budgets-documents", dark);
 
       quorum_budgets_view_show_document (f.view, "sec-budget-2020-23");
-      settle ();
-      settle ();
+      quorum_test_wait_still (GTK_WIDGET (f.window));
       save_screenshot (f.window, "budgets-tables", dark);
 
       /* A group open, a cell shown from elsewhere, a finding's tooltip. */
       quorum_budgets_view_show_cell (f.view, "sec-budget-2020-23", "overview", "secas",
                                      "2019-20-approved");
       quorum_table_view_set_row_expanded (f.table, "secas", TRUE);
-      settle ();
+      quorum_test_wait_still (GTK_WIDGET (f.window));
       hover (GTK_WIDGET (table_cell (&f, "@total", "2020-21-approved")));
-      for (int i = 0; i < 8; i++)
-        settle ();
+      g_assert_true (quorum_test_wait_for (tooltip_shown, f.window));
       save_screenshot (f.window, "budgets-table", dark);
 
       hover_away (f.window);
-      settle ();
+      g_assert_true (quorum_test_wait_for (tooltip_hidden, f.window));
       activate_action (&f, "table.details", NULL);
-      settle ();
       save_screenshot (f.window, "budgets-details", dark);
       activate_action (&f, "table.details", NULL);
 
       /* The variance of the 2018–21 budget's first year, its groups open. */
       quorum_budgets_view_show_table (f.view, "sec-budget-2018-21", "overview");
-      settle ();
+      quorum_test_wait_still (GTK_WIDGET (f.window));
       activate_action (&f, "table.expand-all", NULL);
       quorum_table_view_set_variance (f.table, TRUE);
       quorum_table_view_set_variance_columns (f.table, "2017-18-budget", "2018-19-approved");
       hover_away (f.window);
-      for (int i = 0; i < 4; i++)
-        settle ();
+      quorum_test_wait_still (GTK_WIDGET (f.window));
       save_screenshot (f.window, "budgets-variance", dark);
 
       fixture_tear_down (&f, NULL);

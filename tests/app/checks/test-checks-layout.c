@@ -23,83 +23,17 @@ static QuorumApplication *app;
 
 static const char * const figure_cells[] = { "stated-cell", "computed-cell", "difference-cell" };
 
-/* A mapped label under @widget reads @text. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-typedef gboolean (*Condition) (GtkWidget *widget,
-                               int        value);
-
-/* The store has loaded: the sidebar shows. */
-static gboolean
-sidebar_shown (GtkWidget *window,
-               int        unused)
-{
-  return shows_label (window, "Budget Pressure");
-}
-
-/* Findings are shown, in cells of a width. */
-static gboolean
-cells_shown (GtkWidget *view,
-             int        unused)
-{
-  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, "computed-cell");
-
-  return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
-}
-
-/* @widget is @width wide, less the decorations' few pixels. */
-static gboolean
-as_wide_as (GtkWidget *widget,
-            int        width)
-{
-  return ABS (gtk_widget_get_width (widget) - width) <= 24;
-}
-
-/* Runs the main loop until @condition holds, 20 s at most. */
-static void
-wait_until (Condition  condition,
-            GtkWidget *widget,
-            int        value)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, quorum_test_set_flag_cb, &timed_out);
-
-  while (!condition (widget, value) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
-  quorum_test_iterate ();
-}
-
 static QuorumWindow *
 open_checks (int width)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
-  QuorumWindow *window = quorum_window_new (app);
+  QuorumWindow *window = quorum_test_open_window (app, sample, width, 720);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
-  quorum_window_open_store (window, sample);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (sidebar_shown, GTK_WIDGET (window), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                              "checks"));
-  wait_until (as_wide_as, GTK_WIDGET (window), width);
-  wait_until (cells_shown, GTK_WIDGET (window), 0);
+  g_assert_true (quorum_test_wait_width (window, width));
+  /* Findings are shown, in cells of a width. */
+  g_assert_true (quorum_test_wait_laid_out (window, "computed-cell"));
   return window;
 }
 
@@ -231,14 +165,14 @@ assert_one_line_bar (QuorumChecksView *view)
         longest = i;
     }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (document), longest);
-  quorum_test_iterate ();
+  quorum_test_wait_frame (view);
   g_assert_true (gtk_widget_compute_point (document, GTK_WIDGET (view),
                                            &GRAPHENE_POINT_INIT (0, 0), &a));
   g_assert_true (gtk_widget_compute_point (severity, GTK_WIDGET (view),
                                            &GRAPHENE_POINT_INIT (0, 0), &b));
   g_assert_cmpfloat (a.y, ==, b.y);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 0);
-  quorum_test_iterate ();
+  quorum_test_wait_frame (view);
 }
 
 static void
@@ -273,8 +207,8 @@ test_narrow (void)
 
   /* Wider again, every column is back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  wait_until (as_wide_as, GTK_WIDGET (window), 1100);
-  wait_until (cells_shown, GTK_WIDGET (view), 0);
+  g_assert_true (quorum_test_wait_width (window, 1100));
+  g_assert_true (quorum_test_wait_laid_out (view, "computed-cell"));
   assert_figures (view, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -283,25 +217,18 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/checks-layout/default-size", test_default_size);
   g_test_add_func ("/checks-layout/narrow", test_narrow);
 
   status = g_test_run ();
   g_object_unref (app);
+  quorum_test_rm_rf (data_home);
   return status;
 }

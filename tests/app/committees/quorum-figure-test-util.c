@@ -115,28 +115,17 @@ quorum_figure_test_format (gint64      hundredths,
 
 /* --- widgets ---------------------------------------------------------------- */
 
-/* A few frames: what was queued is laid out and drawn. */
-void
-quorum_figure_test_settle (void)
+static gboolean
+drawn (gpointer widget)
 {
-  for (int i = 0; i < 10; i++)
-    {
-      quorum_test_iterate ();
-      g_usleep (20000);
-    }
-  quorum_test_iterate ();
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
+/* Runs the main loop until @widget is shown, laid out and painted. */
 void
 quorum_figure_test_wait_until_drawn (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
-  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (quorum_test_wait_for (drawn, widget));
 }
 
 static void
@@ -229,8 +218,7 @@ quorum_figure_test_save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
   /* Every row drawn, every transition over. */
-  quorum_figure_test_settle ();
-  quorum_figure_test_settle ();
+  quorum_test_wait_still (widget);
   file = g_strdup_printf ("%s%s.png", name, dark ? "-dark" : "");
   path = g_build_filename (dir, file, NULL);
   texture = quorum_figure_test_render (widget);

@@ -22,7 +22,6 @@ gboolean    quorum_figure_test_meeting_rate      (JsonObject *budget,
                                                   gint64     *rate);
 char       *quorum_figure_test_format            (gint64      hundredths,
                                                   const char *unit);
-void        quorum_figure_test_settle            (void);
 void        quorum_figure_test_wait_until_drawn  (GtkWidget  *widget);
 char       *quorum_figure_test_texts_of          (gpointer    widget);
 void        quorum_figure_test_assert_shows      (gpointer    widget,

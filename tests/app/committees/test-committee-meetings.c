@@ -376,12 +376,12 @@ test_overview (void)
 
   wait.row = "next-meeting";
   wait.title = g_strdup_printf ("Next: %s", next->title);
-  g_assert_true (wait_until (row_has_title, &wait));
+  g_assert_true (quorum_test_wait_until (row_has_title, &wait));
   g_free (wait.title);
   wait.row = "open-actions";
   wait.title = g_strdup_printf ("%u open action%s, %u overdue", n_open, n_open == 1 ? "" : "s",
                                 n_overdue);
-  g_assert_true (wait_until (row_has_title, &wait));
+  g_assert_true (quorum_test_wait_until (row_has_title, &wait));
   g_free (wait.title);
 
   /* The day after the next meeting: the one after it is next. */
@@ -396,14 +396,14 @@ test_overview (void)
   wait.row = "next-meeting";
   wait.title = after != NULL ? g_strdup_printf ("Next: %s", after->title)
                              : g_strdup ("No meetings scheduled");
-  g_assert_true (wait_until (row_has_title, &wait));
+  g_assert_true (quorum_test_wait_until (row_has_title, &wait));
   g_free (wait.title);
 
   /* Long after every meeting: none is scheduled. */
   quorum_action_log_set_today (quorum_store_get_action_log (quorum_window_get_store (window)),
                                "2999-01-01");
   wait.title = g_strdup ("No meetings scheduled");
-  g_assert_true (wait_until (row_has_title, &wait));
+  g_assert_true (quorum_test_wait_until (row_has_title, &wait));
   g_free (wait.title);
 
   expected_clear (&expected);

@@ -186,6 +186,21 @@ pixel_at (GdkTexture *texture,
 
 /* --- the chart -------------------------------------------------------------- */
 
+typedef struct
+{
+  GtkWidget *widget;
+  int width;
+} WidthAbove;
+
+/* A condition: the widget is wider than the width. */
+static gboolean
+width_above (gpointer data)
+{
+  WidthAbove *above = data;
+
+  return gtk_widget_get_width (above->widget) > above->width;
+}
+
 static void
 test_chart (void)
 {
@@ -269,15 +284,15 @@ test_chart (void)
   g_assert_true (quorum_chart_get_segment_bounds (chart, 0, 1, &bounds));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  quorum_figure_test_settle ();
+  quorum_test_wait_frame (chart);
   light = quorum_figure_test_render (GTK_WIDGET (chart));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  quorum_figure_test_settle ();
+  quorum_test_wait_frame (chart);
   dark = quorum_figure_test_render (GTK_WIDGET (chart));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
-  quorum_figure_test_settle ();
+  quorum_test_wait_frame (chart);
   {
     int x = bounds.origin.x + bounds.size.width / 2;
     int y = bounds.origin.y + bounds.size.height / 2;
@@ -291,16 +306,18 @@ test_chart (void)
   /* Larger, the chart grows with its window. */
   {
     int before = gtk_widget_get_width (GTK_WIDGET (chart));
+    WidthAbove wider = { GTK_WIDGET (chart), before };
 
     gtk_window_set_default_size (window, 900, 500);
-    quorum_figure_test_settle ();
+    /* Resized by the X server, then laid out. */
+    g_assert_true (quorum_test_wait_for (width_above, &wider));
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >, before);
   }
 
   /* Nothing to show: it says so. */
   quorum_chart_clear (chart);
   g_assert_nonnull (strstr (quorum_chart_get_text_alternative (chart), "No figures."));
-  quorum_figure_test_settle ();
+  quorum_test_wait_frame (chart);
   g_clear_object (&light);
   light = quorum_figure_test_render (GTK_WIDGET (chart));
   quorum_figure_test_destroy (window);
@@ -977,7 +994,7 @@ test_comparison_narrow (void)
 
       gtk_list_box_select_row (GTK_LIST_BOX (list),
                                GTK_LIST_BOX_ROW (quorum_test_find_named (list, "compare")));
-      quorum_figure_test_settle ();
+      quorum_test_wait_frame (view);
       g_assert_cmpuint (g_list_model_get_n_items (columns), >, 2);
       for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
         {

@@ -212,40 +212,15 @@ check_widget (GtkWidget  *widget,
     check_widget (child, where, found);
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-/* Runs the main loop until @window shows a label @text, 20 s at most. */
-static gboolean
-wait_for_label (QuorumWindow *window,
-                const char   *text)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!has_label (GTK_WIDGET (window), text) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  quorum_test_iterate ();
-  return has_label (GTK_WIDGET (window), text);
-}
-
-/* Checks every label the window shows now, as seen in @where. */
+/* Checks every label the window shows, as seen in @where, once it has
+ * laid out and painted what it was asked to show (a list's rows are made
+ * as it is laid out). */
 static void
 check_place (QuorumWindow *window,
              const char   *where,
              GHashTable   *found)
 {
+  quorum_test_wait_frame (window);
   n_checked = 0;
   check_widget (GTK_WIDGET (window), where, found);
   g_test_message ("%s: %u labels", where, n_checked);
@@ -262,7 +237,6 @@ check_shown (QuorumWindow *window,
   g_autofree char *where = g_strdup_printf ("%s('%s')", action, target);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  quorum_test_iterate ();
   check_place (window, where, found);
 }
 
@@ -288,7 +262,7 @@ test_views (void)
   quorum_window_open_store (window, sample);
   gtk_window_present (GTK_WINDOW (window));
   /* The overview's heading, in the pseudo-locale, once the store is in. */
-  g_assert_true (wait_for_label (window, OPEN "Budget Documents" CLOSE));
+  g_assert_true (quorum_test_wait_label (window, OPEN "Budget Documents" CLOSE));
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     check_shown (window, "win.show-view", views[i], found);
@@ -313,7 +287,6 @@ test_views (void)
   view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_COMMITTEES_VIEW);
   g_assert_true (quorum_committees_view_show_committee (QUORUM_COMMITTEES_VIEW (view),
                                                         quorum_committee_get_id (committee)));
-  quorum_test_iterate ();
   check_place (window, "committee page", found);
   /* The first table that compares committees. */
   documents = quorum_store_get_documents (store);
@@ -332,18 +305,15 @@ test_views (void)
         }
     }
   g_assert_true (compared);
-  quorum_test_iterate ();
   check_place (window, "comparison", found);
   check_shown (window, "win.show-view", "budgets", found);
   view = quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_BUDGETS_VIEW);
   g_assert_true (quorum_budgets_view_show_document (QUORUM_BUDGETS_VIEW (view),
                                                     quorum_budget_document_get_id (document)));
-  quorum_test_iterate ();
   check_place (window, "document", found);
   quorum_budgets_view_show_table (QUORUM_BUDGETS_VIEW (view),
                                   quorum_budget_document_get_id (document),
                                   quorum_table_get_id (table));
-  quorum_test_iterate ();
   check_place (window, "table", found);
 
   lines = g_list_sort (g_hash_table_get_values (found), (GCompareFunc) strcmp);

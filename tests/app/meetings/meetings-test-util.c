@@ -10,6 +10,7 @@
 
 #include "meetings-test-util.h"
 #include "quorum-meeting-links.h"
+#include "quorum-ui-test-util.h"
 
 char *
 meetings_dir (void)
@@ -165,57 +166,6 @@ expected_overdue (Expected   *expected,
          g_strcmp0 (g_hash_table_lookup (expected->status, ref), "open") == 0;
 }
 
-gboolean
-label_shown (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_shown (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done (@data) holds, 20 s at most; whether it
- * did. */
-gboolean
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint source = g_timeout_add (50, wake, NULL);
-  gboolean ok;
-
-  while (!(ok = done (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  return ok;
-}
-
-/* Runs the main loop until TEXT is shown under WIDGET, 20 s at most. */
-gboolean
-wait_for_label (GtkWidget  *widget,
-                const char *text)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint source = g_timeout_add (50, wake, NULL);
-  gboolean found;
-
-  while (!(found = label_shown (widget, text)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  return found;
-}
-
 /* The app's style sheet, which AdwApplication loads from its resources
  * and these tests, having none, load here once. */
 static void
@@ -255,36 +205,6 @@ show_in_window (GtkWidget  *view,
   return GTK_WINDOW (window);
 }
 
-static gboolean
-frame_drawn (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @widget has drawn a few frames, 20 s at most:
- * every row laid out, every transition over. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint source = g_timeout_add (50, wake, NULL);
-  guint drawn = 0;
-  guint tick = gtk_widget_add_tick_callback (widget, frame_drawn, &drawn, NULL);
-
-  while (drawn < frames && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  gtk_widget_remove_tick_callback (widget, tick);
-  g_source_remove (source);
-  g_assert_cmpuint (drawn, >=, frames);
-}
-
 /* With QUORUM_SCREENSHOT_DIR set, saves @widget as NAME.png there, or
  * NAME-dark.png in the dark style. */
 void
@@ -302,7 +222,8 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  wait_for_frames (widget, 10);
+  /* Every row laid out, every transition over. */
+  quorum_test_wait_still (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);

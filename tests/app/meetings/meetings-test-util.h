@@ -35,12 +35,6 @@ void        expected_clear        (Expected    *expected);
 gboolean    expected_overdue      (Expected    *expected,
                                    const char  *ref);
 
-gboolean    label_shown           (GtkWidget   *widget,
-                                   const char  *text);
-gboolean    wait_until            (gboolean   (*done) (gpointer data),
-                                   gpointer     data);
-gboolean    wait_for_label        (GtkWidget   *widget,
-                                   const char  *text);
 GtkWindow  *show_in_window        (GtkWidget   *view,
                                    const char  *title,
                                    int          width,

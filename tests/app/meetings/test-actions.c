@@ -180,7 +180,7 @@ test_filters (void)
   quorum_actions_view_set_show (view, QUORUM_ACTIONS_SHOW_OVERDUE);
   assert_shows (view, &expected, expected_overdue);
   /* Each overdue one says so in words. */
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "Overdue"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (view), "Overdue"));
   quorum_actions_view_set_show (view, QUORUM_ACTIONS_SHOW_OPEN);
   assert_shows (view, &expected, want_open);
   quorum_actions_view_set_show (view, QUORUM_ACTIONS_SHOW_CLOSED);
@@ -190,7 +190,7 @@ test_filters (void)
   quorum_action_log_set_today (log, "2017-01-01");
   quorum_actions_view_set_show (view, QUORUM_ACTIONS_SHOW_OVERDUE);
   g_assert_cmpuint (g_list_model_get_n_items (quorum_actions_view_get_shown (view)), ==, 0);
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "No Matching Actions"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (view), "No Matching Actions"));
   quorum_action_log_set_today (log, TODAY);
   assert_shows (view, &expected, expected_overdue);
 
@@ -243,7 +243,7 @@ test_history (void)
   action = quorum_action_log_find (log, "SECP38/07");
   g_assert_nonnull (action);
   g_assert_true (quorum_actions_view_select (view, "SECP38/07"));
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "SECP38/07"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (view), "SECP38/07"));
   history = quorum_test_find_named (GTK_WIDGET (view), "action-history");
   g_assert_nonnull (history);
   g_assert_true (gtk_widget_get_mapped (history));
@@ -336,22 +336,22 @@ test_rebind (void)
 
   /* Each search below moves SECP39/12, or gives its row another action. */
   quorum_actions_view_set_search (view, "secp39/");
-  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
   g_assert_true (quorum_actions_view_select (view, "SECP39/12"));
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       quorum_actions_view_set_search (view, searches[i]);
-      g_assert_true (wait_until (rows_show_shown, &rows));
+      g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
       g_assert_cmpstr (selected_ref (view), ==, "SECP39/12");
       g_assert_true (gtk_widget_get_visible (details));
-      g_assert_true (wait_for_label (details, "SECP39/12"));
+      g_assert_true (quorum_test_wait_label (details, "SECP39/12"));
     }
   quorum_actions_view_set_search (view, "secp39/13");
-  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
   g_assert_null (selected_ref (view));
   g_assert_false (gtk_widget_get_visible (details));
   quorum_actions_view_set_search (view, "secp39/");
-  g_assert_true (wait_until (rows_show_shown, &rows));
+  g_assert_true (quorum_test_wait_until (rows_show_shown, &rows));
   g_assert_null (selected_ref (view));
   gtk_window_destroy (GTK_WINDOW (window));
 }

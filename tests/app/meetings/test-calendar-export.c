@@ -155,13 +155,13 @@ test_one_meeting (void)
   g_assert_nonnull (quorum_test_find_named (GTK_WIDGET (window), "meeting-export"));
 
   quorum_meeting_page_export_to (QUORUM_MEETING_PAGE (page), file, exported_cb, &export);
-  g_assert_true (wait_until (export_done, &export));
+  g_assert_true (quorum_test_wait_until (export_done, &export));
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
   uids = read_uids (path);
   g_ptr_array_add (ids, g_strdup ("secp-39"));
   assert_uids (uids, ids);
-  g_assert_true (wait_for_label (GTK_WIDGET (window), "Saved to secp-39.ics"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (window), "Saved to secp-39.ics"));
 
   gtk_window_destroy (window);
   g_unlink (path);
@@ -180,7 +180,7 @@ export_calendar (QuorumMeetingsCalendar *calendar,
 
   quorum_meetings_calendar_set_committee (calendar, committee);
   quorum_meetings_calendar_export_to (calendar, file, exported_cb, &export);
-  g_assert_true (wait_until (export_done, &export));
+  g_assert_true (quorum_test_wait_until (export_done, &export));
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
   uids = read_uids (path);
@@ -209,7 +209,7 @@ test_all_meetings (void)
   g_assert_nonnull (button);
 
   export_calendar (QUORUM_MEETINGS_CALENDAR (calendar), path, NULL);
-  g_assert_true (wait_for_label (GTK_WIDGET (window), "Saved to meetings.ics"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (window), "Saved to meetings.ics"));
   /* The committee filter: only its meetings, the file replaced. */
   export_calendar (QUORUM_MEETINGS_CALENDAR (calendar), path, "sec-panel");
   /* Nothing shown, nothing to export. */
@@ -261,14 +261,14 @@ test_unwritable (void)
   window = host (calendar);
   quorum_meetings_calendar_export_to (QUORUM_MEETINGS_CALENDAR (calendar), file, exported_cb,
                                       &export);
-  g_assert_true (wait_until (export_done, &export));
+  g_assert_true (quorum_test_wait_until (export_done, &export));
   g_assert_false (export.ok);
   g_assert_nonnull (export.error);
   g_test_message ("%s", export.error->message);
   g_assert_nonnull (strstr (export.error->message, "/dev/null"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_true (wait_until (error_dialog_shown, NULL));
+  g_assert_true (quorum_test_wait_until (error_dialog_shown, NULL));
   dialog = find_error_dialog ();
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),

@@ -274,10 +274,10 @@ assert_attendance (GtkWidget  *page,
                             apologies == 1 ? "apology" : "apologies");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, counts);
   /* Collapsed: nobody's name is shown until it is expanded. */
-  g_assert_false (label_shown (row, json_object_get_string_member (
+  g_assert_false (quorum_test_label_shown (row, json_object_get_string_member (
     json_array_get_object_element (attendance, 0), "name")));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  g_assert_true (wait_for_label (row, json_object_get_string_member (
+  g_assert_true (quorum_test_wait_label (row, json_object_get_string_member (
     json_array_get_object_element (attendance, 0), "name")));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
 }
@@ -301,9 +301,9 @@ test_minutes (Fixture       *fixture,
   quorum_meeting_page_set_action_log (QUORUM_MEETING_PAGE (page), fixture->log);
   quorum_meeting_page_set_meeting (QUORUM_MEETING_PAGE (page), meeting);
   window = show_in_window (page, "Meeting", 900, 800);
-  g_assert_true (wait_for_label (page, json_object_get_string_member (root, "title")));
-  g_assert_true (label_shown (page, "Held · Final Minutes"));
-  g_assert_false (label_shown (page, "No agenda is recorded for this meeting"));
+  g_assert_true (quorum_test_wait_label (page, json_object_get_string_member (root, "title")));
+  g_assert_true (quorum_test_label_shown (page, "Held · Final Minutes"));
+  g_assert_false (quorum_test_label_shown (page, "No agenda is recorded for this meeting"));
 
   rows = list_rows (page, "meeting-agenda");
   /* Every item, in the minutes' order. */
@@ -398,9 +398,9 @@ test_open_paper (Fixture       *fixture,
   g_signal_connect (page, "action-activated", G_CALLBACK (action_activated_cb), &activated);
   quorum_meeting_page_set_meeting (page, meetings->pdata[0]);
   window = show_in_window (GTK_WIDGET (page), "Meeting", 900, 700);
-  g_assert_true (wait_for_label (GTK_WIDGET (page), "The 2020-23 budget"));
-  g_assert_true (label_shown (GTK_WIDGET (page), "Held · Draft Minutes"));
-  g_assert_true (label_shown (GTK_WIDGET (page), "DEFERRED"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (page), "The 2020-23 budget"));
+  g_assert_true (quorum_test_label_shown (GTK_WIDGET (page), "Held · Draft Minutes"));
+  g_assert_true (quorum_test_label_shown (GTK_WIDGET (page), "DEFERRED"));
 
   linked_row = find_row_titled (GTK_WIDGET (page), "The 2020-23 budget");
   unlinked_row = find_row_titled (GTK_WIDGET (page), "A paper elsewhere");
@@ -408,8 +408,8 @@ test_open_paper (Fixture       *fixture,
   g_assert_nonnull (unlinked_row);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (linked_row)));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (unlinked_row)));
-  g_assert_true (label_shown (unlinked_row, "Not held in this store"));
-  g_assert_false (label_shown (linked_row, "Not held in this store"));
+  g_assert_true (quorum_test_label_shown (unlinked_row, "Not held in this store"));
+  g_assert_false (quorum_test_label_shown (linked_row, "Not held in this store"));
 
   /* Activating the row, as Enter or a click does. */
   gtk_widget_activate (unlinked_row);
@@ -427,8 +427,9 @@ test_open_paper (Fixture       *fixture,
   /* A meeting still to come: no agenda yet, and the page says so. */
   quorum_meeting_page_set_meeting (page, find_meeting (fixture->meetings,
                                                        "sec-panel-2017-02-10"));
-  g_assert_true (wait_for_label (GTK_WIDGET (page), "No agenda is recorded for this meeting"));
-  g_assert_true (label_shown (GTK_WIDGET (page), "Scheduled"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (page),
+                                         "No agenda is recorded for this meeting"));
+  g_assert_true (quorum_test_label_shown (GTK_WIDGET (page), "Scheduled"));
   g_assert_null (quorum_test_find_named (GTK_WIDGET (page), "meeting-attendance"));
 
   gtk_window_destroy (window);
@@ -596,7 +597,7 @@ assert_when (GtkWidget *calendar)
                               json_object_get_string_member (root, "venue"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
   g_assert_true (g_str_has_prefix (expected, "Friday 9 December 2016, 10:00–13:00 · "));
-  g_assert_true (label_shown (row, "Held · Final Minutes"));
+  g_assert_true (quorum_test_label_shown (row, "Held · Final Minutes"));
 }
 
 static void
@@ -625,7 +626,7 @@ test_calendar (Fixture       *fixture,
   g_signal_connect (calendar, "meeting-activated", G_CALLBACK (meeting_activated_cb),
                     &activated);
   window = show_in_window (GTK_WIDGET (calendar), "Meetings", 900, 700);
-  g_assert_true (wait_for_label (GTK_WIDGET (calendar), "Upcoming"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (calendar), "Upcoming"));
 
   /* On this day the sample has meetings on both sides. */
   g_assert_cmpuint (g_list_model_get_n_items (quorum_meetings_calendar_get_upcoming (calendar)),
@@ -634,7 +635,7 @@ test_calendar (Fixture       *fixture,
                     >, 1);
   assert_split (calendar, infos, TODAY, NULL);
   assert_when (GTK_WIDGET (calendar));
-  g_assert_true (label_shown (GTK_WIDGET (calendar), "Scheduled"));
+  g_assert_true (quorum_test_label_shown (GTK_WIDGET (calendar), "Scheduled"));
 
   /* Chosen in the dropdown: "All Committees", then the register's order. */
   dropdown = GTK_DROP_DOWN (quorum_test_find_named (GTK_WIDGET (calendar),
@@ -651,7 +652,7 @@ test_calendar (Fixture       *fixture,
   /* A committee with no meetings in the sample. */
   quorum_meetings_calendar_set_committee (calendar, "opsg");
   assert_split (calendar, infos, TODAY, "opsg");
-  g_assert_true (wait_for_label (GTK_WIDGET (calendar), "No Meetings for This Committee"));
+  g_assert_true (quorum_test_wait_label (GTK_WIDGET (calendar), "No Meetings for This Committee"));
   quorum_meetings_calendar_set_committee (calendar, NULL);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 

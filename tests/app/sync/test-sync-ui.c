@@ -45,7 +45,7 @@ static guint preferences_activated;
 typedef enum
 {
   FAULT_NONE,
-  FAULT_HANG,            /* every file but index.json answers after 5 s */
+  FAULT_HANG,            /* every file but index.json hangs until the client goes */
   FAULT_INVALID_JSON,    /* CHANGED_PATH is not JSON */
 } Fault;
 
@@ -58,6 +58,7 @@ typedef struct
   const char *password;  /* Basic auth for USER, or NULL for none */
   guint n_requests;
   GPtrArray *puts;
+  GPtrArray *hung;       /* of SoupServerMessage, paused */
 } Remote;
 
 static char *
@@ -98,17 +99,18 @@ authorized (Remote            *remote,
   return g_strcmp0 (given, expected) == 0;
 }
 
-static gboolean
-unpause_later (gpointer user_data)
+/* Ends a hung request whose client is still there, as the remote goes. */
+static void
+unpause (gpointer data)
 {
-  g_autoptr(SoupServerMessage) message = user_data;
+  SoupServerMessage *message = data;
 
-  /* The client gave up and the connection is gone. */
-  if (g_object_get_data (G_OBJECT (message), "gone"))
-    return G_SOURCE_REMOVE;
-  soup_server_message_set_status (message, 500, NULL);
-  soup_server_message_unpause (message);
-  return G_SOURCE_REMOVE;
+  if (!g_object_get_data (G_OBJECT (message), "gone"))
+    {
+      soup_server_message_set_status (message, 500, NULL);
+      soup_server_message_unpause (message);
+    }
+  g_object_unref (message);
 }
 
 static void
@@ -179,7 +181,9 @@ handle (SoupServer        *server,
     {
       g_signal_connect (message, "disconnected", G_CALLBACK (mark_gone), NULL);
       soup_server_message_pause (message);
-      g_timeout_add_seconds (5, unpause_later, g_object_ref (message));
+      /* However long the client takes to give up: no timer that would
+       * answer first on a loaded machine. */
+      g_ptr_array_add (remote->hung, g_object_ref (message));
       return;
     }
 
@@ -235,6 +239,7 @@ remote_new (void)
   g_assert_no_error (error);
 
   remote->puts = g_ptr_array_new_with_free_func (g_free);
+  remote->hung = g_ptr_array_new_with_free_func (unpause);
   remote->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (remote->server, NULL, handle, remote, NULL);
   g_assert_true (soup_server_listen_local (remote->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
@@ -251,6 +256,7 @@ remote_new (void)
 static void
 remote_free (Remote *remote)
 {
+  g_ptr_array_unref (remote->hung);
   soup_server_disconnect (remote->server);
   g_object_unref (remote->server);
   g_ptr_array_unref (remote->puts);
@@ -402,8 +408,7 @@ save_secret (const char *url,
   guint timeout = g_timeout_add_seconds (10, cancel_cb, cancellable);
 
   quorum_secret_store_async (url, user, secret, cancellable, stored_cb, &result);
-  while (!result.done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (quorum_test_wait_until (quorum_test_flag_is_set, &result.done));
   if (!g_cancellable_is_cancelled (cancellable))
     g_source_remove (timeout);
   if (result.error != NULL)
@@ -419,9 +424,58 @@ clear_secret (const char *url,
   SecretResult result = { 0 };
 
   quorum_secret_clear_async (url, user, NULL, cleared_cb, &result);
-  while (!result.done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (quorum_test_wait_until (quorum_test_flag_is_set, &result.done));
   g_clear_error (&result.error);
+}
+
+typedef struct
+{
+  gboolean owned;       /* org.freedesktop.secrets has an owner */
+  gboolean exited;      /* the daemon has exited */
+} KeyringStart;
+
+static void
+secrets_appeared_cb (GDBusConnection *connection,
+                     const char      *name,
+                     const char      *owner,
+                     gpointer         data)
+{
+  ((KeyringStart *) data)->owned = TRUE;
+}
+
+static void
+keyring_exited_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  ((KeyringStart *) data)->exited = TRUE;
+}
+
+static gboolean
+keyring_started_or_gone (gpointer data)
+{
+  KeyringStart *start = data;
+
+  return start->owned || start->exited;
+}
+
+/* Runs the main loop until the daemon @keyring owns the secrets' name on
+ * @bus, or has exited (then there is no keyring). */
+static void
+wait_for_secrets (GDBusConnection *bus,
+                  GSubprocess     *daemon)
+{
+  /* Static: the wait for the daemon's exit outlives this function. */
+  static KeyringStart start;
+  guint watch = g_bus_watch_name_on_connection (bus, "org.freedesktop.secrets",
+                                                G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                secrets_appeared_cb, NULL, &start, NULL);
+
+  g_subprocess_wait_async (daemon, NULL, keyring_exited_cb, &start);
+  if (!quorum_test_wait_until (keyring_started_or_gone, &start))
+    g_test_message ("gnome-keyring-daemon did not take org.freedesktop.secrets");
+  g_bus_unwatch_name (watch);
 }
 
 /* Our own gnome-keyring-daemon, unlocked with a throw-away password, its
@@ -436,7 +490,6 @@ start_keyring (void)
   g_autofree char *home = NULL;
   g_autofree char *runtime = NULL;
   GOutputStream *input;
-  gint64 deadline;
 
   if (bus == NULL || daemon == NULL)
     {
@@ -463,9 +516,7 @@ start_keyring (void)
       input = g_subprocess_get_stdin_pipe (keyring);
       g_output_stream_write_all (input, "quorum-test", strlen ("quorum-test"), NULL, NULL, NULL);
       g_output_stream_close (input, NULL, NULL);
-      deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-      while (!secrets_owned (bus) && g_get_monotonic_time () < deadline)
-        g_usleep (50 * 1000);
+      wait_for_secrets (bus, keyring);
     }
 
   /* Usable only if a secret goes in and comes out (no prompt). */
@@ -475,8 +526,7 @@ start_keyring (void)
 
       quorum_secret_lookup_async ("http://127.0.0.1:1/probe/", "probe", NULL, found_cb,
                                   &result);
-      while (!result.done)
-        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (quorum_test_wait_until (quorum_test_flag_is_set, &result.done));
       have_keyring = g_strcmp0 (result.secret, "probe") == 0;
       g_free (result.secret);
       g_clear_error (&result.error);
@@ -625,16 +675,28 @@ finished (gpointer data)
   return f->n_finished > 0;
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint before;
+} Finishes;
+
+static gboolean
+finished_again (gpointer data)
+{
+  Finishes *finishes = data;
+
+  return finishes->f->n_finished > finishes->before;
+}
+
 /* Syncs and waits for the end; the store has reloaded by then. */
 static void
 sync_and_wait (Fixture *f)
 {
-  guint before = f->n_finished;
+  Finishes finishes = { f, f->n_finished };
 
   quorum_sync_controller_sync (f->controller);
-  while (f->n_finished == before)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
+  g_assert_true (quorum_test_wait_for (finished_again, &finishes));
 }
 
 static void

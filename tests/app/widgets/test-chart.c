@@ -227,16 +227,19 @@ test_bubble (void)
   g_object_unref (widget);
 }
 
+/* A condition: the chart @data has laid out its first segment. */
+static gboolean
+laid_out (gpointer data)
+{
+  graphene_rect_t bounds;
+
+  return quorum_chart_get_segment_bounds (data, 0, 0, &bounds);
+}
+
 static void
 wait_for_layout (QuorumChart *chart)
 {
-  graphene_rect_t bounds;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!quorum_chart_get_segment_bounds (chart, 0, 0, &bounds) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  quorum_test_iterate ();
+  g_assert_true (quorum_test_wait_for (laid_out, chart));
 }
 
 /* In a window: laid out when allocated, forgotten when the figures change,

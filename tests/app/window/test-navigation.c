@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -292,6 +293,13 @@ test_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A condition: the list @data has fewer than the 29 findings. */
+static gboolean
+fewer_than_29 (gpointer data)
+{
+  return g_list_model_get_n_items (data) < 29;
+}
+
 /* The Checks view: the 29 findings of tests/data/expected/, filtered. */
 static void
 test_checks (void)
@@ -357,12 +365,8 @@ test_checks (void)
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY)),
                          "contingency");
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (g_list_model_get_n_items (shown) == 29 && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  /* Once the entry's pause in typing is over. */
+  g_assert_true (quorum_test_wait_until (fewer_than_29, shown));
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, 29);
 
@@ -383,6 +387,14 @@ test_checks (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A condition: the table view @data shows a table with a row selected. */
+static gboolean
+row_selected (gpointer data)
+{
+  return quorum_table_view_get_table (data) != NULL &&
+         quorum_table_view_get_selected_row (data) != NULL;
 }
 
 /* Activating a finding opens its table in the Budgets view, on its row. */
@@ -424,13 +436,7 @@ test_finding_to_budgets (void)
   budgets = QUORUM_BUDGETS_VIEW (quorum_test_find_type (GTK_WIDGET (window),
                                                        QUORUM_TYPE_BUDGETS_VIEW));
   table_view = quorum_budgets_view_get_table_view (budgets);
-  {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (quorum_table_view_get_selected_row (table_view) == NULL &&
-           g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  g_assert_true (quorum_test_wait_for (row_selected, table_view));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table_view)));
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (table_view)), ==,
                    "overview");
@@ -459,7 +465,6 @@ test_board_meeting_papers (void)
   GtkWidget *page;
   QuorumTableView *table_view;
   QuorumWorkPackagePage *package_page;
-  gint64 deadline;
 
   for (guint m = 0; m < g_list_model_get_n_items (meetings) && meeting_id == NULL; m++)
     {
@@ -506,11 +511,7 @@ test_board_meeting_papers (void)
   g_assert_cmpstr (visible_view (window), ==, "budgets");
   table_view = quorum_budgets_view_get_table_view (
     QUORUM_BUDGETS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_BUDGETS_VIEW)));
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while ((quorum_table_view_get_selected_row (table_view) == NULL ||
-          quorum_table_view_get_table (table_view) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (quorum_test_wait_for (row_selected, table_view));
   g_assert_cmpstr (quorum_table_get_id (quorum_table_view_get_table (table_view)), ==,
                    quorum_paper_get_table (table_paper));
   g_assert_cmpstr (quorum_row_get_id (quorum_table_view_get_selected_row (table_view)), ==,
@@ -526,6 +527,25 @@ test_board_meeting_papers (void)
                    quorum_paper_get_work_package (package_paper));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether a window manager maximises windows (X11: says it can). */
+static gboolean
+can_maximize (GtkWidget *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (window);
+
+  if (GDK_IS_X11_DISPLAY (display))
+    return gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+                                                "_NET_WM_STATE_MAXIMIZED_VERT");
+  return TRUE;
+}
+
+/* A condition: the window @data is maximised. */
+static gboolean
+is_maximized (gpointer data)
+{
+  return gtk_window_is_maximized (data);
 }
 
 /* The size and the last view are kept in the settings and come back. */
@@ -562,14 +582,10 @@ test_settings (void)
   window = open_window (sample);
   g_assert_cmpstr (visible_view (window), ==, "work-packages");
   gtk_window_maximize (GTK_WINDOW (window));
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (!gtk_window_is_maximized (GTK_WINDOW (window)) &&
-           g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  /* Xvfb has no window manager to maximise: the setting follows the window. */
+  /* Xvfb has no window manager to maximise, and nothing will change: with
+   * one, the window is maximised once it says so. The setting follows. */
+  if (can_maximize (GTK_WIDGET (window)))
+    g_assert_true (quorum_test_wait_until (is_maximized, window));
   g_assert_cmpint (g_settings_get_boolean (settings, "window-maximized"), ==,
                    gtk_window_is_maximized (GTK_WINDOW (window)));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -692,32 +708,61 @@ drop (GtkDropTarget *target,
   return accepted;
 }
 
-/* GNOME's recent files (a private XDG_DATA_HOME: see main) list @uri as a
- * folder opened by this program, once the manager has saved them. */
-static gboolean
-in_gnome_recent (const char *uri)
+/* GNOME's recent files as the manager has saved them (in a private
+ * XDG_DATA_HOME: see main), or NULL before it has. */
+static GBookmarkFile *
+load_gnome_recent (void)
 {
   g_autofree char *file = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GBookmarkFile) bookmarks = g_bookmark_file_new ();
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GBookmarkFile) bookmarks = g_bookmark_file_new ();
-      g_autofree char *mime = NULL;
+  if (!g_bookmark_file_load_from_file (bookmarks, file, NULL))
+    return NULL;
+  return g_steal_pointer (&bookmarks);
+}
 
-      if (g_bookmark_file_load_from_file (bookmarks, file, NULL) &&
-          g_bookmark_file_has_item (bookmarks, uri))
-        {
-          mime = g_bookmark_file_get_mime_type (bookmarks, uri, NULL);
-          g_assert_cmpstr (mime, ==, "inode/directory");
-          g_assert_true (g_bookmark_file_has_application (bookmarks, uri,
-                                                          g_get_application_name (), NULL));
-          return TRUE;
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return FALSE;
+/* A condition: GNOME's recent files, saved, list @uri. */
+static gboolean
+saved_in_gnome_recent (gpointer uri)
+{
+  g_autoptr(GBookmarkFile) bookmarks = load_gnome_recent ();
+
+  return bookmarks != NULL && g_bookmark_file_has_item (bookmarks, uri);
+}
+
+/* GNOME's recent files list @uri as a folder opened by this program, once
+ * the manager has saved them. */
+static void
+assert_in_gnome_recent (const char *uri)
+{
+  g_autoptr(GBookmarkFile) bookmarks = NULL;
+  g_autofree char *mime = NULL;
+
+  g_assert_true (quorum_test_wait_until (saved_in_gnome_recent, (gpointer) uri));
+  bookmarks = load_gnome_recent ();
+  mime = g_bookmark_file_get_mime_type (bookmarks, uri, NULL);
+  g_assert_cmpstr (mime, ==, "inode/directory");
+  g_assert_true (g_bookmark_file_has_application (bookmarks, uri, g_get_application_name (),
+                                                  NULL));
+}
+
+/* GNOME's recent files do not list @uri. Rather than waiting for nothing
+ * to happen: @sentinel (a file's URI) is added now, after anything that
+ * could have added @uri, and the manager saves all it holds at once; once
+ * the sentinel is saved, @uri would be too. */
+static void
+assert_not_in_gnome_recent (const char *uri,
+                            const char *sentinel)
+{
+  GtkRecentData data = { NULL, NULL, (char *) "text/plain", (char *) g_get_prgname (),
+                         (char *) "true", NULL, FALSE };
+  g_autoptr(GBookmarkFile) bookmarks = NULL;
+
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), sentinel,
+                                              &data));
+  g_assert_true (quorum_test_wait_until (saved_in_gnome_recent, (gpointer) sentinel));
+  bookmarks = load_gnome_recent ();
+  g_assert_false (g_bookmark_file_has_item (bookmarks, uri));
 }
 
 /* A store folder dropped on the window opens as from Open Store… and goes
@@ -734,6 +779,8 @@ test_drop_store (void)
   g_autoptr(GFile) file = g_file_new_for_path (text_file);
   g_autofree char *uri = g_file_get_uri (folder);
   g_autofree char *file_uri = g_file_get_uri (file);
+  g_autofree char *sentinel_path = g_build_filename (parent, "sentinel.txt", NULL);
+  g_autofree char *sentinel_uri = g_filename_to_uri (sentinel_path, NULL, NULL);
   g_autofree char *error_text = NULL;
   GSettings *settings = quorum_application_get_settings (app);
   QuorumWindow *window = open_window (sample);
@@ -763,7 +810,7 @@ test_drop_store (void)
   recent = g_settings_get_strv (settings, "recent-stores");
   g_assert_cmpuint (g_strv_length (recent), ==, 1);
   g_assert_cmpstr (recent[0], ==, store);
-  g_assert_true (in_gnome_recent (uri));
+  assert_in_gnome_recent (uri);
 
   g_assert_true (g_file_set_contents (text_file, "Not a store.\n", -1, NULL));
   g_value_init (&single, G_TYPE_FILE);
@@ -776,12 +823,19 @@ test_drop_store (void)
   g_clear_pointer (&recent, g_strfreev);
   recent = g_settings_get_strv (settings, "recent-stores");
   g_assert_cmpuint (g_strv_length (recent), ==, 1);
-  g_assert_false (in_gnome_recent (file_uri));
+  assert_not_in_gnome_recent (file_uri, sentinel_uri);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "store-path");
   g_settings_reset (settings, "recent-stores");
   quorum_test_rm_rf (parent);
+}
+
+/* A condition: the revealer @data is asked to hide its child. */
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (data);
 }
 
 /* A package written by someone else shows up; a broken file is named in
@@ -837,13 +891,8 @@ test_watch (void)
   g_assert_true (shows (window, "row:budgets/broken.json\n"));
 
   g_unlink (broken);
-  {
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-    while (gtk_revealer_get_reveal_child (banner) && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  }
-  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  /* Once the store has seen the file go and loaded again. */
+  g_assert_true (quorum_test_wait_until (banner_hidden, banner));
 
   /* Ctrl+R reloads the same store; nothing changed on disk, so every
    * package keeps its object. */
@@ -1060,7 +1109,8 @@ test_shortcuts_shown (void)
 
   g_assert_nonnull (overlay);
   gtk_window_present (GTK_WINDOW (overlay));
-  quorum_test_iterate ();
+  /* Measured, laid out and drawn: where GTK would warn. */
+  quorum_test_wait_frame (overlay);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
   g_assert_cmpuint (count_section_pages (GTK_WIDGET (overlay)), ==, 1);
   group = quorum_test_find_type (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_GROUP);

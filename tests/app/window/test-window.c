@@ -12,6 +12,7 @@
 #include "quorum-core.h"
 #include "quorum-preferences-window.h"
 #include "quorum-window.h"
+#include "quorum-ui-test-util.h"
 
 static QuorumApplication *app;
 
@@ -43,8 +44,9 @@ window_texts (GtkWidget *window)
   return g_string_free (out, FALSE);
 }
 
+/* A condition: the window @window shows its store, or why it cannot. */
 static gboolean
-store_shown (QuorumWindow *window)
+store_shown (gpointer window)
 {
   g_autofree char *texts = window_texts (GTK_WIDGET (window));
 
@@ -58,17 +60,11 @@ open_window (QuorumApplication *application,
              const char        *path)
 {
   QuorumWindow *window = quorum_window_new (application);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   quorum_window_open_store (window, path);
   gtk_window_present (GTK_WINDOW (window));
-
-  while (!store_shown (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* Let the rows map. */
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-
+  /* Then laid out and painted, every row mapped. */
+  g_assert_true (quorum_test_wait_for (store_shown, window));
   return window;
 }
 
@@ -179,13 +175,6 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Preferences' style row sets the "style" setting, which the style manager
  * follows; without a server, the server's address has the focus. */
 static void
@@ -202,7 +191,7 @@ test_preferences (void)
   g_settings_set_string (settings, "remote-url", "");
   preferences = quorum_preferences_window_new (NULL, settings);
   gtk_window_present (GTK_WINDOW (preferences));
-  iterate ();
+  quorum_test_wait_frame (preferences);
 
   url_row = find_row (GTK_WIDGET (preferences), "Server _Address");
   g_assert_nonnull (url_row);
@@ -218,7 +207,7 @@ test_preferences (void)
       g_autofree char *style = NULL;
 
       adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), i);
-      iterate ();
+      quorum_test_iterate ();
       style = g_settings_get_string (settings, "style");
       g_assert_cmpstr (style, ==, names[i]);
       g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, schemes[i]);
@@ -234,23 +223,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = NULL;
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG_DATA_DIRS
-   * (MIME database, icons); settings are in memory (GSETTINGS_BACKEND) and
-   * every test names its store. */
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/window/sample-store", test_sample_store);
   g_test_add_func ("/window/broken-store", test_broken_store);
@@ -259,5 +237,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  quorum_test_rm_rf (data_home);
   return status;
 }

@@ -55,62 +55,6 @@ typedef enum
   WIDEST,
 } Width;
 
-typedef gboolean (*Condition) (GtkWidget *widget,
-                               int        value);
-
-static gboolean
-time_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, 20 s at most. */
-static void
-wait_until (Condition  condition,
-            GtkWidget *widget,
-            int        value)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, time_out_cb, &timed_out);
-
-  while (!condition (widget, value) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
-  quorum_test_iterate ();
-}
-
-/* The store has loaded: the sidebar's Overview row is mapped. */
-static gboolean
-sidebar_shown (GtkWidget *window,
-               int        unused)
-{
-  GtkWidget *row = quorum_test_find_named (window, "overview");
-
-  return row != NULL && gtk_widget_get_mapped (row);
-}
-
-/* @widget is @width wide, less the decorations' few pixels. */
-static gboolean
-as_wide_as (GtkWidget *widget,
-            int        width)
-{
-  return ABS (gtk_widget_get_width (widget) - width) <= 24;
-}
-
-/* The list's figures are laid out: a status cell has a width. */
-static gboolean
-cells_shown (GtkWidget *view,
-             int        which)
-{
-  const ViewCase *c = which == 0 ? &work_packages : &pressure;
-  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (view, c->always[0]);
-
-  return cells->len > 0 && gtk_widget_get_width (cells->pdata[0]) > 0;
-}
-
 static GtkWidget *
 open_view (QuorumWindow *window,
            int           width,
@@ -123,13 +67,13 @@ open_view (QuorumWindow *window,
   row = quorum_test_find_named (GTK_WIDGET (window), c->view);
   g_assert_true (GTK_IS_LIST_BOX_ROW (row));
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  quorum_test_iterate ();
   view = quorum_test_find_type (GTK_WIDGET (window), which == 0
                                                      ? QUORUM_TYPE_WORK_PACKAGES_VIEW
                                                      : QUORUM_TYPE_PRESSURE_VIEW);
   g_assert_nonnull (view);
-  wait_until (as_wide_as, GTK_WIDGET (window), width);
-  wait_until (cells_shown, view, which);
+  g_assert_true (quorum_test_wait_width (window, width));
+  /* The list's figures are laid out: a status cell has a width. */
+  g_assert_true (quorum_test_wait_laid_out (view, c->always[0]));
   return view;
 }
 
@@ -137,13 +81,22 @@ static QuorumWindow *
 open_window (int width)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
-  QuorumWindow *window = quorum_window_new (app);
 
+  return quorum_test_open_window (app, sample, width, 720);
+}
+
+/* Resizes @window to @width and waits until @view's list is laid out
+ * again at that width. */
+static void
+resize (QuorumWindow *window,
+        GtkWidget    *view,
+        int           which,
+        int           width)
+{
   gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
-  quorum_window_open_store (window, sample);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (sidebar_shown, GTK_WIDGET (window), 0);
-  return window;
+  g_assert_true (quorum_test_wait_width (window, width));
+  g_assert_true (quorum_test_wait_laid_out (view, (which == 0 ? &work_packages
+                                                              : &pressure)->always[0]));
 }
 
 /* The cells named in @names are all hidden (!@shown), or all shown and
@@ -206,9 +159,7 @@ test_default_size (gconstpointer data)
   assert_layout (view, which, DEFAULT_SIZE);
 
   /* Wider, every column is shown. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 720);
-  wait_until (as_wide_as, GTK_WIDGET (window), 1260);
-  wait_until (cells_shown, view, which);
+  resize (window, view, which, 1260);
   assert_layout (view, which, WIDEST);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -223,9 +174,7 @@ test_narrow (gconstpointer data)
   assert_layout (view, which, NARROW);
 
   /* Wider again, the columns are back. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  wait_until (as_wide_as, GTK_WIDGET (window), 1100);
-  wait_until (cells_shown, view, which);
+  resize (window, view, which, 1100);
   assert_layout (view, which, DEFAULT_SIZE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -234,20 +183,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/run-tests does)");
-      return 77;
-    }
-  adw_init ();
-
-  app = quorum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = quorum_test_app_init (&argc, &argv, &data_home);
+  if (app == NULL)
+    return 77;
 
   g_test_add_data_func ("/work-packages-layout/packages/default-size", GINT_TO_POINTER (0),
                         test_default_size);
@@ -260,5 +201,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_object_unref (app);
+  quorum_test_rm_rf (data_home);
   return status;
 }

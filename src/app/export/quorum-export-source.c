@@ -187,8 +187,10 @@ item_is_red (QuorumStore *store,
     return is_red (quorum_work_package_get_classification (QUORUM_WORK_PACKAGE (item)));
   if (QUORUM_IS_ACTION (item))
     {
+      /* An action raised outside a meeting (a follow-up's) has none. */
+      const char *meeting_id = quorum_action_get_meeting (QUORUM_ACTION (item));
       QuorumMeeting *meeting =
-        quorum_store_find_meeting (store, quorum_action_get_meeting (QUORUM_ACTION (item)));
+        meeting_id != NULL ? quorum_store_find_meeting (store, meeting_id) : NULL;
 
       return meeting != NULL && is_red (quorum_meeting_get_classification (meeting));
     }

@@ -492,39 +492,13 @@ activate_action (Fixture    *f,
   settle ();
 }
 
-/* Does what pressing @key on @widget does: runs the action of the shortcut
- * of @widget's own shortcut controllers that has @key among its triggers
- * (GTK 4 has no public way to synthesize a key event). */
+/* Presses @key on @widget (quorum_test_press_key()), then lets the rows settle. */
 static void
 press_key (GtkWidget  *widget,
            const char *key)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *triggers =
-            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_auto(GStrv) alternatives = g_strsplit (triggers, "|", -1);
-
-          if (g_strv_contains ((const char * const *) alternatives, key))
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              settle ();
-              return;
-            }
-        }
-    }
-  g_error ("no shortcut %s on %s", key, G_OBJECT_TYPE_NAME (widget));
+  quorum_test_press_key (widget, key);
+  settle ();
 }
 
 /* --- tests ------------------------------------------------------------------------ */

@@ -685,6 +685,42 @@ quorum_test_set_flag_cb (gpointer flag)
   return G_SOURCE_REMOVE;
 }
 
+/* Does what pressing @key on @widget does: runs the action of the shortcut
+ * of @widget's own shortcut controllers that has @key among its triggers
+ * (GTK 4 has no public way to synthesize a key event); fails when none
+ * has, or when the action does nothing. */
+void
+quorum_test_press_key (GtkWidget  *widget,
+                       const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *triggers =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_auto(GStrv) alternatives = g_strsplit (triggers, "|", -1);
+
+          if (g_strv_contains ((const char * const *) alternatives, key))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              quorum_test_iterate ();
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut %s on %s", key, G_OBJECT_TYPE_NAME (widget));
+}
+
 /* A copy of the sample store in a new temporary folder named after @tmpl
  * (as g_dir_make_tmp() takes it), whose path goes to @out_parent; the
  * store's path. */

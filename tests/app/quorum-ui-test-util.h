@@ -25,6 +25,8 @@ GPtrArray *quorum_test_find_all_named (GtkWidget  *widget,
 void       quorum_test_assert_fully_visible (GtkWidget *widget,
                                              GtkWidget *area);
 guint      quorum_test_decimals   (const char *text);
+void       quorum_test_press_key  (GtkWidget  *widget,
+                                   const char *key);
 
 /* How long quorum_test_wait_until(), _wait_for(), _wait_frame() and
  * _wait_still() wait at most, in seconds: generous, for a loaded machine. */

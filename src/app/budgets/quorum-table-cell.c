@@ -14,7 +14,11 @@
  * A cell made with quorum_table_cell_new_for() shows a QuorumTableItem: its
  * "item" is bound to its list item's row (see quorum-table-view.c), its
  * "column" and "to-column" to the variance's columns, and it follows its
- * item's "target-column". Nothing binds it again from outside.
+ * item's "target-column". Nothing binds it again from outside. Its
+ * "row-selected" is bound to its list item's "selected", and its view
+ * tells it which columns of the selected rows are the cells selected
+ * (quorum_table_cell_set_range()): a figure among them is framed, read as
+ * "selected" and has the selected state.
  *
  * A figure with a private note is marked too: a folded corner at its end,
  * the note icon (when no finding's icon is there) and "Has a note" with
@@ -55,6 +59,9 @@ struct _QuorumTableCell
   QuorumTableCellKind kind;
   guint column;
   guint to_column;
+  gboolean row_selected;            /* its list item's */
+  int range_first;                  /* the columns of the cells selected, or -1 */
+  int range_last;
 
   /* its window's notes, while rooted */
   QuorumNotes *notes;
@@ -81,6 +88,7 @@ enum {
   PROP_COLUMN,
   PROP_TO_COLUMN,
   PROP_CHARS,
+  PROP_ROW_SELECTED,
   N_PROPS
 };
 
@@ -103,6 +111,7 @@ static const struct
   { QUORUM_TABLE_CELL_NA, "not-applicable" },
   { QUORUM_TABLE_CELL_NA, "dim-label" },
   { QUORUM_TABLE_CELL_TARGET, "target" },
+  { QUORUM_TABLE_CELL_IN_RANGE, "in-range" },
 };
 
 static PangoLayout *
@@ -362,6 +371,7 @@ quorum_table_cell_get_property (GObject    *object,
     case PROP_COLUMN: g_value_set_uint (value, self->column); break;
     case PROP_TO_COLUMN: g_value_set_uint (value, self->to_column); break;
     case PROP_CHARS: g_value_set_uint (value, self->chars); break;
+    case PROP_ROW_SELECTED: g_value_set_boolean (value, self->row_selected); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -385,6 +395,9 @@ quorum_table_cell_set_property (GObject      *object,
       quorum_table_cell_set_columns (self, self->column, g_value_get_uint (value));
       break;
     case PROP_CHARS: quorum_table_cell_set_chars (self, g_value_get_uint (value)); break;
+    case PROP_ROW_SELECTED:
+      quorum_table_cell_set_row_selected (self, g_value_get_boolean (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -414,6 +427,9 @@ quorum_table_cell_class_init (QuorumTableCellClass *klass)
   properties[PROP_CHARS] =
     g_param_spec_uint ("chars", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROW_SELECTED] =
+    g_param_spec_boolean ("row-selected", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->measure = quorum_table_cell_measure;
   widget_class->snapshot = quorum_table_cell_snapshot;
@@ -430,6 +446,7 @@ static void
 quorum_table_cell_init (QuorumTableCell *self)
 {
   self->xalign = 1;
+  self->range_first = self->range_last = -1;
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
 }
 
@@ -527,6 +544,10 @@ quorum_table_cell_set_flags (QuorumTableCell      *self,
   for (guint i = 0; i < G_N_ELEMENTS (flag_classes); i++)
     if ((flags & flag_classes[i].flag) != 0)
       gtk_widget_add_css_class (GTK_WIDGET (self), flag_classes[i].css_class);
+  if ((changed & QUORUM_TABLE_CELL_IN_RANGE) != 0 && (flags & QUORUM_TABLE_CELL_IN_RANGE) != 0)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
+  else if ((changed & QUORUM_TABLE_CELL_IN_RANGE) != 0)
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED);
   self->flags = flags;
 }
 
@@ -599,7 +620,19 @@ show (QuorumTableCell      *self,
     g_string_append_printf (spoken, ", %s", _("computed"));
   if (self->noted)
     g_string_append_printf (spoken, ", %s", _("has a note"));
+  if ((flags & QUORUM_TABLE_CELL_IN_RANGE) != 0)
+    /* TRANSLATORS: said of a figure among the cells selected, to copy */
+    g_string_append_printf (spoken, ", %s", C_("cell", "selected"));
   quorum_ui_a11y_set_text (GTK_WIDGET (self), spoken->str);
+}
+
+/* Whether the cell is among the cells selected: a figure of a selected row,
+ * in the columns selected. */
+static gboolean
+in_range (QuorumTableCell *self)
+{
+  return self->kind == QUORUM_TABLE_CELL_VALUE && self->row_selected && self->range_first >= 0 &&
+         (int) self->column >= self->range_first && (int) self->column <= self->range_last;
 }
 
 /* The note on the cell's figure, if any: only looked for when the store has notes. */
@@ -651,6 +684,8 @@ show_value (QuorumTableCell *self)
   if (self->kind == QUORUM_TABLE_CELL_VALUE &&
       quorum_table_item_get_target_column (item) == (int) column)
     flags |= QUORUM_TABLE_CELL_TARGET;
+  if (in_range (self))
+    flags |= QUORUM_TABLE_CELL_IN_RANGE;
 
   /* Only a marked cell pays for an explanation. */
   if (has_finding || source == QUORUM_CELL_COMPUTED)
@@ -856,4 +891,54 @@ quorum_table_cell_set_columns (QuorumTableCell *self,
   self->to_column = to_column;
   update (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * quorum_table_cell_set_row_selected:
+ * @selected: whether the cell's row is selected (its list item's "selected")
+ */
+void
+quorum_table_cell_set_row_selected (QuorumTableCell *self,
+                                    gboolean         selected)
+{
+  gboolean was;
+
+  g_return_if_fail (QUORUM_IS_TABLE_CELL (self));
+
+  selected = !!selected;
+  if (self->row_selected == selected)
+    return;
+  was = in_range (self);
+  self->row_selected = selected;
+  if (in_range (self) != was)
+    update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_SELECTED]);
+}
+
+/**
+ * quorum_table_cell_set_range:
+ * @first: the first column of the cells selected, or -1 when none are
+ * @last: the last
+ *
+ * Which columns of the selected rows are the cells selected: a figure of
+ * a selected row in one of them is marked as selected.
+ */
+void
+quorum_table_cell_set_range (QuorumTableCell *self,
+                             int              first,
+                             int              last)
+{
+  gboolean was;
+
+  g_return_if_fail (QUORUM_IS_TABLE_CELL (self));
+
+  if (first < 0 || last < first)
+    first = last = -1;
+  if (self->range_first == first && self->range_last == last)
+    return;
+  was = in_range (self);
+  self->range_first = first;
+  self->range_last = last;
+  if (in_range (self) != was)
+    update (self);
 }

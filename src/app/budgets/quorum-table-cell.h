@@ -22,7 +22,8 @@ typedef enum
   QUORUM_TABLE_CELL_TOTAL    = 1 << 4,  /* the table's stated total */
   QUORUM_TABLE_CELL_GROUP    = 1 << 5,  /* a group's subtotal */
   QUORUM_TABLE_CELL_NA       = 1 << 6,  /* N/A */
-  QUORUM_TABLE_CELL_TARGET   = 1 << 7,  /* the cell another view asked to show */
+  QUORUM_TABLE_CELL_TARGET   = 1 << 7,  /* the focused cell, or the one another view showed */
+  QUORUM_TABLE_CELL_IN_RANGE = 1 << 8,  /* among the cells selected: framed, "selected" */
 } QuorumTableCellFlags;
 
 /* What a cell shows of its row: a column's figure in the table, or one of
@@ -68,5 +69,10 @@ void                  quorum_table_cell_set_flags       (QuorumTableCell      *s
 QuorumTableCellFlags  quorum_table_cell_get_flags       (QuorumTableCell      *self);
 void                  quorum_table_cell_set_explanation (QuorumTableCell      *self,
                                                          const char           *explanation);
+void                  quorum_table_cell_set_row_selected (QuorumTableCell     *self,
+                                                          gboolean             selected);
+void                  quorum_table_cell_set_range       (QuorumTableCell      *self,
+                                                         int                   first,
+                                                         int                   last);
 
 G_END_DECLS

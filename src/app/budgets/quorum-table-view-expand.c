@@ -2,9 +2,9 @@
  *
  * The rows are a GtkTreeListModel over the top-level rows and the stated
  * total; a group's rows are made only when it is first expanded. + and −
- * (or Shift+→ and Shift+←) open and close the selected group; * opens
- * everything in it. Many groups at once are opened or closed away from the
- * view (bulk_begin() and bulk_end()).
+ * (or Shift+→ and Shift+←, when no cell is focused) open and close the
+ * group the cursor is on; * opens everything in it. Many groups at once
+ * are opened or closed away from the view (bulk_begin() and bulk_end()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -162,7 +162,6 @@ void
 _quorum_table_view_bulk_end (QuorumTableView *self)
 {
   gboolean variance;
-  GtkSingleSelection *selection;
   GtkColumnView *view;
   guint position;
 
@@ -172,11 +171,10 @@ _quorum_table_view_bulk_end (QuorumTableView *self)
   set_sorting (self, TRUE);
   _quorum_table_view_attach_views (self);
 
-  /* Back to the row selected, if any. */
+  /* Back to the row the cursor is on, if any. */
   variance = _quorum_table_view_showing_variance (self);
-  selection = variance ? self->variance_selection : self->selection;
   view = variance ? self->variance_view : self->column_view;
-  position = gtk_single_selection_get_selected (selection);
+  position = _quorum_table_view_cursor_position (_quorum_table_view_shown_selection (self));
   if (position != GTK_INVALID_LIST_POSITION)
     _quorum_table_view_scroll_to (self, view, position);
   if (self->bulk_had_focus)
@@ -311,9 +309,9 @@ _quorum_table_view_reveal_row (QuorumTableView *self,
 
 /* Enter on a group opens or closes it; on a line, shows its details. */
 static void
-activate_row (QuorumTableView    *self,
-              GtkSingleSelection *selection,
-              guint               position)
+activate_row (QuorumTableView   *self,
+              GtkMultiSelection *selection,
+              guint              position)
 {
   g_autoptr(GObject) slot = g_list_model_get_item (G_LIST_MODEL (selection), position);
   GtkTreeListRow *tree_row = _quorum_table_view_tree_row (slot);
@@ -340,20 +338,28 @@ variance_activate_cb (QuorumTableView *self,
   activate_row (self, self->variance_selection, position);
 }
 
-/* In GTK 4.8 the expander's own keys only work with the focus in the
- * expander, which a column view row never gives it. */
+/* The keys of the group the cursor is on (GTK 4.8's expander has its own,
+ * but only for the row whose expander has the focus). */
 static gboolean
 expand_key_cb (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
 {
   QuorumTableView *self = user_data;
-  GtkSingleSelection *selection = widget == GTK_WIDGET (self->column_view)
-                                  ? self->selection : self->variance_selection;
-  GtkTreeListRow *tree_row =
-    _quorum_table_view_tree_row (gtk_single_selection_get_selected_item (selection));
+  GtkMultiSelection *selection = widget == GTK_WIDGET (self->column_view)
+                                 ? self->selection : self->variance_selection;
+  GtkTreeListRow *tree_row = _quorum_table_view_cursor_tree_row (selection);
   int what = g_variant_get_int32 (args);
 
+  /* Shift+→ and Shift+←: the focused cell's, if any (in the table), else
+   * open and close. */
+  if (what >= 3)
+    {
+      if (widget == GTK_WIDGET (self->column_view) &&
+          _quorum_table_view_move_cell (self, what == 3 ? 1 : -1, TRUE))
+        return TRUE;
+      what = what == 3 ? 1 : 0;
+    }
   if (tree_row == NULL || !gtk_tree_list_row_is_expandable (tree_row))
     return FALSE;
   if (what == 2)
@@ -369,9 +375,12 @@ add_expand_keys (QuorumTableView *self,
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   const struct { const char *keys; int what; } keys[] = {
-    { "plus|KP_Add|<Shift>Right", 1 },
-    { "minus|KP_Subtract|<Shift>Left", 0 },
+    { "plus|KP_Add", 1 },
+    { "minus|KP_Subtract", 0 },
     { "asterisk|KP_Multiply", 2 },
+    /* Open or close, unless a cell is focused: then the cells selected grow. */
+    { "<Shift>Right|<Shift>KP_Right", 3 },
+    { "<Shift>Left|<Shift>KP_Left", 4 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -389,6 +398,9 @@ add_expand_keys (QuorumTableView *self,
     GTK_SHORTCUT_CONTROLLER (controller),
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("F9|Menu|<Shift>F10"),
                       gtk_named_action_new ("table.details")));
+  /* Before the row's GtkTreeExpander, which has the focus and takes
+   * Shift+← → for its own row, even one that is not a group. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 }
 

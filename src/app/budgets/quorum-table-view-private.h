@@ -3,8 +3,10 @@
  * QuorumTableView is split by concern around this header, as GNOME Text
  * Editor splits its window:
  *
- *   quorum-table-view.c           the class, its columns and cells, selection,
- *                                 details, showing a cell, set_table()
+ *   quorum-table-view.c           the class, its columns and cells, the details,
+ *                                 showing a cell, set_table()
+ *   quorum-table-view-select.c    rows selected (several), the focused cell and
+ *                                 the cells selected: clicks, ← → and Shift
  *   quorum-table-view-sort.c      sorting by a column, the Sort menu
  *   quorum-table-view-expand.c    the tree: opening and closing groups, the
  *                                 + − * keys, bulk changes away from the view
@@ -90,10 +92,10 @@ struct _QuorumTableView
   GtkFilterListModel *filter_model;
   GtkSorter *row_sorter;            /* the total last, then the column view's, by level */
   GtkSortListModel *sort_model;
-  GtkSingleSelection *selection;    /* of slots of sort_model: rows rebind, not rebuilt */
+  GtkMultiSelection *selection;     /* of slots of sort_model: rows rebind, not rebuilt */
   GtkSorter *variance_row_sorter;
   GtkSortListModel *variance_sort_model;
-  GtkSingleSelection *variance_selection; /* of slots of variance_sort_model */
+  GtkMultiSelection *variance_selection; /* of slots of variance_sort_model */
   GPtrArray *value_columns;         /* of QuorumValueColumn, one per table column */
   GHashTable *cells;                /* the figure cells made, not references */
 
@@ -114,10 +116,16 @@ struct _QuorumTableView
   gboolean probing;
   guint sync_idle;
 
-  /* the cell show_cell() asked for */
+  /* the focused cell, in the row the cursor is on: the one show_cell()
+   * asked for, clicked, or moved to with ← → */
   QuorumRow *target_row;            /* not a reference */
   QuorumTableItem *target_item;
   int target_column;
+  /* the cells selected: the columns from range_anchor to target_column, in
+   * every row selected; -1: none (rows are copied whole) */
+  int range_anchor;
+  int range_first;                  /* as the cells were told */
+  int range_last;
   GtkColumnView *scroll_view;       /* a row to scroll to there, at scroll_position */
   guint scroll_position;
   gboolean scroll_target;           /* the target cell's column to scroll into view */
@@ -135,10 +143,11 @@ GtkTreeListRow     *_quorum_table_view_tree_row            (gpointer            
 gboolean            _quorum_table_view_showing_variance    (QuorumTableView    *self);
 void                _quorum_table_view_update_content_page (QuorumTableView    *self);
 void                _quorum_table_view_update_details      (QuorumTableView    *self);
-QuorumRow          *_quorum_table_view_selected_row        (GtkSingleSelection *selection);
-gboolean            _quorum_table_view_select_row          (QuorumTableView    *self,
+void                _quorum_table_view_set_target          (QuorumTableView    *self,
                                                             QuorumRow          *row,
-                                                            gboolean            focus);
+                                                            QuorumTableItem    *item,
+                                                            int                 column);
+void                _quorum_table_view_scroll_to_target    (QuorumTableView    *self);
 void                _quorum_table_view_scroll_to           (QuorumTableView    *self,
                                                             GtkColumnView      *view,
                                                             guint               position);
@@ -149,6 +158,30 @@ GtkWidget          *_quorum_table_view_setup_cell          (QuorumTableView    *
                                                             guint               chars);
 char               *_quorum_table_view_wrap_title          (const char         *label);
 void                _quorum_table_view_notify_variance     (QuorumTableView    *self);
+
+/* quorum-table-view-select.c */
+void                _quorum_table_view_init_select         (QuorumTableView    *self);
+GtkMultiSelection  *_quorum_table_view_shown_selection     (QuorumTableView    *self);
+GtkTreeListRow     *_quorum_table_view_cursor_tree_row     (GtkMultiSelection  *selection);
+guint               _quorum_table_view_cursor_position     (GtkMultiSelection  *selection);
+QuorumRow          *_quorum_table_view_cursor_row          (GtkMultiSelection  *selection);
+gboolean            _quorum_table_view_select_row          (QuorumTableView    *self,
+                                                            QuorumRow          *row,
+                                                            gboolean            focus);
+void                _quorum_table_view_select_rows         (QuorumTableView    *self,
+                                                            GHashTable         *rows,
+                                                            QuorumRow          *cursor);
+GHashTable         *_quorum_table_view_dup_selected_rows   (QuorumTableView    *self,
+                                                            GtkMultiSelection  *selection);
+char              **_quorum_table_view_save_selection      (QuorumTableView    *self);
+void                _quorum_table_view_restore_selection   (QuorumTableView    *self,
+                                                            char              **ids);
+void                _quorum_table_view_set_range           (QuorumTableView    *self,
+                                                            int                 anchor);
+void                _quorum_table_view_update_range        (QuorumTableView    *self);
+gboolean            _quorum_table_view_move_cell           (QuorumTableView    *self,
+                                                            int                 step,
+                                                            gboolean            extend);
 
 /* quorum-table-view-sort.c */
 void                _quorum_table_view_init_sort           (QuorumTableView    *self);

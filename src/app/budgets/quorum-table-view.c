@@ -9,10 +9,12 @@
  * with a second sort model and selection over the same filter for the
  * variance view. The filter and the sorters are only attached while they
  * do something (a search, a sort column), so a plain table costs nothing
- * beyond its tree. Each selection is over a QuorumSlotModel of its sort
- * model (quorum_ui_slot_selection_new): when a search or a sort changes the
- * rows shown, the column view's rows keep their widgets and are rebound
- * (GTK 4.8 would build a row again for each item new to it).
+ * beyond its tree. Each selection is a multi-selection over a
+ * QuorumSlotModel of its sort model (quorum_ui_slot_selection_new): when a
+ * search or a sort changes the rows shown, the column view's rows keep
+ * their widgets and are rebound (GTK 4.8 would build a row again for each
+ * item new to it), and the rows selected stay selected. The rows and cells
+ * selected are quorum-table-view-select.c's.
  *
  * Cells follow their rows: a row's label is a GtkBuilderListItemFactory in
  * the template (quorum-table-view.ui), a figure a QuorumTableCell whose
@@ -20,7 +22,7 @@
  * show follows its QuorumTableItem's "target-column". Nothing binds a cell
  * again from outside, and nothing here walks the column view's children.
  *
- * This file has the class, its columns, the selection and the details;
+ * This file has the class, its columns and the details;
  * quorum-table-view-private.h lists the others.
  *
  * GTK 4.8 has no cell focus and no gtk_column_view_scroll_to(): showing a
@@ -211,6 +213,9 @@ _quorum_table_view_setup_cell (QuorumTableView     *self,
 
   gtk_expression_bind (gtk_property_expression_new (GTK_TYPE_TREE_LIST_ROW, row, "item"),
                        cell, "item", list_item);
+  gtk_expression_bind (gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "selected"),
+                       cell, "row-selected", list_item);
+  quorum_table_cell_set_range (QUORUM_TABLE_CELL (cell), self->range_first, self->range_last);
   g_hash_table_add (self->cells, cell);
   g_object_weak_ref (G_OBJECT (cell), forget_cell, self);
   gtk_list_item_set_child (list_item, cell);
@@ -326,6 +331,14 @@ scroll_later (QuorumTableView *self)
                                                       NULL);
 }
 
+/* Scrolls the focused cell's column into view, once it is laid out. */
+void
+_quorum_table_view_scroll_to_target (QuorumTableView *self)
+{
+  self->scroll_target = TRUE;
+  scroll_later (self);
+}
+
 /* Scrolls @view to the row at @position, at once or when its rows are made. */
 void
 _quorum_table_view_scroll_to (QuorumTableView *self,
@@ -340,65 +353,7 @@ _quorum_table_view_scroll_to (QuorumTableView *self,
     scroll_later (self);
 }
 
-/* --- the selection, the page shown and the details ------------------------------- */
-
-/* Returns: where @row is in @model (of tree rows), or GTK_INVALID_LIST_POSITION */
-static guint
-find_position (GListModel *model,
-               QuorumRow  *row)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, i);
-      g_autoptr(QuorumTableItem) item = _quorum_table_view_row_item (tree_row);
-
-      if (item != NULL && quorum_table_item_get_row (item) == row)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-QuorumRow *
-_quorum_table_view_selected_row (GtkSingleSelection *selection)
-{
-  g_autoptr(QuorumTableItem) item =
-    _quorum_table_view_row_item (gtk_single_selection_get_selected_item (selection));
-
-  return item != NULL ? quorum_table_item_get_row (item) : NULL;
-}
-
-/* Selects, scrolls to and focuses @row in the view shown. */
-gboolean
-_quorum_table_view_select_row (QuorumTableView *self,
-                               QuorumRow       *row,
-                               gboolean         focus)
-{
-  gboolean variance = _quorum_table_view_showing_variance (self);
-  GtkSingleSelection *selection = variance ? self->variance_selection : self->selection;
-  GtkColumnView *view = variance ? self->variance_view : self->column_view;
-  guint position = find_position (G_LIST_MODEL (selection), row);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  gtk_single_selection_set_selected (selection, position);
-  _quorum_table_view_scroll_to (self, view, position);
-  if (focus)
-    gtk_widget_grab_focus (GTK_WIDGET (view));
-  return TRUE;
-}
-
-/* After a reload: the row of that id selected again. */
-static void
-restore_selection (QuorumTableView *self,
-                   const char      *row_id)
-{
-  QuorumRow *row = row_id != NULL ? quorum_table_find_row (self->table, row_id) : NULL;
-
-  if (row != NULL)
-    _quorum_table_view_select_row (self, row, FALSE);
-}
+/* --- the page shown and the details ------------------------------------------------ */
 
 void
 _quorum_table_view_update_content_page (QuorumTableView *self)
@@ -411,12 +366,13 @@ _quorum_table_view_update_content_page (QuorumTableView *self)
   gtk_stack_set_visible_child_name (self->content_stack, page);
 }
 
-/* Marks @column of @row (with its @item) as the cell to show, or nothing. */
-static void
-set_target (QuorumTableView *self,
-            QuorumRow       *row,
-            QuorumTableItem *item,
-            int              column)
+/* Focuses @column of @row (with its @item), or no cell: -1 or no row. No
+ * focused cell, no cells selected. */
+void
+_quorum_table_view_set_target (QuorumTableView *self,
+                               QuorumRow       *row,
+                               QuorumTableItem *item,
+                               int              column)
 {
   if (self->target_item != NULL && self->target_item != item)
     quorum_table_item_set_target_column (self->target_item, -1);
@@ -425,17 +381,23 @@ set_target (QuorumTableView *self,
   self->target_column = row != NULL ? column : -1;
   if (item != NULL)
     quorum_table_item_set_target_column (item, column);
+  if (self->target_column < 0)
+    self->range_anchor = -1;
+  _quorum_table_view_update_range (self);
 }
 
+/* The details of the row the cursor is on; the focused cell goes along,
+ * in its column. */
 void
 _quorum_table_view_update_details (QuorumTableView *self)
 {
-  GtkSingleSelection *selection = _quorum_table_view_showing_variance (self)
-                                  ? self->variance_selection : self->selection;
-  QuorumRow *row = _quorum_table_view_selected_row (selection);
+  GtkTreeListRow *tree_row =
+    _quorum_table_view_cursor_tree_row (_quorum_table_view_shown_selection (self));
+  g_autoptr(QuorumTableItem) item = _quorum_table_view_row_item (tree_row);
+  QuorumRow *row = item != NULL ? quorum_table_item_get_row (item) : NULL;
 
   if (row != self->target_row && self->target_row != NULL)
-    set_target (self, NULL, NULL, -1);
+    _quorum_table_view_set_target (self, row, item, self->target_column);
   quorum_table_details_set_row (self->details, self->store, self->table, row);
   quorum_table_details_set_target_column (self->details,
                                           row != NULL && row == self->target_row
@@ -449,9 +411,9 @@ mode_toggled_cb (QuorumTableView *self,
                  GtkToggleButton *button)
 {
   gboolean variance = _quorum_table_view_showing_variance (self);
-  GtkSingleSelection *from = variance ? self->selection : self->variance_selection;
+  GtkMultiSelection *from = variance ? self->selection : self->variance_selection;
+  g_autoptr(GHashTable) rows = NULL;
   GAction *sort_by, *descending;
-  QuorumRow *row;
 
   /* Both buttons notify; act once, for the one made active. */
   if (!gtk_toggle_button_get_active (button))
@@ -469,10 +431,10 @@ mode_toggled_cb (QuorumTableView *self,
   /* The stack moves the focus to the page shown, then the rows follow. */
   _quorum_table_view_update_content_page (self);
   _quorum_table_view_attach_views (self);
-  /* The row selected in one view is selected in the other. */
-  row = _quorum_table_view_selected_row (from);
-  if (row != NULL)
-    _quorum_table_view_select_row (self, row, FALSE);
+  /* The rows selected in one view are selected in the other. */
+  rows = _quorum_table_view_dup_selected_rows (self, from);
+  if (g_hash_table_size (rows) > 0)
+    _quorum_table_view_select_rows (self, rows, _quorum_table_view_cursor_row (from));
   _quorum_table_view_update_details (self);
 }
 
@@ -686,7 +648,7 @@ _quorum_table_view_notify_variance (QuorumTableView *self)
 static void
 clear_models (QuorumTableView *self)
 {
-  set_target (self, NULL, NULL, -1);
+  _quorum_table_view_set_target (self, NULL, NULL, -1);
   _quorum_table_view_clear_search (self);
   _quorum_table_view_set_tree (self, NULL);
 }
@@ -884,15 +846,16 @@ quorum_table_view_init (QuorumTableView *self)
                                               NULL);
   self->selection = quorum_ui_slot_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   _quorum_table_view_init_variance (self);
+  _quorum_table_view_init_select (self);
   _quorum_table_view_init_expand (self);
   _quorum_table_view_attach_views (self);
 
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (_quorum_table_view_update_details), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->variance_selection, "notify::selected-item",
-                           G_CALLBACK (_quorum_table_view_update_details), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (quorum_ui_slot_selection_get_slots (self->selection),
+                           "notify::cursor-item", G_CALLBACK (_quorum_table_view_update_details),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (quorum_ui_slot_selection_get_slots (self->variance_selection),
+                           "notify::cursor-item", G_CALLBACK (_quorum_table_view_update_details),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (_quorum_table_view_update_content_page), self,
                            G_CONNECT_SWAPPED);
@@ -917,7 +880,7 @@ is_reload (QuorumTableView      *self,
  * @table: (nullable): the table to show
  *
  * Shows @table. When it is the table already shown (by document and table
- * id: the store has loaded again), the expanded groups, the selected row,
+ * id: the store has loaded again), the expanded groups, the selected rows,
  * the search, the sort and the variance's columns stay as they were: each
  * is saved by ids and restored in the new rows.
  */
@@ -929,7 +892,7 @@ quorum_table_view_set_table (QuorumTableView      *self,
 {
   g_autoptr(GHashTable) expanded = NULL;
   g_auto(GStrv) variance = NULL;
-  g_autofree char *selected_id = NULL;
+  g_auto(GStrv) selected_ids = NULL;
   gboolean reload;
 
   g_return_if_fail (QUORUM_IS_TABLE_VIEW (self));
@@ -940,11 +903,9 @@ quorum_table_view_set_table (QuorumTableView      *self,
   reload = is_reload (self, document, table);
   if (reload)
     {
-      QuorumRow *row = quorum_table_view_get_selected_row (self);
-
       expanded = _quorum_table_view_save_expanded (self);
       variance = _quorum_table_view_save_variance (self);
-      selected_id = row != NULL ? g_strdup (quorum_row_get_id (row)) : NULL;
+      selected_ids = _quorum_table_view_save_selection (self);
     }
 
   clear_models (self);
@@ -972,7 +933,7 @@ quorum_table_view_set_table (QuorumTableView      *self,
       /* The entry keeps the search across a reload; a new table has none. */
       _quorum_table_view_apply_query (self,
                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      restore_selection (self, selected_id);
+      _quorum_table_view_restore_selection (self, selected_ids);
       _quorum_table_view_update_details (self);
     }
   _quorum_table_view_update_match_label (self);
@@ -1011,9 +972,9 @@ quorum_table_view_get_document (QuorumTableView *self)
  * @column_id: (nullable): a column id, or %NULL for the row alone
  *
  * Shows the table (not the variance), expands the groups above the row,
- * selects it, scrolls to it and gives it the focus, marks the cell and
- * scrolls its column into view, and shows the row's details. A search that
- * hides the row is cleared.
+ * selects it alone, scrolls to it and gives it the focus, focuses and
+ * selects the cell and scrolls its column into view, and shows the row's
+ * details. A search that hides the row is cleared.
  *
  * Returns: %TRUE when the table has the row (and the column, if given)
  */
@@ -1045,17 +1006,16 @@ quorum_table_view_show_cell (QuorumTableView *self,
     return FALSE;
 
   index = column != NULL ? (int) quorum_column_get_index (column) : -1;
-  set_target (self, row, item, index);
+  _quorum_table_view_set_target (self, row, item, index);
   if (!_quorum_table_view_select_row (self, row, TRUE))
     return FALSE;
-  /* Selecting the row may have been a change that cleared the target. */
-  set_target (self, row, item, index);
+  /* Selecting the row may have been a change that moved the target. The
+   * cell is focused and selected alone; without a column, the row. */
+  _quorum_table_view_set_target (self, row, item, index);
+  _quorum_table_view_set_range (self, index);
   _quorum_table_view_update_details (self);
   if (column != NULL)
-    {
-      self->scroll_target = TRUE;
-      scroll_later (self);
-    }
+    _quorum_table_view_scroll_to_target (self);
   return TRUE;
 }
 
@@ -1104,14 +1064,14 @@ quorum_table_view_get_variance_rows (QuorumTableView *self)
 /**
  * quorum_table_view_get_selected_row:
  *
- * Returns: (transfer none) (nullable): the row selected in the view shown
+ * Returns: (transfer none) (nullable): of the rows selected in the view
+ *   shown, the one the cursor is on: the details' (the row selected last)
  */
 QuorumRow *
 quorum_table_view_get_selected_row (QuorumTableView *self)
 {
   g_return_val_if_fail (QUORUM_IS_TABLE_VIEW (self), NULL);
-  return _quorum_table_view_selected_row (_quorum_table_view_showing_variance (self)
-                                          ? self->variance_selection : self->selection);
+  return _quorum_table_view_cursor_row (_quorum_table_view_shown_selection (self));
 }
 
 /**

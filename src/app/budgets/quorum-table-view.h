@@ -27,6 +27,9 @@ gboolean              quorum_table_view_focus_rows           (QuorumTableView   
 GListModel           *quorum_table_view_get_rows             (QuorumTableView      *self);
 GListModel           *quorum_table_view_get_variance_rows    (QuorumTableView      *self);
 QuorumRow            *quorum_table_view_get_selected_row     (QuorumTableView      *self);
+gboolean              quorum_table_view_get_cell_range       (QuorumTableView      *self,
+                                                              guint                *first,
+                                                              guint                *last);
 void                  quorum_table_view_expand_all           (QuorumTableView      *self);
 void                  quorum_table_view_collapse_all         (QuorumTableView      *self);
 gboolean              quorum_table_view_set_row_expanded     (QuorumTableView      *self,

@@ -671,7 +671,7 @@ quorum_checks_view_init (QuorumChecksView *self)
 {
   static const char *severities[] = { N_("All"), N_("Mismatch"), N_("Rounding"), NULL };
   g_autoptr(GtkStringList) severity_names = gtk_string_list_new (NULL);
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
@@ -700,10 +700,10 @@ quorum_checks_view_init (QuorumChecksView *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->findings)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
+  /* Several findings can be selected (Ctrl+click, Shift+click, Ctrl+A) and copied. */
+  selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  quorum_ui_column_view_fix_ctrl_click (self->column_view);
   g_object_unref (selection);
 
   update_count (self);

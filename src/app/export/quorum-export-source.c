@@ -5,10 +5,12 @@
  * work packages or the actions. It keeps what it exports (the table, or the
  * items in the order shown, after the view's filters), so that a reload
  * while the save dialog is open changes nothing of it, and what is
- * selected in the view's column view, for Copy. The core lays out both
- * (quorum-export.h); the view only says which items. Private notes are
- * left out unless asked for (a choice in the save dialog); Copy never
- * takes them.
+ * selected in the view's column view, for Copy: the rows selected, in the
+ * order shown, or in a table the cells selected (the same columns of each
+ * row selected: a rectangle; one cell when a cell is focused alone). The
+ * core lays out both (quorum-export.h); the view only says which items.
+ * Private notes are left out unless asked for (a choice in the save
+ * dialog); Copy never takes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,8 +38,9 @@ struct _QuorumExportSource
   QuorumTable *table;
   QuorumNotes *notes;           /* nullable: the store's private notes */
   GListStore *items;            /* the list exported, in the order shown */
-  GListStore *selected;         /* of what is selected: a row's items, or one cell */
-  int selected_column;          /* -1, or the one cell selected in the one row */
+  GListStore *selected;         /* of the items selected, in the order shown */
+  int first_column;             /* -1, or the cells selected in each row selected: */
+  int last_column;              /* those columns of the table */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumExportSource, quorum_export_source, G_TYPE_OBJECT)
@@ -68,7 +71,7 @@ static void
 quorum_export_source_init (QuorumExportSource *self)
 {
   self->selected = g_list_store_new (G_TYPE_OBJECT);
-  self->selected_column = -1;
+  self->first_column = self->last_column = -1;
 }
 
 /* The column view @view shows (the table's or the variance's, a stack's
@@ -96,8 +99,7 @@ find_column_view (GtkWidget *widget)
  * items in slots (QuorumSlot), and a table's rows are tree rows of
  * QuorumTableItem. */
 static GObject *
-export_item (GObject *item,
-             int     *target_column)
+export_item (GObject *item)
 {
   g_autoptr(GObject) inner = NULL;
 
@@ -109,11 +111,7 @@ export_item (GObject *item,
       item = inner;
     }
   if (QUORUM_IS_TABLE_ITEM (item))
-    {
-      if (target_column != NULL)
-        *target_column = quorum_table_item_get_target_column (QUORUM_TABLE_ITEM (item));
-      return g_object_ref (G_OBJECT (quorum_table_item_get_row (QUORUM_TABLE_ITEM (item))));
-    }
+    return g_object_ref (G_OBJECT (quorum_table_item_get_row (QUORUM_TABLE_ITEM (item))));
   return item != NULL ? g_object_ref (item) : NULL;
 }
 
@@ -145,24 +143,35 @@ read_column_view (QuorumExportSource *self,
   selection = gtk_selection_model_get_selection (model);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
-      int target_column = -1;
-      g_autoptr(GObject) object = export_item (item, &target_column);
+      g_autoptr(GObject) item = NULL;
+      g_autoptr(GObject) object = NULL;
 
+      /* A table exports its own rows: only those selected are looked at. */
+      if (self->kind == QUORUM_EXPORT_TABLE && !gtk_bitset_contains (selection, i))
+        continue;
+      item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      object = export_item (item);
       if (object == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (object, item_type (self->kind)))
         continue;
       if (self->kind != QUORUM_EXPORT_TABLE)
         g_list_store_append (self->items, object);
       if (gtk_bitset_contains (selection, i))
-        {
-          g_list_store_append (self->selected, object);
-          self->selected_column = target_column;
-        }
+        g_list_store_append (self->selected, object);
     }
-  /* One cell is selected only in one row. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selected)) != 1 || self->table == NULL ||
-      self->selected_column >= (int) quorum_table_get_n_columns (self->table))
-    self->selected_column = -1;
+}
+
+/* The cells selected in the table, if any (not in the variance). */
+static void
+read_cell_range (QuorumExportSource *self,
+                 QuorumTableView    *table_view)
+{
+  guint first, last;
+
+  if (!quorum_table_view_get_cell_range (table_view, &first, &last) ||
+      last >= quorum_table_get_n_columns (self->table))
+    return;
+  self->first_column = first;
+  self->last_column = last;
 }
 
 static gboolean
@@ -187,8 +196,10 @@ item_is_red (QuorumStore *store,
     return is_red (quorum_work_package_get_classification (QUORUM_WORK_PACKAGE (item)));
   if (QUORUM_IS_ACTION (item))
     {
+      /* An action raised outside a meeting (a follow-up's) has none. */
+      const char *meeting_id = quorum_action_get_meeting (QUORUM_ACTION (item));
       QuorumMeeting *meeting =
-        quorum_store_find_meeting (store, quorum_action_get_meeting (QUORUM_ACTION (item)));
+        meeting_id != NULL ? quorum_store_find_meeting (store, meeting_id) : NULL;
 
       return meeting != NULL && is_red (quorum_meeting_get_classification (meeting));
     }
@@ -272,6 +283,8 @@ quorum_export_source_new_for_view (GtkWidget   *view,
   column_view = find_column_view (list);
   if (column_view != NULL)
     read_column_view (self, column_view);
+  if (QUORUM_IS_TABLE_VIEW (list))
+    read_cell_range (self, QUORUM_TABLE_VIEW (list));
 
   if (self->kind == QUORUM_EXPORT_TABLE)
     self->red = is_red (quorum_budget_document_get_classification (self->document));
@@ -413,8 +426,10 @@ quorum_export_source_to_bytes (QuorumExportSource *self,
 /**
  * quorum_export_source_dup_selected:
  *
- * Returns: (transfer full) (nullable): what is selected, for Copy: the one
- *   cell pointed at in a table's selected row, else each row selected;
+ * Returns: (transfer full) (nullable): what is selected, for Copy, in the
+ *   order shown and without a header: in a table with cells selected, a
+ *   line per row selected of its figures in the columns selected (amounts
+ *   as plain numbers); else a line per row or item selected, whole;
  *   %NULL when nothing is
  */
 QuorumGrid *
@@ -429,18 +444,18 @@ quorum_export_source_dup_selected (QuorumExportSource *self)
   if (g_list_model_get_n_items (selected) == 0)
     return NULL;
   grid = quorum_grid_new ();
-  if (self->selected_column >= 0)
-    {
-      g_autoptr(QuorumRow) row = g_list_model_get_item (selected, 0);
-
-      quorum_export_grid_value (grid, quorum_row_get_effective (row, self->selected_column));
-      return grid;
-    }
   for (guint i = 0; i < g_list_model_get_n_items (selected); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (selected, i);
 
-      quorum_export_grid_item (grid, self->kind, self->table, item);
+      if (self->first_column < 0)
+        {
+          quorum_export_grid_item (grid, self->kind, self->table, item);
+          continue;
+        }
+      quorum_grid_begin_row (grid);
+      for (int c = self->first_column; c <= self->last_column; c++)
+        quorum_export_grid_value (grid, quorum_row_get_effective (QUORUM_ROW (item), c));
     }
   return grid;
 }

@@ -13,7 +13,10 @@
  * The column view shows a QuorumSlotModel over the filtered actions: when
  * a search changes which actions are shown, the rows keep their widgets
  * and rebind them to the slot's new action (GTK 4.8 would destroy and
- * build again every row), and the selection follows the action selected.
+ * build again every row), and the selection follows the actions selected.
+ * Several can be selected (Ctrl+click, Shift+click, Ctrl+A) and copied; the
+ * history beside them is of the one the user is on (the slot model's
+ * cursor).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,7 +55,7 @@ struct _QuorumActionsView
   GtkCustomFilter *filter;
   GtkSortListModel *sorted;       /* the log in the column view's order */
   GtkFilterListModel *filtered;   /* of sorted: a keystroke never re-sorts */
-  GtkSingleSelection *selection;  /* of slots of filtered: the rows keep their widgets */
+  GtkMultiSelection *selection;   /* of slots of filtered: the rows keep their widgets */
   GtkStringList *committee_ids;   /* parallel to the committee dropdown, after "All" */
   GtkStringList *owners;          /* parallel to the owner dropdown, after "Any" */
   QuorumActionsShow show;
@@ -280,9 +283,8 @@ show_details (QuorumActionsView *self,
 static void
 selection_changed_cb (QuorumActionsView *self)
 {
-  QuorumSlot *slot = gtk_single_selection_get_selected_item (self->selection);
-
-  show_details (self, slot != NULL ? quorum_slot_get_item (slot) : NULL);
+  show_details (self, quorum_slot_model_get_cursor_item (
+    quorum_ui_slot_selection_get_slots (self->selection)));
 }
 
 /* --- the filters' choices ----------------------------------------------------- */
@@ -522,10 +524,12 @@ quorum_actions_view_init (QuorumActionsView *self)
                                               g_object_ref (GTK_FILTER (self->filter)));
   self->selection = quorum_ui_slot_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  quorum_ui_column_view_fix_ctrl_click (self->column_view);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (quorum_ui_slot_selection_get_slots (self->selection),
+                           "notify::cursor-item", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   fill_committees (self);
   fill_owners (self);
   update_count (self);
@@ -728,7 +732,7 @@ quorum_actions_view_select (QuorumActionsView *self,
 
       if (g_str_equal (quorum_action_get_ref (action), ref))
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
           return TRUE;
         }
     }

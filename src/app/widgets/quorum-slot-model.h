@@ -18,7 +18,11 @@ QuorumSlotModel *quorum_slot_model_new       (GListModel      *model);
 GListModel      *quorum_slot_model_get_model (QuorumSlotModel *self);
 void             quorum_slot_model_set_model (QuorumSlotModel *self,
                                               GListModel      *model);
-void             quorum_slot_model_follow_selection (QuorumSlotModel    *self,
-                                                     GtkSingleSelection *selection);
+void             quorum_slot_model_follow_selection (QuorumSlotModel   *self,
+                                                     GtkSelectionModel *selection);
+gpointer         quorum_slot_model_get_cursor_item  (QuorumSlotModel   *self);
+guint            quorum_slot_model_get_cursor_position (QuorumSlotModel *self);
+void             quorum_slot_model_set_cursor       (QuorumSlotModel   *self,
+                                                     guint              position);
 
 G_END_DECLS

@@ -628,33 +628,92 @@ quorum_ui_findings_badge_text (guint n_findings,
   return g_strdup_printf (_("%s · %s"), mismatches, rounding);
 }
 
-/* --- a selection over slots that follows its item -------------------------------- */
+/* --- a selection over slots that follows its items ------------------------------- */
 
 /**
  * quorum_ui_slot_selection_new:
  * @model: (transfer full): what to show
  *
- * A single selection (nothing selected at first, which can be unselected)
- * over a #QuorumSlotModel of @model, for a list or column view whose rows
- * are to be rebound rather than built again when @model changes. A slot
- * kept is given another item without the selection knowing: so the
- * selection follows the item selected, to where it is after a change, and
- * is cleared when it is gone, as a selection over @model itself would.
+ * A multi-selection (nothing selected at first: a click selects a row,
+ * Ctrl+click and Shift+click several, Ctrl+A all) over a #QuorumSlotModel
+ * of @model, for a list or column view whose rows are to be rebound rather
+ * than built again when @model changes. A slot kept is given another item
+ * without the selection knowing: so the selection follows the items
+ * selected, to where they are after a change, and drops those gone, as a
+ * selection over @model itself would. The slot model's "cursor-item" is
+ * the selected item a details pane shows.
  *
  * Returns: (transfer full): the selection; its model is the slot model
  */
-GtkSingleSelection *
+GtkMultiSelection *
 quorum_ui_slot_selection_new (GListModel *model)
 {
   QuorumSlotModel *slots;
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
 
   slots = quorum_slot_model_new (model);
-  selection = gtk_single_selection_new (G_LIST_MODEL (slots));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  quorum_slot_model_follow_selection (slots, selection);
+  selection = gtk_multi_selection_new (G_LIST_MODEL (slots));
+  quorum_slot_model_follow_selection (slots, GTK_SELECTION_MODEL (selection));
   return selection;
+}
+
+/**
+ * quorum_ui_slot_selection_get_slots:
+ * @selection: a selection made by quorum_ui_slot_selection_new()
+ *
+ * Returns: (transfer none): its slot model
+ */
+QuorumSlotModel *
+quorum_ui_slot_selection_get_slots (GtkMultiSelection *selection)
+{
+  g_return_val_if_fail (GTK_IS_MULTI_SELECTION (selection), NULL);
+  return QUORUM_SLOT_MODEL (gtk_multi_selection_get_model (selection));
+}
+
+/* --- Ctrl+click in a column view ------------------------------------------------------ */
+
+/* GTK 4.8's column view selects on a click's release from the cell and
+ * again from its row: Ctrl+click toggles the row twice and so does
+ * nothing. The release is taken here first and the row toggled once,
+ * through the cell's own listitem.select. */
+static void
+ctrl_released_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkWidget       *view)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked;
+
+  if (n_press != 1 || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != GDK_CONTROL_MASK)
+    return;
+  picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  if (picked == NULL || gtk_widget_get_ancestor (picked, GTK_TYPE_LIST_VIEW) == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (picked, "listitem.select", "(bb)", TRUE, FALSE);
+}
+
+/**
+ * quorum_ui_column_view_fix_ctrl_click:
+ *
+ * Makes Ctrl+click add a row to @view's multi-selection, or take it away,
+ * as it should (see ctrl_released_cb()).
+ */
+void
+quorum_ui_column_view_fix_ctrl_click (GtkColumnView *view)
+{
+  GtkGesture *click;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (ctrl_released_cb), view);
+  gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (click));
 }

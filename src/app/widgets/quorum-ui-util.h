@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "quorum-core.h"
+#include "quorum-slot-model.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,8 @@ void        quorum_ui_value_row_update      (GtkWidget         *row,
 GtkWidget  *quorum_ui_add_value_row         (GtkListBox        *list_box,
                                              const char        *title,
                                              const char        *value);
-GtkSingleSelection *quorum_ui_slot_selection_new (GListModel *model);
+GtkMultiSelection *quorum_ui_slot_selection_new       (GListModel        *model);
+QuorumSlotModel   *quorum_ui_slot_selection_get_slots (GtkMultiSelection *selection);
+void               quorum_ui_column_view_fix_ctrl_click (GtkColumnView   *view);
 
 G_END_DECLS

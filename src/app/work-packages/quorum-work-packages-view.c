@@ -701,7 +701,7 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
     NULL
   };
   const char *status_labels[G_N_ELEMENTS (statuses) + 2] = { C_("filter", "All") };
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkMultiSelection) selection = NULL;
   GtkMultiSorter *sorter;
   GtkColumnViewColumn *agenda[3];
 
@@ -738,10 +738,10 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               GTK_SORTER (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
+  /* Several packages can be selected (Ctrl+click, Shift+click, Ctrl+A) and copied. */
+  selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  quorum_ui_column_view_fix_ctrl_click (self->column_view);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
 

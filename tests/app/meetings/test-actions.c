@@ -296,17 +296,20 @@ rows_show_shown (gpointer data)
   return TRUE;
 }
 
+/* The action selected (at most one is, here), or NULL. */
 static const char *
 selected_ref (QuorumActionsView *view)
 {
   GtkWidget *list = quorum_test_find_named (GTK_WIDGET (view), "actions-list");
-  GtkSingleSelection *selection =
-    GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
-  GObject *slot = gtk_single_selection_get_selected_item (selection);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (list));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  g_autoptr(GObject) slot = NULL;
   g_autoptr(QuorumAction) action = NULL;
 
-  if (slot == NULL)
+  g_assert_cmpuint (gtk_bitset_get_size (selected), <=, 1);
+  if (gtk_bitset_is_empty (selected))
     return NULL;
+  slot = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_minimum (selected));
   g_object_get (slot, "item", &action, NULL);
   return quorum_action_get_ref (action);
 }

@@ -104,7 +104,7 @@ quorum_agenda_item_init (QuorumAgendaItem *self)
   self->outcomes = g_list_store_new (QUORUM_TYPE_ITEM_OUTCOME);
 }
 
-/* Takes ownership of every string; papers and outcomes are added after. */
+/* Takes ownership of every string; papers and outcomes are set after. */
 QuorumAgendaItem *
 _quorum_agenda_item_new (const char *meeting,
                          char       *number,
@@ -122,18 +122,18 @@ _quorum_agenda_item_new (const char *meeting,
   return self;
 }
 
+/* The item's papers and outcomes (of QuorumPaper and QuorumItemOutcome),
+ * each list put in at once. */
 void
-_quorum_agenda_item_add_paper (QuorumAgendaItem *self,
-                               QuorumPaper      *paper)
+_quorum_agenda_item_set_lists (QuorumAgendaItem *self,
+                               GPtrArray        *papers,
+                               GPtrArray        *outcomes)
 {
-  g_list_store_append (self->papers, paper);
-}
-
-void
-_quorum_agenda_item_add_outcome (QuorumAgendaItem *self,
-                                 QuorumItemOutcome    *outcome)
-{
-  g_list_store_append (self->outcomes, outcome);
+  g_list_store_splice (self->papers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->papers)),
+                       papers->pdata, papers->len);
+  g_list_store_splice (self->outcomes, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->outcomes)),
+                       outcomes->pdata, outcomes->len);
 }
 
 #define GETTER(field) \

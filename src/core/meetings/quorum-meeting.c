@@ -14,6 +14,12 @@
 
 G_DEFINE_FINAL_TYPE (QuorumMeeting, quorum_meeting, G_TYPE_OBJECT)
 
+const char * const _quorum_meeting_statuses[] = { "scheduled", "held", "cancelled", NULL };
+const char * const _quorum_meeting_minutes_states[] = { "none", "draft", "final", NULL };
+const char * const _quorum_meeting_classifications[] = {
+  "white", "green", "amber", "red", NULL
+};
+
 enum {
   PROP_0,
   PROP_ID,

@@ -11,8 +11,8 @@
  * are handed out as written.
  *
  * Positions are worked out only when asked: a token's line:column from
- * its byte offset, counting lines from the last position asked (a loader
- * asks in the order it reads), an error's from the start of the text.
+ * the line it is on (lines are counted as white space is skipped), an
+ * error's from the start of the text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,19 +54,22 @@ struct _QuorumJsonCursor
   const char *end;
   const char *p;
   gsize bom;
+  guint line;              /* of p, and the first byte of that line */
+  const char *line_start;
   Expect expect;
   QuorumJsonToken token;
   const char *token_start;
+  guint token_line;
+  const char *token_line_start;
+  const char *known_at;    /* the last token whose column was asked for */
+  guint known_column;
   GString *value;          /* a STRING decoded, a NUMBER as written */
   GString *names;          /* the open objects' members' names */
-  GArray *name_index;      /* of Name */
-  GArray *levels;          /* of Level, the open containers */
-  /* where lines have been counted to; the last position asked for */
-  const char *counted;
-  guint line;
-  const char *line_start;
-  const char *known_at;
-  guint known_column;
+  Name *name_index;        /* n_names of them, room for names_size */
+  guint n_names;
+  guint names_size;
+  Level levels[QUORUM_JSON_MAX_DEPTH];   /* the open containers */
+  guint depth;
   GError *error;
   guint error_line;
   guint error_column;
@@ -97,14 +100,14 @@ quorum_json_cursor_new (const char *data,
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     self->bom = 3;
   self->p = self->data + self->bom;
+  self->line = 1;
+  self->line_start = self->data;
   self->token_start = self->p;
+  self->token_line = 1;
+  self->token_line_start = self->data;
   self->expect = EXPECT_VALUE;
   self->value = g_string_sized_new (256);
   self->names = g_string_sized_new (256);
-  self->name_index = g_array_new (FALSE, FALSE, sizeof (Name));
-  self->levels = g_array_new (FALSE, FALSE, sizeof (Level));
-  self->counted = self->line_start = self->data;
-  self->line = 1;
   return self;
 }
 
@@ -113,12 +116,11 @@ quorum_json_cursor_free (QuorumJsonCursor *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < self->levels->len; i++)
-    g_clear_pointer (&g_array_index (self->levels, Level, i).many, g_hash_table_unref);
+  for (guint i = 0; i < self->depth; i++)
+    g_clear_pointer (&self->levels[i].many, g_hash_table_unref);
   g_string_free (self->value, TRUE);
   g_string_free (self->names, TRUE);
-  g_array_unref (self->name_index);
-  g_array_unref (self->levels);
+  g_free (self->name_index);
   g_clear_error (&self->error);
   g_free (self);
 }
@@ -149,23 +151,34 @@ syntax_error (QuorumJsonCursor *self,
   return take_error (self, &error);
 }
 
+/* Skips white space, counting lines; the next token starts where it stops. */
 static void
 skip_space (QuorumJsonCursor *self)
 {
   const char *p = self->p;
 
-  while (p < self->end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
-    p++;
+  while (p < self->end && (guchar) *p <= ' ')
+    {
+      if (*p == '\n')
+        {
+          self->line++;
+          self->line_start = p + 1;
+        }
+      else if (*p != ' ' && *p != '\t' && *p != '\r')
+        break;
+      p++;
+    }
   self->p = p;
+  self->token_start = p;
+  self->token_line = self->line;
+  self->token_line_start = self->line_start;
 }
 
 static QuorumJsonToken
 emit (QuorumJsonCursor *self,
       QuorumJsonToken   token,
-      const char       *start,
       Expect            expect)
 {
-  self->token_start = start;
   self->expect = expect;
   return self->token = token;
 }
@@ -174,38 +187,31 @@ static QuorumJsonToken
 open_container (QuorumJsonCursor *self,
                 gboolean          object)
 {
-  Level level = { object, self->name_index->len, NULL };
-  const char *start = self->p;
-
-  if (self->levels->len + 1 > QUORUM_JSON_MAX_DEPTH)
+  if (self->depth + 1 > QUORUM_JSON_MAX_DEPTH)
     {
-      QuorumJsonScanError error = { QUORUM_JSON_SCAN_TOO_DEEP, start, NULL };
+      QuorumJsonScanError error = { QUORUM_JSON_SCAN_TOO_DEEP, self->p, NULL };
 
       return take_error (self, &error);
     }
-  g_array_append_val (self->levels, level);
+  self->levels[self->depth++] = (Level) { object, self->n_names, NULL };
   self->p++;
-  return object ? emit (self, QUORUM_JSON_TOKEN_BEGIN_OBJECT, start, EXPECT_FIRST_MEMBER)
-                : emit (self, QUORUM_JSON_TOKEN_BEGIN_ARRAY, start, EXPECT_FIRST_ELEMENT);
+  return object ? emit (self, QUORUM_JSON_TOKEN_BEGIN_OBJECT, EXPECT_FIRST_MEMBER)
+                : emit (self, QUORUM_JSON_TOKEN_BEGIN_ARRAY, EXPECT_FIRST_ELEMENT);
 }
 
 static QuorumJsonToken
 close_container (QuorumJsonCursor *self)
 {
-  Level *level = &g_array_index (self->levels, Level, self->levels->len - 1);
-  gboolean object = level->object;
-  const char *start = self->p;
+  Level *level = &self->levels[--self->depth];
 
-  if (object && level->first_name < self->name_index->len)
+  if (level->object && level->first_name < self->n_names)
     {
-      g_string_truncate (self->names,
-                         g_array_index (self->name_index, Name, level->first_name).offset);
-      g_array_set_size (self->name_index, level->first_name);
+      g_string_truncate (self->names, self->name_index[level->first_name].offset);
+      self->n_names = level->first_name;
     }
   g_clear_pointer (&level->many, g_hash_table_unref);
-  g_array_set_size (self->levels, self->levels->len - 1);
   self->p++;
-  return emit (self, object ? QUORUM_JSON_TOKEN_END_OBJECT : QUORUM_JSON_TOKEN_END_ARRAY, start,
+  return emit (self, level->object ? QUORUM_JSON_TOKEN_END_OBJECT : QUORUM_JSON_TOKEN_END_ARRAY,
                EXPECT_NEXT);
 }
 
@@ -244,18 +250,18 @@ read_value (QuorumJsonCursor *self)
       g_string_truncate (self->value, 0);
       if (!_quorum_json_scan_string (&self->p, self->end, self->value, &error))
         return take_error (self, &error);
-      return emit (self, QUORUM_JSON_TOKEN_STRING, start, EXPECT_NEXT);
+      return emit (self, QUORUM_JSON_TOKEN_STRING, EXPECT_NEXT);
     case 't':
       if (read_literal (self, "true", 4))
-        return emit (self, QUORUM_JSON_TOKEN_TRUE, start, EXPECT_NEXT);
+        return emit (self, QUORUM_JSON_TOKEN_TRUE, EXPECT_NEXT);
       break;
     case 'f':
       if (read_literal (self, "false", 5))
-        return emit (self, QUORUM_JSON_TOKEN_FALSE, start, EXPECT_NEXT);
+        return emit (self, QUORUM_JSON_TOKEN_FALSE, EXPECT_NEXT);
       break;
     case 'n':
       if (read_literal (self, "null", 4))
-        return emit (self, QUORUM_JSON_TOKEN_NULL, start, EXPECT_NEXT);
+        return emit (self, QUORUM_JSON_TOKEN_NULL, EXPECT_NEXT);
       break;
     default:
       if (*start == '-' || g_ascii_isdigit (*start))
@@ -267,7 +273,7 @@ read_value (QuorumJsonCursor *self)
           g_string_truncate (self->value, 0);
           g_string_append_len (self->value, start, end - start);
           self->p = end;
-          return emit (self, QUORUM_JSON_TOKEN_NUMBER, start, EXPECT_NEXT);
+          return emit (self, QUORUM_JSON_TOKEN_NUMBER, EXPECT_NEXT);
         }
       break;
     }
@@ -283,10 +289,10 @@ is_duplicate (QuorumJsonCursor *self,
               guint32           offset,
               guint32           length)
 {
-  Level *level = &g_array_index (self->levels, Level, self->levels->len - 1);
+  Level *level = &self->levels[self->depth - 1];
   const char *name = self->names->str + offset;
-  const Name *names = (const Name *) (gpointer) self->name_index->data;
-  guint n = self->name_index->len;
+  const Name *names = self->name_index;
+  guint n = self->n_names;
 
   if (level->many != NULL)
     return !g_hash_table_add (level->many, g_strdup (name));
@@ -309,11 +315,14 @@ read_member (QuorumJsonCursor *self)
 {
   QuorumJsonScanError error = { 0 };
   Name name = { (guint32) self->names->len, 0 };
-  const char *start;
+  const char *start, *line_start;
+  guint line;
   char buf[16];
 
   skip_space (self);
   start = self->p;
+  line = self->token_line;
+  line_start = self->token_line_start;
   if (start >= self->end || *start != '"')
     return syntax_error (self, start, _("expected a member name in quotes, found %s"),
                          _quorum_json_describe_char (start, self->end, buf));
@@ -324,14 +333,23 @@ read_member (QuorumJsonCursor *self)
   if (is_duplicate (self, name.offset, name.length))
     return syntax_error (self, start, _("duplicate member “%s”"),
                          self->names->str + name.offset);
-  g_array_append_val (self->name_index, name);
+  if (self->n_names == self->names_size)
+    {
+      self->names_size = MAX (32, 2 * self->names_size);
+      self->name_index = g_renew (Name, self->name_index, self->names_size);
+    }
+  self->name_index[self->n_names++] = name;
 
   skip_space (self);
   if (self->p >= self->end || *self->p != ':')
     return syntax_error (self, self->p, _("expected “:” after the member name, found %s"),
                          _quorum_json_describe_char (self->p, self->end, buf));
+  /* the token is the name, wherever the colon is */
   self->p++;
-  return emit (self, QUORUM_JSON_TOKEN_MEMBER, start, EXPECT_VALUE);
+  self->token_start = start;
+  self->token_line = line;
+  self->token_line_start = line_start;
+  return emit (self, QUORUM_JSON_TOKEN_MEMBER, EXPECT_VALUE);
 }
 
 /* After a value: a comma and the next member or element, the container's
@@ -343,15 +361,15 @@ read_next (QuorumJsonCursor *self)
   char buf[16];
 
   skip_space (self);
-  if (self->levels->len == 0)
+  if (self->depth == 0)
     {
       if (self->p < self->end)
         return syntax_error (self, self->p, _("unexpected %s after the end of the JSON text"),
                              _quorum_json_describe_char (self->p, self->end, buf));
-      return emit (self, QUORUM_JSON_TOKEN_END, self->p, EXPECT_NOTHING);
+      return emit (self, QUORUM_JSON_TOKEN_END, EXPECT_NOTHING);
     }
 
-  level = &g_array_index (self->levels, Level, self->levels->len - 1);
+  level = &self->levels[self->depth - 1];
   if (self->p < self->end && *self->p == ',')
     {
       self->p++;
@@ -423,8 +441,8 @@ quorum_json_cursor_skip (QuorumJsonCursor *self)
   if (token != QUORUM_JSON_TOKEN_BEGIN_OBJECT && token != QUORUM_JSON_TOKEN_BEGIN_ARRAY)
     return token != QUORUM_JSON_TOKEN_ERROR;
 
-  depth = self->levels->len;
-  while (self->levels->len >= depth)
+  depth = self->depth;
+  while (self->depth >= depth)
     if (quorum_json_cursor_next (self) == QUORUM_JSON_TOKEN_ERROR)
       return FALSE;
   return TRUE;
@@ -445,7 +463,7 @@ quorum_json_cursor_get_string (QuorumJsonCursor *self,
 
   if (self->token == QUORUM_JSON_TOKEN_MEMBER)
     {
-      const Name *name = &g_array_index (self->name_index, Name, self->name_index->len - 1);
+      const Name *name = &self->name_index[self->n_names - 1];
 
       if (length != NULL)
         *length = name->length;
@@ -490,7 +508,7 @@ quorum_json_cursor_get_depth (QuorumJsonCursor *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->levels->len;
+  return self->depth;
 }
 
 /* The byte offset of the token's first byte (a member's: its name's quote). */
@@ -507,36 +525,29 @@ quorum_json_cursor_get_offset (QuorumJsonCursor *self)
  *
  * The line and column of the token's first byte, as the tree reader gives
  * them: lines count from 1, columns count characters from 1, a byte order
- * mark not included. Lines are counted from the position asked for last,
- * so asking in reading order reads the text once.
+ * mark not included. A column is counted on from the last one asked for
+ * on the same line (a minified text is one long line).
  */
 void
 quorum_json_cursor_get_location (QuorumJsonCursor *self,
                                  guint            *line,
                                  guint            *column)
 {
-  const char *at, *nl;
+  const char *at;
 
   g_return_if_fail (self != NULL);
 
   /* Tokens only move forward. */
   at = self->token_start;
-  g_assert (at >= self->counted);
-  while ((nl = memchr (self->counted, '\n', at - self->counted)) != NULL)
-    {
-      self->line++;
-      self->counted = self->line_start = nl + 1;
-    }
-  self->counted = at;
-
-  if (self->known_at != NULL && self->known_at >= self->line_start)
+  if (self->known_at != NULL && self->known_at >= self->token_line_start)
     self->known_column += (guint) g_utf8_strlen (self->known_at, at - self->known_at);
   else
-    _quorum_json_column_of (self->data, self->bom, self->line_start, at, &self->known_column);
+    _quorum_json_column_of (self->data, self->bom, self->token_line_start, at,
+                            &self->known_column);
   self->known_at = at;
 
   if (line != NULL)
-    *line = self->line;
+    *line = self->token_line;
   if (column != NULL)
     *column = self->known_column;
 }

@@ -120,6 +120,22 @@ _quorum_json_describe_char (const char *p,
   return buf;
 }
 
+/* g_string_append_len () without a call where there is room. */
+static inline void
+append (GString    *out,
+        const char *p,
+        gsize       n)
+{
+  if (out->len + n < out->allocated_len)
+    {
+      memcpy (out->str + out->len, p, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, p, n);
+}
+
 /* The end of the plain run at @p: up to a quote, a backslash, a control
  * byte or @end. *@ascii is cleared if the run has a byte over 0x7f. */
 static const char *
@@ -244,7 +260,7 @@ _quorum_json_scan_string (const char          **p,
               _quorum_json_scan_fail (error, bad, _("invalid UTF-8 in a string"));
               return FALSE;
             }
-          g_string_append_len (out, chunk, s - chunk);
+          append (out, chunk, s - chunk);
         }
       if (out->len - base > QUORUM_JSON_MAX_STRING_BYTES)
         {

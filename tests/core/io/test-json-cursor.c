@@ -219,6 +219,22 @@ test_locations (void)
   assert_location (cursor, QUORUM_JSON_TOKEN_END, 7, 1);
 }
 
+/* A member is where its name is, wherever its colon is. */
+static void
+test_locations_of_names (void)
+{
+  const char *text = "{\"a\"\n  : 1, \n\"b\"\t:\n[\n\"c\"]}";
+  g_autoptr(QuorumJsonCursor) cursor = quorum_json_cursor_new (text, strlen (text));
+
+  assert_location (cursor, QUORUM_JSON_TOKEN_BEGIN_OBJECT, 1, 1);
+  assert_location (cursor, QUORUM_JSON_TOKEN_MEMBER, 1, 2);
+  assert_location (cursor, QUORUM_JSON_TOKEN_NUMBER, 2, 5);
+  assert_location (cursor, QUORUM_JSON_TOKEN_MEMBER, 3, 1);
+  assert_location (cursor, QUORUM_JSON_TOKEN_BEGIN_ARRAY, 4, 1);
+  assert_location (cursor, QUORUM_JSON_TOKEN_STRING, 5, 1);
+  assert_location (cursor, QUORUM_JSON_TOKEN_END_ARRAY, 5, 4);
+}
+
 /* One long line (a minified file): columns counted on, not again. */
 static void
 test_locations_one_line (void)
@@ -419,6 +435,7 @@ main (int    argc,
 
   g_test_add_func ("/json-cursor/tokens", test_tokens);
   g_test_add_func ("/json-cursor/locations", test_locations);
+  g_test_add_func ("/json-cursor/locations-of-names", test_locations_of_names);
   g_test_add_func ("/json-cursor/locations-one-line", test_locations_one_line);
   g_test_add_func ("/json-cursor/limits", test_limits);
   g_test_add_func ("/json-cursor/duplicates", test_duplicates);

@@ -110,15 +110,16 @@ link_papers (QuorumMeeting *meeting,
              GPtrArray     *problems)
 {
   GListModel *items = quorum_meeting_get_items (meeting);
+  guint n = g_list_model_get_n_items (items);
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumAgendaItem) item = g_list_model_get_item (items, i);
-      GListModel *papers = quorum_agenda_item_get_papers (item);
+      GPtrArray *papers = _quorum_agenda_item_peek_papers (item);
 
-      for (guint j = 0; j < g_list_model_get_n_items (papers); j++)
+      for (guint j = 0; papers != NULL && j < papers->len; j++)
         {
-          g_autoptr(QuorumPaper) paper = g_list_model_get_item (papers, j);
+          QuorumPaper *paper = g_ptr_array_index (papers, j);
           g_autofree char *why = NULL;
           const char *path, *cause = NULL;
           guint line, column;

@@ -85,6 +85,7 @@ QuorumAgendaItem   *_quorum_agenda_item_new      (const char         *meeting,
 void                _quorum_agenda_item_set_lists (QuorumAgendaItem *self,
                                                    GPtrArray        *papers,
                                                    GPtrArray        *outcomes);
+GPtrArray          *_quorum_agenda_item_peek_papers (QuorumAgendaItem *self);
 QuorumActionUpdate *_quorum_action_update_new    (char               *ref,
                                                   const char         *meeting,
                                                   const char         *date,
@@ -113,6 +114,9 @@ void                _quorum_action_set_updates   (QuorumAction       *self,
                                                   GPtrArray          *updates);
 void                _quorum_action_set_today     (QuorumAction       *self,
                                                   const char         *today);
+GListModel         *_quorum_meetings_list_model  (GListStore        **store,
+                                                  GType               type,
+                                                  GPtrArray          *list);
 QuorumMeeting      *_quorum_meeting_read         (const char         *file,
                                                   const char         *data,
                                                   gsize               length);

@@ -305,7 +305,9 @@ read_items (QuorumLoadContext *ctx,
       if (item == NULL)
         continue;
       number = quorum_agenda_item_get_number (item);
-      if (!g_hash_table_add (numbers, (gpointer) number))
+      /* Not g_hash_table_add (), which would keep this item's number, freed
+       * with the item, in place of the first's. */
+      if (g_hash_table_contains (numbers, number))
         {
           g_autofree char *number_path = quorum_path_member (path, "number");
 
@@ -314,6 +316,7 @@ read_items (QuorumLoadContext *ctx,
                              number);
           continue;
         }
+      g_hash_table_add (numbers, (gpointer) number);
       g_list_store_append (self->items, item);
     }
 }

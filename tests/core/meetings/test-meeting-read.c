@@ -333,6 +333,32 @@ test_refused (void)
   g_assert_false (assert_same_reading (FILE_NAME, "[]", 2));
 }
 
+/* An item number used three times: twice an error, never a number freed
+ * with its item and compared after (the fuzzer found one). */
+static void
+test_number_thrice (void)
+{
+  g_autofree char *text = quorum_test_dq (seed);
+  g_autofree char *thrice = NULL;
+  g_autoptr(GString) bad = g_string_new (text);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(QuorumMeeting) meeting = NULL;
+  const char *other = "{\"number\": \"1a\", \"title\": \"Other\"}";
+  const char *at = strstr (bad->str, other);
+
+  g_assert_nonnull (at);
+  thrice = g_strdup_printf ("%s, %s, %s", other, other, other);
+  g_string_erase (bad, at - bad->str, strlen (other));
+  g_string_insert (bad, at - bad->str, thrice);
+  g_assert_false (assert_same_reading (FILE_NAME, bad->str, bad->len));
+  meeting = quorum_meeting_new_from_data (FILE_NAME, bad->str, bad->len, problems);
+  g_assert_null (meeting);
+  g_assert_cmpuint (problems->len, ==, 2);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_nonnull (strstr (quorum_problem_get_message (g_ptr_array_index (problems, i)),
+                              "“1a” is used twice"));
+}
+
 /* A list of QUORUM_MAX_MEETING_ENTRIES is read; one more is refused. */
 static void
 test_entries_limit (void)
@@ -384,6 +410,7 @@ main (int    argc,
   g_test_add_func ("/meeting-read/mutations", test_mutations);
   g_test_add_func ("/meeting-read/layouts", test_layouts);
   g_test_add_func ("/meeting-read/refused", test_refused);
+  g_test_add_func ("/meeting-read/number-thrice", test_number_thrice);
   g_test_add_func ("/meeting-read/entries-limit", test_entries_limit);
   g_test_add_func ("/meeting-read/format-spelled-otherwise", test_format_spelled_otherwise);
 

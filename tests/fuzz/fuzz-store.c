@@ -6,9 +6,13 @@
  * suite's sanitizers.
  *
  * The input is read as a budget document named `fuzz.json`, as a work
- * package, as a decision on `wp`, and through the JSON reader. Whatever
- * loads has its checks recomputed at a second tolerance, its findings read,
- * every table exported as CSV and JSON, and itself written back out.
+ * package, as a decision on `wp`, as a meeting, and through the JSON
+ * reader. Whatever loads has its checks recomputed at a second tolerance,
+ * its findings read, every table exported as CSV and JSON, and itself
+ * written back out. Where two readers read the same thing they must agree:
+ * the JSON cursor and the tree reader accept the same texts and refuse the
+ * others with the same error, and the direct meeting reader reads only
+ * what the strict loader loads, into the same meeting.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +21,9 @@
 #include <string.h>
 
 #include "quorum-core.h"
+#include "quorum-json-cursor.h"
+#include "quorum-meeting-dump.h"
+#include "quorum-meetings-private.h"
 
 /* Reads every byte of a result, so the sanitizers see a bad string. */
 static void
@@ -79,6 +86,59 @@ exercise_package (QuorumWorkPackage *package)
   (void) quorum_work_package_get_outcome (package);
 }
 
+/* The cursor accepts what the tree reader accepts, and refuses the rest
+ * with the same error. */
+static void
+compare_json_readers (const char *text,
+                      gsize       size)
+{
+  g_autoptr(QuorumJsonCursor) cursor = NULL;
+  g_autoptr(QuorumJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *cursor_error;
+  QuorumJsonToken token;
+
+  if (size >= G_MAXUINT32)
+    return;
+  cursor = quorum_json_cursor_new (text, size);
+  while ((token = quorum_json_cursor_next (cursor)) != QUORUM_JSON_TOKEN_END &&
+         token != QUORUM_JSON_TOKEN_ERROR)
+    ;
+  cursor_error = quorum_json_cursor_get_error (cursor, NULL, NULL);
+  tree = quorum_json_tree_parse (text, size, NULL, NULL, &error);
+  g_assert_true ((tree != NULL) == (token == QUORUM_JSON_TOKEN_END));
+  if (tree == NULL)
+    {
+      g_assert_nonnull (cursor_error);
+      g_assert_cmpint (cursor_error->code, ==, error->code);
+      g_assert_cmpstr (cursor_error->message, ==, error->message);
+    }
+}
+
+/* What the direct meeting reader reads, the strict loader loads alike. */
+static void
+exercise_meeting (const char *text,
+                  gsize       size,
+                  GPtrArray  *problems)
+{
+  g_autoptr(QuorumMeeting) meeting = quorum_meeting_new_from_data ("fuzz.json", text, size,
+                                                                   problems);
+  g_autoptr(QuorumMeeting) direct = _quorum_meeting_read ("fuzz.json", text, size);
+  g_autoptr(QuorumMeeting) strict = NULL;
+  g_autofree char *direct_dump = NULL;
+  g_autofree char *strict_dump = NULL;
+
+  if (direct == NULL)
+    return;
+  strict = _quorum_meeting_load_strict ("fuzz.json", text, size, NULL);
+  g_assert_nonnull (strict);
+  direct_dump = quorum_meeting_dump (direct);
+  strict_dump = quorum_meeting_dump (strict);
+  g_assert_cmpstr (direct_dump, ==, strict_dump);
+  g_assert_nonnull (meeting);
+  consume (quorum_meeting_get_title (meeting));
+}
+
 int
 quorum_fuzz_store_one_input (const guint8 *data,
                              gsize         size)
@@ -97,6 +157,8 @@ quorum_fuzz_store_one_input (const guint8 *data,
                                                problems);
   decision = quorum_decision_new_from_data ("fuzz.json", "wp", (const char *) data, size,
                                             problems);
+  exercise_meeting ((const char *) data, size, problems);
+  compare_json_readers ((const char *) data, size);
   if (package != NULL)
     {
       if (decision != NULL)

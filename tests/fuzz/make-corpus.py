@@ -5,9 +5,10 @@ Each seed is named so that the loaders accept it as `fuzz.json` (the name
 the fuzzing entry point gives every input): its id is "fuzz", and a
 decision names the work package "wp". Seeds: every sample budget document
 whole, each of its tables alone with the cross-checks that stay within that
-table, every sample work package and a few decisions (one with a valid
-seal). Files the fuzzer finds later are merged into the same folder by
-build-aux/run-fuzz --merge.
+table, every sample work package, a few decisions (one with a valid seal)
+and the sample meetings with agenda items, actions or updates. Files the
+fuzzer finds later are merged into the same folder by build-aux/run-fuzz
+--merge.
 """
 import hashlib
 import json
@@ -58,6 +59,13 @@ def main():
         wp = json.load(open(os.path.join(packages, file), encoding='utf-8'))
         wp['id'] = 'fuzz'
         write(f'package-{file}', wp)
+
+    meetings = os.path.join(STORE, 'meetings')
+    for file in sorted(os.listdir(meetings)):
+        meeting = json.load(open(os.path.join(meetings, file), encoding='utf-8'))
+        if meeting['items'] and (meeting['actions'] or meeting['action_updates']):
+            meeting['id'] = 'fuzz'
+            write(f'meeting-{file}', meeting)
 
     decisions = os.path.join(STORE, 'decisions')
     count = 0

@@ -20,6 +20,7 @@
 #include "quorum-json-private.h"
 #include <glib/gi18n-lib.h>
 #include "quorum-error.h"
+#include "quorum-json-scan.h"
 
 #include <errno.h>
 #include <string.h>
@@ -75,16 +76,21 @@ reader_locate (Reader     *r,
                guint      *line,
                guint      *column)
 {
-  const char *line_start = r->data;
-  const char *nl;
+  _quorum_json_locate (r->data, r->bom, at, line, column);
+}
 
-  *line = 1;
-  while ((nl = memchr (line_start, '\n', at - line_start)) != NULL)
+/* An error found by quorum-json-scan.c, unless there is one already. */
+static void
+reader_take (Reader              *r,
+             QuorumJsonScanError *error)
+{
+  if (r->error != NULL)
     {
-      (*line)++;
-      line_start = nl + 1;
+      g_clear_pointer (&error->message, g_free);
+      return;
     }
-  _quorum_json_column_of (r->data, r->bom, line_start, at, column);
+  r->error = _quorum_json_scan_to_gerror (error, r->data, r->bom, &r->error_line,
+                                          &r->error_column);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -139,33 +145,7 @@ describe_char (const char *p,
                const char *end,
                char        buf[16])
 {
-  if (p >= end)
-    return _("end of file");
-  if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f)
-    g_snprintf (buf, 16, "byte 0x%02x", (guchar) *p);
-  else
-    g_snprintf (buf, 16, "“%c”", *p);
-  return buf;
-}
-
-static gboolean
-read_hex4 (Reader   *r,
-           gunichar *out)
-{
-  gunichar v = 0;
-
-  if (r->end - r->p < 4)
-    return FALSE;
-  for (int i = 0; i < 4; i++)
-    {
-      int d = g_ascii_xdigit_value (r->p[i]);
-      if (d < 0)
-        return FALSE;
-      v = v * 16 + d;
-    }
-  r->p += 4;
-  *out = v;
-  return TRUE;
+  return _quorum_json_describe_char (p, end, buf);
 }
 
 /* Reads a string starting at the opening quote into @out (its bytes
@@ -174,188 +154,34 @@ static gboolean
 read_string (Reader  *r,
              GString *out)
 {
-  const char *start = r->p;
+  QuorumJsonScanError error = { 0 };
 
   g_string_truncate (out, 0);
-  r->p++;   /* opening quote */
-
-  while (TRUE)
+  if (!_quorum_json_scan_string (&r->p, r->end, out, &error))
     {
-      const char *chunk = r->p;
-
-      while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
-        r->p++;
-
-      if (r->p > chunk)
-        {
-          const char *bad = NULL;
-
-          if (!g_utf8_validate (chunk, r->p - chunk, &bad))
-            {
-              reader_fail (r, bad, _("invalid UTF-8 in a string"));
-              return FALSE;
-            }
-          g_string_append_len (out, chunk, r->p - chunk);
-        }
-
-      if (out->len > QUORUM_JSON_MAX_STRING_BYTES)
-        {
-          reader_locate (r, start, &r->error_line, &r->error_column);
-          r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                                  _("%u:%u: string longer than %u bytes"),
-                                  r->error_line, r->error_column,
-                                  (guint) QUORUM_JSON_MAX_STRING_BYTES);
-          return FALSE;
-        }
-
-      if (r->p >= r->end)
-        {
-          reader_fail (r, start, _("unterminated string"));
-          return FALSE;
-        }
-
-      if (*r->p == '"')
-        {
-          r->p++;
-          return TRUE;
-        }
-
-      if ((guchar) *r->p < 0x20)
-        {
-          reader_fail (r, r->p, _("control character in a string"));
-          return FALSE;
-        }
-
-      /* escape */
-      r->p++;
-      if (r->p >= r->end)
-        {
-          reader_fail (r, start, _("unterminated string"));
-          return FALSE;
-        }
-      switch (*r->p++)
-        {
-        case '"': g_string_append_c (out, '"'); break;
-        case '\\': g_string_append_c (out, '\\'); break;
-        case '/': g_string_append_c (out, '/'); break;
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case 'u':
-          {
-            const char *esc = r->p - 2;
-            gunichar c;
-
-            if (!read_hex4 (r, &c))
-              {
-                reader_fail (r, esc, _("invalid \\u escape"));
-                return FALSE;
-              }
-            if (c >= 0xd800 && c < 0xdc00)
-              {
-                gunichar low;
-
-                if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
-                  {
-                    reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
-                    return FALSE;
-                  }
-                r->p += 2;
-                if (!read_hex4 (r, &low) || low < 0xdc00 || low > 0xdfff)
-                  {
-                    reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
-                    return FALSE;
-                  }
-                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-              }
-            else if (c >= 0xdc00 && c <= 0xdfff)
-              {
-                reader_fail (r, esc, _("unpaired surrogate in a \\u escape"));
-                return FALSE;
-              }
-            if (c == 0)
-              {
-                reader_fail (r, esc, _("\\u0000 is not allowed in a string"));
-                return FALSE;
-              }
-            g_string_append_unichar (out, c);
-          }
-          break;
-        default:
-          reader_fail (r, r->p - 2, _("invalid escape sequence"));
-          return FALSE;
-        }
+      reader_take (r, &error);
+      return FALSE;
     }
+  return TRUE;
 }
 
 static gboolean
 read_number (Reader    *r,
              JsonNode **out)
 {
+  QuorumJsonScanError error = { 0 };
   const char *start = r->p;
   char text[QUORUM_JSON_MAX_NUMBER_LENGTH + 1];
   JsonNode *node;
   gboolean is_integer = TRUE;
-  char buf[16];
+  const char *end = _quorum_json_scan_number (start, r->end, &is_integer, &error);
 
-  if (r->p < r->end && *r->p == '-')
-    r->p++;
-  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+  if (end == NULL)
     {
-      reader_fail (r, r->p, _("expected a digit, found %s"), describe_char (r->p, r->end, buf));
+      reader_take (r, &error);
       return FALSE;
     }
-  if (*r->p == '0')
-    {
-      r->p++;
-      if (r->p < r->end && g_ascii_isdigit (*r->p))
-        {
-          reader_fail (r, start, _("numbers may not have leading zeros"));
-          return FALSE;
-        }
-    }
-  else
-    while (r->p < r->end && g_ascii_isdigit (*r->p))
-      r->p++;
-
-  if (r->p < r->end && *r->p == '.')
-    {
-      is_integer = FALSE;
-      r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        {
-          reader_fail (r, r->p, _("expected a digit after the decimal point"));
-          return FALSE;
-        }
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
-    }
-
-  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
-    {
-      is_integer = FALSE;
-      r->p++;
-      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
-        r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        {
-          reader_fail (r, r->p, _("expected a digit in the exponent"));
-          return FALSE;
-        }
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
-    }
-
-  if (r->p - start > QUORUM_JSON_MAX_NUMBER_LENGTH)
-    {
-      reader_locate (r, start, &r->error_line, &r->error_column);
-      r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                              _("%u:%u: number longer than 512 characters"),
-                              r->error_line, r->error_column);
-      return FALSE;
-    }
+  r->p = end;
 
   *out = NULL;
   if (r->skip)
@@ -404,10 +230,9 @@ enter (Reader     *r,
 {
   if (++r->depth > QUORUM_JSON_MAX_DEPTH)
     {
-      reader_locate (r, at, &r->error_line, &r->error_column);
-      r->error = g_error_new (QUORUM_ERROR, QUORUM_ERROR_LIMIT,
-                              _("%u:%u: nested deeper than %u levels"),
-                              r->error_line, r->error_column, QUORUM_JSON_MAX_DEPTH);
+      QuorumJsonScanError error = { QUORUM_JSON_SCAN_TOO_DEEP, at, NULL };
+
+      reader_take (r, &error);
       return FALSE;
     }
   return TRUE;
@@ -442,36 +267,7 @@ static const char *
 scan_number (const char *p,
              const char *end)
 {
-  if (p < end && *p == '-')
-    p++;
-  if (p >= end || !g_ascii_isdigit (*p))
-    return NULL;
-  if (*p == '0')
-    {
-      if (++p < end && g_ascii_isdigit (*p))
-        return NULL;
-    }
-  else
-    while (p < end && g_ascii_isdigit (*p))
-      p++;
-  if (p < end && *p == '.')
-    {
-      if (++p >= end || !g_ascii_isdigit (*p))
-        return NULL;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (p < end && (*p == '+' || *p == '-'))
-        p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        return NULL;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-  return p;
+  return _quorum_json_scan_number (p, end, NULL, NULL);
 }
 
 /* A budget row's "values": most of a budget's nodes. When the object holds
@@ -536,8 +332,7 @@ read_compact_values (Reader    *r,
             p += 4;
             m.value_length = 0;
           }
-        else if ((p = scan_number (p, end)) == NULL ||
-                 p - value > QUORUM_JSON_MAX_NUMBER_LENGTH)
+        else if ((p = scan_number (p, end)) == NULL)
           goto fallback;
         else
           m.value_length = (guint16) (p - value);

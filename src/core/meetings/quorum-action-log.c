@@ -152,31 +152,45 @@ collect_updates (GListModel *meetings)
   return updates;
 }
 
+/* Each meeting's committee, by the meeting's id (the first meeting of an
+ * id wins); the meetings are held by their model. */
+static GHashTable *
+committees_by_meeting (GListModel *meetings)
+{
+  GHashTable *committees = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = g_list_model_get_n_items (meetings); i > 0; i--)
+    {
+      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (meetings, i - 1);
+
+      g_hash_table_insert (committees, (gpointer) quorum_meeting_get_id (meeting),
+                           (gpointer) quorum_meeting_get_committee (meeting));
+    }
+  return committees;
+}
+
 /* A ref reported on but raised at no meeting in the store: it takes the
- * committee of the meeting that first reported on it. */
+ * committee of the meeting that first reported on it (*@committees, made
+ * the first time one is needed). */
 static QuorumAction *
-action_before_records (const char *ref,
-                       GPtrArray  *updates,
-                       GListModel *meetings)
+action_before_records (const char  *ref,
+                       GPtrArray   *updates,
+                       GListModel  *meetings,
+                       GHashTable **committees)
 {
   QuorumActionUpdate *first = NULL;
-  const char *committee = NULL;
-  guint n = g_list_model_get_n_items (meetings);
+  const char *meeting;
 
   for (guint i = 0; i < updates->len; i++)
     if (first == NULL || _quorum_action_update_compare (g_ptr_array_index (updates, i),
                                                         first, NULL) < 0)
       first = g_ptr_array_index (updates, i);
-  for (guint i = 0; i < n && committee == NULL; i++)
-    {
-      g_autoptr(QuorumMeeting) meeting = g_list_model_get_item (meetings, i);
-
-      if (g_strcmp0 (quorum_meeting_get_id (meeting),
-                     quorum_action_update_get_meeting (first)) == 0)
-        committee = quorum_meeting_get_committee (meeting);
-    }
-  return _quorum_action_new (g_strdup (ref), NULL, NULL, committee, NULL, NULL, NULL, NULL,
-                             NULL);
+  if (*committees == NULL)
+    *committees = committees_by_meeting (meetings);
+  meeting = quorum_action_update_get_meeting (first);
+  return _quorum_action_new (g_strdup (ref), NULL, NULL,
+                             meeting != NULL ? g_hash_table_lookup (*committees, meeting) : NULL,
+                             NULL, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -185,6 +199,7 @@ rebuild (QuorumActionLog *self)
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) updates = collect_updates (self->meetings);
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GHashTable) committees = NULL;
   guint n = self->meetings != NULL ? g_list_model_get_n_items (self->meetings) : 0;
   guint removed = self->actions->len;
   GHashTableIter iter;
@@ -215,7 +230,8 @@ rebuild (QuorumActionLog *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (self->by_ref, key))
       {
-        QuorumAction *action = action_before_records (key, value, self->meetings);
+        QuorumAction *action = action_before_records (key, value, self->meetings,
+                                                      &committees);
 
         g_hash_table_insert (self->by_ref, (gpointer) quorum_action_get_ref (action), action);
         g_ptr_array_add (actions, action);

@@ -31,7 +31,8 @@ struct _QuorumAction
   char *text;
   char *due;
   char *raised_status;
-  GListStore *updates;    /* of QuorumActionUpdate, oldest first */
+  GPtrArray *update_list; /* of QuorumActionUpdate, oldest first; NULL for none */
+  GListStore *updates;    /* that list as a model, made when first asked for */
   char *today;
   guint line, column;
   char *folded[3];        /* ref, owner, text casefolded, on first search */
@@ -78,6 +79,7 @@ quorum_action_finalize (GObject *object)
   g_free (self->today);
   for (guint i = 0; i < G_N_ELEMENTS (self->folded); i++)
     g_free (self->folded[i]);
+  g_clear_pointer (&self->update_list, g_ptr_array_unref);
   g_clear_object (&self->updates);
 
   G_OBJECT_CLASS (quorum_action_parent_class)->finalize (object);
@@ -105,7 +107,7 @@ quorum_action_get_property (GObject    *object,
     case PROP_OPEN: g_value_set_boolean (value, quorum_action_get_open (self)); break;
     case PROP_OVERDUE: g_value_set_boolean (value, quorum_action_get_overdue (self)); break;
     case PROP_BEFORE_RECORDS: g_value_set_boolean (value, self->meeting == NULL); break;
-    case PROP_UPDATES: g_value_set_object (value, self->updates); break;
+    case PROP_UPDATES: g_value_set_object (value, quorum_action_get_updates (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -143,7 +145,6 @@ quorum_action_class_init (QuorumActionClass *klass)
 static void
 quorum_action_init (QuorumAction *self)
 {
-  self->updates = g_list_store_new (QUORUM_TYPE_ACTION_UPDATE);
 }
 
 /* An action raised at MEETING (NULL: before the store's records). Takes
@@ -213,15 +214,24 @@ void
 _quorum_action_set_updates (QuorumAction *self,
                             GPtrArray    *updates)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (updates->len, g_object_unref);
-  g_autofree char *old_status = g_strdup (quorum_action_get_status (self));
+  /* the old list holds the old status until it is compared */
+  g_autoptr(GPtrArray) old = NULL;
+  const char *old_status = quorum_action_get_status (self);
   gboolean was_overdue = quorum_action_get_overdue (self);
 
-  for (guint i = 0; i < updates->len; i++)
-    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (updates, i)));
-  g_ptr_array_sort_with_data (sorted, compare_update_pointers, NULL);
-  g_list_store_splice (self->updates, 0, g_list_model_get_n_items (G_LIST_MODEL (self->updates)),
-                       sorted->pdata, sorted->len);
+  old = g_steal_pointer (&self->update_list);
+  if (updates->len > 0)
+    {
+      self->update_list = g_ptr_array_new_full (updates->len, g_object_unref);
+      for (guint i = 0; i < updates->len; i++)
+        g_ptr_array_add (self->update_list, g_object_ref (g_ptr_array_index (updates, i)));
+      g_ptr_array_sort_with_data (self->update_list, compare_update_pointers, NULL);
+    }
+  if (self->updates != NULL)
+    g_list_store_splice (self->updates, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->updates)),
+                         self->update_list != NULL ? self->update_list->pdata : NULL,
+                         self->update_list != NULL ? self->update_list->len : 0);
   if (g_strcmp0 (old_status, quorum_action_get_status (self)) != 0 ||
       was_overdue != quorum_action_get_overdue (self))
     notify_status (self);
@@ -265,18 +275,13 @@ GETTER (raised_status)
 const char *
 quorum_action_get_status (QuorumAction *self)
 {
-  guint n;
+  GPtrArray *list;
 
   g_return_val_if_fail (QUORUM_IS_ACTION (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->updates));
-  if (n > 0)
-    {
-      g_autoptr(QuorumActionUpdate) latest = g_list_model_get_item (G_LIST_MODEL (self->updates),
-                                                                    n - 1);
-
-      return quorum_action_update_get_status (latest);
-    }
+  list = self->update_list;
+  if (list != NULL && list->len > 0)
+    return quorum_action_update_get_status (g_ptr_array_index (list, list->len - 1));
   return self->raised_status != NULL ? self->raised_status : "open";
 }
 
@@ -326,7 +331,8 @@ GListModel *
 quorum_action_get_updates (QuorumAction *self)
 {
   g_return_val_if_fail (QUORUM_IS_ACTION (self), NULL);
-  return G_LIST_MODEL (self->updates);
+  return _quorum_meetings_list_model (&self->updates, QUORUM_TYPE_ACTION_UPDATE,
+                                      self->update_list);
 }
 
 /**

@@ -19,8 +19,10 @@ struct _QuorumAgendaItem
   char *title;
   char *presenter;
   char *summary;
-  GListStore *papers;     /* of QuorumPaper */
-  GListStore *outcomes;   /* of QuorumItemOutcome */
+  GPtrArray *paper_list;     /* of QuorumPaper, or NULL for none */
+  GPtrArray *outcome_list;   /* of QuorumItemOutcome, or NULL for none */
+  GListStore *papers;        /* the lists as models, made when first asked for */
+  GListStore *outcomes;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumAgendaItem, quorum_agenda_item, G_TYPE_OBJECT)
@@ -49,6 +51,8 @@ quorum_agenda_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->presenter);
   g_free (self->summary);
+  g_clear_pointer (&self->paper_list, g_ptr_array_unref);
+  g_clear_pointer (&self->outcome_list, g_ptr_array_unref);
   g_clear_object (&self->papers);
   g_clear_object (&self->outcomes);
 
@@ -70,8 +74,10 @@ quorum_agenda_item_get_property (GObject    *object,
     case PROP_TITLE: g_value_set_string (value, self->title); break;
     case PROP_PRESENTER: g_value_set_string (value, self->presenter); break;
     case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
-    case PROP_PAPERS: g_value_set_object (value, self->papers); break;
-    case PROP_OUTCOMES: g_value_set_object (value, self->outcomes); break;
+    case PROP_PAPERS: g_value_set_object (value, quorum_agenda_item_get_papers (self)); break;
+    case PROP_OUTCOMES:
+      g_value_set_object (value, quorum_agenda_item_get_outcomes (self));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -100,11 +106,9 @@ quorum_agenda_item_class_init (QuorumAgendaItemClass *klass)
 static void
 quorum_agenda_item_init (QuorumAgendaItem *self)
 {
-  self->papers = g_list_store_new (QUORUM_TYPE_PAPER);
-  self->outcomes = g_list_store_new (QUORUM_TYPE_ITEM_OUTCOME);
 }
 
-/* Takes ownership of every string; papers and outcomes are added after. */
+/* Takes ownership of every string; papers and outcomes are set after. */
 QuorumAgendaItem *
 _quorum_agenda_item_new (const char *meeting,
                          char       *number,
@@ -122,19 +126,37 @@ _quorum_agenda_item_new (const char *meeting,
   return self;
 }
 
-void
-_quorum_agenda_item_add_paper (QuorumAgendaItem *self,
-                               QuorumPaper      *paper)
+static void
+set_list (GPtrArray  **list,
+          GListStore  *store,
+          GPtrArray   *items)
 {
-  g_list_store_append (self->papers, paper);
+  g_clear_pointer (list, g_ptr_array_unref);
+  *list = g_ptr_array_ref (items);
+  if (store != NULL)
+    g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                         items->pdata, items->len);
 }
 
+/* The item's papers and outcomes (of QuorumPaper and QuorumItemOutcome,
+ * referenced, not copied). */
 void
-_quorum_agenda_item_add_outcome (QuorumAgendaItem *self,
-                                 QuorumItemOutcome    *outcome)
+_quorum_agenda_item_set_lists (QuorumAgendaItem *self,
+                               GPtrArray        *papers,
+                               GPtrArray        *outcomes)
 {
-  g_list_store_append (self->outcomes, outcome);
+  set_list (&self->paper_list, self->papers, papers);
+  set_list (&self->outcome_list, self->outcomes, outcomes);
 }
+
+/* The papers, without making their model: NULL for none. */
+GPtrArray *
+_quorum_agenda_item_peek_papers (QuorumAgendaItem *self)
+{
+  return self->paper_list;
+}
+
+
 
 #define GETTER(field) \
   const char * \
@@ -158,7 +180,7 @@ GListModel *
 quorum_agenda_item_get_papers (QuorumAgendaItem *self)
 {
   g_return_val_if_fail (QUORUM_IS_AGENDA_ITEM (self), NULL);
-  return G_LIST_MODEL (self->papers);
+  return _quorum_meetings_list_model (&self->papers, QUORUM_TYPE_PAPER, self->paper_list);
 }
 
 /**
@@ -169,5 +191,6 @@ GListModel *
 quorum_agenda_item_get_outcomes (QuorumAgendaItem *self)
 {
   g_return_val_if_fail (QUORUM_IS_AGENDA_ITEM (self), NULL);
-  return G_LIST_MODEL (self->outcomes);
+  return _quorum_meetings_list_model (&self->outcomes, QUORUM_TYPE_ITEM_OUTCOME,
+                                      self->outcome_list);
 }

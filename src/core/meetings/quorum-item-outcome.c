@@ -90,16 +90,17 @@ quorum_item_outcome_init (QuorumItemOutcome *self)
 {
 }
 
+/* Takes ownership of TEXT and BY. */
 QuorumItemOutcome *
 _quorum_item_outcome_new (QuorumItemOutcomeKind  kind,
-                     const char        *text,
-                     const char        *by)
+                          char                  *text,
+                          char                  *by)
 {
   QuorumItemOutcome *self = g_object_new (QUORUM_TYPE_ITEM_OUTCOME, NULL);
 
   self->kind = kind;
-  self->text = g_strdup (text);
-  self->by = g_strdup (by);
+  self->text = text;
+  self->by = by;
   return self;
 }
 

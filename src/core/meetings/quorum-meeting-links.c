@@ -26,42 +26,46 @@ compare_meetings (gconstpointer a,
   return quorum_meeting_compare (*(QuorumMeeting **) a, *(QuorumMeeting **) b);
 }
 
-static gboolean
-has_committee (GPtrArray  *committees,
-               const char *id)
+/* What papers and meetings name, by id: the committees, the documents
+ * and the work packages (borrowed). */
+typedef struct
 {
-  for (guint i = 0; committees != NULL && i < committees->len; i++)
-    if (g_str_equal (quorum_committee_get_id (g_ptr_array_index (committees, i)), id))
-      return TRUE;
-  return FALSE;
+  GHashTable *committees;
+  GHashTable *documents;
+  GHashTable *packages;
+} Index;
+
+typedef const char *(*GetId) (gpointer object);
+
+/* OBJECTS by the id GET_ID gives; the first of an id wins, as a search
+ * from the start would find it. */
+static GHashTable *
+index_by_id (GPtrArray *objects,
+             GetId      get_id)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = objects != NULL ? objects->len : 0; i > 0; i--)
+    g_hash_table_insert (index, (gpointer) get_id (g_ptr_array_index (objects, i - 1)),
+                         g_ptr_array_index (objects, i - 1));
+  return index;
 }
 
-static QuorumBudgetDocument *
-find_document (GPtrArray  *documents,
-               const char *id)
+static void
+index_clear (Index *index)
 {
-  for (guint i = 0; documents != NULL && i < documents->len; i++)
-    if (g_str_equal (quorum_budget_document_get_id (g_ptr_array_index (documents, i)), id))
-      return g_ptr_array_index (documents, i);
-  return NULL;
+  g_clear_pointer (&index->committees, g_hash_table_unref);
+  g_clear_pointer (&index->documents, g_hash_table_unref);
+  g_clear_pointer (&index->packages, g_hash_table_unref);
 }
 
-static gboolean
-has_work_package (GPtrArray  *packages,
-                  const char *id)
-{
-  for (guint i = 0; packages != NULL && i < packages->len; i++)
-    if (g_str_equal (quorum_work_package_get_id (g_ptr_array_index (packages, i)), id))
-      return TRUE;
-  return FALSE;
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, index_clear)
 
 /* NULL when the paper's ref names something the store holds, else why not;
  * *@cause is the file of a document named that could not be loaded. */
 static char *
 paper_problem (QuorumPaper *paper,
-               GPtrArray   *documents,
-               GPtrArray   *packages,
+               Index       *index,
                GHashTable  *broken,
                const char **cause)
 {
@@ -73,10 +77,10 @@ paper_problem (QuorumPaper *paper,
   if (quorum_paper_get_ref_kind (paper) == QUORUM_PAPER_REF_WORK_PACKAGE)
     {
       id = quorum_paper_get_work_package (paper);
-      return has_work_package (packages, id)
+      return g_hash_table_contains (index->packages, id)
              ? NULL : g_strdup_printf (_("no work package “%s” in the store"), id);
     }
-  document = find_document (documents, id);
+  document = g_hash_table_lookup (index->documents, id);
   *cause = document == NULL && broken != NULL ? g_hash_table_lookup (broken, id) : NULL;
   if (*cause != NULL)
     return g_strdup_printf (_("budget document “%s” could not be loaded, so the paper is "
@@ -101,35 +105,37 @@ paper_problem (QuorumPaper *paper,
 
 static void
 link_papers (QuorumMeeting *meeting,
-             GPtrArray     *documents,
-             GPtrArray     *packages,
+             Index         *index,
              GHashTable    *broken,
              GPtrArray     *problems)
 {
   GListModel *items = quorum_meeting_get_items (meeting);
+  guint n = g_list_model_get_n_items (items);
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumAgendaItem) item = g_list_model_get_item (items, i);
-      GListModel *papers = quorum_agenda_item_get_papers (item);
+      GPtrArray *papers = _quorum_agenda_item_peek_papers (item);
 
-      for (guint j = 0; j < g_list_model_get_n_items (papers); j++)
+      for (guint j = 0; papers != NULL && j < papers->len; j++)
         {
-          g_autoptr(QuorumPaper) paper = g_list_model_get_item (papers, j);
+          QuorumPaper *paper = g_ptr_array_index (papers, j);
           g_autofree char *why = NULL;
           const char *path, *cause = NULL;
           guint line, column;
 
           if (quorum_paper_get_ref_kind (paper) == QUORUM_PAPER_REF_NONE)
             continue;
-          why = paper_problem (paper, documents, packages, broken, &cause);
+          why = paper_problem (paper, index, broken, &cause);
           _quorum_paper_set_linked (paper, why == NULL);
+          if (why == NULL)
+            continue;
           path = _quorum_paper_get_location (paper, &line, &column);
-          if (why != NULL && problems != NULL && cause != NULL)
+          if (problems != NULL && cause != NULL)
             g_ptr_array_add (problems,
                              quorum_problem_new_caused_by (quorum_meeting_get_file (meeting),
                                                            path, line, column, why, cause));
-          else if (why != NULL && problems != NULL)
+          else if (problems != NULL)
             g_ptr_array_add (problems,
                              quorum_problem_new (quorum_meeting_get_file (meeting), path, line,
                                                  column, why));
@@ -204,10 +210,14 @@ _quorum_meetings_link_full (GPtrArray  *meetings,
                             GPtrArray  *problems)
 {
   g_autoptr(GHashTable) raised = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(Index) ids = { 0 };
   guint i = 0;
 
   g_return_if_fail (meetings != NULL);
 
+  ids.committees = index_by_id (committees, (GetId) quorum_committee_get_id);
+  ids.documents = index_by_id (documents, (GetId) quorum_budget_document_get_id);
+  ids.packages = index_by_id (work_packages, (GetId) quorum_work_package_get_id);
   g_ptr_array_sort (meetings, compare_meetings);
   while (i < meetings->len)
     {
@@ -217,7 +227,7 @@ _quorum_meetings_link_full (GPtrArray  *meetings,
       guint index = 0;
       GListModel *actions;
 
-      if (!has_committee (committees, quorum_meeting_get_committee (meeting)))
+      if (!g_hash_table_contains (ids.committees, quorum_meeting_get_committee (meeting)))
         {
           message = g_strdup_printf (_("committee “%s” is not in the register"),
                                      quorum_meeting_get_committee (meeting));
@@ -249,7 +259,7 @@ _quorum_meetings_link_full (GPtrArray  *meetings,
           g_hash_table_insert (raised, (gpointer) quorum_action_get_ref (action),
                                (gpointer) quorum_meeting_get_id (meeting));
         }
-      link_papers (meeting, documents, work_packages, broken, problems);
+      link_papers (meeting, &ids, broken, problems);
       i++;
     }
 }

@@ -6,6 +6,11 @@
  * refs raised twice) is checked once the whole store has loaded, in
  * quorum-meeting-links.c.
  *
+ * A file is read first by quorum-meeting-read.c, straight into its model
+ * without a JSON tree; only a file it gives up on (one with an error, or
+ * anything it is unsure of) is read here, as a tree, to report every
+ * problem. The two accept the same files and build the same meetings.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "quorum-meeting.h"
@@ -14,10 +19,6 @@
 #include "quorum-meetings-private.h"
 
 #include <string.h>
-
-static const char * const statuses[] = { "scheduled", "held", "cancelled", NULL };
-static const char * const minutes_states[] = { "none", "draft", "final", NULL };
-static const char * const classifications[] = { "white", "green", "amber", "red", NULL };
 
 static void
 location (QuorumLoadContext *ctx,
@@ -108,13 +109,13 @@ read_header (QuorumLoadContext *ctx,
   _quorum_ctx_string (ctx, root, "$", "venue", FALSE, &self->venue);
   _quorum_ctx_string (ctx, root, "$", "note", FALSE, &self->note);
   _quorum_ctx_member (ctx, root, "$", "status", TRUE);
-  _quorum_ctx_enum (ctx, root, "$", "status", statuses, &self->status);
-  _quorum_ctx_enum (ctx, root, "$", "minutes", minutes_states, &self->minutes);
+  _quorum_ctx_enum (ctx, root, "$", "status", _quorum_meeting_statuses, &self->status);
+  _quorum_ctx_enum (ctx, root, "$", "minutes", _quorum_meeting_minutes_states, &self->minutes);
   if (self->minutes != NULL && !g_str_equal (self->minutes, "none") &&
       self->status != NULL && !g_str_equal (self->status, "held"))
     _quorum_ctx_error (ctx, json_object_get_member (object, "minutes"), "$.minutes",
                        _("a %s meeting has no minutes; only a held one can"), self->status);
-  _quorum_ctx_enum (ctx, root, "$", "classification", classifications,
+  _quorum_ctx_enum (ctx, root, "$", "classification", _quorum_meeting_classifications,
                     &self->classification);
 }
 
@@ -163,7 +164,9 @@ read_attendance (QuorumLoadContext *ctx,
 static QuorumPaper *
 read_paper (QuorumLoadContext *ctx,
             JsonNode          *node,
-            const char        *path)
+            const char        *path,
+            guint              item_index,
+            guint              index)
 {
   g_autofree char *ref_path = quorum_path_member (path, "ref");
   g_autofree char *title = NULL;
@@ -201,13 +204,13 @@ read_paper (QuorumLoadContext *ctx,
   paper = _quorum_paper_new (g_steal_pointer (&title), kind, document, table, row, column,
                              package);
   location (ctx, ref, &line, &col);
-  _quorum_paper_set_location (paper, ref_path, line, col);
+  _quorum_paper_set_location (paper, item_index, index, line, col);
   return paper;
 }
 
 static void
 read_outcomes (QuorumLoadContext *ctx,
-               QuorumAgendaItem  *item,
+               GPtrArray         *outcomes,
                JsonNode          *node,
                const char        *path)
 {
@@ -219,21 +222,21 @@ read_outcomes (QuorumLoadContext *ctx,
       JsonNode *element = json_array_get_element (list, i);
       g_autofree char *element_path = quorum_path_index (list_path, i);
       g_autofree char *kind = NULL, *text = NULL, *by = NULL;
-      g_autoptr(QuorumItemOutcome) outcome = NULL;
       gboolean ok;
 
       if (_quorum_ctx_object (ctx, element, element_path) == NULL)
         continue;
       ok = _quorum_ctx_member (ctx, element, element_path, "kind", TRUE) != NULL;
-      ok &= _quorum_ctx_enum (ctx, element, element_path, "kind", _quorum_item_outcome_kinds, &kind);
+      ok &= _quorum_ctx_enum (ctx, element, element_path, "kind", _quorum_item_outcome_kinds,
+                              &kind);
       ok &= _quorum_ctx_string (ctx, element, element_path, "text", TRUE, &text);
       ok &= _quorum_ctx_string (ctx, element, element_path, "by", FALSE, &by);
       if (!ok)
         continue;
-      for (guint k = 0; _quorum_item_outcome_kinds[k] != NULL && outcome == NULL; k++)
+      for (guint k = 0; _quorum_item_outcome_kinds[k] != NULL; k++)
         if (g_str_equal (_quorum_item_outcome_kinds[k], kind))
-          outcome = _quorum_item_outcome_new (k, text, by);
-      _quorum_agenda_item_add_outcome (item, outcome);
+          g_ptr_array_add (outcomes, _quorum_item_outcome_new (k, g_steal_pointer (&text),
+                                                               g_steal_pointer (&by)));
     }
 }
 
@@ -241,11 +244,14 @@ static QuorumAgendaItem *
 read_item (QuorumLoadContext *ctx,
            QuorumMeeting     *self,
            JsonNode          *node,
-           const char        *path)
+           const char        *path,
+           guint              index)
 {
   g_autofree char *papers_path = quorum_path_member (path, "papers");
   char *number = NULL, *title = NULL, *presenter = NULL, *summary = NULL;
   g_autoptr(QuorumAgendaItem) item = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *papers;
   gboolean ok;
 
@@ -267,13 +273,14 @@ read_item (QuorumLoadContext *ctx,
   for (guint i = 0; papers != NULL && i < json_array_get_length (papers); i++)
     {
       g_autofree char *paper_path = quorum_path_index (papers_path, i);
-      g_autoptr(QuorumPaper) paper = read_paper (ctx, json_array_get_element (papers, i),
-                                                 paper_path);
+      QuorumPaper *paper = read_paper (ctx, json_array_get_element (papers, i), paper_path,
+                                       index, i);
 
       if (paper != NULL)
-        _quorum_agenda_item_add_paper (item, paper);
+        g_ptr_array_add (list, paper);
     }
-  read_outcomes (ctx, item, node, path);
+  read_outcomes (ctx, outcomes, node, path);
+  _quorum_agenda_item_set_lists (item, list, outcomes);
   return g_steal_pointer (&item);
 }
 
@@ -294,11 +301,13 @@ read_items (QuorumLoadContext *ctx,
 
       if (_quorum_ctx_object (ctx, node, path) == NULL)
         continue;
-      item = read_item (ctx, self, node, path);
+      item = read_item (ctx, self, node, path, i);
       if (item == NULL)
         continue;
       number = quorum_agenda_item_get_number (item);
-      if (!g_hash_table_add (numbers, (gpointer) number))
+      /* Not g_hash_table_add (), which would keep this item's number, freed
+       * with the item, in place of the first's. */
+      if (g_hash_table_contains (numbers, number))
         {
           g_autofree char *number_path = quorum_path_member (path, "number");
 
@@ -307,6 +316,7 @@ read_items (QuorumLoadContext *ctx,
                              number);
           continue;
         }
+      g_hash_table_add (numbers, (gpointer) number);
       g_list_store_append (self->items, item);
     }
 }
@@ -409,25 +419,18 @@ read_updates (QuorumLoadContext *ctx,
     }
 }
 
-/**
- * quorum_meeting_new_from_data:
- * @file: the file's path; its base name less `.json` must equal the id
- *
- * Returns: (transfer full) (nullable): the meeting, or %NULL with every
- *   problem appended to @problems
- */
+/* The strict loader: reads the file as a tree and reports every problem,
+ * with its JSON path and line:column. */
 QuorumMeeting *
-quorum_meeting_new_from_data (const char *file,
-                              const char *data,
-                              gsize       length,
-                              GPtrArray  *problems)
+_quorum_meeting_load_strict (const char *file,
+                             const char *data,
+                             gsize       length,
+                             GPtrArray  *problems)
 {
   QuorumLoadContext ctx = { .file = file, .problems = problems };
   g_autoptr(QuorumJsonTree) tree = NULL;
   g_autoptr(QuorumMeeting) self = NULL;
   JsonNode *root;
-
-  g_return_val_if_fail (file != NULL, NULL);
 
   root = _quorum_ctx_open (&ctx, data, length, "quorum.meeting", 1, &tree);
   if (root == NULL)
@@ -444,4 +447,29 @@ quorum_meeting_new_from_data (const char *file,
   if (ctx.n_errors > 0)
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * quorum_meeting_new_from_data:
+ * @file: the file's path; its base name less `.json` must equal the id
+ *
+ * Returns: (transfer full) (nullable): the meeting, or %NULL with every
+ *   problem appended to @problems
+ */
+QuorumMeeting *
+quorum_meeting_new_from_data (const char *file,
+                              const char *data,
+                              gsize       length,
+                              GPtrArray  *problems)
+{
+  QuorumMeeting *self;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* A valid file, as most are, is read straight into its model; one that
+   * the direct reader gives up on is read again here, which says why. */
+  if ((self = _quorum_meeting_read (file, data, length)) != NULL)
+    return self;
+  return _quorum_meeting_load_strict (file, data, length, problems);
 }

@@ -14,6 +14,33 @@
 
 G_DEFINE_FINAL_TYPE (QuorumMeeting, quorum_meeting, G_TYPE_OBJECT)
 
+/* @list as a model in *@store, made the first time it is asked for, on
+ * any thread: most items' papers and outcomes, and most actions' updates,
+ * are never shown, and a GListStore for each would be most of what they
+ * cost to load. */
+GListModel *
+_quorum_meetings_list_model (GListStore **store,
+                             GType        type,
+                             GPtrArray   *list)
+{
+  GListStore *made = g_atomic_pointer_get (store);
+
+  if (made != NULL)
+    return G_LIST_MODEL (made);
+  made = g_list_store_new (type);
+  if (list != NULL)
+    g_list_store_splice (made, 0, 0, list->pdata, list->len);
+  if (!g_atomic_pointer_compare_and_exchange (store, NULL, made))
+    g_object_unref (made);
+  return G_LIST_MODEL (g_atomic_pointer_get (store));
+}
+
+const char * const _quorum_meeting_statuses[] = { "scheduled", "held", "cancelled", NULL };
+const char * const _quorum_meeting_minutes_states[] = { "none", "draft", "final", NULL };
+const char * const _quorum_meeting_classifications[] = {
+  "white", "green", "amber", "red", NULL
+};
+
 enum {
   PROP_0,
   PROP_ID,

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 /* Documented limits (docs/store-format.md, "Limits"). */
 #define QUORUM_MAX_MEETING_ENTRIES 10000   /* attendees, items, actions or updates */
 
+extern const char * const _quorum_meeting_statuses[];
+extern const char * const _quorum_meeting_minutes_states[];
+extern const char * const _quorum_meeting_classifications[];
 extern const char * const _quorum_item_outcome_kinds[];
 extern const char * const _quorum_attendee_roles[];
 extern const char * const _quorum_attendee_presences[];
@@ -50,9 +53,9 @@ struct _QuorumMeeting
   GListStore *action_updates;   /* of QuorumActionUpdate reported here */
 };
 
-QuorumItemOutcome      *_quorum_item_outcome_new          (QuorumItemOutcomeKind   kind,
-                                                  const char         *text,
-                                                  const char         *by);
+QuorumItemOutcome  *_quorum_item_outcome_new     (QuorumItemOutcomeKind kind,
+                                                  char               *text,
+                                                  char               *by);
 QuorumPaper        *_quorum_paper_new            (char               *title,
                                                   QuorumPaperRefKind  ref_kind,
                                                   char               *document,
@@ -61,7 +64,8 @@ QuorumPaper        *_quorum_paper_new            (char               *title,
                                                   char               *column,
                                                   char               *work_package);
 void                _quorum_paper_set_location   (QuorumPaper        *self,
-                                                  const char         *path,
+                                                  guint               item_index,
+                                                  guint               index,
                                                   guint               line,
                                                   guint               column);
 const char         *_quorum_paper_get_location   (QuorumPaper        *self,
@@ -78,10 +82,10 @@ QuorumAgendaItem   *_quorum_agenda_item_new      (const char         *meeting,
                                                   char               *title,
                                                   char               *presenter,
                                                   char               *summary);
-void                _quorum_agenda_item_add_paper   (QuorumAgendaItem *self,
-                                                     QuorumPaper      *paper);
-void                _quorum_agenda_item_add_outcome (QuorumAgendaItem *self,
-                                                     QuorumItemOutcome    *outcome);
+void                _quorum_agenda_item_set_lists (QuorumAgendaItem *self,
+                                                   GPtrArray        *papers,
+                                                   GPtrArray        *outcomes);
+GPtrArray          *_quorum_agenda_item_peek_papers (QuorumAgendaItem *self);
 QuorumActionUpdate *_quorum_action_update_new    (char               *ref,
                                                   const char         *meeting,
                                                   const char         *date,
@@ -110,5 +114,15 @@ void                _quorum_action_set_updates   (QuorumAction       *self,
                                                   GPtrArray          *updates);
 void                _quorum_action_set_today     (QuorumAction       *self,
                                                   const char         *today);
+GListModel         *_quorum_meetings_list_model  (GListStore        **store,
+                                                  GType               type,
+                                                  GPtrArray          *list);
+QuorumMeeting      *_quorum_meeting_read         (const char         *file,
+                                                  const char         *data,
+                                                  gsize               length);
+QuorumMeeting      *_quorum_meeting_load_strict  (const char         *file,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  GPtrArray          *problems);
 
 G_END_DECLS

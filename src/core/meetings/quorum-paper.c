@@ -23,7 +23,9 @@ struct _QuorumPaper
   char *column;
   char *work_package;
   gboolean linked;
-  char *path;          /* JSON path of the ref, for problems */
+  guint item_index;    /* $.items[item_index].papers[index].ref, for problems */
+  guint index;
+  char *path;          /* that path, once asked for */
   guint line, column_number;
 };
 
@@ -127,14 +129,19 @@ _quorum_paper_new (char               *title,
   return self;
 }
 
+/* Where the paper's ref is: the paper is $.items[ITEM_INDEX].papers[INDEX]
+ * (the path is written only if a problem needs it), the ref at LINE:COLUMN
+ * (0:0 for none). */
 void
 _quorum_paper_set_location (QuorumPaper *self,
-                            const char  *path,
+                            guint        item_index,
+                            guint        index,
                             guint        line,
                             guint        column)
 {
-  g_free (self->path);
-  self->path = g_strdup (path);
+  g_clear_pointer (&self->path, g_free);
+  self->item_index = item_index;
+  self->index = index;
   self->line = line;
   self->column_number = column;
 }
@@ -146,6 +153,8 @@ _quorum_paper_get_location (QuorumPaper *self,
 {
   *line = self->line;
   *column = self->column_number;
+  if (self->path == NULL)
+    self->path = g_strdup_printf ("$.items[%u].papers[%u].ref", self->item_index, self->index);
   return self->path;
 }
 

@@ -26,6 +26,7 @@
 #include "quorum-note-button.h"
 #include "quorum-searchable.h"
 #include "quorum-slot-model.h"
+#include "quorum-text-cell.h"
 #include "quorum-ui-util.h"
 
 struct _QuorumActionsView
@@ -481,6 +482,7 @@ quorum_actions_view_class_init (QuorumActionsViewClass *klass)
 
   g_type_ensure (QUORUM_TYPE_ACTION);
   g_type_ensure (QUORUM_TYPE_SLOT);
+  g_type_ensure (QUORUM_TYPE_TEXT_CELL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/"
                                                "quorum-actions-view.ui");

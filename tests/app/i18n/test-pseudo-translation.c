@@ -27,6 +27,7 @@
 #include "quorum-committees-view.h"
 #include "quorum-core.h"
 #include "quorum-test-util.h"
+#include "quorum-text-cell.h"
 #include "quorum-ui-test-util.h"
 #include "quorum-window.h"
 
@@ -195,6 +196,8 @@ check_widget (GtkWidget  *widget,
     text = gtk_label_get_text (GTK_LABEL (widget));
   else if (GTK_IS_INSCRIPTION (widget))
     text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  else if (QUORUM_IS_TEXT_CELL (widget))
+    text = quorum_text_cell_get_text (QUORUM_TEXT_CELL (widget));
   n_checked += text != NULL;
   if (text != NULL && !g_hash_table_contains (found, text))
     {

@@ -12,6 +12,7 @@
 
 #include "quorum-actions-view.h"
 #include "quorum-core.h"
+#include "quorum-text-cell.h"
 #include "quorum-ui-test-util.h"
 #include "meetings-test-util.h"
 
@@ -262,14 +263,27 @@ typedef struct
   QuorumActionLog *log;
 } Rows;
 
+/* The text a label or a list's text cell shows, or NULL. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (QUORUM_IS_TEXT_CELL (widget))
+    return quorum_text_cell_get_text (QUORUM_TEXT_CELL (widget));
+  return NULL;
+}
+
 static void
 collect_refs (GtkWidget       *widget,
               QuorumActionLog *log,
               GHashTable      *refs)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      quorum_action_log_find (log, gtk_label_get_text (GTK_LABEL (widget))) != NULL)
-    g_assert_true (g_hash_table_add (refs, g_strdup (gtk_label_get_text (GTK_LABEL (widget)))));
+  const char *text = shown_text (widget);
+
+  if (text != NULL && gtk_widget_get_mapped (widget) &&
+      quorum_action_log_find (log, text) != NULL)
+    g_assert_true (g_hash_table_add (refs, g_strdup (text)));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_refs (child, log, refs);

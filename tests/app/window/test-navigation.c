@@ -24,6 +24,7 @@
 #include "quorum-meetings-view.h"
 #include "quorum-pressure-view.h"
 #include "quorum-sync-button.h"
+#include "quorum-text-cell.h"
 #include "quorum-window.h"
 #include "quorum-work-package-page.h"
 #include "quorum-ui-test-util.h"
@@ -46,6 +47,9 @@ collect_texts (GtkWidget *widget,
     g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   if (GTK_IS_INSCRIPTION (widget))
     g_string_append_printf (out, "cell:%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  if (QUORUM_IS_TEXT_CELL (widget))
+    g_string_append_printf (out, "cell:%s\n",
+                            quorum_text_cell_get_text (QUORUM_TEXT_CELL (widget)));
   /* Only the page a stack shows: during a crossfade the page left stays
    * mapped for a moment, and what it shows is not on screen any more. */
   if (GTK_IS_STACK (widget))

@@ -1,0 +1,374 @@
+/* quorum-text-cell.c: a list cell's text, laid out once per text
+ *
+ * What a GtkLabel in a list's cell shows (start-aligned, on one line cut
+ * short with "…" or wrapped between words, or characters where a word does
+ * not fit), drawn by one widget that lays its text out as few times as it
+ * can. GTK 4.8's column view keeps some 200 rows made and binds each of
+ * them again when a search changes which items they show; each label then
+ * lays its text out four or five times (its width on one line and at a
+ * width of zero, its height, its allocation), and a wrapping label's
+ * layout at a width of zero, a line per character, costs some forty
+ * times one layout: that was most of the frame after a keystroke in the
+ * Actions view.
+ *
+ * Here the text is laid out once on a single line, which gives the natural
+ * width (the whole text, as a label's with natural-wrap-mode none), the
+ * minimum width (the ellipsis, or for wrapped text its widest character)
+ * and the height of a line; a wrapped text wider than its cell is laid out
+ * once more at the cell's width, when measured for it, and drawn from that
+ * layout. Nothing is laid out again until the text, its font or the cell's
+ * width changes.
+ *
+ * Its CSS name is "label", so that it is styled as a label is, and it
+ * says its text to a screen reader (quorum_ui_a11y_set_text()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "quorum-text-cell.h"
+#include "quorum-ui-a11y.h"
+
+struct _QuorumTextCell
+{
+  GtkWidget parent_instance;
+
+  char *text;                 /* never NULL */
+  gboolean wrap;
+  PangoLayout *layout;        /* made when first measured or drawn */
+  guint serial;               /* of the widget's Pango context, when it was made */
+  int ellipsis;               /* the width of "…" in its font; -1: not known yet */
+
+  /* of the text on one line; natural is -1 until it is laid out */
+  int natural;
+  int minimum;
+  int line_height;
+  int line_baseline;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumTextCell, quorum_text_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_WRAP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The layout, made again when the widget's font has changed (its Pango
+ * context's serial moves then; a change of colour does not). */
+static PangoLayout *
+ensure_layout (QuorumTextCell *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (widget));
+
+  if (self->layout != NULL && self->serial == serial)
+    return self->layout;
+  g_clear_object (&self->layout);
+  self->layout = gtk_widget_create_pango_layout (widget, self->text);
+  self->serial = serial;
+  self->ellipsis = -1;
+  self->natural = -1;
+  if (self->wrap)
+    pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+  else
+    pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (self->layout,
+                              gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                              ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  return self->layout;
+}
+
+/* The widest character of the text on one line: where wrapping at a
+ * width of zero would leave the text's widest line. */
+static int
+widest_cluster (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+  int widest = 0;
+
+  do
+    {
+      pango_layout_iter_get_cluster_extents (iter, NULL, &logical);
+      widest = MAX (widest, logical.width);
+    }
+  while (pango_layout_iter_next_cluster (iter));
+  pango_layout_iter_free (iter);
+  return PANGO_PIXELS_CEIL (widest);
+}
+
+static int
+ellipsis_width (QuorumTextCell *self)
+{
+  if (self->ellipsis < 0)
+    {
+      g_autoptr(PangoLayout) ellipsis = pango_layout_copy (self->layout);
+      PangoRectangle logical;
+
+      pango_layout_set_text (ellipsis, "…", -1);
+      pango_layout_set_width (ellipsis, -1);
+      pango_layout_get_extents (ellipsis, NULL, &logical);
+      self->ellipsis = PANGO_PIXELS_CEIL (logical.width);
+    }
+  return self->ellipsis;
+}
+
+/* Lays the text out on one line, once per text and font. */
+static void
+measure_line (QuorumTextCell *self)
+{
+  PangoLayout *layout = ensure_layout (self);
+  PangoRectangle logical;
+
+  if (self->natural >= 0)
+    return;
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  self->natural = PANGO_PIXELS_CEIL (logical.width);
+  pango_layout_get_pixel_size (layout, NULL, &self->line_height);
+  self->line_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  if (*self->text == '\0')
+    self->minimum = 0;
+  else if (self->wrap)
+    self->minimum = MIN (widest_cluster (layout), self->natural);
+  else
+    self->minimum = MIN (ellipsis_width (self), self->natural);
+}
+
+static void
+quorum_text_cell_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  QuorumTextCell *self = QUORUM_TEXT_CELL (widget);
+  int height;
+
+  measure_line (self);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = self->minimum;
+      *natural = self->natural;
+      return;
+    }
+  /* On one line, cut short or not, unless wrapped text does not fit. */
+  if (!self->wrap || for_size < 0 || for_size >= self->natural)
+    {
+      *minimum = *natural = self->line_height;
+      *minimum_baseline = *natural_baseline = self->line_baseline;
+      return;
+    }
+  pango_layout_set_width (self->layout, for_size * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->layout, NULL, &height);
+  *minimum = *natural = height;
+  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+}
+
+static GtkSizeRequestMode
+quorum_text_cell_get_request_mode (GtkWidget *widget)
+{
+  return QUORUM_TEXT_CELL (widget)->wrap ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                         : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* Placed as a start-aligned, vertically centred GtkLabel places its text. */
+static void
+quorum_text_cell_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  QuorumTextCell *self = QUORUM_TEXT_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int baseline = gtk_widget_get_allocated_baseline (widget);
+  float xalign = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1 : 0;
+  PangoRectangle logical;
+  float x, y;
+
+  if (*self->text == '\0')
+    return;
+  measure_line (self);
+  /* At the cell's width only when it does not fit: else as measured. */
+  pango_layout_set_width (self->layout, self->natural > width ? width * PANGO_SCALE : -1);
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  x = floor (xalign * (width - logical.width) - logical.x);
+  if (baseline != -1)
+    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  else
+    y = floor ((height - logical.height) * 0.5);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y,
+                              self->layout);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+quorum_text_cell_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  QuorumTextCell *self = QUORUM_TEXT_CELL (widget);
+
+  if (self->layout != NULL)
+    pango_layout_set_alignment (self->layout,
+                                gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+quorum_text_cell_finalize (GObject *object)
+{
+  QuorumTextCell *self = QUORUM_TEXT_CELL (object);
+
+  g_free (self->text);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (quorum_text_cell_parent_class)->finalize (object);
+}
+
+static void
+quorum_text_cell_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  QuorumTextCell *self = QUORUM_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT: g_value_set_string (value, self->text); break;
+    case PROP_WRAP: g_value_set_boolean (value, self->wrap); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_text_cell_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  QuorumTextCell *self = QUORUM_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT: quorum_text_cell_set_text (self, g_value_get_string (value)); break;
+    case PROP_WRAP: quorum_text_cell_set_wrap (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_text_cell_class_init (QuorumTextCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = quorum_text_cell_finalize;
+  object_class->get_property = quorum_text_cell_get_property;
+  object_class->set_property = quorum_text_cell_set_property;
+  widget_class->measure = quorum_text_cell_measure;
+  widget_class->get_request_mode = quorum_text_cell_get_request_mode;
+  widget_class->snapshot = quorum_text_cell_snapshot;
+  widget_class->direction_changed = quorum_text_cell_direction_changed;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WRAP] =
+    g_param_spec_boolean ("wrap", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+quorum_text_cell_init (QuorumTextCell *self)
+{
+  self->text = g_strdup ("");
+  self->ellipsis = -1;
+  self->natural = -1;
+}
+
+/**
+ * quorum_text_cell_new:
+ * @wrap: whether the text wraps, rather than being cut short with "…"
+ */
+GtkWidget *
+quorum_text_cell_new (gboolean wrap)
+{
+  return g_object_new (QUORUM_TYPE_TEXT_CELL, "wrap", wrap, NULL);
+}
+
+/**
+ * quorum_text_cell_get_text:
+ * Returns: (transfer none): the text shown, "" for none
+ */
+const char *
+quorum_text_cell_get_text (QuorumTextCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TEXT_CELL (self), NULL);
+  return self->text;
+}
+
+/**
+ * quorum_text_cell_set_text:
+ * @text: (nullable): plain text to show
+ *
+ * Does nothing when @text is shown already.
+ */
+void
+quorum_text_cell_set_text (QuorumTextCell *self,
+                           const char     *text)
+{
+  g_return_if_fail (QUORUM_IS_TEXT_CELL (self));
+
+  if (text == NULL)
+    text = "";
+  if (strcmp (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, self->text, -1);
+  self->natural = -1;
+  quorum_ui_a11y_set_text (GTK_WIDGET (self), self->text);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+gboolean
+quorum_text_cell_get_wrap (QuorumTextCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_TEXT_CELL (self), FALSE);
+  return self->wrap;
+}
+
+/**
+ * quorum_text_cell_set_wrap:
+ * @wrap: whether the text wraps (between words, or characters where a
+ *   word does not fit), rather than being cut short with "…"
+ */
+void
+quorum_text_cell_set_wrap (QuorumTextCell *self,
+                           gboolean        wrap)
+{
+  g_return_if_fail (QUORUM_IS_TEXT_CELL (self));
+
+  wrap = !!wrap;
+  if (self->wrap == wrap)
+    return;
+  self->wrap = wrap;
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRAP]);
+}

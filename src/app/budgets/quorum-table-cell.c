@@ -29,6 +29,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "quorum-notes-ui.h"
 #include "quorum-table-cell.h"
@@ -48,7 +49,13 @@ struct _QuorumTableCell
   char *icon_name;
   char *explanation;
   GtkIconPaintable *icon;   /* looked up when first drawn */
-  PangoLayout *layout;      /* made when first measured or drawn */
+  PangoLayout *layout;      /* made when first measured or drawn, for a font */
+  guint serial;             /* the serial of the widget's Pango context then */
+  /* the font's, asked for once per font (font_serial): -1 until then */
+  guint font_serial;
+  int digit;                /* a digit's width, in Pango units */
+  int line_height;          /* a line's height and baseline, in pixels */
+  int line_baseline;
   float xalign;
   guint chars;
   QuorumTableCellFlags flags;
@@ -114,32 +121,88 @@ static const struct
   { QUORUM_TABLE_CELL_IN_RANGE, "in-range" },
 };
 
+/* The layout of the figure, made again when the cell's font has changed
+ * (bold for a total, slanted for a computed figure): its Pango context's
+ * serial moves then, and not for a change of colour alone. It is given
+ * the figure's text here, when it is measured or drawn: a row bound again
+ * out of view lays nothing out. */
 static PangoLayout *
 ensure_layout (QuorumTableCell *self)
 {
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  const char *text = self->text != NULL ? self->text : "";
+
+  if (self->layout != NULL && self->serial != serial)
+    g_clear_object (&self->layout);
   if (self->layout == NULL)
     {
       PangoAttrList *attributes = pango_attr_list_new ();
 
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      self->serial = serial;
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
       /* Tabular figures, so that digits line up down a column. */
       pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
       pango_layout_set_attributes (self->layout, attributes);
       pango_attr_list_unref (attributes);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
     }
+  else if (strcmp (pango_layout_get_text (self->layout), text) != 0)
+    pango_layout_set_text (self->layout, text, -1);
   return self->layout;
 }
 
+/* Forgets what was known of the font when it has changed. */
+static void
+check_font (QuorumTableCell *self)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (self->font_serial == serial)
+    return;
+  self->font_serial = serial;
+  self->digit = -1;
+  self->line_height = -1;
+}
+
+/* @chars digits, in the cell's font. */
 static int
 text_width (QuorumTableCell *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int digit = pango_font_metrics_get_approximate_digit_width (metrics);
+  check_font (self);
+  if (self->digit < 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
 
-  pango_font_metrics_unref (metrics);
-  return PANGO_PIXELS_CEIL (digit * (int) self->chars);
+      self->digit = pango_font_metrics_get_approximate_digit_width (metrics);
+      pango_font_metrics_unref (metrics);
+    }
+  return PANGO_PIXELS_CEIL (self->digit * (int) self->chars);
+}
+
+/* A line of figures is as high as any other in the same font: the height
+ * is laid out once per font, with the text shown then. */
+static void
+line_size (QuorumTableCell *self,
+           int              for_size,
+           int             *height,
+           int             *baseline)
+{
+  check_font (self);
+  if (self->line_height < 0)
+    {
+      PangoLayout *layout = ensure_layout (self);
+
+      /* At the width it is drawn at (see snapshot), so that drawing it
+       * does not lay it out again. */
+      if (for_size >= 0)
+        pango_layout_set_width (layout,
+                                MAX (0, for_size - MARKER_SIZE - MARKER_SPACING) * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, NULL, &self->line_height);
+      self->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (layout));
+    }
+  *height = self->line_height;
+  *baseline = self->line_baseline;
 }
 
 static void
@@ -159,12 +222,9 @@ quorum_table_cell_measure (GtkWidget      *widget,
     }
   else
     {
-      PangoLayout *layout = ensure_layout (self);
       int height, baseline;
 
-      pango_layout_set_width (layout, -1);
-      pango_layout_get_pixel_size (layout, NULL, &height);
-      baseline = PANGO_PIXELS (pango_layout_get_baseline (layout));
+      line_size (self, for_size, &height, &baseline);
       *minimum = *natural = MAX (height, MARKER_SIZE);
       *minimum_baseline = *natural_baseline = baseline + (*minimum - height) / 2;
     }
@@ -247,14 +307,10 @@ static void
 quorum_table_cell_css_changed (GtkWidget         *widget,
                                GtkCssStyleChange *change)
 {
-  QuorumTableCell *self = QUORUM_TABLE_CELL (widget);
-
   GTK_WIDGET_CLASS (quorum_table_cell_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed (bold for a total, slanted for a computed
-   * figure): the layout is made again. The width is the column's, in
-   * digits, and the icon takes the colour as it is drawn. */
-  g_clear_object (&self->layout);
+  /* A new font makes a new layout (ensure_layout), the width is the
+   * column's, in digits, and the icon takes the colour as it is drawn. */
   gtk_widget_queue_draw (widget);
 }
 
@@ -447,6 +503,8 @@ quorum_table_cell_init (QuorumTableCell *self)
 {
   self->xalign = 1;
   self->range_first = self->range_last = -1;
+  self->digit = -1;
+  self->line_height = -1;
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
 }
 
@@ -477,8 +535,6 @@ quorum_table_cell_set_text (QuorumTableCell *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   quorum_ui_a11y_set_text (GTK_WIDGET (self), text);
   /* The width is the column's; only the drawing changes. */
   gtk_widget_queue_draw (GTK_WIDGET (self));

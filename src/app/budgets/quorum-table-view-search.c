@@ -17,12 +17,26 @@
 /* More groups than this opened at once are opened away from the view. */
 #define BULK_GROUPS 8
 
-/* Text for searching: casefolded and normalised, so that "Sme" finds "SME". */
+/* Text for searching, in place of @text (freed): casefolded and
+ * normalised, so that "Sme" finds "SME". ASCII text (most labels, notes
+ * and ids) is only lowercased in place: normalising and casefolding ASCII
+ * change nothing else, and a table's first search folds every row. */
 static char *
-fold (const char *text)
+fold_take (char *text)
 {
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autofree char *owned = text;
+  g_autofree char *normal = NULL;
+  gboolean ascii = TRUE;
 
+  for (char *p = text; *p != '\0' && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  if (ascii)
+    {
+      for (char *p = text; *p != '\0'; p++)
+        *p = g_ascii_tolower (*p);
+      return g_steal_pointer (&owned);
+    }
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
   return normal != NULL ? g_utf8_casefold (normal, -1) : g_strdup ("");
 }
 
@@ -33,14 +47,16 @@ clear_search_row (gpointer data)
   g_clear_object (&((QuorumSearchRow *) data)->tree_row);
 }
 
+/* @text: (transfer full): the row's text for searching, before folding */
 static void
 add_search_row (QuorumTableView *self,
                 QuorumRow       *row,
-                const char      *text,
+                char            *text,
                 int              parent,
                 guint            index)
 {
-  QuorumSearchRow entry = { row, NULL, fold (text), parent, index, FALSE, FALSE, FALSE, TRUE };
+  QuorumSearchRow entry = { row, NULL, fold_take (text), parent, index, FALSE, FALSE, FALSE,
+                            TRUE };
 
   g_array_append_val (self->search_rows, entry);
   g_hash_table_insert (self->search_index, row, GUINT_TO_POINTER (self->search_rows->len));
@@ -58,11 +74,11 @@ add_search_rows (QuorumTableView *self,
     {
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
       GListModel *children = quorum_row_get_children (row);
-      g_autofree char *text = g_strjoin ("\n", quorum_row_get_label (row) ?: "",
-                                         quorum_row_get_note (row) ?: "",
-                                         quorum_row_get_id (row) ?: "", NULL);
 
-      add_search_row (self, row, text, parent, i);
+      add_search_row (self, row, g_strjoin ("\n", quorum_row_get_label (row) ?: "",
+                                            quorum_row_get_note (row) ?: "",
+                                            quorum_row_get_id (row) ?: "", NULL),
+                      parent, i);
       if (children != NULL)
         add_search_rows (self, children, (int) self->search_rows->len - 1);
     }
@@ -84,12 +100,9 @@ ensure_search_rows (QuorumTableView *self)
   add_search_rows (self, rows, -1);
   total = quorum_table_get_total (self->table);
   if (total != NULL)
-    {
-      g_autofree char *text = g_strjoin ("\n", quorum_row_get_label (total) ?: "",
-                                         quorum_row_get_id (total), NULL);
-
-      add_search_row (self, total, text, -1, g_list_model_get_n_items (rows));
-    }
+    add_search_row (self, total, g_strjoin ("\n", quorum_row_get_label (total) ?: "",
+                                            quorum_row_get_id (total), NULL),
+                    -1, g_list_model_get_n_items (rows));
 }
 
 static QuorumSearchRow *
@@ -286,7 +299,7 @@ _quorum_table_view_apply_query (QuorumTableView *self,
   if (self->table == NULL)
     return;
   if (*stripped != '\0')
-    needle = fold (stripped);
+    needle = fold_take (g_strdup (stripped));
   if (g_strcmp0 (needle, self->query) == 0)
     return;
 

@@ -11,13 +11,16 @@
  * times one layout: that was most of the frame after a keystroke in the
  * Actions view.
  *
- * Here the text is laid out once on a single line, which gives the natural
+ * Here a text is laid out once on a single line, which gives the natural
  * width (the whole text, as a label's with natural-wrap-mode none), the
  * minimum width (the ellipsis, or for wrapped text its widest character)
  * and the height of a line; a wrapped text wider than its cell is laid out
- * once more at the cell's width, when measured for it, and drawn from that
- * layout. Nothing is laid out again until the text, its font or the cell's
- * width changes.
+ * once more at the cell's width. Those sizes are kept for each text and
+ * font (up to MAX_TEXTS texts a font), so that a row bound again to an
+ * action shown before (as a search is typed and erased) is measured
+ * without Pango; the text is laid out for drawing only when it is drawn,
+ * that is in view. Nothing is laid out again until the text, its font or
+ * the cell's width changes.
  *
  * Its CSS name is "label", so that it is styled as a label is, and it
  * says its text to a screen reader (quorum_ui_a11y_set_text()).
@@ -30,21 +33,36 @@
 #include "quorum-text-cell.h"
 #include "quorum-ui-a11y.h"
 
+/* What a text measures in a font. */
+typedef struct
+{
+  int natural;                /* on one line */
+  int minimum;                /* the ellipsis, or for wrapped text its widest character */
+  int line_height;
+  int line_baseline;
+  int wrap_width;             /* the width it was last wrapped at, or -1 */
+  int wrap_height;
+  int wrap_baseline;
+} Sizes;
+
+/* The sizes of the texts measured, kept across cells: a font key (see
+ * font_key()) → its texts' sizes (char * → Sizes *). A font's texts are
+ * forgotten when there are more than MAX_TEXTS of them. */
+static GHashTable *fonts;
+#define MAX_TEXTS 20000
+
 struct _QuorumTextCell
 {
   GtkWidget parent_instance;
 
   char *text;                 /* never NULL */
   gboolean wrap;
-  PangoLayout *layout;        /* made when first measured or drawn */
+  PangoLayout *layout;        /* made for the font: drawn, and lays out texts not known */
   guint serial;               /* of the widget's Pango context, when it was made */
-  int ellipsis;               /* the width of "…" in its font; -1: not known yet */
-
-  /* of the text on one line; natural is -1 until it is laid out */
-  int natural;
-  int minimum;
-  int line_height;
-  int line_baseline;
+  GHashTable *texts;          /* (unowned) the sizes of texts in that font, from fonts */
+  int ellipsis;               /* the width of "…" in that font; -1: not known yet */
+  Sizes sizes;                /* the text's */
+  gboolean measured;          /* whether sizes are the text's */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumTextCell, quorum_text_cell, GTK_TYPE_WIDGET)
@@ -58,21 +76,48 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The layout, made again when the widget's font has changed (its Pango
- * context's serial moves then; a change of colour does not). */
-static PangoLayout *
-ensure_layout (QuorumTextCell *self)
+/* What sizes text in @layout: its font (and the fonts installed), its
+ * resolution and options, its attributes from CSS, its language, and
+ * whether it wraps. */
+static char *
+font_key (PangoLayout *layout,
+          gboolean     wrap)
+{
+  PangoContext *context = pango_layout_get_context (layout);
+  PangoFontMap *font_map = pango_context_get_font_map (context);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  PangoAttrList *attributes = pango_layout_get_attributes (layout);
+  g_autofree char *font = pango_font_description_to_string (
+    pango_context_get_font_description (context));
+  g_autofree char *attributes_text = attributes != NULL
+                                     ? pango_attr_list_to_string (attributes) : NULL;
+
+  return g_strdup_printf ("%s|%u|%g|%lu|%s|%s|%d", font,
+                          font_map != NULL ? pango_font_map_get_serial (font_map) : 0,
+                          pango_cairo_context_get_resolution (context),
+                          options != NULL ? cairo_font_options_hash (options) : 0,
+                          attributes_text != NULL ? attributes_text : "",
+                          pango_language_to_string (pango_context_get_language (context)),
+                          wrap);
+}
+
+/* The layout and the sizes known in its font, found again when the
+ * widget's font has changed (its Pango context's serial moves then; a
+ * change of colour does not). */
+static void
+ensure_font (QuorumTextCell *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint serial = pango_context_get_serial (gtk_widget_get_pango_context (widget));
+  g_autofree char *key = NULL;
 
   if (self->layout != NULL && self->serial == serial)
-    return self->layout;
+    return;
   g_clear_object (&self->layout);
   self->layout = gtk_widget_create_pango_layout (widget, self->text);
   self->serial = serial;
   self->ellipsis = -1;
-  self->natural = -1;
+  self->measured = FALSE;
   if (self->wrap)
     pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
   else
@@ -80,6 +125,25 @@ ensure_layout (QuorumTextCell *self)
   pango_layout_set_alignment (self->layout,
                               gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
                               ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  if (fonts == NULL)
+    fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_hash_table_unref);
+  key = font_key (self->layout, self->wrap);
+  self->texts = g_hash_table_lookup (fonts, key);
+  if (self->texts == NULL)
+    {
+      self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (fonts, g_steal_pointer (&key), self->texts);
+    }
+}
+
+/* The layout, showing the text. */
+static PangoLayout *
+text_layout (QuorumTextCell *self)
+{
+  ensure_font (self);
+  if (strcmp (pango_layout_get_text (self->layout), self->text) != 0)
+    pango_layout_set_text (self->layout, self->text, -1);
   return self->layout;
 }
 
@@ -118,26 +182,62 @@ ellipsis_width (QuorumTextCell *self)
   return self->ellipsis;
 }
 
-/* Lays the text out on one line, once per text and font. */
+/* The text's sizes on one line: known from a cell that showed it in the
+ * same font, or laid out here and kept. */
 static void
 measure_line (QuorumTextCell *self)
 {
-  PangoLayout *layout = ensure_layout (self);
+  PangoLayout *layout;
   PangoRectangle logical;
+  Sizes *known;
 
-  if (self->natural >= 0)
+  ensure_font (self);
+  if (self->measured)
     return;
+  self->measured = TRUE;
+  known = g_hash_table_lookup (self->texts, self->text);
+  if (known != NULL)
+    {
+      self->sizes = *known;
+      return;
+    }
+  layout = text_layout (self);
   pango_layout_set_width (layout, -1);
   pango_layout_get_extents (layout, NULL, &logical);
-  self->natural = PANGO_PIXELS_CEIL (logical.width);
-  pango_layout_get_pixel_size (layout, NULL, &self->line_height);
-  self->line_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  self->sizes.natural = PANGO_PIXELS_CEIL (logical.width);
+  pango_layout_get_pixel_size (layout, NULL, &self->sizes.line_height);
+  self->sizes.line_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
   if (*self->text == '\0')
-    self->minimum = 0;
+    self->sizes.minimum = 0;
   else if (self->wrap)
-    self->minimum = MIN (widest_cluster (layout), self->natural);
+    self->sizes.minimum = MIN (widest_cluster (layout), self->sizes.natural);
   else
-    self->minimum = MIN (ellipsis_width (self), self->natural);
+    self->sizes.minimum = MIN (ellipsis_width (self), self->sizes.natural);
+  self->sizes.wrap_width = -1;
+  if (g_hash_table_size (self->texts) >= MAX_TEXTS)
+    g_hash_table_remove_all (self->texts);
+  g_hash_table_insert (self->texts, g_strdup (self->text),
+                       g_memdup2 (&self->sizes, sizeof self->sizes));
+}
+
+/* The height of the text wrapped at @width, which it does not fit. */
+static void
+measure_wrapped (QuorumTextCell *self,
+                 int             width)
+{
+  PangoLayout *layout;
+  Sizes *known;
+
+  if (self->sizes.wrap_width == width)
+    return;
+  layout = text_layout (self);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &self->sizes.wrap_height);
+  self->sizes.wrap_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  self->sizes.wrap_width = width;
+  known = g_hash_table_lookup (self->texts, self->text);
+  if (known != NULL)
+    *known = self->sizes;
 }
 
 static void
@@ -150,26 +250,24 @@ quorum_text_cell_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   QuorumTextCell *self = QUORUM_TEXT_CELL (widget);
-  int height;
 
   measure_line (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = self->minimum;
-      *natural = self->natural;
+      *minimum = self->sizes.minimum;
+      *natural = self->sizes.natural;
       return;
     }
   /* On one line, cut short or not, unless wrapped text does not fit. */
-  if (!self->wrap || for_size < 0 || for_size >= self->natural)
+  if (!self->wrap || for_size < 0 || for_size >= self->sizes.natural)
     {
-      *minimum = *natural = self->line_height;
-      *minimum_baseline = *natural_baseline = self->line_baseline;
+      *minimum = *natural = self->sizes.line_height;
+      *minimum_baseline = *natural_baseline = self->sizes.line_baseline;
       return;
     }
-  pango_layout_set_width (self->layout, for_size * PANGO_SCALE);
-  pango_layout_get_pixel_size (self->layout, NULL, &height);
-  *minimum = *natural = height;
-  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  measure_wrapped (self, for_size);
+  *minimum = *natural = self->sizes.wrap_height;
+  *minimum_baseline = *natural_baseline = self->sizes.wrap_baseline;
 }
 
 static GtkSizeRequestMode
@@ -189,23 +287,24 @@ quorum_text_cell_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int baseline = gtk_widget_get_allocated_baseline (widget);
   float xalign = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1 : 0;
+  PangoLayout *layout;
   PangoRectangle logical;
   float x, y;
 
   if (*self->text == '\0')
     return;
   measure_line (self);
-  /* At the cell's width only when it does not fit: else as measured. */
-  pango_layout_set_width (self->layout, self->natural > width ? width * PANGO_SCALE : -1);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  layout = text_layout (self);
+  /* At the cell's width only when it does not fit: else on one line. */
+  pango_layout_set_width (layout, self->sizes.natural > width ? width * PANGO_SCALE : -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   x = floor (xalign * (width - logical.width) - logical.x);
   if (baseline != -1)
-    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+    y = baseline - pango_layout_get_baseline (layout) / PANGO_SCALE;
   else
     y = floor ((height - logical.height) * 0.5);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y,
-                              self->layout);
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, layout);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
@@ -296,7 +395,6 @@ quorum_text_cell_init (QuorumTextCell *self)
 {
   self->text = g_strdup ("");
   self->ellipsis = -1;
-  self->natural = -1;
 }
 
 /**
@@ -338,9 +436,7 @@ quorum_text_cell_set_text (QuorumTextCell *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, self->text, -1);
-  self->natural = -1;
+  self->measured = FALSE;
   quorum_ui_a11y_set_text (GTK_WIDGET (self), self->text);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
@@ -369,6 +465,7 @@ quorum_text_cell_set_wrap (QuorumTextCell *self,
     return;
   self->wrap = wrap;
   g_clear_object (&self->layout);
+  self->measured = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRAP]);
 }

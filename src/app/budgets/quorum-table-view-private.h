@@ -102,6 +102,7 @@ struct _QuorumTableView
   /* searching */
   GArray *search_rows;              /* of QuorumSearchRow, parents before children */
   GHashTable *search_index;         /* QuorumRow* → its position in search_rows + 1 */
+  GHashTable *search_tree_rows;     /* an entry's tree_row → its position + 1 */
   char *query;                      /* casefolded; NULL when not searching */
   guint n_matches;
 

@@ -96,6 +96,7 @@ ensure_search_rows (QuorumTableView *self)
   self->search_rows = g_array_new (FALSE, FALSE, sizeof (QuorumSearchRow));
   g_array_set_clear_func (self->search_rows, clear_search_row);
   self->search_index = g_hash_table_new (NULL, NULL);
+  self->search_tree_rows = g_hash_table_new (NULL, NULL);
   rows = quorum_table_get_rows (self->table);
   add_search_rows (self, rows, -1);
   total = quorum_table_get_total (self->table);
@@ -222,6 +223,22 @@ open_groups (QuorumTableView *self,
   return closed;
 }
 
+/* Keeps @tree_row, the tree's row of @entry, while searching: the next
+ * keystroke's look finds it made (the tree would make it anew), and finds
+ * the entry from it. */
+static void
+keep_tree_row (QuorumTableView *self,
+               QuorumSearchRow *entry,
+               GtkTreeListRow  *tree_row)
+{
+  guint position = entry - (QuorumSearchRow *) (gpointer) self->search_rows->data;
+
+  if (entry->tree_row != NULL)
+    g_hash_table_remove (self->search_tree_rows, entry->tree_row);
+  g_set_object (&entry->tree_row, tree_row);
+  g_hash_table_insert (self->search_tree_rows, tree_row, GUINT_TO_POINTER (position + 1));
+}
+
 static gboolean
 filter_func (gpointer tree_row,
              gpointer user_data)
@@ -229,16 +246,21 @@ filter_func (gpointer tree_row,
   QuorumTableView *self = user_data;
   g_autoptr(QuorumTableItem) item = NULL;
   QuorumSearchRow *entry;
+  guint position;
 
   if (self->query == NULL)
     return TRUE;
+  /* A tree row seen before: its entry at once, without asking the tree
+   * for its item (a look-up in its group's rows), as 20,000 rows are
+   * looked at again when a keystroke hides or shows one. */
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->search_tree_rows, tree_row));
+  if (position > 0)
+    return g_array_index (self->search_rows, QuorumSearchRow, position - 1).shown;
   item = _quorum_table_view_row_item (tree_row);
   entry = item != NULL ? lookup_search_row (self, quorum_table_item_get_row (item)) : NULL;
   if (entry == NULL)
     return FALSE;
-  /* Kept while searching: the next keystroke's look finds it made. */
-  if (entry->tree_row != tree_row)
-    g_set_object (&entry->tree_row, tree_row);
+  keep_tree_row (self, entry, tree_row);
   return entry->shown;
 }
 
@@ -265,6 +287,7 @@ _quorum_table_view_row_hidden (QuorumTableView *self,
 void
 _quorum_table_view_clear_search (QuorumTableView *self)
 {
+  g_clear_pointer (&self->search_tree_rows, g_hash_table_unref);
   g_clear_pointer (&self->search_rows, g_array_unref);
   g_clear_pointer (&self->search_index, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
@@ -278,6 +301,8 @@ stop_filtering (QuorumTableView *self)
   self->n_matches = 0;
   gtk_filter_list_model_set_filter (self->filter_model, NULL);
   /* Without the filter, every row is shown; its tree rows go. */
+  if (self->search_tree_rows != NULL)
+    g_hash_table_remove_all (self->search_tree_rows);
   for (guint i = 0; self->search_rows != NULL && i < self->search_rows->len; i++)
     {
       g_array_index (self->search_rows, QuorumSearchRow, i).shown = TRUE;

@@ -9,13 +9,17 @@
  * AdwApplication whose window holds only a header bar and a label, the
  * least a libadwaita app draws. Each prints one line:
  *
- *   first=SECONDS content=SECONDS
+ *   map=S first=S content=S cpu_first=S cpu_content=S main_first=S main_content=S
  *
- * counted from $QUORUM_BENCH_T0 (CLOCK_MONOTONIC microseconds, taken by the
- * caller just before it started the process; from the start of main() if
- * unset). "first" is the window's first painted frame; "content" is the
- * first frame painted once the store is loaded and shown (for the minimal
- * window, its first frame). The process then quits. build-aux/bench-launch
+ * The wall times are counted from $QUORUM_BENCH_T0 (CLOCK_MONOTONIC
+ * microseconds, taken by the caller just before it started the process;
+ * from the start of main() if unset): "map" when the window is mapped,
+ * "first" its first painted frame, "content" the first frame painted once
+ * the store is loaded and shown (for the minimal window, its first frame).
+ * "cpu_" is the process's user and system time at those frames (every
+ * thread, from exec, dynamic linking included: getrusage), "main_" the
+ * main thread's alone: on a loaded machine they vary far less than wall
+ * times. The process then quits. build-aux/bench-launch
  * runs both, alternately, and prints the figures. Not a test: it asserts
  * nothing about times.
  *
@@ -23,14 +27,46 @@
  */
 #include <adwaita.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #ifndef QUORUM_BENCH_MINIMAL
 #include "quorum-application.h"
 #endif
 
 static gint64 t0;
+static gint64 mapped;
 static gint64 first_frame;
+static double cpu_first;
+static double main_first;
 static GApplication *application;
+
+/* The process's user and system time so far, every thread, in seconds. */
+static double
+process_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / (double) G_USEC_PER_SEC;
+}
+
+/* The calling thread's CPU time so far, in seconds. */
+static double
+thread_cpu (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+static double
+since_t0 (gint64 when)
+{
+  return (when - t0) / (double) G_USEC_PER_SEC;
+}
 
 /* TRUE once the window shows what a user came for: for Quorum, the store's
  * views (the window's stack shows its "store" page, not "loading"). */
@@ -64,14 +100,28 @@ after_paint_cb (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
 
   if (first_frame == 0)
-    first_frame = now;
+    {
+      first_frame = now;
+      cpu_first = process_cpu ();
+      main_first = thread_cpu ();
+    }
   if (!shows_content (window))
     return;
 
-  g_print ("first=%.4f content=%.4f\n", (first_frame - t0) / (double) G_USEC_PER_SEC,
-           (now - t0) / (double) G_USEC_PER_SEC);
+  g_print ("map=%.4f first=%.4f content=%.4f cpu_first=%.4f cpu_content=%.4f "
+           "main_first=%.4f main_content=%.4f\n",
+           since_t0 (mapped), since_t0 (first_frame), since_t0 (now), cpu_first,
+           process_cpu (), main_first, thread_cpu ());
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
   g_application_quit (application);
+}
+
+static void
+map_cb (GtkWidget *window,
+        gpointer   user_data)
+{
+  if (mapped == 0)
+    mapped = g_get_monotonic_time ();
 }
 
 static void
@@ -87,6 +137,10 @@ window_added_cb (GtkApplication *app,
                  GtkWindow      *window,
                  gpointer        user_data)
 {
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    map_cb (GTK_WIDGET (window), NULL);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     realize_cb (GTK_WIDGET (window), NULL);
   else

@@ -19,9 +19,11 @@
  * "cpu_" is the process's user and system time at those frames (every
  * thread, from exec, dynamic linking included: getrusage), "main_" the
  * main thread's alone: on a loaded machine they vary far less than wall
- * times. The process then quits. build-aux/bench-launch
- * runs both, alternately, and prints the figures. Not a test: it asserts
- * nothing about times.
+ * times. The process then quits; with QUORUM_BENCH_QUIT=first it quits at
+ * the first frame, whatever it shows (to profile that frame alone, e.g.
+ * under `valgrind --tool=callgrind --separate-threads=yes`).
+ * build-aux/bench-launch runs both, alternately, and prints the figures.
+ * Not a test: it asserts nothing about times.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -105,7 +107,7 @@ after_paint_cb (GdkFrameClock *clock,
       cpu_first = process_cpu ();
       main_first = thread_cpu ();
     }
-  if (!shows_content (window))
+  if (!shows_content (window) && g_strcmp0 (g_getenv ("QUORUM_BENCH_QUIT"), "first") != 0)
     return;
 
   g_print ("map=%.4f first=%.4f content=%.4f cpu_first=%.4f cpu_content=%.4f "

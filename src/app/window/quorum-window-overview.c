@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-meetings-calendar.h"
+#include "quorum-list-row.h"
 #include "quorum-ui-util.h"
 #include "quorum-window-private.h"
 
@@ -65,7 +66,7 @@ create_document_row (gpointer item,
   g_autofree char *subtitle = NULL;
   g_autofree char *badge_text = NULL;
   g_autofree char *badge_description = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_list_row_new ();
   GtkWidget *badge;
   GString *parts = g_string_new (status);
 
@@ -83,11 +84,10 @@ create_document_row (gpointer item,
                             self, quorum_budget_document_get_file (document)));
   subtitle = g_string_free (parts, FALSE);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  quorum_budget_document_get_title (document));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  quorum_list_row_set_subtitle (QUORUM_LIST_ROW (row), subtitle);
+  quorum_list_row_set_subtitle_lines (QUORUM_LIST_ROW (row), 2);
 
   badge_text = quorum_ui_findings_badge_text (n_findings, n_mismatches);
   if (n_findings == 0)
@@ -109,14 +109,14 @@ create_document_row (gpointer item,
   gtk_widget_set_tooltip_text (badge, badge_description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, badge_description, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  quorum_list_row_add_suffix (QUORUM_LIST_ROW (row), badge);
 
   /* Activated, the row shows the document's findings in the Checks view. */
   if (n_findings > 0)
     {
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      quorum_list_row_add_suffix (QUORUM_LIST_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _("Show the findings of this document"));
     }
@@ -130,7 +130,7 @@ create_problem_row (gpointer item,
 {
   QuorumProblem *problem = item;
   QuorumWindow *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_list_row_new ();
   const char *cause = quorum_problem_get_caused_by (problem);
   GtkWidget *icon = gtk_image_new_from_icon_name (cause != NULL ? "dialog-information-symbolic"
                                                                 : "dialog-warning-symbolic");
@@ -151,16 +151,15 @@ create_problem_row (gpointer item,
     subtitle = g_strdup_printf ("%s\n%s", quorum_problem_get_path (problem),
                                 quorum_problem_get_message (problem));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  _quorum_window_path_in_store (self,
                                                                quorum_problem_get_file (problem)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  quorum_list_row_set_subtitle (QUORUM_LIST_ROW (row), subtitle);
+  quorum_list_row_set_subtitle_lines (QUORUM_LIST_ROW (row), 4);
   gtk_widget_add_css_class (icon, cause != NULL ? "dim-label" : "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cause != NULL ? _("Affected") : _("Error"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  quorum_list_row_add_prefix (QUORUM_LIST_ROW (row), icon);
 
   return row;
 }
@@ -170,7 +169,7 @@ create_committee_row (gpointer item,
                       gpointer user_data)
 {
   QuorumCommittee *committee = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_list_row_new ();
   g_autofree char *title = NULL;
   GString *subtitle = g_string_new (NULL);
 
@@ -198,14 +197,13 @@ create_committee_row (gpointer item,
   if (quorum_committee_get_note (committee) != NULL)
     gtk_widget_set_tooltip_text (row, quorum_committee_get_note (committee));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+  quorum_list_row_add_suffix (QUORUM_LIST_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   /* Not read here (activation looks the committee up by the row's index):
    * the tests find the row by its name. */
   gtk_widget_set_name (row, quorum_committee_get_id (committee));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  quorum_list_row_set_subtitle (QUORUM_LIST_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
 
   return row;
@@ -285,12 +283,13 @@ format_signed_amount (gint64 hundredths)
 }
 
 /* How a year's total moved since the document before: the sign in words,
- * an icon, the difference and the percentage. */
+ * an icon, the difference and the percentage. A grid: GTK 4.8 lays a
+ * wrapping label out at many widths in a horizontal box. */
 static GtkWidget *
 change_box (QuorumFigure *previous,
             QuorumFigure *figure)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *label;
   gint64 from = quorum_figure_get_amount (previous);
   gint64 to = quorum_figure_get_amount (figure);
@@ -335,11 +334,12 @@ change_box (QuorumFigure *previous,
 
   gtk_widget_add_css_class (box, "headline-change");
   gtk_widget_add_css_class (box, css_class);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_grid_set_column_spacing (GTK_GRID (box), 4);
+  gtk_grid_attach (GTK_GRID (box), gtk_image_new_from_icon_name (icon_name), 0, 0, 1, 1);
   label = grid_label (text, 0, "numeric");
   /* The longest text of a cell: it wraps in a narrow window. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_grid_attach (GTK_GRID (box), label, 1, 0, 1, 1);
   gtk_widget_set_tooltip_text (box, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -469,8 +469,7 @@ update_headline (QuorumWindow *self)
     quorum_figures_headline (quorum_store_get_documents (self->store));
   GtkWidget *card;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->headline_group),
-                          g_list_model_get_n_items (figures) > 0);
+  gtk_widget_set_visible (self->headline_group, g_list_model_get_n_items (figures) > 0);
   if (g_list_model_get_n_items (figures) == 0)
     {
       adw_bin_set_child (self->headline_bin, NULL);
@@ -553,7 +552,7 @@ create_link_row (gpointer item,
 {
   QuorumWindow *self = user_data;
   const char *view = gtk_string_object_get_string (item);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_list_row_new ();
   g_autofree char *subtitle = NULL;
   guint link = 0;
 
@@ -561,9 +560,9 @@ create_link_row (gpointer item,
     link++;
   subtitle = link_subtitle (self, link);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(links[link].title));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), links[link].icon_name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+  quorum_list_row_set_subtitle (QUORUM_LIST_ROW (row), subtitle);
+  quorum_list_row_set_icon_name (QUORUM_LIST_ROW (row), links[link].icon_name);
+  quorum_list_row_add_suffix (QUORUM_LIST_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", view);
@@ -614,16 +613,15 @@ agenda_row (const char *name,
             const char *title,
             const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = quorum_list_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  quorum_list_row_set_subtitle (QUORUM_LIST_ROW (row), subtitle);
+  quorum_list_row_set_icon_name (QUORUM_LIST_ROW (row), icon_name);
   gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  quorum_list_row_add_suffix (QUORUM_LIST_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   return row;
 }
@@ -656,7 +654,7 @@ next_meeting_row (QuorumWindow *self)
                               committee != NULL ? committee
                                                 : quorum_meeting_get_committee (meeting));
   row = agenda_row ("next-meeting", "x-office-calendar-symbolic", title, subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  quorum_list_row_set_subtitle_lines (QUORUM_LIST_ROW (row), 2);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", quorum_meeting_get_id (meeting));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-meeting");
   return row;
@@ -758,8 +756,8 @@ _quorum_window_update_overview (QuorumWindow *self)
   g_autofree char *documents_text = NULL;
   g_autofree char *committees_text = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->committees_group), n_committees > 0);
+  gtk_widget_set_visible (self->problems_group, n_problems > 0);
+  gtk_widget_set_visible (self->committees_group, n_committees > 0);
 
   if (n_documents == 0)
     documents_text = g_strdup (_("This store has no budget documents that could be loaded."));
@@ -768,13 +766,13 @@ _quorum_window_update_overview (QuorumWindow *self)
                                                    "%u document in budgets/",
                                                    "%u documents in budgets/", n_documents),
                                       n_documents);
-  adw_preferences_group_set_description (self->documents_group, documents_text);
+  gtk_label_set_text (self->documents_description, documents_text);
 
   committees_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "%u committee in the register",
                                                   "%u committees in the register",
                                                   n_committees), n_committees);
-  adw_preferences_group_set_description (self->committees_group, committees_text);
+  gtk_label_set_text (self->committees_description, committees_text);
 
   update_headline (self);
   update_links (self);

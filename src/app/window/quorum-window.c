@@ -823,8 +823,10 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_description);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, documents_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_description);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, budgets_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, committees_page);

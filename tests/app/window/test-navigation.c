@@ -23,6 +23,7 @@
 #include "quorum-core.h"
 #include "quorum-meetings-view.h"
 #include "quorum-pressure-view.h"
+#include "quorum-list-row.h"
 #include "quorum-sync-button.h"
 #include "quorum-text-cell.h"
 #include "quorum-window.h"
@@ -43,6 +44,9 @@ collect_texts (GtkWidget *widget,
   if (ADW_IS_ACTION_ROW (widget))
     g_string_append_printf (out, "subtitle:%s\n",
                             adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (QUORUM_IS_LIST_ROW (widget))
+    g_string_append_printf (out, "subtitle:%s\n",
+                            quorum_list_row_get_subtitle (QUORUM_LIST_ROW (widget)));
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   if (GTK_IS_INSCRIPTION (widget))

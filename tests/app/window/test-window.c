@@ -11,6 +11,7 @@
 #include "quorum-application.h"
 #include "quorum-core.h"
 #include "quorum-preferences-window.h"
+#include "quorum-list-row.h"
 #include "quorum-window.h"
 #include "quorum-ui-test-util.h"
 
@@ -26,6 +27,9 @@ collect_texts (GtkWidget *widget,
   if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget))
     g_string_append_printf (out, "subtitle:%s\n",
                             adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (QUORUM_IS_LIST_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "subtitle:%s\n",
+                            quorum_list_row_get_subtitle (QUORUM_LIST_ROW (widget)));
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
 

@@ -13,6 +13,7 @@
 #include "quorum-application.h"
 #include "quorum-core.h"
 #include "quorum-decide-dialog.h"
+#include "quorum-list-row.h"
 #include "quorum-preferences-window.h"
 #include "quorum-pressure-view.h"
 #include "quorum-window.h"
@@ -48,6 +49,11 @@ collect_texts (GtkWidget *widget,
       g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "") > 0)
     g_string_append_printf (out, "subtitle:%s\n",
                             adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  /* The overview's rows. */
+  if (QUORUM_IS_LIST_ROW (widget) &&
+      g_strcmp0 (quorum_list_row_get_subtitle (QUORUM_LIST_ROW (widget)), "") > 0)
+    g_string_append_printf (out, "subtitle:%s\n",
+                            quorum_list_row_get_subtitle (QUORUM_LIST_ROW (widget)));
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (out, "label:%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   if (GTK_IS_INSCRIPTION (widget))
@@ -270,13 +276,13 @@ assert_decision_written (const char *store,
 }
 
 /* What a widget shows as its text, for find_showing(): an inscription's
- * text or an action row's title. */
+ * text or a (preferences) row's title. */
 static const char *
 shown_text (GtkWidget *widget)
 {
   if (GTK_IS_INSCRIPTION (widget))
     return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  if (ADW_IS_ACTION_ROW (widget))
+  if (ADW_IS_PREFERENCES_ROW (widget))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
   return NULL;
 }
@@ -310,11 +316,12 @@ find_cell (GtkWidget  *widget,
   return find_showing (widget, GTK_TYPE_INSCRIPTION, text);
 }
 
+/* An action row, or one of the overview's QuorumListRows. */
 static GtkWidget *
-find_action_row (GtkWidget  *widget,
-                 const char *title)
+find_row (GtkWidget  *widget,
+          const char *title)
 {
-  return find_showing (widget, ADW_TYPE_ACTION_ROW, title);
+  return find_showing (widget, ADW_TYPE_PREFERENCES_ROW, title);
 }
 
 /* --- tests ------------------------------------------------------------------ */
@@ -644,7 +651,7 @@ test_overview_link (void)
 
   show_view (window, "overview");
   g_assert_true (eventually_shows (window, "subtitle:40 packages to review and decide on\n"));
-  row = find_action_row (GTK_WIDGET (window), "Work Packages");
+  row = find_row (GTK_WIDGET (window), "Work Packages");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (row));
   g_assert_true (gtk_widget_activate (row));
@@ -685,7 +692,7 @@ test_preferences_backups (void)
   gtk_window_present (GTK_WINDOW (preferences));
   g_assert_true (eventually_shows (preferences, "subtitle:1 file · sync\n"));
   g_assert_false (shows (preferences, "row:No backups yet\n"));
-  row = find_action_row (GTK_WIDGET (preferences), quorum_backup_get_created (backup));
+  row = find_row (GTK_WIDGET (preferences), quorum_backup_get_created (backup));
   g_assert_nonnull (row);
   button = quorum_test_find_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);

@@ -224,6 +224,8 @@ quorum_application_startup (GApplication *app)
   static const char *note_accels[] = { "<Control><Alt>n", NULL };
   static const char *export_accels[] = { "<Shift><Control>e", NULL };
   static const char *copy_accels[] = { "<Control>c", NULL };
+  /* As GTK sets it for a help overlay it finds (the window builds its own). */
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   /* Alt+1…9: the views in the sidebar's order (Notes is after Actions in the
    * sidebar, but keeps the next free key). */
   static const char *views[] = { "overview", "budgets", "committees", "meetings", "actions",
@@ -248,6 +250,8 @@ quorum_application_startup (GApplication *app)
                                          note_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy", copy_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view('%s')", views[i]);

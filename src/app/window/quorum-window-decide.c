@@ -80,10 +80,11 @@ set_busy (QuorumWindow *self,
           const char   *work_package_id,
           gboolean      busy)
 {
-  QuorumWorkPackage *shown = quorum_work_package_page_get_work_package (self->package_page);
+  QuorumWorkPackage *shown = _quorum_window_get_package (self);
 
-  if (!busy || (shown != NULL &&
-                g_strcmp0 (quorum_work_package_get_id (shown), work_package_id) == 0))
+  if (self->package_page != NULL &&
+      (!busy || (shown != NULL &&
+                 g_strcmp0 (quorum_work_package_get_id (shown), work_package_id) == 0)))
     quorum_work_package_page_set_busy (self->package_page, busy);
 }
 
@@ -416,7 +417,7 @@ void
 _quorum_window_decide (QuorumWindow *self,
                        const char   *decision)
 {
-  QuorumWorkPackage *work_package = quorum_work_package_page_get_work_package (self->package_page);
+  QuorumWorkPackage *work_package = _quorum_window_get_package (self);
 
   g_return_if_fail (work_package != NULL);
 

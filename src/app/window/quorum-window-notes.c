@@ -265,7 +265,7 @@ edit_note_action (GtkWidget  *widget,
 static GVariant *
 selection_target (QuorumWindow *self)
 {
-  QuorumWorkPackage *package = quorum_work_package_page_get_work_package (self->package_page);
+  QuorumWorkPackage *package = _quorum_window_get_package (self);
   const char *view = gtk_stack_get_visible_child_name (self->content_stack);
 
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "package") == 0 &&

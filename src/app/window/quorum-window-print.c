@@ -29,7 +29,7 @@ shown_job (QuorumWindow *self,
     return NULL;
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "package") == 0)
     {
-      QuorumWorkPackage *package = quorum_work_package_page_get_work_package (self->package_page);
+      QuorumWorkPackage *package = _quorum_window_get_package (self);
 
       if (package == NULL)
         return NULL;

@@ -53,6 +53,10 @@ struct _QuorumWindow
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GMenu *recent_section;
+  GMenuModel *primary_menu;
+  GtkMenuButton *loading_menu_button;
+  GtkMenuButton *error_menu_button;
+  GtkMenuButton *menu_button;
   GtkStack *content_stack;
   GtkScrolledWindow *overview_scroller;
   GtkWidget *headline_group;
@@ -75,7 +79,8 @@ struct _QuorumWindow
   AdwBin *work_packages_page;
   AdwBin *pressure_page;
   AdwBin *notes_page;
-  QuorumWorkPackagePage *package_page;
+  AdwBin *package_bin;
+  QuorumWorkPackagePage *package_page;  /* in package_bin once a package is first opened */
 
   /* The views, each in its page once first shown (NULL until then). */
   QuorumWorkPackagesView *work_packages_view;
@@ -129,6 +134,7 @@ void       _quorum_window_bind_overview     (QuorumWindow      *self);
 void       _quorum_window_update_overview   (QuorumWindow      *self);
 void       _quorum_window_show_package      (QuorumWindow      *self,
                                              QuorumWorkPackage *work_package);
+QuorumWorkPackage *_quorum_window_get_package (QuorumWindow    *self);
 void       _quorum_window_decide            (QuorumWindow      *self,
                                              const char        *decision);
 void       _quorum_window_resume_decision   (QuorumWindow      *self);

@@ -376,10 +376,11 @@ back_action (GtkWidget  *widget,
 static void
 refresh_package_page (QuorumWindow *self)
 {
-  QuorumWorkPackage *shown = quorum_work_package_page_get_work_package (self->package_page);
+  QuorumWorkPackage *shown = _quorum_window_get_package (self);
   QuorumWorkPackage *now = NULL;
 
-  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "package") != 0)
+  if (self->package_page == NULL ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->content_leaflet), "package") != 0)
     return;
   if (shown != NULL)
     now = quorum_store_find_work_package (self->store, quorum_work_package_get_id (shown));
@@ -645,6 +646,37 @@ _quorum_window_get_settings (QuorumWindow *self)
   return quorum_application_get_settings (QUORUM_APPLICATION (application));
 }
 
+/* The package page, built the first time a package is opened: until then
+ * the leaflet neither styles nor measures its hundred-odd widgets. */
+static QuorumWorkPackagePage *
+ensure_package_page (QuorumWindow *self)
+{
+  if (self->package_page != NULL)
+    return self->package_page;
+
+  self->package_page = g_object_new (QUORUM_TYPE_WORK_PACKAGE_PAGE, NULL);
+  g_object_bind_property (self->leaflet, "folded", self->package_page,
+                          "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->package_page, "decide", G_CALLBACK (_quorum_window_decide),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->package_bin, GTK_WIDGET (self->package_page));
+  return self->package_page;
+}
+
+/**
+ * _quorum_window_get_package:
+ *
+ * Returns: (transfer none) (nullable): the package of the package page
+ *   (shown or not), %NULL when no package was opened
+ */
+QuorumWorkPackage *
+_quorum_window_get_package (QuorumWindow *self)
+{
+  if (self->package_page == NULL)
+    return NULL;
+  return quorum_work_package_page_get_work_package (self->package_page);
+}
+
 /**
  * _quorum_window_show_package:
  *
@@ -654,7 +686,8 @@ void
 _quorum_window_show_package (QuorumWindow      *self,
                              QuorumWorkPackage *work_package)
 {
-  quorum_work_package_page_set_work_package (self->package_page, self->store, work_package);
+  quorum_work_package_page_set_work_package (ensure_package_page (self), self->store,
+                                             work_package);
   gtk_stack_set_visible_child_name (self->content_stack, "work-packages");
   adw_leaflet_set_visible_child_name (self->content_leaflet, "package");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -798,7 +831,6 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QUORUM_TYPE_SYNC_BUTTON);
-  g_type_ensure (QUORUM_TYPE_WORK_PACKAGE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secpanel/Quorum/quorum-window.ui");
@@ -814,6 +846,10 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, loading_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, overview_scroller);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, agenda_list);
@@ -836,10 +872,9 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, work_packages_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, pressure_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, notes_page);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, package_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, _quorum_window_decide);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -857,10 +892,57 @@ quorum_window_class_init (QuorumWindowClass *klass)
                                    show_problems_action);
 }
 
+/* win.show-help-overlay: the shortcuts window, built the first time it is
+ * asked for. GtkApplication builds it for each new window when it is at
+ * gtk/help-overlay.ui, which was a tenth of the work before a window's
+ * first frame; QuorumApplication sets the accelerator GTK would. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/secpanel/Quorum/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* It keeps its own action, this one. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+/* A main menu button's popover, built the first time it opens: each of
+ * the three (the loading, error and store pages') would otherwise build
+ * eighty-odd widgets with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  QuorumWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 quorum_window_init (QuorumWindow *self)
 {
+  static const GActionEntry entries[] = {
+    { "show-help-overlay", show_help_overlay_action },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_menu_button_set_create_popup_func (self->loading_menu_button, create_primary_menu, self,
+                                         NULL);
+  gtk_menu_button_set_create_popup_func (self->error_menu_button, create_primary_menu, self,
+                                         NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   self->decide_cancellable = g_cancellable_new ();
   self->attached = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);

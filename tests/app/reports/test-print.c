@@ -95,9 +95,18 @@ can_print (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget))
     {
-      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
-      GtkWidget *item = popover != NULL
-                          ? find_text (GTK_WIDGET (popover), GTK_TYPE_LABEL, "Print…") : NULL;
+      GtkMenuButton *button = GTK_MENU_BUTTON (widget);
+      GtkPopover *popover;
+      GtkWidget *item;
+
+      /* The main menu's popover is built the first time it opens. */
+      if (gtk_menu_button_get_popover (button) == NULL)
+        {
+          gtk_menu_button_popup (button);
+          gtk_menu_button_popdown (button);
+        }
+      popover = gtk_menu_button_get_popover (button);
+      item = popover != NULL ? find_text (GTK_WIDGET (popover), GTK_TYPE_LABEL, "Print…") : NULL;
 
       if (item != NULL)
         return gtk_widget_is_sensitive (item) ? 1 : 0;

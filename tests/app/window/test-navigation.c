@@ -1102,6 +1102,22 @@ count_section_pages (GtkWidget *widget)
   return 0;
 }
 
+/* The shortcuts window, built by win.show-help-overlay (Ctrl+?) the first
+ * time, not with the window; shown. */
+static GtkShortcutsWindow *
+show_shortcuts (QuorumWindow *window)
+{
+  GtkShortcutsWindow *overlay;
+
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                             NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  return overlay;
+}
+
 /* Shown, the shortcuts window is one page with General first, and GTK
  * warns about none of its labels (a warning is fatal in a test: two
  * pages' switcher made GTK 4.8 warn "GtkLabel … reported min width -3"). */
@@ -1110,13 +1126,10 @@ test_shortcuts_shown (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
   QuorumWindow *window = open_window (sample);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
-    GTK_APPLICATION_WINDOW (window));
+  GtkShortcutsWindow *overlay = show_shortcuts (window);
   GtkWidget *group;
   g_autofree char *title = NULL;
 
-  g_assert_nonnull (overlay);
-  gtk_window_present (GTK_WINDOW (overlay));
   /* Measured, laid out and drawn: where GTK would warn. */
   quorum_test_wait_frame (overlay);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
@@ -1135,8 +1148,7 @@ test_shortcuts (void)
 {
   g_autofree char *sample = quorum_store_dup_sample_path ();
   QuorumWindow *window = open_window (sample);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
-    GTK_APPLICATION_WINDOW (window));
+  GtkShortcutsWindow *overlay = show_shortcuts (window);
   g_autoptr(GString) listed = g_string_new (NULL);
   const char *expected[][2] = {
     { "win.open-store", "<Control>o" },
@@ -1153,9 +1165,9 @@ test_shortcuts (void)
     { "win.show-view('budget-pressure')", "<Alt>8" },
     { "win.show-view('notes')", "<Alt>9" },
     { "win.note-selection", "<Control><Alt>n" },
+    { "win.show-help-overlay", "<Control>question" },
   };
 
-  g_assert_nonnull (overlay);
   collect_accelerators (GTK_WIDGET (overlay), listed);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -1173,6 +1185,11 @@ test_shortcuts (void)
   g_assert_nonnull (strstr (listed->str, "Open the selected group=plus <Shift>Right"));
   g_assert_nonnull (strstr (listed->str, "Close the selected group=minus <Shift>Left"));
   g_assert_nonnull (strstr (listed->str, "Open everything in the selected group=asterisk"));
+  /* Closed, it is kept for the next time. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 overlay);
 
   /* The sync button is in the header bar; without a server there is
    * nothing to sync, nor to cancel. */

@@ -122,6 +122,10 @@ struct _QuorumWindow
   QuorumPrintController *print;
   gboolean print_hooked_budgets;
   gboolean print_hooked_meetings;
+
+  /* Whether a frame was painted, e.g. the loading page's (show_page ()). */
+  gboolean painted;
+  gulong paint_handler;              /* on the frame clock until the first frame */
 };
 
 GSettings *_quorum_window_get_settings      (QuorumWindow      *self);

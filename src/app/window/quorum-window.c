@@ -390,12 +390,51 @@ refresh_package_page (QuorumWindow *self)
     adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 }
 
+/* Shows @name of the window's stack: `loading`, `error` or `store`, each
+ * page hidden (neither styled nor measured) until first shown. A page
+ * shown before the window's first frame is not faded in: the store that
+ * loads before it is the first thing drawn, with no loading page under it. */
+static void
+show_page (QuorumWindow *self,
+           const char   *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
+  gtk_stack_set_visible_child_full (self->stack, name,
+                                    self->painted ? gtk_stack_get_transition_type (self->stack)
+                                                  : GTK_STACK_TRANSITION_TYPE_NONE);
+}
+
+static void
+stop_paint_watch (QuorumWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                QuorumWindow  *self)
+{
+  self->painted = TRUE;
+  g_clear_signal_handler (&self->paint_handler, clock);
+}
+
+static void
+realize_cb (QuorumWindow *self)
+{
+  if (!self->painted && self->paint_handler == 0)
+    self->paint_handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                            "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
 static void
 show_load_error (QuorumWindow *self,
                  const GError *error)
 {
   adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_page (self, "error");
   /* No decision waits for a store that did not open. */
   g_clear_pointer (&self->resume_work_package, g_free);
   g_clear_pointer (&self->resume_decision, g_free);
@@ -408,7 +447,7 @@ store_changed_cb (QuorumWindow *self)
 {
   /* After a reload that failed (the folder was away), the store is back. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
-    gtk_stack_set_visible_child_name (self->stack, "store");
+    show_page (self, "store");
   _quorum_window_update_overview (self);
   update_banner (self);
   refresh_package_page (self);
@@ -434,7 +473,7 @@ load_cb (GObject      *object,
   if (store != self->store)
     return;
 
-  gtk_stack_set_visible_child_name (self->stack, "store");
+  show_page (self, "store");
   view_changed_cb (self);
   /* From now on the store reloads what changes on disk by itself. */
   quorum_store_watch (store);
@@ -451,7 +490,7 @@ reload (QuorumWindow *self)
 
   if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
       !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "store"))
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    show_page (self, "loading");
 
   quorum_store_load_async (self->store, self->cancellable, load_cb, g_object_ref (self));
 }
@@ -938,6 +977,8 @@ quorum_window_init (QuorumWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (stop_paint_watch), NULL);
   gtk_menu_button_set_create_popup_func (self->loading_menu_button, create_primary_menu, self,
                                          NULL);
   gtk_menu_button_set_create_popup_func (self->error_menu_button, create_primary_menu, self,

@@ -21,7 +21,8 @@
  * main thread's alone: on a loaded machine they vary far less than wall
  * times. The process then quits; with QUORUM_BENCH_QUIT=first it quits at
  * the first frame, whatever it shows (to profile that frame alone, e.g.
- * under `valgrind --tool=callgrind --separate-threads=yes`).
+ * under `valgrind --tool=callgrind --separate-threads=yes`, with
+ * QUORUM_BENCH_GIVE_UP=600: it gives up after 60 s without the frame).
  * build-aux/bench-launch runs both, alternately, and prints the figures.
  * Not a test: it asserts nothing about times.
  *
@@ -152,7 +153,7 @@ window_added_cb (GtkApplication *app,
 static gboolean
 give_up_cb (gpointer user_data)
 {
-  g_printerr ("no frame within 60 s\n");
+  g_printerr ("no frame within %u s\n", GPOINTER_TO_UINT (user_data));
   exit (1);
 }
 
@@ -181,6 +182,7 @@ main (int    argc,
 {
   g_autoptr(GApplication) app = NULL;
   const char *from = g_getenv ("QUORUM_BENCH_T0");
+  guint give_up;
 
   t0 = from != NULL ? g_ascii_strtoll (from, NULL, 10) : g_get_monotonic_time ();
 
@@ -194,7 +196,9 @@ main (int    argc,
 #endif
   application = app;
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
-  g_timeout_add_seconds (60, give_up_cb, NULL);
+  give_up = g_getenv ("QUORUM_BENCH_GIVE_UP") != NULL
+              ? (guint) g_ascii_strtoull (g_getenv ("QUORUM_BENCH_GIVE_UP"), NULL, 10) : 60;
+  g_timeout_add_seconds (give_up, give_up_cb, GUINT_TO_POINTER (give_up));
 
   return g_application_run (app, 1, argv);
 }

@@ -102,6 +102,10 @@ after_paint_cb (GdkFrameClock *clock,
   GtkWidget *window = user_data;
   gint64 now = g_get_monotonic_time ();
 
+  /* A frame before the window's first layout drew nothing (seen under
+   * valgrind): not the first frame. */
+  if (gtk_widget_get_width (window) == 0)
+    return;
   if (first_frame == 0)
     {
       first_frame = now;

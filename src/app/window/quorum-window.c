@@ -417,6 +417,9 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 QuorumWindow  *self)
 {
+  /* A frame before the window's first layout drew nothing. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) == 0)
+    return;
   self->painted = TRUE;
   g_clear_signal_handler (&self->paint_handler, clock);
 }

@@ -126,6 +126,8 @@ struct _QuorumWindow
   /* Whether a frame was painted, e.g. the loading page's (show_page ()). */
   gboolean painted;
   gulong paint_handler;              /* on the frame clock until the first frame */
+  GtkSpinner *loading_spinner;
+  guint spinner_source;              /* starts the spinner while the loading page shows */
 };
 
 GSettings *_quorum_window_get_settings      (QuorumWindow      *self);

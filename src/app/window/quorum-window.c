@@ -390,14 +390,34 @@ refresh_package_page (QuorumWindow *self)
     adw_leaflet_set_visible_child_name (self->content_leaflet, "views");
 }
 
+#define QUORUM_WINDOW_SPINNER_DELAY_MS 500
+
+static gboolean
+start_spinner_cb (gpointer user_data)
+{
+  QuorumWindow *self = user_data;
+
+  self->spinner_source = 0;
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows @name of the window's stack: `loading`, `error` or `store`, each
  * page hidden (neither styled nor measured) until first shown. A page
  * shown before the window's first frame is not faded in: the store that
- * loads before it is the first thing drawn, with no loading page under it. */
+ * loads before it is the first thing drawn, with no loading page under it.
+ * The loading page's spinner turns once a load has taken half a second:
+ * none flashes by on a quick one, and drawing it (sixty frames a second,
+ * in software on some machines) takes nothing from a short load. */
 static void
 show_page (QuorumWindow *self,
            const char   *name)
 {
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
+  if (g_str_equal (name, "loading"))
+    self->spinner_source = g_timeout_add (QUORUM_WINDOW_SPINNER_DELAY_MS, start_spinner_cb,
+                                          self);
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
   gtk_stack_set_visible_child_full (self->stack, name,
                                     self->painted ? gtk_stack_get_transition_type (self->stack)
@@ -806,6 +826,7 @@ quorum_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->attached, g_hash_table_unref);
@@ -879,6 +900,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_leaflet);

@@ -159,6 +159,33 @@ test_missing_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Until the store has loaded, the window shows its loading page alone (the
+ * store's page is hidden: not styled nor measured for the first frame),
+ * with a spinner that turns only once a load has taken half a second (the
+ * sample store's does not). */
+static void
+test_loading_page (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = quorum_window_new (app);
+  GtkWidget *spinner, *store_page;
+
+  quorum_window_open_store (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  spinner = quorum_test_find_type (GTK_WIDGET (window), GTK_TYPE_SPINNER);
+  store_page = quorum_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  g_assert_nonnull (spinner);
+  g_assert_nonnull (store_page);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_visible (store_page));
+
+  g_assert_true (quorum_test_wait_for (store_shown, window));
+  g_assert_true (gtk_widget_get_visible (store_page));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The preferences row titled @title, under @widget. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -237,6 +264,7 @@ main (int    argc,
   g_test_add_func ("/window/sample-store", test_sample_store);
   g_test_add_func ("/window/broken-store", test_broken_store);
   g_test_add_func ("/window/missing-store", test_missing_store);
+  g_test_add_func ("/window/loading-page", test_loading_page);
   g_test_add_func ("/window/preferences", test_preferences);
 
   status = g_test_run ();

@@ -30,35 +30,6 @@ check_date_option (const char *option,
   return FALSE;
 }
 
-static gboolean
-check_format_option (const char *format,
-                     gboolean   *json,
-                     int        *status)
-{
-  if (format == NULL || g_str_equal (format, "text"))
-    return TRUE;
-  if (g_str_equal (format, "json"))
-    return *json = TRUE;
-  *status = cli_usage_error (_("--format is text or json, not “%s”"), format);
-  return FALSE;
-}
-
-/* Opens the store, checking a --committee against its register. */
-static QuorumStore *
-open_store_for (const char *committee)
-{
-  g_autoptr(QuorumStore) store = cli_open_store ();
-
-  if (store != NULL && committee != NULL &&
-      quorum_store_find_committee (store, committee) == NULL)
-    {
-      cli_print_error (_("%s: there is no committee “%s” in the register\n"),
-                       quorum_store_get_path (store), committee);
-      return NULL;
-    }
-  return g_steal_pointer (&store);
-}
-
 /* The store's meetings of COMMITTEE (or all) from FROM to TO (inclusive,
  * either may be NULL), by date. */
 static GListStore *
@@ -166,10 +137,10 @@ cli_command_meetings (int    argc,
   if (argc > 1)
     return cli_usage_error (_("meetings takes no arguments, only options; “%s” is extra"),
                             argv[1]);
-  if (!check_format_option (format, &json, &status) ||
+  if (!cli_check_format (format, &json, &status) ||
       !check_date_option ("--from", from, &status) || !check_date_option ("--to", to, &status))
     return status;
-  if ((store = open_store_for (committee)) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
 
   meetings = select_meetings (store, committee, from, to);
@@ -270,10 +241,10 @@ cli_command_actions (int    argc,
   if (argc > 1)
     return cli_usage_error (_("actions takes no arguments, only options; “%s” is extra"),
                             argv[1]);
-  if (!check_format_option (format, &json, &status) ||
+  if (!cli_check_format (format, &json, &status) ||
       !check_date_option ("--today", today, &status))
     return status;
-  if ((store = open_store_for (committee)) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
 
   quorum_action_log_set_today (quorum_store_get_action_log (store), today);
@@ -339,7 +310,7 @@ cli_command_calendar (int    argc,
   if (!check_date_option ("--from", from, &status) ||
       (host = remote_host (remote, &status)) == NULL)
     return status;
-  if ((store = open_store_for (committee)) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
 
   meetings = select_meetings (store, committee, from, NULL);

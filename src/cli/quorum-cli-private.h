@@ -30,6 +30,10 @@ gboolean        cli_parse_options       (GOptionContext *context,
                                          char         ***argv);
 char           *cli_dup_store_path      (void);
 QuorumStore    *cli_open_store          (void);
+QuorumStore    *cli_open_store_for      (const char     *committee);
+gboolean        cli_check_format        (const char     *format,
+                                         gboolean       *json,
+                                         int            *status);
 guint           cli_print_problems      (QuorumStore    *store,
                                          const char     *only_file_basename);
 QuorumBudgetDocument *cli_find_document (QuorumStore    *store,

@@ -158,6 +158,38 @@ cli_open_store (void)
   return g_steal_pointer (&store);
 }
 
+/* Opens the store, checking a --committee (if not NULL) against its
+ * register. */
+QuorumStore *
+cli_open_store_for (const char *committee)
+{
+  g_autoptr(QuorumStore) store = cli_open_store ();
+
+  if (store != NULL && committee != NULL &&
+      quorum_store_find_committee (store, committee) == NULL)
+    {
+      cli_print_error (_("%s: there is no committee “%s” in the register\n"),
+                       quorum_store_get_path (store), committee);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+/* A --format: text (or none) or json, which sets *json; anything else sets
+ * *status to the usage error it prints. */
+gboolean
+cli_check_format (const char *format,
+                  gboolean   *json,
+                  int        *status)
+{
+  if (format == NULL || g_str_equal (format, "text"))
+    return TRUE;
+  if (g_str_equal (format, "json"))
+    return *json = TRUE;
+  *status = cli_usage_error (_("--format is text or json, not “%s”"), format);
+  return FALSE;
+}
+
 /* Prints the store's problems (those of one file, if given), one a line,
  * and returns how many it printed. */
 guint

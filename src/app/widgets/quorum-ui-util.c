@@ -531,6 +531,138 @@ quorum_ui_bin_class_fold_on_width (GtkWidgetClass   *widget_class,
   widget_class->size_allocate = fold_bin_size_allocate;
 }
 
+/* Which of its steps a view's columns are folded to. */
+typedef enum
+{
+  FOLD_WIDE,
+  FOLD_MEDIUM,
+  FOLD_NARROW,
+} Fold;
+
+struct _QuorumUiColumnFold
+{
+  int medium_width;
+  int narrow_width;
+  GPtrArray *medium_hides;      /* of GtkColumnViewColumn, hidden below medium_width */
+  GPtrArray *narrow_hides;      /* hidden below narrow_width */
+  GPtrArray *narrow_shows;      /* shown below narrow_width only */
+  Fold fold;
+};
+
+static GPtrArray *
+column_array_new (GtkColumnViewColumn * const *list)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    g_ptr_array_add (array, g_object_ref (list[i]));
+  return array;
+}
+
+static void
+set_columns_visible (GPtrArray *columns,
+                     gboolean   visible)
+{
+  for (guint i = 0; i < columns->len; i++)
+    gtk_column_view_column_set_visible (columns->pdata[i], visible);
+}
+
+static void
+show_fold (QuorumUiColumnFold *fold)
+{
+  set_columns_visible (fold->medium_hides, fold->fold == FOLD_WIDE);
+  set_columns_visible (fold->narrow_hides, fold->fold != FOLD_NARROW);
+  set_columns_visible (fold->narrow_shows, fold->fold == FOLD_NARROW);
+}
+
+/**
+ * quorum_ui_column_fold_new:
+ * @medium_width: narrower than this, the medium step (0: none)
+ * @narrow_width: narrower than this, the narrow step
+ *
+ * The columns a view folds at its width, in two steps or three, for the
+ * view's fold function (quorum_ui_bin_class_fold_on_width()) to apply;
+ * it starts wide, with no column (quorum_ui_column_fold_set_columns()).
+ *
+ * Returns: (transfer full): the fold, for quorum_ui_column_fold_free()
+ */
+QuorumUiColumnFold *
+quorum_ui_column_fold_new (int medium_width,
+                           int narrow_width)
+{
+  QuorumUiColumnFold *fold = g_new0 (QuorumUiColumnFold, 1);
+
+  fold->medium_width = medium_width;
+  fold->narrow_width = narrow_width;
+  fold->medium_hides = column_array_new (NULL);
+  fold->narrow_hides = column_array_new (NULL);
+  fold->narrow_shows = column_array_new (NULL);
+  return fold;
+}
+
+void
+quorum_ui_column_fold_free (QuorumUiColumnFold *fold)
+{
+  if (fold == NULL)
+    return;
+  g_ptr_array_unref (fold->medium_hides);
+  g_ptr_array_unref (fold->narrow_hides);
+  g_ptr_array_unref (fold->narrow_shows);
+  g_free (fold);
+}
+
+/**
+ * quorum_ui_column_fold_set_columns:
+ * @medium_hides: (nullable): a %NULL-terminated list of the columns hidden
+ *   below the medium width (and below the narrow one)
+ * @narrow_hides: (nullable): those hidden below the narrow width
+ * @narrow_shows: (nullable): those shown below the narrow width only
+ *
+ * Names the columns @fold folds, replacing those it had (when a view's
+ * columns change), and shows them as the width last applied calls for.
+ */
+void
+quorum_ui_column_fold_set_columns (QuorumUiColumnFold          *fold,
+                                   GtkColumnViewColumn * const *medium_hides,
+                                   GtkColumnViewColumn * const *narrow_hides,
+                                   GtkColumnViewColumn * const *narrow_shows)
+{
+  g_return_if_fail (fold != NULL);
+
+  g_ptr_array_unref (fold->medium_hides);
+  g_ptr_array_unref (fold->narrow_hides);
+  g_ptr_array_unref (fold->narrow_shows);
+  fold->medium_hides = column_array_new (medium_hides);
+  fold->narrow_hides = column_array_new (narrow_hides);
+  fold->narrow_shows = column_array_new (narrow_shows);
+  show_fold (fold);
+}
+
+/**
+ * quorum_ui_column_fold_apply:
+ * @fold: (nullable): a fold, or %NULL (a view disposed of) for nothing
+ * @width: the view's width
+ *
+ * Folds the columns as @width calls for; does nothing when they are
+ * folded so already.
+ */
+void
+quorum_ui_column_fold_apply (QuorumUiColumnFold *fold,
+                             int                 width)
+{
+  Fold step;
+
+  if (fold == NULL)
+    return;
+  step = width < fold->narrow_width ? FOLD_NARROW
+         : width < fold->medium_width ? FOLD_MEDIUM
+         : FOLD_WIDE;
+  if (step == fold->fold)
+    return;
+  fold->fold = step;
+  show_fold (fold);
+}
+
 /**
  * quorum_ui_clear_list_box:
  *

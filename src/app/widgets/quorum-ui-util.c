@@ -664,6 +664,35 @@ quorum_ui_column_fold_apply (QuorumUiColumnFold *fold,
 }
 
 /**
+ * quorum_ui_add_css_resource:
+ * @resource_path: a style sheet in the app's resources
+ *
+ * Adds the style sheet to the default display, at the application's
+ * priority, the first time it is asked for (on the main thread); does
+ * nothing without a display.
+ */
+void
+quorum_ui_add_css_resource (const char *resource_path)
+{
+  static GHashTable *added;     /* of resource paths */
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_return_if_fail (resource_path != NULL);
+
+  if (display == NULL)
+    return;
+  if (added == NULL)
+    added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (added, g_strdup (resource_path)))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, resource_path);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/**
  * quorum_ui_clear_list_box:
  *
  * Removes every row of @list_box (GTK 4.8 has no gtk_list_box_remove_all()).

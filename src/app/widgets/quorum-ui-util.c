@@ -727,6 +727,31 @@ quorum_ui_value_row_update (GtkWidget  *row,
 }
 
 /**
+ * quorum_ui_add_text_row:
+ * @list_box: (nullable): where to append the row
+ * @title: what the text is
+ * @subtitle: the text, shown whole (wrapped, never cut short)
+ *
+ * Returns: (transfer none): the row, appended to @list_box if given
+ *   (else floating, for the caller to add)
+ */
+GtkWidget *
+quorum_ui_add_text_row (GtkListBox *list_box,
+                        const char *title,
+                        const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (list_box != NULL)
+    gtk_list_box_append (list_box, row);
+  return row;
+}
+
+/**
  * quorum_ui_add_value_row:
  * @title: what the value is
  * @value: the value

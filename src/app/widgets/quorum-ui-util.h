@@ -80,6 +80,9 @@ void        quorum_ui_add_css_resource      (const char        *resource_path);
 void        quorum_ui_value_row_update      (GtkWidget         *row,
                                              const char        *title,
                                              const char        *value);
+GtkWidget  *quorum_ui_add_text_row          (GtkListBox        *list_box,
+                                             const char        *title,
+                                             const char        *subtitle);
 GtkWidget  *quorum_ui_add_value_row         (GtkListBox        *list_box,
                                              const char        *title,
                                              const char        *value);

@@ -104,11 +104,7 @@ print_findings (QuorumStore *store,
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (json)
-    {
-      builder = cli_json_new ();
-      cli_json_problems (builder, store);
-      cli_json_begin_array (builder, "findings");
-    }
+    builder = cli_json_new_list (store, "findings");
   for (guint d = 0; d < documents->len; d++)
     {
       GPtrArray *findings = ((Checked *) g_ptr_array_index (documents, d))->findings;
@@ -124,10 +120,7 @@ print_findings (QuorumStore *store,
         }
     }
   if (json)
-    {
-      json_builder_end_array (builder);
-      cli_json_print (builder);
-    }
+    cli_json_print_list (builder);
 }
 
 /* The store, read a document at a time: each document's findings are

@@ -69,11 +69,7 @@ print_meetings (QuorumStore *store,
   guint n = g_list_model_get_n_items (meetings);
 
   if (json)
-    {
-      builder = cli_json_new ();
-      cli_json_problems (builder, store);
-      cli_json_begin_array (builder, "meetings");
-    }
+    builder = cli_json_new_list (store, "meetings");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumMeeting) m = g_list_model_get_item (meetings, i);
@@ -101,10 +97,7 @@ print_meetings (QuorumStore *store,
       json_builder_end_object (builder);
     }
   if (json)
-    {
-      json_builder_end_array (builder);
-      cli_json_print (builder);
-    }
+    cli_json_print_list (builder);
 }
 
 int
@@ -180,11 +173,7 @@ print_actions (QuorumStore        *store,
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (json)
-    {
-      builder = cli_json_new ();
-      cli_json_problems (builder, store);
-      cli_json_begin_array (builder, "actions");
-    }
+    builder = cli_json_new_list (store, "actions");
   for (guint i = 0; i < g_list_model_get_n_items (log); i++)
     {
       g_autoptr(QuorumAction) action = g_list_model_get_item (log, i);
@@ -201,10 +190,7 @@ print_actions (QuorumStore        *store,
                        or_dash (quorum_action_get_text (action)), NULL);
     }
   if (json)
-    {
-      json_builder_end_array (builder);
-      cli_json_print (builder);
-    }
+    cli_json_print_list (builder);
 }
 
 int

@@ -76,6 +76,9 @@ void            cli_json_problems       (JsonBuilder    *builder,
 void            cli_json_add_problems   (JsonBuilder    *builder,
                                          GListModel     *problems);
 void            cli_json_print          (JsonBuilder    *builder);
+JsonBuilder    *cli_json_new_list       (QuorumStore    *store,
+                                         const char     *member);
+void            cli_json_print_list     (JsonBuilder    *builder);
 
 /* the commands */
 

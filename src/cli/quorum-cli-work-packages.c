@@ -96,14 +96,11 @@ print_packages (QuorumStore *store,
       return;
     }
 
-  builder = cli_json_new ();
-  cli_json_problems (builder, store);
-  cli_json_begin_array (builder, "work_packages");
+  builder = cli_json_new_list (store, "work_packages");
   for (guint i = 0; i < packages->len; i++)
     cli_json_node (builder, NULL,
                    quorum_export_work_package_json (g_ptr_array_index (packages, i)));
-  json_builder_end_array (builder);
-  cli_json_print (builder);
+  cli_json_print_list (builder);
 }
 
 int

@@ -125,11 +125,8 @@ cli_command_meetings (int    argc,
   int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "meetings", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("meetings takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
   if (!cli_check_format (format, &json, &status) ||
       !check_date_option ("--from", from, &status) || !check_date_option ("--to", to, &status))
     return status;
@@ -222,11 +219,8 @@ cli_command_actions (int    argc,
   int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "actions", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("actions takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
   if (!cli_check_format (format, &json, &status) ||
       !check_date_option ("--today", today, &status))
     return status;
@@ -288,11 +282,8 @@ cli_command_calendar (int    argc,
   int status = EXIT_USAGE;
   guint n_problems, left_out = 0;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "calendar", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("calendar takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
   if (!check_date_option ("--from", from, &status) ||
       (host = remote_host (remote, &status)) == NULL)
     return status;

@@ -28,6 +28,10 @@ GOptionContext *cli_new_context         (const char     *parameters,
 gboolean        cli_parse_options       (GOptionContext *context,
                                          int            *argc,
                                          char         ***argv);
+gboolean        cli_parse_options_only  (GOptionContext *context,
+                                         const char     *command,
+                                         int            *argc,
+                                         char         ***argv);
 char           *cli_dup_store_path      (void);
 QuorumStore    *cli_open_store          (void);
 QuorumStore    *cli_open_store_for      (const char     *committee);

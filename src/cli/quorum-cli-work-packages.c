@@ -131,11 +131,8 @@ cli_command_work_packages (int    argc,
   int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "work-packages", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("work-packages takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
   if (!cli_check_format (format, &json, &status))
     return status;
   if (quarter != NULL && !quorum_quarter_is_valid (quarter))

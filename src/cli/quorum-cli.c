@@ -135,6 +135,24 @@ cli_parse_options (GOptionContext *context,
   return TRUE;
 }
 
+/* Parses the options of @command, which takes no arguments: anything
+ * left is a usage error. */
+gboolean
+cli_parse_options_only (GOptionContext *context,
+                        const char     *command,
+                        int            *argc,
+                        char         ***argv)
+{
+  if (!cli_parse_options (context, argc, argv))
+    return FALSE;
+  if (*argc <= 1)
+    return TRUE;
+  /* TRANSLATORS: %1$s is a command, e.g. "meetings"; %2$s what was given after it */
+  cli_usage_error (_("%1$s takes no arguments, only options; “%2$s” is extra"), command,
+                   (*argv)[1]);
+  return FALSE;
+}
+
 /* The store: --store DIR, else $QUORUM_STORE, else the default. */
 char *
 cli_dup_store_path (void)

@@ -149,8 +149,9 @@ describe_char (const char *p,
 }
 
 /* After a member or an element: a comma (*more set) or @close (*more
- * unset), read; anything else is an error. */
-static gboolean
+ * unset), read; anything else is an error. Inlined, as the loops it
+ * came from were: it runs after every member and element. */
+G_ALWAYS_INLINE static inline gboolean
 read_separator (Reader   *r,
                 char      close,
                 gboolean *more)

@@ -104,11 +104,7 @@ print_findings (QuorumStore *store,
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (json)
-    {
-      builder = cli_json_new ();
-      cli_json_problems (builder, store);
-      cli_json_begin_array (builder, "findings");
-    }
+    builder = cli_json_new_list (store, "findings");
   for (guint d = 0; d < documents->len; d++)
     {
       GPtrArray *findings = ((Checked *) g_ptr_array_index (documents, d))->findings;
@@ -124,10 +120,7 @@ print_findings (QuorumStore *store,
         }
     }
   if (json)
-    {
-      json_builder_end_array (builder);
-      cli_json_print (builder);
-    }
+    cli_json_print_list (builder);
 }
 
 /* The store, read a document at a time: each document's findings are
@@ -168,12 +161,14 @@ cli_command_check (int    argc,
   CheckData data = { QUORUM_DEFAULT_TOLERANCE, checked };
   gint64 tolerance = QUORUM_DEFAULT_TOLERANCE;
   gboolean failed = FALSE;
+  gboolean json = FALSE;
+  int status = EXIT_USAGE;
 
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
 
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return cli_usage_error (_("--format is text or json, not “%s”"), format);
+  if (!cli_check_format (format, &json, &status))
+    return status;
 
   if (tolerance_text != NULL)
     {
@@ -191,7 +186,7 @@ cli_command_check (int    argc,
 
   failed = cli_print_problems (store, NULL) > 0;
   documents = collect_documents (store, checked, argc, argv, &failed);
-  print_findings (store, documents, g_strcmp0 (format, "json") == 0);
+  print_findings (store, documents, json);
 
   return failed ? EXIT_ERRORS : EXIT_OK;
 }

@@ -30,35 +30,6 @@ check_date_option (const char *option,
   return FALSE;
 }
 
-static gboolean
-check_format_option (const char *format,
-                     gboolean   *json,
-                     int        *status)
-{
-  if (format == NULL || g_str_equal (format, "text"))
-    return TRUE;
-  if (g_str_equal (format, "json"))
-    return *json = TRUE;
-  *status = cli_usage_error (_("--format is text or json, not “%s”"), format);
-  return FALSE;
-}
-
-/* Opens the store, checking a --committee against its register. */
-static QuorumStore *
-open_store_for (const char *committee)
-{
-  g_autoptr(QuorumStore) store = cli_open_store ();
-
-  if (store != NULL && committee != NULL &&
-      quorum_store_find_committee (store, committee) == NULL)
-    {
-      cli_print_error (_("%s: there is no committee “%s” in the register\n"),
-                       quorum_store_get_path (store), committee);
-      return NULL;
-    }
-  return g_steal_pointer (&store);
-}
-
 /* The store's meetings of COMMITTEE (or all) from FROM to TO (inclusive,
  * either may be NULL), by date. */
 static GListStore *
@@ -98,11 +69,7 @@ print_meetings (QuorumStore *store,
   guint n = g_list_model_get_n_items (meetings);
 
   if (json)
-    {
-      builder = cli_json_new ();
-      cli_json_problems (builder, store);
-      cli_json_begin_array (builder, "meetings");
-    }
+    builder = cli_json_new_list (store, "meetings");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(QuorumMeeting) m = g_list_model_get_item (meetings, i);
@@ -130,10 +97,7 @@ print_meetings (QuorumStore *store,
       json_builder_end_object (builder);
     }
   if (json)
-    {
-      json_builder_end_array (builder);
-      cli_json_print (builder);
-    }
+    cli_json_print_list (builder);
 }
 
 int
@@ -161,15 +125,12 @@ cli_command_meetings (int    argc,
   int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "meetings", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("meetings takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
-  if (!check_format_option (format, &json, &status) ||
+  if (!cli_check_format (format, &json, &status) ||
       !check_date_option ("--from", from, &status) || !check_date_option ("--to", to, &status))
     return status;
-  if ((store = open_store_for (committee)) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
 
   meetings = select_meetings (store, committee, from, to);
@@ -209,11 +170,7 @@ print_actions (QuorumStore        *store,
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (json)
-    {
-      builder = cli_json_new ();
-      cli_json_problems (builder, store);
-      cli_json_begin_array (builder, "actions");
-    }
+    builder = cli_json_new_list (store, "actions");
   for (guint i = 0; i < g_list_model_get_n_items (log); i++)
     {
       g_autoptr(QuorumAction) action = g_list_model_get_item (log, i);
@@ -230,10 +187,7 @@ print_actions (QuorumStore        *store,
                        or_dash (quorum_action_get_text (action)), NULL);
     }
   if (json)
-    {
-      json_builder_end_array (builder);
-      cli_json_print (builder);
-    }
+    cli_json_print_list (builder);
 }
 
 int
@@ -265,15 +219,12 @@ cli_command_actions (int    argc,
   int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "actions", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("actions takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
-  if (!check_format_option (format, &json, &status) ||
+  if (!cli_check_format (format, &json, &status) ||
       !check_date_option ("--today", today, &status))
     return status;
-  if ((store = open_store_for (committee)) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
 
   quorum_action_log_set_today (quorum_store_get_action_log (store), today);
@@ -331,15 +282,12 @@ cli_command_calendar (int    argc,
   int status = EXIT_USAGE;
   guint n_problems, left_out = 0;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "calendar", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("calendar takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
   if (!check_date_option ("--from", from, &status) ||
       (host = remote_host (remote, &status)) == NULL)
     return status;
-  if ((store = open_store_for (committee)) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
 
   meetings = select_meetings (store, committee, from, NULL);

@@ -109,15 +109,13 @@ cli_command_notes (int    argc,
   g_autoptr(GError) error = NULL;
   GListModel *problems;
   gboolean json = FALSE;
+  int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "notes", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("notes takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
-  if (format != NULL && !(json = g_str_equal (format, "json")) && !g_str_equal (format, "text"))
-    return cli_usage_error (_("--format is text or json, not “%s”"), format);
+  if (!cli_check_format (format, &json, &status))
+    return status;
 
   if ((store = cli_open_store ()) == NULL)
     return EXIT_ERRORS;

@@ -298,3 +298,30 @@ cli_json_print (JsonBuilder *builder)
   text = quorum_json_node_to_string (root);
   fputs (text, stdout);
 }
+
+/**
+ * cli_json_new_list:
+ * @member: the list's member, e.g. "meetings"
+ *
+ * Returns: (transfer full): a builder with the top-level object begun, the
+ *   store's problems added ("errors") and the array @member begun, for
+ *   each item to be added to; cli_json_print_list() ends and prints it
+ */
+JsonBuilder *
+cli_json_new_list (QuorumStore *store,
+                   const char  *member)
+{
+  JsonBuilder *builder = cli_json_new ();
+
+  cli_json_problems (builder, store);
+  cli_json_begin_array (builder, member);
+  return builder;
+}
+
+/* Ends the array of cli_json_new_list() and prints the whole. */
+void
+cli_json_print_list (JsonBuilder *builder)
+{
+  json_builder_end_array (builder);
+  cli_json_print (builder);
+}

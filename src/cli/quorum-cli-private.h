@@ -28,8 +28,16 @@ GOptionContext *cli_new_context         (const char     *parameters,
 gboolean        cli_parse_options       (GOptionContext *context,
                                          int            *argc,
                                          char         ***argv);
+gboolean        cli_parse_options_only  (GOptionContext *context,
+                                         const char     *command,
+                                         int            *argc,
+                                         char         ***argv);
 char           *cli_dup_store_path      (void);
 QuorumStore    *cli_open_store          (void);
+QuorumStore    *cli_open_store_for      (const char     *committee);
+gboolean        cli_check_format        (const char     *format,
+                                         gboolean       *json,
+                                         int            *status);
 guint           cli_print_problems      (QuorumStore    *store,
                                          const char     *only_file_basename);
 QuorumBudgetDocument *cli_find_document (QuorumStore    *store,
@@ -72,6 +80,9 @@ void            cli_json_problems       (JsonBuilder    *builder,
 void            cli_json_add_problems   (JsonBuilder    *builder,
                                          GListModel     *problems);
 void            cli_json_print          (JsonBuilder    *builder);
+JsonBuilder    *cli_json_new_list       (QuorumStore    *store,
+                                         const char     *member);
+void            cli_json_print_list     (JsonBuilder    *builder);
 
 /* the commands */
 

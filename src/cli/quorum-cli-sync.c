@@ -245,11 +245,8 @@ cli_command_sync (int    argc,
   g_autofree char *path = NULL;
   gboolean ok;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "sync", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("sync takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
   if (!check_sync_options (&options))
     return EXIT_USAGE;
 

@@ -96,14 +96,11 @@ print_packages (QuorumStore *store,
       return;
     }
 
-  builder = cli_json_new ();
-  cli_json_problems (builder, store);
-  cli_json_begin_array (builder, "work_packages");
+  builder = cli_json_new_list (store, "work_packages");
   for (guint i = 0; i < packages->len; i++)
     cli_json_node (builder, NULL,
                    quorum_export_work_package_json (g_ptr_array_index (packages, i)));
-  json_builder_end_array (builder);
-  cli_json_print (builder);
+  cli_json_print_list (builder);
 }
 
 int
@@ -131,15 +128,13 @@ cli_command_work_packages (int    argc,
   g_autoptr(GPtrArray) packages = NULL;
   QuorumOutcome outcome = QUORUM_OUTCOME_AWAITING;
   gboolean json = FALSE;
+  int status = EXIT_USAGE;
   guint n_problems;
 
-  if (!cli_parse_options (context, &argc, &argv))
+  if (!cli_parse_options_only (context, "work-packages", &argc, &argv))
     return EXIT_USAGE;
-  if (argc > 1)
-    return cli_usage_error (_("work-packages takes no arguments, only options; “%s” is extra"),
-                            argv[1]);
-  if (format != NULL && !(json = g_str_equal (format, "json")) && !g_str_equal (format, "text"))
-    return cli_usage_error (_("--format is text or json, not “%s”"), format);
+  if (!cli_check_format (format, &json, &status))
+    return status;
   if (quarter != NULL && !quorum_quarter_is_valid (quarter))
     return cli_usage_error (_("--quarter: “%s” is not a quarter written like “2020/21 Q1”"),
                             quarter);
@@ -147,14 +142,8 @@ cli_command_work_packages (int    argc,
     return cli_usage_error (_("--outcome is awaiting, approved, rejected or deferred, not “%s”"),
                             outcome_text);
 
-  if ((store = cli_open_store ()) == NULL)
+  if ((store = cli_open_store_for (committee)) == NULL)
     return EXIT_ERRORS;
-  if (committee != NULL && quorum_store_find_committee (store, committee) == NULL)
-    {
-      cli_print_error (_("%s: there is no committee “%s” in the register\n"),
-                       quorum_store_get_path (store), committee);
-      return EXIT_ERRORS;
-    }
 
   packages = select_packages (store, quarter, outcome_text, outcome, committee);
   n_problems = cli_print_problems (store, NULL);

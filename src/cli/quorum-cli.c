@@ -135,6 +135,24 @@ cli_parse_options (GOptionContext *context,
   return TRUE;
 }
 
+/* Parses the options of @command, which takes no arguments: anything
+ * left is a usage error. */
+gboolean
+cli_parse_options_only (GOptionContext *context,
+                        const char     *command,
+                        int            *argc,
+                        char         ***argv)
+{
+  if (!cli_parse_options (context, argc, argv))
+    return FALSE;
+  if (*argc <= 1)
+    return TRUE;
+  /* TRANSLATORS: %1$s is a command, e.g. "meetings"; %2$s what was given after it */
+  cli_usage_error (_("%1$s takes no arguments, only options; “%2$s” is extra"), command,
+                   (*argv)[1]);
+  return FALSE;
+}
+
 /* The store: --store DIR, else $QUORUM_STORE, else the default. */
 char *
 cli_dup_store_path (void)
@@ -156,6 +174,38 @@ cli_open_store (void)
       return NULL;
     }
   return g_steal_pointer (&store);
+}
+
+/* Opens the store, checking a --committee (if not NULL) against its
+ * register. */
+QuorumStore *
+cli_open_store_for (const char *committee)
+{
+  g_autoptr(QuorumStore) store = cli_open_store ();
+
+  if (store != NULL && committee != NULL &&
+      quorum_store_find_committee (store, committee) == NULL)
+    {
+      cli_print_error (_("%s: there is no committee “%s” in the register\n"),
+                       quorum_store_get_path (store), committee);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+/* A --format: text (or none) or json, which sets *json; anything else sets
+ * *status to the usage error it prints. */
+gboolean
+cli_check_format (const char *format,
+                  gboolean   *json,
+                  int        *status)
+{
+  if (format == NULL || g_str_equal (format, "text"))
+    return TRUE;
+  if (g_str_equal (format, "json"))
+    return *json = TRUE;
+  *status = cli_usage_error (_("--format is text or json, not “%s”"), format);
+  return FALSE;
 }
 
 /* Prints the store's problems (those of one file, if given), one a line,

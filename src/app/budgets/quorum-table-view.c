@@ -804,28 +804,11 @@ quorum_table_view_class_init (QuorumTableViewClass *klass)
 
 #undef BIND_CHILD
 
-/* The tables' styles, once for the display. */
-static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider,
-                                       "/io/github/secpanel/Quorum/quorum-table-view.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 quorum_table_view_init (QuorumTableView *self)
 {
-  load_css ();
+  /* The tables' styles, once for the display. */
+  quorum_ui_add_css_resource ("/io/github/secpanel/Quorum/quorum-table-view.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->value_columns = g_ptr_array_new ();

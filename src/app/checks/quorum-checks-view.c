@@ -53,6 +53,7 @@ struct _QuorumChecksView
   GtkColumnViewColumn *figure_columns[N_FIGURES];
 
   /* owned */
+  QuorumUiColumnFold *fold;    /* the columns it folds when narrow */
   QuorumStore *store;
   GtkMapListModel *document_findings; /* each document's findings model */
   GtkFlattenListModel *findings; /* every finding of every document, following them */
@@ -61,7 +62,6 @@ struct _QuorumChecksView
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   char *search;                  /* casefolded, or NULL */
-  gboolean narrow;
   guint decimals;                /* of every figure shown: 0 or 2 */
   guint figure_chars[N_FIGURES]; /* each column's widest figure's length */
   QuorumFigureColumns *figure_cells; /* the figures' columns' cells */
@@ -424,33 +424,26 @@ update_figures (QuorumChecksView *self)
 
 /* On a narrow view, the row and the computed figure and difference win the
  * space, the severity shows as its sign alone (named in its tooltip); the
- * rest is in the Budgets view a finding opens. */
+ * rest is in the Budgets view a finding opens. The view lays its child out
+ * itself (no layout manager), to know its width. */
 static void
-set_narrow (QuorumChecksView *self,
-            gboolean          narrow)
+set_up_fold (QuorumChecksView *self)
 {
-  GtkColumnViewColumn *wide_only[] = {
-    self->document_column, self->table_column, self->column_column, self->rule_column,
-    self->figure_columns[FIGURE_STATED],
+  GtkColumnViewColumn *narrow_hides[] = {
+    self->severity_column, self->document_column, self->table_column, self->column_column,
+    self->rule_column, self->figure_columns[FIGURE_STATED], NULL,
   };
+  GtkColumnViewColumn *narrow_shows[] = { self->severity_icon_column, NULL };
 
-  self->narrow = narrow;
-  gtk_column_view_column_set_visible (self->severity_icon_column, narrow);
-  gtk_column_view_column_set_visible (self->severity_column, !narrow);
-  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
-    gtk_column_view_column_set_visible (wide_only[i], !narrow);
+  self->fold = quorum_ui_column_fold_new (0, NARROW_WIDTH);
+  quorum_ui_column_fold_set_columns (self->fold, NULL, narrow_hides, narrow_shows);
 }
 
-/* The view lays its child out itself (no layout manager), to know its
- * width: narrower than NARROW_WIDTH, it folds its columns. */
 static void
 fold (GtkWidget *widget,
       int        width)
 {
-  QuorumChecksView *self = QUORUM_CHECKS_VIEW (widget);
-
-  if ((width < NARROW_WIDTH) != self->narrow)
-    set_narrow (self, width < NARROW_WIDTH);
+  quorum_ui_column_fold_apply (QUORUM_CHECKS_VIEW (widget)->fold, width);
 }
 
 typedef enum
@@ -554,6 +547,7 @@ quorum_checks_view_dispose (GObject *object)
   quorum_checks_view_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CHECKS_VIEW);
 
+  g_clear_pointer (&self->fold, quorum_ui_column_fold_free);
   G_OBJECT_CLASS (quorum_checks_view_parent_class)->dispose (object);
 }
 
@@ -676,6 +670,7 @@ quorum_checks_view_init (QuorumChecksView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   setup_figure_columns (self);
+  set_up_fold (self);
   /* A finding's cells are read with its row's label: "Projects, Stated: …". */
   quorum_ui_a11y_set_label_column (self->column_view, _("Row"));
 

@@ -32,6 +32,7 @@ struct _QuorumCommitteeComparisonView
   GtkLabel *compare_missing_label;
 
   /* owned */
+  QuorumUiColumnFold *fold;    /* the columns it folds when narrow */
   QuorumStore *store;
   GPtrArray *documents;        /* of QuorumBudgetDocument, as in document_dropdown */
   GPtrArray *tables;           /* of QuorumTable, as in table_dropdown */
@@ -41,7 +42,6 @@ struct _QuorumCommitteeComparisonView
   GArray *sort_options;        /* of SortOption, as in sort_dropdown */
   QuorumBudgetDocument *document; /* the one whose tables are offered */
   QuorumTable *table;          /* the one compared */
-  gboolean narrow;             /* the table folded to the committees and their totals */
   gboolean with_year;          /* the parts are named with their year */
 };
 
@@ -194,32 +194,6 @@ fill_chart_titles (QuorumCommitteeComparisonView *self,
  * only: the chart above shows the parts. */
 #define NARROW_WIDTH 820
 
-/* The parts' columns are shown only where there is room for them. */
-static void
-show_part_columns (QuorumCommitteeComparisonView *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->compare_view);
-
-  for (guint i = 1; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      gtk_column_view_column_set_visible (column, !self->narrow || column == self->total_column);
-    }
-}
-
-static void
-fold (GtkWidget *widget,
-      int        width)
-{
-  QuorumCommitteeComparisonView *self = QUORUM_COMMITTEE_COMPARISON_VIEW (widget);
-
-  if ((width < NARROW_WIDTH) == self->narrow)
-    return;
-  self->narrow = width < NARROW_WIDTH;
-  show_part_columns (self);
-}
-
 /* Every column but the committees' (the template's). */
 static void
 remove_figure_columns (QuorumCommitteeComparisonView *self)
@@ -234,6 +208,7 @@ remove_figure_columns (QuorumCommitteeComparisonView *self)
       gtk_column_view_remove_column (self->compare_view, column);
     }
   self->total_column = NULL;
+  quorum_ui_column_fold_set_columns (self->fold, NULL, NULL, NULL);
 }
 
 static void
@@ -245,6 +220,7 @@ fill_columns (QuorumCommitteeComparisonView *self,
   GListModel *columns = quorum_table_get_columns (table);
   guint n_columns = g_list_model_get_n_items (columns);
   int total_cell = quorum_committee_comparison_get_total_cell (comparison);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
   remove_figure_columns (self);
   for (guint c = 0; c < n_columns; c++)
@@ -258,11 +234,23 @@ fill_columns (QuorumCommitteeComparisonView *self,
 
       if ((int) c == total_cell)
         self->total_column = view_column;
+      else
+        g_ptr_array_add (parts, view_column);
     }
   if (total_cell >= (int) n_columns)
     self->total_column = quorum_figure_ui_add_cell_column (self->compare_view,
                                                            _("Total"), total_cell, TRUE);
-  show_part_columns (self);
+  /* Narrow, the table shows the committees and their totals only. */
+  g_ptr_array_add (parts, NULL);
+  quorum_ui_column_fold_set_columns (self->fold, NULL,
+                                     (GtkColumnViewColumn **) parts->pdata, NULL);
+}
+
+static void
+fold (GtkWidget *widget,
+      int        width)
+{
+  quorum_ui_column_fold_apply (QUORUM_COMMITTEE_COMPARISON_VIEW (widget)->fold, width);
 }
 
 /* The table's own total, as it states it; and the committees no row is
@@ -601,6 +589,7 @@ quorum_committee_comparison_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_COMMITTEE_COMPARISON_VIEW);
 
+  g_clear_pointer (&self->fold, quorum_ui_column_fold_free);
   G_OBJECT_CLASS (quorum_committee_comparison_view_parent_class)->dispose (object);
 }
 
@@ -645,6 +634,7 @@ quorum_committee_comparison_view_init (QuorumCommitteeComparisonView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  self->fold = quorum_ui_column_fold_new (0, NARROW_WIDTH);
   quorum_figure_ui_setup_drop_down (self->document_dropdown);
   quorum_figure_ui_setup_drop_down (self->table_dropdown);
   quorum_figure_ui_setup_drop_down (self->sort_dropdown);

@@ -309,21 +309,6 @@ quorum_committee_page_init (QuorumCommitteePage *self)
                                 empty_row ("no-actions", _("No open actions")));
 }
 
-static GtkWidget *
-add_text_row (GtkListBox *list_box,
-              const char *title,
-              const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_append (list_box, row);
-  return row;
-}
-
 /* A value row; @subtitle under its title when there is one. */
 static void
 add_figure_row (GtkListBox *list_box,
@@ -869,7 +854,7 @@ quorum_committee_page_show (QuorumCommitteePage *self,
       g_autofree char *text =
         g_strdup_printf (_("No table of this store's budget documents has a row about %s."),
                          short_name);
-      GtkWidget *row = add_text_row (list_box, _("No figures in any document"), text);
+      GtkWidget *row = quorum_ui_add_text_row (list_box, _("No figures in any document"), text);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
 
       gtk_widget_add_css_class (icon, "dim-label");

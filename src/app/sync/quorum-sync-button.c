@@ -783,25 +783,6 @@ popover_show_cb (QuorumSyncButton *self)
                                                                   : GTK_ALIGN_END);
 }
 
-/* A badge needs a style of its own (quorum-sync-button.css); it stays with
- * the widget, loaded once for the display. */
-static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider,
-                                       "/io/github/secpanel/Quorum/quorum-sync-button.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /**
  * quorum_sync_button_set_controller:
  * @controller: (nullable)
@@ -964,7 +945,8 @@ quorum_sync_button_init (QuorumSyncButton *self)
   /* Set Up Sync… opens Preferences: the popover does not stay on top. */
   g_signal_connect_swapped (self->setup_button, "clicked", G_CALLBACK (gtk_popover_popdown),
                             self->popover);
-  ensure_css ();
+  /* A badge needs a style of its own; it stays with the widget. */
+  quorum_ui_add_css_resource ("/io/github/secpanel/Quorum/quorum-sync-button.css");
 
   self->notable = g_list_store_new (QUORUM_TYPE_SYNC_ITEM);
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->notable)), 0,

@@ -531,6 +531,167 @@ quorum_ui_bin_class_fold_on_width (GtkWidgetClass   *widget_class,
   widget_class->size_allocate = fold_bin_size_allocate;
 }
 
+/* Which of its steps a view's columns are folded to. */
+typedef enum
+{
+  FOLD_WIDE,
+  FOLD_MEDIUM,
+  FOLD_NARROW,
+} Fold;
+
+struct _QuorumUiColumnFold
+{
+  int medium_width;
+  int narrow_width;
+  GPtrArray *medium_hides;      /* of GtkColumnViewColumn, hidden below medium_width */
+  GPtrArray *narrow_hides;      /* hidden below narrow_width */
+  GPtrArray *narrow_shows;      /* shown below narrow_width only */
+  Fold fold;
+};
+
+static GPtrArray *
+column_array_new (GtkColumnViewColumn * const *list)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    g_ptr_array_add (array, g_object_ref (list[i]));
+  return array;
+}
+
+static void
+set_columns_visible (GPtrArray *columns,
+                     gboolean   visible)
+{
+  for (guint i = 0; i < columns->len; i++)
+    gtk_column_view_column_set_visible (columns->pdata[i], visible);
+}
+
+static void
+show_fold (QuorumUiColumnFold *fold)
+{
+  set_columns_visible (fold->medium_hides, fold->fold == FOLD_WIDE);
+  set_columns_visible (fold->narrow_hides, fold->fold != FOLD_NARROW);
+  set_columns_visible (fold->narrow_shows, fold->fold == FOLD_NARROW);
+}
+
+/**
+ * quorum_ui_column_fold_new:
+ * @medium_width: narrower than this, the medium step (0: none)
+ * @narrow_width: narrower than this, the narrow step
+ *
+ * The columns a view folds at its width, in two steps or three, for the
+ * view's fold function (quorum_ui_bin_class_fold_on_width()) to apply;
+ * it starts wide, with no column (quorum_ui_column_fold_set_columns()).
+ *
+ * Returns: (transfer full): the fold, for quorum_ui_column_fold_free()
+ */
+QuorumUiColumnFold *
+quorum_ui_column_fold_new (int medium_width,
+                           int narrow_width)
+{
+  QuorumUiColumnFold *fold = g_new0 (QuorumUiColumnFold, 1);
+
+  fold->medium_width = medium_width;
+  fold->narrow_width = narrow_width;
+  fold->medium_hides = column_array_new (NULL);
+  fold->narrow_hides = column_array_new (NULL);
+  fold->narrow_shows = column_array_new (NULL);
+  return fold;
+}
+
+void
+quorum_ui_column_fold_free (QuorumUiColumnFold *fold)
+{
+  if (fold == NULL)
+    return;
+  g_ptr_array_unref (fold->medium_hides);
+  g_ptr_array_unref (fold->narrow_hides);
+  g_ptr_array_unref (fold->narrow_shows);
+  g_free (fold);
+}
+
+/**
+ * quorum_ui_column_fold_set_columns:
+ * @medium_hides: (nullable): a %NULL-terminated list of the columns hidden
+ *   below the medium width (and below the narrow one)
+ * @narrow_hides: (nullable): those hidden below the narrow width
+ * @narrow_shows: (nullable): those shown below the narrow width only
+ *
+ * Names the columns @fold folds, replacing those it had (when a view's
+ * columns change), and shows them as the width last applied calls for.
+ */
+void
+quorum_ui_column_fold_set_columns (QuorumUiColumnFold          *fold,
+                                   GtkColumnViewColumn * const *medium_hides,
+                                   GtkColumnViewColumn * const *narrow_hides,
+                                   GtkColumnViewColumn * const *narrow_shows)
+{
+  g_return_if_fail (fold != NULL);
+
+  g_ptr_array_unref (fold->medium_hides);
+  g_ptr_array_unref (fold->narrow_hides);
+  g_ptr_array_unref (fold->narrow_shows);
+  fold->medium_hides = column_array_new (medium_hides);
+  fold->narrow_hides = column_array_new (narrow_hides);
+  fold->narrow_shows = column_array_new (narrow_shows);
+  show_fold (fold);
+}
+
+/**
+ * quorum_ui_column_fold_apply:
+ * @fold: (nullable): a fold, or %NULL (a view disposed of) for nothing
+ * @width: the view's width
+ *
+ * Folds the columns as @width calls for; does nothing when they are
+ * folded so already.
+ */
+void
+quorum_ui_column_fold_apply (QuorumUiColumnFold *fold,
+                             int                 width)
+{
+  Fold step;
+
+  if (fold == NULL)
+    return;
+  step = width < fold->narrow_width ? FOLD_NARROW
+         : width < fold->medium_width ? FOLD_MEDIUM
+         : FOLD_WIDE;
+  if (step == fold->fold)
+    return;
+  fold->fold = step;
+  show_fold (fold);
+}
+
+/**
+ * quorum_ui_add_css_resource:
+ * @resource_path: a style sheet in the app's resources
+ *
+ * Adds the style sheet to the default display, at the application's
+ * priority, the first time it is asked for (on the main thread); does
+ * nothing without a display.
+ */
+void
+quorum_ui_add_css_resource (const char *resource_path)
+{
+  static GHashTable *added;     /* of resource paths */
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_return_if_fail (resource_path != NULL);
+
+  if (display == NULL)
+    return;
+  if (added == NULL)
+    added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (added, g_strdup (resource_path)))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, resource_path);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /**
  * quorum_ui_clear_list_box:
  *
@@ -563,6 +724,31 @@ quorum_ui_value_row_update (GtkWidget  *row,
   /* Not also labelled by its title: GTK 4.8 would read both. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
+ * quorum_ui_add_text_row:
+ * @list_box: (nullable): where to append the row
+ * @title: what the text is
+ * @subtitle: the text, shown whole (wrapped, never cut short)
+ *
+ * Returns: (transfer none): the row, appended to @list_box if given
+ *   (else floating, for the caller to add)
+ */
+GtkWidget *
+quorum_ui_add_text_row (GtkListBox *list_box,
+                        const char *title,
+                        const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (list_box != NULL)
+    gtk_list_box_append (list_box, row);
+  return row;
 }
 
 /**

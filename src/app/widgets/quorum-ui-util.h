@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The columns a view folds when narrow: quorum_ui_column_fold_new(). */
+typedef struct _QuorumUiColumnFold QuorumUiColumnFold;
+
 /* Called with a bin's width before its child is laid out. */
 typedef void (*QuorumUiFoldFunc) (GtkWidget *bin,
                                   int        width);
@@ -59,14 +62,27 @@ void        quorum_ui_pill_set_outcome      (GtkWidget         *pill,
                                              QuorumOutcome      outcome);
 void        quorum_ui_bin_class_fold_on_width (GtkWidgetClass   *widget_class,
                                                QuorumUiFoldFunc  fold);
+QuorumUiColumnFold *quorum_ui_column_fold_new (int                          medium_width,
+                                               int                          narrow_width);
+void        quorum_ui_column_fold_free        (QuorumUiColumnFold          *fold);
+void        quorum_ui_column_fold_set_columns (QuorumUiColumnFold          *fold,
+                                               GtkColumnViewColumn * const *medium_hides,
+                                               GtkColumnViewColumn * const *narrow_hides,
+                                               GtkColumnViewColumn * const *narrow_shows);
+void        quorum_ui_column_fold_apply       (QuorumUiColumnFold          *fold,
+                                               int                          width);
 GtkWidget  *quorum_ui_cell_new              (float              xalign,
                                              guint              chars);
 void        quorum_ui_cell_set_text         (GtkListItem       *item,
                                              const char        *text);
 void        quorum_ui_clear_list_box        (GtkListBox        *list_box);
+void        quorum_ui_add_css_resource      (const char        *resource_path);
 void        quorum_ui_value_row_update      (GtkWidget         *row,
                                              const char        *title,
                                              const char        *value);
+GtkWidget  *quorum_ui_add_text_row          (GtkListBox        *list_box,
+                                             const char        *title,
+                                             const char        *subtitle);
 GtkWidget  *quorum_ui_add_value_row         (GtkListBox        *list_box,
                                              const char        *title,
                                              const char        *value);

@@ -25,13 +25,6 @@ typedef enum
   N_MONEY
 } Money;
 
-typedef enum
-{
-  QUORUM_PRESSURE_WIDE,
-  QUORUM_PRESSURE_MEDIUM,
-  QUORUM_PRESSURE_NARROW,
-} QuorumPressureFold;
-
 struct _QuorumPressureView
 {
   AdwBin parent_instance;
@@ -44,9 +37,9 @@ struct _QuorumPressureView
   GtkColumnViewColumn *money_columns[N_MONEY];
   GtkColumnViewColumn *year_column;
   GtkColumnViewColumn *approved_column;
-  QuorumPressureFold fold;      /* which columns give way to the line's */
 
   /* owned */
+  QuorumUiColumnFold *fold;    /* the columns it folds when narrow */
   QuorumStore *store;
   GListStore *lines;           /* of QuorumPressureLine */
   guint recompute_id;
@@ -476,6 +469,7 @@ quorum_pressure_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PRESSURE_VIEW);
   g_clear_object (&self->money_cells);
 
+  g_clear_pointer (&self->fold, quorum_ui_column_fold_free);
   G_OBJECT_CLASS (quorum_pressure_view_parent_class)->dispose (object);
 }
 
@@ -514,22 +508,18 @@ quorum_pressure_view_set_property (GObject      *object,
 /* On a narrow view, the line, what remains of its provision and its status
  * win the space; the rest is on the work packages' pages. */
 static void
-set_fold (QuorumPressureView *self,
-          QuorumPressureFold  fold)
+set_up_fold (QuorumPressureView *self)
 {
   GtkColumnViewColumn *medium_hides[] = {
-    self->money_columns[MONEY_COMMITTED], self->approved_column,
+    self->money_columns[MONEY_COMMITTED], self->approved_column, NULL,
   };
   GtkColumnViewColumn *narrow_hides[] = {
     self->year_column, self->money_columns[MONEY_PROVISION],
-    self->money_columns[MONEY_SPENT], self->money_columns[MONEY_PROJECTED],
+    self->money_columns[MONEY_SPENT], self->money_columns[MONEY_PROJECTED], NULL,
   };
 
-  self->fold = fold;
-  for (guint i = 0; i < G_N_ELEMENTS (medium_hides); i++)
-    gtk_column_view_column_set_visible (medium_hides[i], fold == QUORUM_PRESSURE_WIDE);
-  for (guint i = 0; i < G_N_ELEMENTS (narrow_hides); i++)
-    gtk_column_view_column_set_visible (narrow_hides[i], fold != QUORUM_PRESSURE_NARROW);
+  self->fold = quorum_ui_column_fold_new (MEDIUM_WIDTH, NARROW_WIDTH);
+  quorum_ui_column_fold_set_columns (self->fold, medium_hides, narrow_hides, NULL);
 }
 
 /* Folds the columns below MEDIUM_WIDTH and NARROW_WIDTH. */
@@ -537,13 +527,7 @@ static void
 fold (GtkWidget *widget,
       int        width)
 {
-  QuorumPressureView *self = QUORUM_PRESSURE_VIEW (widget);
-  QuorumPressureFold fold = width < NARROW_WIDTH ? QUORUM_PRESSURE_NARROW
-                            : width < MEDIUM_WIDTH ? QUORUM_PRESSURE_MEDIUM
-                            : QUORUM_PRESSURE_WIDE;
-
-  if (fold != self->fold)
-    set_fold (self, fold);
+  quorum_ui_column_fold_apply (QUORUM_PRESSURE_VIEW (widget)->fold, width);
 }
 
 static void
@@ -605,6 +589,7 @@ quorum_pressure_view_init (QuorumPressureView *self)
 
   self->lines = g_list_store_new (QUORUM_TYPE_PRESSURE_LINE);
   setup_money_columns (self);
+  set_up_fold (self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   update_summary (self);

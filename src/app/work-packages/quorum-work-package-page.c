@@ -70,22 +70,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-add_text_row (GtkListBox *list_box,
-              const char *title,
-              const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  if (list_box != NULL)
-    gtk_list_box_append (list_box, row);
-  return row;
-}
-
 static void
 add_prefix_icon (GtkWidget  *row,
                  const char *icon_name,
@@ -180,7 +164,8 @@ fill_summary (QuorumWorkPackagePage *self)
   if (classification != NULL && !g_str_equal (classification, "white"))
     quorum_ui_add_value_row (self->summary_list, _("Classification"), classification);
   if (quorum_work_package_get_description (wp) != NULL)
-    add_text_row (self->summary_list, _("Description"), quorum_work_package_get_description (wp));
+    quorum_ui_add_text_row (self->summary_list, _("Description"),
+                            quorum_work_package_get_description (wp));
 }
 
 static void
@@ -202,8 +187,9 @@ fill_actual (QuorumWorkPackagePage *self)
 
   if (!quorum_work_package_get_actual (wp, &cost))
     {
-      GtkWidget *row = add_text_row (self->actual_list, _("Not reported yet"),
-                                     _("The out-turn is reported once the work is done."));
+      GtkWidget *row =
+        quorum_ui_add_text_row (self->actual_list, _("Not reported yet"),
+                                _("The out-turn is reported once the work is done."));
 
       add_prefix_icon (row, "user-status-pending-symbolic", "dim-label", _("Not reported"));
       return;
@@ -244,8 +230,8 @@ fill_budget_line (QuorumWorkPackagePage *self)
 
   if (!quorum_work_package_get_budget_ref (wp, &document_id, &table_id, &row_id, &column_ref))
     {
-      add_text_row (self->budget_list, _("No budget line"),
-                    _("This package does not name the budget line it draws on."));
+      quorum_ui_add_text_row (self->budget_list, _("No budget line"),
+                              _("This package does not name the budget line it draws on."));
       return;
     }
 
@@ -254,8 +240,9 @@ fill_budget_line (QuorumWorkPackagePage *self)
       const char *problem = quorum_work_package_get_budget_problem (wp);
       g_autofree char *where = g_strdup_printf ("%s / %s / %s", document_id, table_id, row_id);
 
-      row = add_text_row (self->budget_list, where,
-                          problem != NULL ? problem : _("The budget line cannot be found."));
+      row = quorum_ui_add_text_row (self->budget_list, where,
+                                    problem != NULL ? problem
+                                    : _("The budget line cannot be found."));
       add_prefix_icon (row, "dialog-warning-symbolic", "warning", _("Warning"));
       gtk_widget_add_css_class (row, "budget-problem");
       return;
@@ -647,8 +634,8 @@ quorum_work_package_page_init (QuorumWorkPackagePage *self)
   gtk_box_insert_child_after (self->outcome_box, self->outcome_pill,
                               gtk_widget_get_prev_sibling (self->change_button));
 
-  none = add_text_row (NULL, _("No decisions yet"),
-                       _("The Board has not decided on this package."));
+  none = quorum_ui_add_text_row (NULL, _("No decisions yet"),
+                                 _("The Board has not decided on this package."));
   add_prefix_icon (none, quorum_ui_outcome_icon_name (QUORUM_OUTCOME_AWAITING), "dim-label",
                    _("Awaiting decision"));
   gtk_list_box_set_placeholder (self->history_list, none);

@@ -21,13 +21,6 @@ typedef enum
   N_MONEY
 } Money;
 
-typedef enum
-{
-  QUORUM_PACKAGES_WIDE,
-  QUORUM_PACKAGES_MEDIUM,
-  QUORUM_PACKAGES_NARROW,
-} QuorumPackagesFold;
-
 struct _QuorumWorkPackagesView
 {
   AdwBin parent_instance;
@@ -46,9 +39,9 @@ struct _QuorumWorkPackagesView
   GtkColumnViewColumn *money_columns[N_MONEY];
   guint decimals[N_MONEY];      /* each figure column's precision */
   QuorumFigureColumns *money_cells; /* those columns' cells */
-  QuorumPackagesFold fold;      /* which columns give way to the package's title */
 
   /* owned */
+  QuorumUiColumnFold *fold;    /* the columns it folds when narrow */
   QuorumStore *store;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
@@ -543,6 +536,7 @@ quorum_work_packages_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WORK_PACKAGES_VIEW);
 
+  g_clear_pointer (&self->fold, quorum_ui_column_fold_free);
   G_OBJECT_CLASS (quorum_work_packages_view_parent_class)->dispose (object);
 }
 
@@ -594,20 +588,16 @@ quorum_work_packages_view_set_property (GObject      *object,
  * its status win the space; the figures are on the package's page (the
  * variance alone is wider than an outcome's badge). */
 static void
-set_fold (QuorumWorkPackagesView *self,
-          QuorumPackagesFold      fold)
+set_up_fold (QuorumWorkPackagesView *self)
 {
-  GtkColumnViewColumn *medium_hides[] = { self->quarter_column, self->committee_column };
+  GtkColumnViewColumn *medium_hides[] = { self->quarter_column, self->committee_column, NULL };
   GtkColumnViewColumn *narrow_hides[] = {
     self->money_columns[MONEY_ESTIMATE], self->money_columns[MONEY_ACTUAL],
-    self->money_columns[MONEY_VARIANCE],
+    self->money_columns[MONEY_VARIANCE], NULL,
   };
 
-  self->fold = fold;
-  for (guint i = 0; i < G_N_ELEMENTS (medium_hides); i++)
-    gtk_column_view_column_set_visible (medium_hides[i], fold == QUORUM_PACKAGES_WIDE);
-  for (guint i = 0; i < G_N_ELEMENTS (narrow_hides); i++)
-    gtk_column_view_column_set_visible (narrow_hides[i], fold != QUORUM_PACKAGES_NARROW);
+  self->fold = quorum_ui_column_fold_new (MEDIUM_WIDTH, NARROW_WIDTH);
+  quorum_ui_column_fold_set_columns (self->fold, medium_hides, narrow_hides, NULL);
 }
 
 /* Folds the columns below MEDIUM_WIDTH and NARROW_WIDTH. */
@@ -615,13 +605,7 @@ static void
 fold (GtkWidget *widget,
       int        width)
 {
-  QuorumWorkPackagesView *self = QUORUM_WORK_PACKAGES_VIEW (widget);
-  QuorumPackagesFold fold = width < NARROW_WIDTH ? QUORUM_PACKAGES_NARROW
-                            : width < MEDIUM_WIDTH ? QUORUM_PACKAGES_MEDIUM
-                            : QUORUM_PACKAGES_WIDE;
-
-  if (fold != self->fold)
-    set_fold (self, fold);
+  quorum_ui_column_fold_apply (QUORUM_WORK_PACKAGES_VIEW (widget)->fold, width);
 }
 
 static void
@@ -708,6 +692,7 @@ quorum_work_packages_view_init (QuorumWorkPackagesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   setup_money_columns (self);
+  set_up_fold (self);
   agenda[0] = self->quarter_column;
   agenda[1] = self->committee_column;
   agenda[2] = self->title_column;

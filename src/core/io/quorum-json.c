@@ -148,6 +148,29 @@ describe_char (const char *p,
   return _quorum_json_describe_char (p, end, buf);
 }
 
+/* After a member or an element: a comma (*more set) or @close (*more
+ * unset), read; anything else is an error. Inlined, as the loops it
+ * came from were: it runs after every member and element. */
+G_ALWAYS_INLINE static inline gboolean
+read_separator (Reader   *r,
+                char      close,
+                gboolean *more)
+{
+  char buf[16];
+
+  skip_space (r);
+  if (r->p < r->end && (*r->p == ',' || *r->p == close))
+    {
+      *more = *r->p++ == ',';
+      return TRUE;
+    }
+  if (close == '}')
+    reader_fail (r, r->p, _("expected “,” or “}”, found %s"), describe_char (r->p, r->end, buf));
+  else
+    reader_fail (r, r->p, _("expected “,” or “]”, found %s"), describe_char (r->p, r->end, buf));
+  return FALSE;
+}
+
 /* Reads a string starting at the opening quote into @out (its bytes
  * replaced); FALSE on error. */
 static gboolean
@@ -450,6 +473,7 @@ read_object (Reader    *r,
         const char *key;
         g_autofree char *owned_key = NULL;
         JsonNode *value = NULL;
+        gboolean more;
 
         skip_space (r);
         key_at = r->p;
@@ -491,20 +515,10 @@ read_object (Reader    *r,
           return FALSE;
         if (object != NULL)
           json_object_set_member (object, owned_key, value);
-        skip_space (r);
-        if (r->p < r->end && *r->p == ',')
-          {
-            r->p++;
-            continue;
-          }
-        if (r->p < r->end && *r->p == '}')
-          {
-            r->p++;
-            break;
-          }
-        reader_fail (r, r->p, _("expected “,” or “}”, found %s"),
-                     describe_char (r->p, r->end, buf));
-        return FALSE;
+        if (!read_separator (r, '}', &more))
+          return FALSE;
+        if (!more)
+          break;
       }
 
   r->depth--;
@@ -573,7 +587,6 @@ read_array (Reader    *r,
   g_autoptr(JsonArray) array = NULL;
   JsonNode *node;
   guint index = 0;
-  char buf[16];
 
   if (!enter (r, r->p))
     return FALSE;
@@ -601,6 +614,7 @@ read_array (Reader    *r,
     while (TRUE)
       {
         JsonNode *value;
+        gboolean more;
 
         r->object_role = role == ROLE_TABLES ? ROLE_TABLE : role == ROLE_ROWS ? ROLE_ROW
                                                                                : ROLE_NONE;
@@ -614,20 +628,10 @@ read_array (Reader    *r,
           return FALSE;
         if (array != NULL)
           json_array_add_element (array, value);
-        skip_space (r);
-        if (r->p < r->end && *r->p == ',')
-          {
-            r->p++;
-            continue;
-          }
-        if (r->p < r->end && *r->p == ']')
-          {
-            r->p++;
-            break;
-          }
-        reader_fail (r, r->p, _("expected “,” or “]”, found %s"),
-                     describe_char (r->p, r->end, buf));
-        return FALSE;
+        if (!read_separator (r, ']', &more))
+          return FALSE;
+        if (!more)
+          break;
       }
 
   r->depth--;

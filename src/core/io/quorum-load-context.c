@@ -378,6 +378,60 @@ quorum_id_is_valid (const char *id)
   return TRUE;
 }
 
+/* The strings that must be written one way. */
+typedef enum
+{
+  STRING_ONE_OF,                /* one of a list of values */
+  STRING_ID,
+  STRING_DATE,
+} StringKind;
+
+/* The string @member of @object_node, reported at the member unless it is
+ * written as @kind requires (for STRING_ONE_OF, one of @allowed). */
+static gboolean
+ctx_checked_string (QuorumLoadContext  *ctx,
+                    JsonNode           *object_node,
+                    const char         *path,
+                    const char         *member,
+                    gboolean            required,
+                    StringKind          kind,
+                    const char * const *allowed,
+                    char              **out)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *member_path = NULL;
+  JsonNode *node;
+
+  *out = NULL;
+  if (!_quorum_ctx_string (ctx, object_node, path, member, required, &value))
+    return FALSE;
+  if (value == NULL ||
+      (kind == STRING_ID ? quorum_id_is_valid (value)
+       : kind == STRING_DATE ? quorum_date_is_valid (value)
+       : g_strv_contains (allowed, value)))
+    {
+      *out = g_steal_pointer (&value);
+      return TRUE;
+    }
+
+  member_path = quorum_path_member (path, member);
+  node = json_object_get_member (json_node_get_object (object_node), member);
+  if (kind == STRING_ID)
+    _quorum_ctx_error (ctx, node, member_path,
+                       _("“%s” is not a valid id: use 1 to 64 lowercase letters, digits and "
+                       "hyphens, starting with a letter or digit"), value);
+  else if (kind == STRING_DATE)
+    _quorum_ctx_error (ctx, node, member_path, _("“%s” is not a date written YYYY-MM-DD"),
+                       value);
+  else
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+      _quorum_ctx_error (ctx, node, member_path, _("“%s” is not one of: %s"), value, list);
+    }
+  return FALSE;
+}
+
 gboolean
 _quorum_ctx_id (QuorumLoadContext  *ctx,
                 JsonNode           *object_node,
@@ -386,27 +440,7 @@ _quorum_ctx_id (QuorumLoadContext  *ctx,
                 gboolean            required,
                 char              **out)
 {
-  g_autofree char *id = NULL;
-
-  *out = NULL;
-  if (!_quorum_ctx_string (ctx, object_node, path, member, required, &id))
-    return FALSE;
-  if (id == NULL)
-    return TRUE;
-
-  if (!quorum_id_is_valid (id))
-    {
-      g_autofree char *member_path = quorum_path_member (path, member);
-      JsonNode *node = json_object_get_member (json_node_get_object (object_node), member);
-
-      _quorum_ctx_error (ctx, node, member_path,
-                         _("“%s” is not a valid id: use 1 to 64 lowercase letters, digits and "
-                         "hyphens, starting with a letter or digit"), id);
-      return FALSE;
-    }
-
-  *out = g_steal_pointer (&id);
-  return TRUE;
+  return ctx_checked_string (ctx, object_node, path, member, required, STRING_ID, NULL, out);
 }
 
 gboolean
@@ -417,24 +451,7 @@ _quorum_ctx_enum (QuorumLoadContext  *ctx,
                   const char * const *allowed,
                   char              **out)
 {
-  g_autofree char *value = NULL;
-  g_autofree char *member_path = NULL;
-  g_autofree char *list = NULL;
-
-  *out = NULL;
-  if (!_quorum_ctx_string (ctx, object_node, path, member, FALSE, &value))
-    return FALSE;
-  if (value == NULL || g_strv_contains (allowed, value))
-    {
-      *out = g_steal_pointer (&value);
-      return TRUE;
-    }
-
-  member_path = quorum_path_member (path, member);
-  list = g_strjoinv (", ", (char **) allowed);
-  _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (object_node), member),
-                     member_path, _("“%s” is not one of: %s"), value, list);
-  return FALSE;
+  return ctx_checked_string (ctx, object_node, path, member, FALSE, STRING_ONE_OF, allowed, out);
 }
 
 gboolean
@@ -482,21 +499,7 @@ _quorum_ctx_date (QuorumLoadContext  *ctx,
                   gboolean            required,
                   char              **out)
 {
-  g_autofree char *value = NULL;
-
-  *out = NULL;
-  if (!_quorum_ctx_string (ctx, object_node, path, member, required, &value))
-    return FALSE;
-  if (value != NULL && !quorum_date_is_valid (value))
-    {
-      g_autofree char *member_path = quorum_path_member (path, member);
-
-      _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (object_node), member),
-                         member_path, _("“%s” is not a date written YYYY-MM-DD"), value);
-      return FALSE;
-    }
-  *out = g_steal_pointer (&value);
-  return TRUE;
+  return ctx_checked_string (ctx, object_node, path, member, required, STRING_DATE, NULL, out);
 }
 
 /**

@@ -306,14 +306,20 @@ is_bidi_control (gunichar c)
   return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
-/* Checks @text, a name or role or (@comment) a comment: UTF-8 without a
- * control character (a comment may hold line feeds and tabs) and, unless
- * a comment, without a bidi control. */
-static gboolean
-validate_text (const char  *text,
-               gboolean     comment,
-               GError     **error)
+/**
+ * _quorum_validate_text:
+ * @kind: what @text is: a name or role, a decision's comment or a note
+ *
+ * Checks @text: UTF-8 without a control character (a comment or a note may
+ * hold line feeds and tabs) and, for a name or role, without a bidi
+ * control; the error names the character, its place and what @text is.
+ */
+gboolean
+_quorum_validate_text (const char      *text,
+                       QuorumTextKind   kind,
+                       GError         **error)
 {
+  gboolean person = kind == QUORUM_TEXT_PERSON;
   guint position = 0;
 
   if (!g_utf8_validate (text, -1, NULL))
@@ -324,19 +330,24 @@ validate_text (const char  *text,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gboolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
 
       position++;
-      if (comment && (c == '\n' || c == '\t'))
+      if (!person && (c == '\n' || c == '\t'))
         continue;
-      if (comment && (c < 0x20 || (c >= 0x7F && c <= 0x9F)))
+      if (control && kind == QUORUM_TEXT_COMMENT)
         g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                      _("character %u is U+%04X, a control character; a comment can hold line "
                        "breaks and tabs but no other control character"), position, c);
-      else if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+      else if (control && kind == QUORUM_TEXT_NOTE)
+        g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
+                     _("character %u is U+%04X, a control character; a note can hold line "
+                       "breaks and tabs but no other control character"), position, c);
+      else if (control)
         g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                      _("character %u is U+%04X, a control character (such as a line break); "
                        "a name or role cannot hold one"), position, c);
-      else if (!comment && is_bidi_control (c))
+      else if (person && is_bidi_control (c))
         g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
                      _("character %u is U+%04X, a bidirectional text control; a name or "
                        "role cannot hold one"), position, c);
@@ -368,7 +379,7 @@ quorum_decision_validate_person (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return validate_text (text, FALSE, error);
+  return _quorum_validate_text (text, QUORUM_TEXT_PERSON, error);
 }
 
 /**
@@ -390,7 +401,7 @@ quorum_decision_validate_comment (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return validate_text (text, TRUE, error);
+  return _quorum_validate_text (text, QUORUM_TEXT_COMMENT, error);
 }
 
 /* @text trimmed and in Unicode normal form C, or NULL if blank: the same

@@ -69,6 +69,18 @@ char           *quorum_decision_compute_seal       (const char     *id,
                                                     const char     *comment,
                                                     const char     *meeting);
 
+/* Private to the core: what a text checked by _quorum_validate_text() is. */
+typedef enum
+{
+  QUORUM_TEXT_PERSON,   /* a name or a role */
+  QUORUM_TEXT_COMMENT,  /* a decision's comment */
+  QUORUM_TEXT_NOTE,     /* a private note */
+} QuorumTextKind;
+
+gboolean        _quorum_validate_text              (const char     *text,
+                                                    QuorumTextKind  kind,
+                                                    GError        **error);
+
 /* Private to the core: the store sets these while loading or writing. */
 void            _quorum_decision_set_file          (QuorumDecision *self,
                                                     const char     *file);

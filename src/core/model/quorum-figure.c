@@ -209,6 +209,31 @@ collect_table (QuorumBudgetDocument *document,
     }
 }
 
+/* The figures of every table of @role (or all) of every document, of
+ * rows about @committee_id (or all). */
+static GListModel *
+collect_documents (GListModel *documents,
+                   const char *role,
+                   const char *committee_id)
+{
+  GListStore *out = g_list_store_new (QUORUM_TYPE_FIGURE);
+
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
+      GListModel *tables = quorum_budget_document_get_tables (document);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+        {
+          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
+
+          if (role == NULL || g_strcmp0 (quorum_table_get_role (table), role) == 0)
+            collect_table (document, table, out, committee_id);
+        }
+    }
+  return G_LIST_MODEL (out);
+}
+
 /**
  * quorum_figures_collect:
  * @documents: a list of #QuorumBudgetDocument
@@ -222,25 +247,9 @@ GListModel *
 quorum_figures_collect (GListModel *documents,
                         const char *role)
 {
-  GListStore *out;
-
   g_return_val_if_fail (G_IS_LIST_MODEL (documents), NULL);
 
-  out = g_list_store_new (QUORUM_TYPE_FIGURE);
-  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
-    {
-      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
-      GListModel *tables = quorum_budget_document_get_tables (document);
-
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
-        {
-          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
-
-          if (role == NULL || g_strcmp0 (quorum_table_get_role (table), role) == 0)
-            collect_table (document, table, out, NULL);
-        }
-    }
-  return G_LIST_MODEL (out);
+  return collect_documents (documents, role, NULL);
 }
 
 /**
@@ -254,25 +263,10 @@ GListModel *
 quorum_figures_for_committee (GListModel *documents,
                               const char *committee_id)
 {
-  GListStore *out;
-
   g_return_val_if_fail (G_IS_LIST_MODEL (documents), NULL);
   g_return_val_if_fail (committee_id != NULL, NULL);
 
-  out = g_list_store_new (QUORUM_TYPE_FIGURE);
-  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
-    {
-      g_autoptr(QuorumBudgetDocument) document = g_list_model_get_item (documents, d);
-      GListModel *tables = quorum_budget_document_get_tables (document);
-
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
-        {
-          g_autoptr(QuorumTable) table = g_list_model_get_item (tables, t);
-
-          collect_table (document, table, out, committee_id);
-        }
-    }
-  return G_LIST_MODEL (out);
+  return collect_documents (documents, NULL, committee_id);
 }
 
 static int

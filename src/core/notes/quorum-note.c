@@ -360,29 +360,9 @@ gboolean
 quorum_note_validate_text (const char  *text,
                            GError     **error)
 {
-  guint position = 0;
-
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID, _("the text is not UTF-8"));
-      return FALSE;
-    }
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      position++;
-      if (c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7F && c <= 0x9F)))
-        {
-          g_set_error (error, QUORUM_ERROR, QUORUM_ERROR_INVALID,
-                       _("character %u is U+%04X, a control character; a note can hold line "
-                         "breaks and tabs but no other control character"), position, c);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return _quorum_validate_text (text, QUORUM_TEXT_NOTE, error);
 }
 
 /* Reads $.target: one kind, its fields, nothing of another kind. */

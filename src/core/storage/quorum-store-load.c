@@ -610,28 +610,6 @@ _quorum_store_load_result_free (QuorumStoreLoadResult *result)
   g_free (result);
 }
 
-/* The stamp of a file as it is now; FALSE when it cannot be read. */
-gboolean
-_quorum_store_stamp_file (const char       *path,
-                          QuorumStoreStamp *stamp)
-{
-  GStatBuf buf;
-
-  if (g_stat (path, &buf) != 0)
-    return FALSE;
-  stamp->inode = buf.st_ino;
-  stamp->size = buf.st_size;
-  stamp->mtime_usec = (gint64) buf.st_mtim.tv_sec * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000;
-  return TRUE;
-}
-
-gboolean
-_quorum_store_stamp_equal (const QuorumStoreStamp *a,
-                           const QuorumStoreStamp *b)
-{
-  return a->inode == b->inode && a->size == b->size && a->mtime_usec == b->mtime_usec;
-}
-
 /* The files as last applied, without their objects: safe to hand to a
  * worker thread. */
 GHashTable *
@@ -647,8 +625,7 @@ _quorum_store_dup_stamps (QuorumStore *self)
     {
       QuorumStoreFile *copy = _quorum_store_file_new (file->kind, file->path, file->owner);
 
-      copy->stamp = file->stamp;
-      copy->stamp.checksum = g_strdup (file->stamp.checksum);
+      _quorum_store_stamp_copy (&copy->stamp, &file->stamp);
       g_hash_table_insert (stamps, copy->path, copy);
     }
   return stamps;
@@ -695,35 +672,33 @@ parse_file (QuorumStoreFile *file,
 }
 
 /* Reads and parses @file, unless it is the one last loaded (@last): the
- * same stamp (when @trust_stamps) or the same content. */
+ * same stamp, or a racily clean file (the only ones with a checksum) of
+ * the same content. */
 static void
 read_store_file (QuorumStoreFile       *file,
                  const QuorumStoreFile *last,
-                 gboolean               trust_stamps,
                  gsize                 *bytes_left)
 {
   g_autofree char *data = NULL;
+  gboolean stamped;
   gsize length;
 
-  if (_quorum_store_stamp_file (file->path, &file->stamp) && trust_stamps && last != NULL &&
-      last->stamp.checksum != NULL && _quorum_store_stamp_equal (&last->stamp, &file->stamp))
+  stamped = _quorum_store_stamp_file (file->path, &file->stamp);
+  if (stamped && last != NULL && _quorum_store_stamp_unchanged (&last->stamp, &file->stamp))
     {
       /* Not read again, but its objects are still held. */
       *bytes_left -= MIN ((gsize) MAX (file->stamp.size, 0), *bytes_left);
-      file->stamp.checksum = g_strdup (last->stamp.checksum);
+      file->stamp.valid = TRUE;
       return;
     }
   file->parsed = TRUE;
   if ((data = read_file (file->path, &length, file->problems, bytes_left)) == NULL)
     return;
-  file->stamp.checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data,
-                                                      length);
-  if (last != NULL && g_strcmp0 (last->stamp.checksum, file->stamp.checksum) == 0)
-    {
-      file->parsed = FALSE;   /* the same content: the objects last loaded stay */
-      return;
-    }
-  parse_file (file, g_steal_pointer (&data), length);
+  if (stamped && _quorum_store_stamp_read (&file->stamp, last != NULL ? &last->stamp : NULL,
+                                           data, length))
+    file->parsed = FALSE;   /* the same content: the objects last loaded stay */
+  else
+    parse_file (file, g_steal_pointer (&data), length);
 }
 
 /* A file's name without `.json`: the id a decision takes from it. */
@@ -739,7 +714,6 @@ static void
 scan_one (const char            *store_path,
           QuorumStoreLoadResult *result,
           GHashTable            *stamps,
-          gboolean               trust_stamps,
           QuorumStoreFileKind    kind,
           const char            *path,
           const char            *owner)
@@ -748,7 +722,7 @@ scan_one (const char            *store_path,
   gsize bytes_left = result->bytes_left;
 
   read_store_file (file, stamps != NULL ? g_hash_table_lookup (stamps, path) : NULL,
-                   trust_stamps, &result->bytes_left);
+                   &result->bytes_left);
   if (kind == QUORUM_STORE_FILE_BUDGET && result->each_document != NULL &&
       file->objects->len > 0)
     {
@@ -776,7 +750,6 @@ scan_folder (const char            *store_path,
              const QuorumStoreFolder *folder,
              QuorumStoreLoadResult *result,
              GHashTable            *stamps,
-             gboolean               trust_stamps,
              GCancellable          *cancellable)
 {
   g_autofree char *top = g_build_filename (store_path, folder->name, NULL);
@@ -785,7 +758,7 @@ scan_folder (const char            *store_path,
   if (!folder->is_folder)
     {
       if (g_file_test (top, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
-        scan_one (store_path, result, stamps, trust_stamps, folder->kind, top, NULL);
+        scan_one (store_path, result, stamps, folder->kind, top, NULL);
       else if (folder->kind == QUORUM_STORE_FILE_COMMITTEES)
         add_problem (result->problems, top, _("the committee register is missing"));
       return;
@@ -811,7 +784,7 @@ scan_folder (const char            *store_path,
 
           if (g_cancellable_is_cancelled (cancellable))
             return;
-          scan_one (store_path, result, stamps, trust_stamps, folder->kind, path, owner);
+          scan_one (store_path, result, stamps, folder->kind, path, owner);
         }
     }
 }
@@ -855,21 +828,11 @@ reread_packages (QuorumStoreLoadResult *result,
           /* Its size already counts against the store's budget. */
           gsize again = QUORUM_MAX_FILE_BYTES;
 
-          g_clear_pointer (&file->stamp.checksum, g_free);
-          read_store_file (file, NULL, FALSE, &again);
+          read_store_file (file, NULL, &again);
         }
     }
 }
 
-/**
- * _quorum_store_scan:
- * @stamps: (nullable): the files last loaded (_quorum_store_dup_stamps());
- *   %NULL reads and parses every file
- * @trust_stamps: take a file whose stamp is unchanged as unchanged without
- *   reading it
- *
- * Runs on any thread.
- */
 static QuorumStoreLoadResult *
 load_result_new (void)
 {
@@ -885,7 +848,6 @@ static gboolean
 scan_into (QuorumStoreLoadResult  *result,
            const char             *path,
            GHashTable             *stamps,
-           gboolean                trust_stamps,
            GCancellable           *cancellable,
            GError                **error)
 {
@@ -897,23 +859,30 @@ scan_into (QuorumStoreLoadResult  *result,
     }
 
   for (guint i = 0; i < _quorum_store_n_folders; i++)
-    scan_folder (path, &_quorum_store_folders[i], result, stamps, trust_stamps, cancellable);
+    scan_folder (path, &_quorum_store_folders[i], result, stamps, cancellable);
   if (stamps != NULL)
     reread_packages (result, stamps);
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+/**
+ * _quorum_store_scan:
+ * @stamps: (nullable): the files last loaded (_quorum_store_dup_stamps()),
+ *   each taken as unchanged, without reading it, while its stamp is the
+ *   same (see quorum-store-private.h); %NULL reads and parses every file
+ *
+ * Runs on any thread.
+ */
 QuorumStoreLoadResult *
 _quorum_store_scan (const char    *path,
                     GHashTable    *stamps,
-                    gboolean       trust_stamps,
                     GCancellable  *cancellable,
                     GError       **error)
 {
   g_autoptr(QuorumStoreLoadResult) result = load_result_new ();
 
-  if (!scan_into (result, path, stamps, trust_stamps, cancellable, error))
+  if (!scan_into (result, path, stamps, cancellable, error))
     return NULL;
   return g_steal_pointer (&result);
 }
@@ -971,7 +940,7 @@ quorum_store_load_each_document (QuorumStore              *self,
   result->drop_documents = !folder_has_json (self->path, "work-packages") &&
                            !folder_has_json (self->path, "meetings");
   stamps = _quorum_store_dup_stamps (self);
-  if (!scan_into (result, self->path, stamps, FALSE, cancellable, error))
+  if (!scan_into (result, self->path, stamps, cancellable, error))
     return FALSE;
 
   result->serial = self->serial;
@@ -984,8 +953,12 @@ quorum_store_load_each_document (QuorumStore              *self,
  *
  * Loads (or reloads) the whole store. A file with errors is left out and
  * its problems listed in quorum_store_get_problems(); the rest loads. A
- * reload reads every file again but keeps the objects of the files whose
- * content did not change.
+ * reload reads again only the files whose stamp (device, inode, size,
+ * modification and status change times) changed, or that changed so
+ * shortly before the last load read them that their stamp cannot tell
+ * (see quorum-store-private.h); it keeps the objects of the files it
+ * does not read again, and of those read again whose content it can tell
+ * did not change.
  *
  * Returns: %FALSE only if the folder itself cannot be read, or on
  *   cancellation
@@ -1002,7 +975,7 @@ quorum_store_load (QuorumStore   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stamps = _quorum_store_dup_stamps (self);
-  result = _quorum_store_scan (self->path, stamps, FALSE, cancellable, error);
+  result = _quorum_store_scan (self->path, stamps, cancellable, error);
   if (result == NULL)
     return FALSE;
 
@@ -1015,7 +988,6 @@ typedef struct
 {
   char *path;
   GHashTable *stamps;
-  gboolean trust_stamps;
   guint64 serial;
 } LoadData;
 
@@ -1035,8 +1007,8 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  QuorumStoreLoadResult *result = _quorum_store_scan (data->path, data->stamps,
-                                                      data->trust_stamps, cancellable, &error);
+  QuorumStoreLoadResult *result = _quorum_store_scan (data->path, data->stamps, cancellable,
+                                                      &error);
 
   if (result == NULL)
     {
@@ -1049,7 +1021,6 @@ load_thread (GTask        *task,
 
 void
 _quorum_store_reload_async (QuorumStore         *self,
-                            gboolean             trust_stamps,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -1059,7 +1030,6 @@ _quorum_store_reload_async (QuorumStore         *self,
 
   data->path = g_strdup (self->path);
   data->stamps = _quorum_store_dup_stamps (self);
-  data->trust_stamps = trust_stamps;
   data->serial = self->serial;
   g_task_set_source_tag (task, quorum_store_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -1081,7 +1051,7 @@ quorum_store_load_async (QuorumStore         *self,
   g_return_if_fail (QUORUM_IS_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _quorum_store_reload_async (self, FALSE, cancellable, callback, user_data);
+  _quorum_store_reload_async (self, cancellable, callback, user_data);
 }
 
 gboolean

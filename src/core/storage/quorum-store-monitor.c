@@ -7,8 +7,9 @@
  * starts a QUORUM_STORE_MONITOR_DELAY_MS timer, started again by every
  * change after it, so that a sync or a decision writing several files
  * causes one reload. The reload runs on a worker thread (cancelled by the
- * next one) and trusts the stamps of the files (quorum-store-private.h):
- * only files whose stamp and content changed are parsed again. Files
+ * next one) and, as every load, trusts the stamps of the files
+ * (quorum-store-private.h): only files whose stamp changed are parsed
+ * again (of racily clean ones, only those whose content changed). Files
  * under STORE/.quorum/ and hidden or backup (`~`) files are ignored.
  *
  * The store owns its monitor (quorum_store_watch()); the monitor does not
@@ -106,8 +107,7 @@ reload_cb (gpointer user_data)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  _quorum_store_reload_async (self->store, TRUE, self->cancellable, reloaded_cb,
-                              g_object_ref (self));
+  _quorum_store_reload_async (self->store, self->cancellable, reloaded_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 

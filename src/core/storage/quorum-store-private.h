@@ -2,18 +2,20 @@
  *
  * quorum-store.c is the class, its list models and applying a load to them;
  * quorum-store-load.c reads the store's files (on a worker thread);
+ * quorum-store-stamp.c tells which of them changed since the last load;
  * quorum-store-write.c records decisions and copies stores;
  * quorum-store-monitor.c watches the folders and reloads.
  *
  * A load scans every file the store holds (the folders of
  * _quorum_store_folders) into QuorumStoreFile records. A file whose stamp
- * (inode, size, modification time to the microsecond) is the one last
- * loaded is not read again; any other file is read and its SHA-256
- * compared with the one last loaded, and only a file whose content
- * changed is parsed. Applying the load on the main thread keeps the
- * objects of every unchanged file and replaces only those of changed
- * files, then works out again what depends on several files (decisions
- * on their packages, budget references, problems).
+ * (device, inode, size, modification and status change times) is the one
+ * last loaded is not read again, unless it was racily clean when read
+ * (quorum-store-stamp.c); any other file is read, and parsed unless its
+ * last reading kept a checksum (racily clean) that its content matches.
+ * Applying the load on the main thread keeps the objects of every
+ * unchanged file and replaces only those of changed files, then works out
+ * again what depends on several files (decisions on their packages,
+ * budget references, problems).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,13 +49,23 @@ typedef struct
 extern const QuorumStoreFolder _quorum_store_folders[];
 extern const guint _quorum_store_n_folders;
 
-/* A file's identity on disk: when it is the same, the file is not read. */
+/* How close to the moment it was read a file's last change makes it
+ * racily clean: file systems keep times to the nanosecond (ext4, XFS,
+ * btrfs), to the microsecond or, FAT, to 2 s; and a network file
+ * system's clock is not quite ours. */
+#define QUORUM_STORE_RACY_SECONDS 2
+
+/* A file's identity on disk: while it is the same, the file is not read
+ * again, unless it has a checksum (quorum-store-stamp.c). */
 typedef struct
 {
+  guint64 device;
   guint64 inode;
-  gint64 mtime_usec;
   goffset size;
-  char *checksum;      /* SHA-256 of the content; NULL when not read */
+  gint64 mtime_nsec;
+  gint64 ctime_nsec;
+  gboolean valid;      /* read whole: the stamp can be trusted */
+  char *checksum;      /* SHA-256 of the content, of a racily clean file only */
 } QuorumStoreStamp;
 
 /* One file of the store, as scanned; reference counted (g_rc_box). */
@@ -108,15 +120,25 @@ struct _QuorumStore
   QuorumStoreMonitor *monitor;
 };
 
+/* quorum-store-stamp.c */
+gboolean _quorum_store_stamp_file         (const char             *path,
+                                           QuorumStoreStamp       *stamp);
+gboolean _quorum_store_stamp_unchanged    (const QuorumStoreStamp *last,
+                                           const QuorumStoreStamp *now);
+gboolean _quorum_store_stamp_read         (QuorumStoreStamp       *stamp,
+                                           const QuorumStoreStamp *last,
+                                           const char             *data,
+                                           gsize                   length);
+gboolean _quorum_store_stamp_same_content (const QuorumStoreStamp *last,
+                                           const QuorumStoreStamp *now);
+void     _quorum_store_stamp_copy         (QuorumStoreStamp       *dest,
+                                           const QuorumStoreStamp *src);
+void     _quorum_store_stamp_forget       (QuorumStoreStamp       *stamp);
+
 /* quorum-store-load.c */
-gboolean               _quorum_store_stamp_file   (const char         *path,
-                                                   QuorumStoreStamp   *stamp);
-gboolean               _quorum_store_stamp_equal  (const QuorumStoreStamp *a,
-                                                   const QuorumStoreStamp *b);
 GHashTable            *_quorum_store_dup_stamps   (QuorumStore        *self);
 QuorumStoreLoadResult *_quorum_store_scan         (const char         *path,
                                                    GHashTable         *stamps,
-                                                   gboolean            trust_stamps,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
 void                   _quorum_store_resolve_budget_ref (QuorumWorkPackage *package,
@@ -124,7 +146,6 @@ void                   _quorum_store_resolve_budget_ref (QuorumWorkPackage *pack
                                                    GHashTable         *broken,
                                                    GPtrArray          *problems);
 void                   _quorum_store_reload_async (QuorumStore        *self,
-                                                   gboolean            trust_stamps,
                                                    GCancellable       *cancellable,
                                                    GAsyncReadyCallback callback,
                                                    gpointer            user_data);

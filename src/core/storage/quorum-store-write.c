@@ -182,8 +182,7 @@ written_file (QuorumDecision *decision)
   file->pending = TRUE;
   if (_quorum_store_stamp_file (file->path, &file->stamp) &&
       g_file_get_contents (file->path, &data, &length, NULL))
-    file->stamp.checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                        (const guchar *) data, length);
+    _quorum_store_stamp_read (&file->stamp, NULL, data, length);
   return file;
 }
 

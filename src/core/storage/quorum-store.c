@@ -302,17 +302,15 @@ adopt_files (QuorumStore           *self,
       if (!scanned->parsed && last == NULL)
         continue;   /* gone since it was scanned */
       if (last != NULL && (!scanned->parsed ||
-                           g_strcmp0 (last->stamp.checksum, scanned->stamp.checksum) == 0))
+                           _quorum_store_stamp_same_content (&last->stamp, &scanned->stamp)))
         {
+          /* Unchanged, or read again with the same content (a racily
+           * clean file; a decision written here since the scan began):
+           * its objects stay, under the newer stamp. */
           file = last;
+          _quorum_store_stamp_copy (&last->stamp, &scanned->stamp);
           if (scanned->parsed)
-            {
-              /* The same content: newer on disk, its objects stay. */
-              g_free (last->stamp.checksum);
-              last->stamp = scanned->stamp;
-              last->stamp.checksum = g_strdup (scanned->stamp.checksum);
-              g_hash_table_insert (fresh, last, scanned);
-            }
+            g_hash_table_insert (fresh, last, scanned);
           last->pending = scanned->pending;
         }
       else
@@ -406,7 +404,7 @@ attach_decisions (QuorumStore *self,
           g_hash_table_insert (by_id, (char *) quorum_work_package_get_id (package), package);
         }
       else if (lost)
-        g_clear_pointer (&file->stamp.checksum, g_free);   /* read again next time */
+        _quorum_store_stamp_forget (&file->stamp);   /* read again next time */
       for (guint k = 0; list != NULL && k < list->len; k++)
         if (!g_list_store_find (G_LIST_STORE (quorum_work_package_get_decisions (package)),
                                 g_ptr_array_index (list, k), NULL))

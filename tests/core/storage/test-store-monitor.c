@@ -8,11 +8,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE
 #include "quorum-core.h"
 #include "quorum-test-util.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char committees_file[] =
   "{'format': 'quorum.committees/1', 'committees': [\n"
@@ -379,6 +383,94 @@ test_decided_here (Fixture       *fixture,
   g_assert_true (item_at (decisions, 0) == (gpointer) decision);
 }
 
+/* Writes @text over the file at @relpath, in place (the same inode), and
+ * gives it @times (access, modification) if not NULL. */
+static void
+overwrite (Fixture               *fixture,
+           const char            *relpath,
+           const char            *text,
+           const struct timespec *times)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, relpath, NULL);
+  int fd = open (path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  gsize length = strlen (text);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, text, length), ==, (gssize) length);
+  g_assert_cmpint (close (fd), ==, 0);
+  if (times != NULL)
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* A file rewritten in place with as many bytes and its modification time
+ * put back (as `cp -p`, `rsync -t` or `touch -r` can) is read again: its
+ * status change time tells. */
+static void
+test_times_put_back (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gpointer a = package_at (fixture, 0), b = package_at (fixture, 1);
+  g_autofree char *path = g_build_filename (fixture->dir, "work-packages", "wp-b.json", NULL);
+  g_autofree char *text = fill (package_file, "ID", "wp-b", "TITLE", "Sekond");
+  const Change expected[] = { { 1, 1, 1 } };
+  struct stat before, after;
+
+  g_assert_cmpint (stat (path, &before), ==, 0);
+  overwrite (fixture, "work-packages/wp-b.json", text,
+             (struct timespec[]) { before.st_atim, before.st_mtim });
+  g_assert_cmpint (stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before.st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+  wait_for_reload (fixture);
+
+  assert_changes (fixture, expected, G_N_ELEMENTS (expected));
+  g_assert_true (package_at (fixture, 0) == a);
+  g_assert_true (package_at (fixture, 1) != b);
+  g_assert_cmpstr (quorum_work_package_get_title (package_at (fixture, 1)), ==, "Sekond");
+}
+
+/* A file read while racily clean (here: changed in the future, so always
+ * within the file system's clock tick of the reading) keeps a checksum:
+ * rewritten with the same bytes it keeps its object; with other bytes of
+ * the same length under the same times, it is read again. */
+static void
+test_racily_clean (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *relpath = "work-packages/wp-b.json";
+  g_autofree char *amended = fill (package_file, "ID", "wp-b", "TITLE", "Second, amended");
+  g_autofree char *emended = fill (package_file, "ID", "wp-b", "TITLE", "Second, emended");
+  struct timespec times[2];
+  const Change replaced[] = { { 1, 1, 1 } };
+  gpointer b;
+
+  g_assert_cmpint (clock_gettime (CLOCK_REALTIME, &times[0]), ==, 0);
+  times[1] = times[0];
+  times[1].tv_sec += 24 * 60 * 60;
+
+  overwrite (fixture, relpath, amended, times);
+  wait_for_reload (fixture);
+  assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+  b = package_at (fixture, 1);
+  g_assert_cmpstr (quorum_work_package_get_title (b), ==, "Second, amended");
+
+  /* Another file (another inode), the same bytes and times. */
+  quorum_test_write_file (fixture->dir, relpath, amended, -1);
+  overwrite (fixture, relpath, amended, times);
+  wait_for_reload (fixture);
+  assert_changes (fixture, NULL, 0);
+  g_assert_true (package_at (fixture, 1) == b);
+
+  overwrite (fixture, relpath, emended, times);
+  wait_for_reload (fixture);
+  assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+  g_assert_true (package_at (fixture, 1) != b);
+  g_assert_cmpstr (quorum_work_package_get_title (package_at (fixture, 1)), ==,
+                   "Second, emended");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +484,8 @@ main (int   argc,
   ADD ("added-and-deleted", test_added_and_deleted);
   ADD ("derived", test_derived);
   ADD ("decided-here", test_decided_here);
+  ADD ("times-put-back", test_times_put_back);
+  ADD ("racily-clean", test_racily_clean);
 #undef ADD
 
   return g_test_run ();

@@ -3,9 +3,10 @@
  * A figure that does not add up, one a row: its severity, where it is
  * (document, table, row, column), why it is flagged (its rule) and the
  * stated and computed amounts. The figures keep their width and show one
- * precision (pence on all when one has them); the names give way, cut in
- * the middle, and on a narrow view only the row and the figures that
- * matter most stay.
+ * precision (pence on all when one has them); the names and the rule give
+ * way, wrapped onto two lines and then cut, the rule keeping room to be
+ * read; below SIGN_WIDTH the severity is its sign alone, and on a narrow
+ * view only the row and the figures that matter most stay.
  * Filtered by severity, by document and by a search in the names; a
  * finding activated (Enter or a double click) is handed to the window,
  * which opens the cell in the Budgets view.
@@ -24,6 +25,9 @@
 /* Narrower than this, the view shows the severity, the row, the computed
  * figure and the difference only. */
 #define NARROW_WIDTH 600
+/* Narrower than this, the severity shows as its sign alone (named in its
+ * tooltip): the names and the rule take the room of its word. */
+#define SIGN_WIDTH 1000
 
 typedef enum
 {
@@ -435,8 +439,6 @@ set_narrow (QuorumChecksView *self,
   };
 
   self->narrow = narrow;
-  gtk_column_view_column_set_visible (self->severity_icon_column, narrow);
-  gtk_column_view_column_set_visible (self->severity_column, !narrow);
   for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
     gtk_column_view_column_set_visible (wide_only[i], !narrow);
 }
@@ -451,6 +453,8 @@ fold (GtkWidget *widget,
 
   if ((width < NARROW_WIDTH) != self->narrow)
     set_narrow (self, width < NARROW_WIDTH);
+  gtk_column_view_column_set_visible (self->severity_icon_column, width < SIGN_WIDTH);
+  gtk_column_view_column_set_visible (self->severity_column, width >= SIGN_WIDTH);
 }
 
 typedef enum
@@ -510,11 +514,13 @@ setup_place (GtkListItem      *item,
   GtkWidget *cell = quorum_ui_cell_new (0, chars);
   const char * const bound[] = { "text", "tooltip-text" };
 
-  /* Names give way to the figures, with the whole in the tooltip; a
-   * document's title is cut in the middle, where titles differ ("SEC
-   * Panel Budget 2020–2023"), the others keep their start ("Table 2: …"). */
+  /* Names give way to the figures, wrapped onto two lines, with the whole
+   * in the tooltip; a document's title is cut in the middle, where titles
+   * differ ("SEC Panel Budget 2020–2023"), the others keep their start
+   * ("Table 2: …"). */
   gtk_widget_set_name (cell, name);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 6);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 2);
   if (g_str_equal (name, "document-cell"))
     gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                        GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);

@@ -27,7 +27,7 @@
 #define NARROW_WIDTH 600
 /* Narrower than this, the severity shows as its sign alone (named in its
  * tooltip): the names and the rule take the room of its word. */
-#define SIGN_WIDTH 1000
+#define SIGN_WIDTH 1200
 
 typedef enum
 {

@@ -485,7 +485,7 @@ place_text (QuorumChecksView *self,
     }
 }
 
-#define PLACE_COLUMN(name, PART, chars) \
+#define PLACE_COLUMN(name, PART, min_chars, chars) \
   static char * \
   name##_text_cb (GtkListItem      *item, \
                   QuorumFinding    *finding, \
@@ -499,7 +499,7 @@ place_text (QuorumChecksView *self,
                      GtkListItem              *item, \
                      QuorumChecksView         *self) \
   { \
-    setup_place (item, #name "-cell", chars, G_CALLBACK (name##_text_cb), self); \
+    setup_place (item, #name "-cell", min_chars, chars, G_CALLBACK (name##_text_cb), self); \
   }
 
 /* A place's cell, its text and tooltip bound to the finding through
@@ -507,6 +507,7 @@ place_text (QuorumChecksView *self,
 static void
 setup_place (GtkListItem      *item,
              const char       *name,
+             guint             min_chars,
              guint             chars,
              GCallback         text_cb,
              QuorumChecksView *self)
@@ -517,9 +518,11 @@ setup_place (GtkListItem      *item,
   /* Names give way to the figures, wrapped onto two lines, with the whole
    * in the tooltip; a document's title is cut in the middle, where titles
    * differ ("SEC Panel Budget 2020–2023"), the others keep their start
-   * ("Table 2: …"). */
+   * ("Table 2: …"). The row and the column, what a finding is about, keep
+   * room for a long word ("Contingency", "Approved") rather than break
+   * inside it. */
   gtk_widget_set_name (cell, name);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 6);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 2);
   if (g_str_equal (name, "document-cell"))
     gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
@@ -536,10 +539,10 @@ setup_place (GtkListItem      *item,
     }
 }
 
-PLACE_COLUMN (document, PART_DOCUMENT, 20)
-PLACE_COLUMN (table, PART_TABLE, 22)
-PLACE_COLUMN (row, PART_ROW, 16)
-PLACE_COLUMN (column, PART_COLUMN, 16)
+PLACE_COLUMN (document, PART_DOCUMENT, 6, 20)
+PLACE_COLUMN (table, PART_TABLE, 6, 22)
+PLACE_COLUMN (row, PART_ROW, 10, 16)
+PLACE_COLUMN (column, PART_COLUMN, 8, 16)
 
 static void
 activate_cb (QuorumChecksView *self,

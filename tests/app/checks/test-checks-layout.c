@@ -6,8 +6,8 @@
  * the one the store's findings call for; each finding says why it is
  * flagged (a cross-check by its label, read from the store's file), and at
  * the default size its rule is read whole (a cross-check's long label at
- * least begins to be, whole in the tooltip); the filter bar stays on one
- * line with the longest document chosen.
+ * least begins to be, whole in the tooltip), as is each row's name; the
+ * filter bar stays on one line with the longest document chosen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -193,6 +193,18 @@ assert_rules_read (QuorumChecksView *view)
       n_whole++;
     }
   g_assert_cmpuint (n_whole, >, 5);
+
+  /* The rows' names, what each finding is about, are read whole too. */
+  {
+    g_autoptr(GPtrArray) rows = quorum_test_find_all_named (GTK_WIDGET (view), "row-cell");
+
+    g_assert_cmpuint (rows->len, >, 5);
+    for (guint i = 0; i < rows->len; i++)
+      if (!shows_whole_text (rows->pdata[i]))
+        g_error ("the row “%s” is cut in a cell %d pixels wide",
+                 gtk_inscription_get_text (rows->pdata[i]),
+                 gtk_widget_get_width (rows->pdata[i]));
+  }
 }
 
 /* The filter bar: one line, whichever document is chosen. */

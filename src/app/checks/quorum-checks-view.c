@@ -3,9 +3,10 @@
  * A figure that does not add up, one a row: its severity, where it is
  * (document, table, row, column), why it is flagged (its rule) and the
  * stated and computed amounts. The figures keep their width and show one
- * precision (pence on all when one has them); the names give way, cut in
- * the middle, and on a narrow view only the row and the figures that
- * matter most stay.
+ * precision (pence on all when one has them); the names and the rule give
+ * way, wrapped onto two lines and then cut, the rule keeping room to be
+ * read; below SIGN_WIDTH the severity is its sign alone, and on a narrow
+ * view only the row and the figures that matter most stay.
  * Filtered by severity, by document and by a search in the names; a
  * finding activated (Enter or a double click) is handed to the window,
  * which opens the cell in the Budgets view.
@@ -24,6 +25,9 @@
 /* Narrower than this, the view shows the severity, the row, the computed
  * figure and the difference only. */
 #define NARROW_WIDTH 600
+/* Narrower than this, the severity shows as its sign alone (named in its
+ * tooltip): the names and the rule take the room of its word. */
+#define SIGN_WIDTH 1200
 
 typedef enum
 {
@@ -430,20 +434,25 @@ static void
 set_up_fold (QuorumChecksView *self)
 {
   GtkColumnViewColumn *narrow_hides[] = {
-    self->severity_column, self->document_column, self->table_column, self->column_column,
-    self->rule_column, self->figure_columns[FIGURE_STATED], NULL,
+    self->document_column, self->table_column, self->column_column, self->rule_column,
+    self->figure_columns[FIGURE_STATED], NULL,
   };
-  GtkColumnViewColumn *narrow_shows[] = { self->severity_icon_column, NULL };
 
   self->fold = quorum_ui_column_fold_new (0, NARROW_WIDTH);
-  quorum_ui_column_fold_set_columns (self->fold, NULL, narrow_hides, narrow_shows);
+  quorum_ui_column_fold_set_columns (self->fold, NULL, narrow_hides, NULL);
 }
 
+/* Below SIGN_WIDTH the severity is its sign alone (its word in the
+ * tooltip); narrower than NARROW_WIDTH, the other columns fold too. */
 static void
 fold (GtkWidget *widget,
       int        width)
 {
-  quorum_ui_column_fold_apply (QUORUM_CHECKS_VIEW (widget)->fold, width);
+  QuorumChecksView *self = QUORUM_CHECKS_VIEW (widget);
+
+  quorum_ui_column_fold_apply (self->fold, width);
+  gtk_column_view_column_set_visible (self->severity_icon_column, width < SIGN_WIDTH);
+  gtk_column_view_column_set_visible (self->severity_column, width >= SIGN_WIDTH);
 }
 
 typedef enum
@@ -474,7 +483,7 @@ place_text (QuorumChecksView *self,
     }
 }
 
-#define PLACE_COLUMN(name, PART, chars) \
+#define PLACE_COLUMN(name, PART, min_chars, chars) \
   static char * \
   name##_text_cb (GtkListItem      *item, \
                   QuorumFinding    *finding, \
@@ -488,7 +497,7 @@ place_text (QuorumChecksView *self,
                      GtkListItem              *item, \
                      QuorumChecksView         *self) \
   { \
-    setup_place (item, #name "-cell", chars, G_CALLBACK (name##_text_cb), self); \
+    setup_place (item, #name "-cell", min_chars, chars, G_CALLBACK (name##_text_cb), self); \
   }
 
 /* A place's cell, its text and tooltip bound to the finding through
@@ -496,6 +505,7 @@ place_text (QuorumChecksView *self,
 static void
 setup_place (GtkListItem      *item,
              const char       *name,
+             guint             min_chars,
              guint             chars,
              GCallback         text_cb,
              QuorumChecksView *self)
@@ -503,11 +513,15 @@ setup_place (GtkListItem      *item,
   GtkWidget *cell = quorum_ui_cell_new (0, chars);
   const char * const bound[] = { "text", "tooltip-text" };
 
-  /* Names give way to the figures, with the whole in the tooltip; a
-   * document's title is cut in the middle, where titles differ ("SEC
-   * Panel Budget 2020–2023"), the others keep their start ("Table 2: …"). */
+  /* Names give way to the figures, wrapped onto two lines, with the whole
+   * in the tooltip; a document's title is cut in the middle, where titles
+   * differ ("SEC Panel Budget 2020–2023"), the others keep their start
+   * ("Table 2: …"). The row and the column, what a finding is about, keep
+   * room for a long word ("Contingency", "Approved") rather than break
+   * inside it. */
   gtk_widget_set_name (cell, name);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 6);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 2);
   if (g_str_equal (name, "document-cell"))
     gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                        GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
@@ -523,10 +537,10 @@ setup_place (GtkListItem      *item,
     }
 }
 
-PLACE_COLUMN (document, PART_DOCUMENT, 20)
-PLACE_COLUMN (table, PART_TABLE, 22)
-PLACE_COLUMN (row, PART_ROW, 16)
-PLACE_COLUMN (column, PART_COLUMN, 16)
+PLACE_COLUMN (document, PART_DOCUMENT, 6, 20)
+PLACE_COLUMN (table, PART_TABLE, 6, 22)
+PLACE_COLUMN (row, PART_ROW, 10, 16)
+PLACE_COLUMN (column, PART_COLUMN, 8, 16)
 
 static void
 activate_cb (QuorumChecksView *self,

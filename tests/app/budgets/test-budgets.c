@@ -1410,6 +1410,36 @@ test_details (Fixture       *f,
                                  NULL);
   quorum_test_wait_still (GTK_WIDGET (f->window));
   g_assert_true (shows (quorum_test_find_named (GTK_WIDGET (f->table), "details-title"), "OPSG"));
+
+  /* The total's details name no internal id ("Row id @total"). */
+  quorum_budgets_view_show_cell (f->view, "sec-budget-2018-21", "overview", "@total", NULL);
+  quorum_test_wait_still (GTK_WIDGET (f->window));
+  g_assert_true (shows (quorum_test_find_named (GTK_WIDGET (f->table), "details-title"),
+                        json_object_get_string_member (json_row (json_table ("sec-budget-2018-21",
+                                                                             "overview"),
+                                                                 "@total"), "label")));
+  g_assert_false (shows (GTK_WIDGET (f->table), "@total"));
+  g_assert_false (shows (GTK_WIDGET (f->table), "Row id"));
+
+  /* A rate says what it is per, as the file states it ("£150 per day"),
+   * never "per unit". */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *ids[] = { "contractor-space-rental", "panel-chair-office" };
+      JsonObject *rated = json_row (json_table ("sec-budget-2018-21", "accommodation"), ids[i]);
+      GtkWidget *about;
+      g_autofree char *rate = money (json_object_get_int_member (rated, "rate") * 100);
+      g_autofree char *expected =
+        g_strdup_printf ("%s per %s", rate, json_object_get_string_member (rated, "rate_unit"));
+
+      quorum_budgets_view_show_cell (f->view, "sec-budget-2018-21", "accommodation", ids[i],
+                                     NULL);
+      quorum_test_wait_still (GTK_WIDGET (f->window));
+      about = quorum_test_find_named (GTK_WIDGET (f->table), "details-about");
+      g_assert_true (shows (about, "Rate"));
+      g_assert_true (shows (about, expected));
+      g_assert_false (shows (about, "per unit"));
+    }
 }
 
 static void

@@ -4,7 +4,9 @@
  * 403×720: the figures' columns are wholly inside the visible part of the
  * list and their text is not cut; every figure shows the same precision,
  * the one the store's findings call for; each finding says why it is
- * flagged (a cross-check by its label, read from the store's file); the
+ * flagged (a cross-check by its label, read from the store's file), and at
+ * the default size its rule is read whole (a cross-check's long label at
+ * least begins to be, whole in the tooltip), as is each row's name; the
  * filter bar stays on one line with the longest document chosen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -145,6 +147,66 @@ assert_rules (QuorumChecksView *view)
   g_assert_cmpuint (n_cross_checks, >, 0);
 }
 
+/* Whether @cell, an inscription, shows its whole text in the lines it is
+ * given, as GTK lays it out: wrapped, and cut on its last line. */
+static gboolean
+shows_whole_text (GtkWidget *cell)
+{
+  GtkInscription *inscription = GTK_INSCRIPTION (cell);
+  g_autoptr(PangoLayout) layout =
+    gtk_widget_create_pango_layout (cell, gtk_inscription_get_text (inscription));
+
+  g_assert_cmpint (gtk_widget_get_width (cell), >, 0);
+  pango_layout_set_width (layout, gtk_widget_get_width (cell) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, gtk_inscription_get_wrap_mode (inscription));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -(int) MAX (1, gtk_inscription_get_min_lines (inscription)));
+  return !pango_layout_is_ellipsized (layout);
+}
+
+/* At the default size, each rule is read whole; a cross-check, whose label
+ * is a sentence of the document's own, shows at least its first words. */
+static void
+assert_rules_read (QuorumChecksView *view)
+{
+  g_autoptr(GPtrArray) cells = quorum_test_find_all_named (GTK_WIDGET (view), "rule-cell");
+  guint n_whole = 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = gtk_inscription_get_text (cells->pdata[i]);
+
+      if (g_str_has_prefix (text, "Cross-check: "))
+        {
+          g_autoptr(PangoLayout) start = gtk_widget_create_pango_layout (cells->pdata[i], text);
+          int width;
+
+          /* "Cross-check: Table 2" fits on the cell's first line. */
+          pango_layout_set_text (start, text, strlen ("Cross-check: Table 2"));
+          pango_layout_get_pixel_size (start, &width, NULL);
+          g_assert_cmpint (width, <=, gtk_widget_get_width (cells->pdata[i]));
+          continue;
+        }
+      if (!shows_whole_text (cells->pdata[i]))
+        g_error ("the rule “%s” is cut in a cell %d pixels wide", text,
+                 gtk_widget_get_width (cells->pdata[i]));
+      n_whole++;
+    }
+  g_assert_cmpuint (n_whole, >, 5);
+
+  /* The rows' names, what each finding is about, are read whole too. */
+  {
+    g_autoptr(GPtrArray) rows = quorum_test_find_all_named (GTK_WIDGET (view), "row-cell");
+
+    g_assert_cmpuint (rows->len, >, 5);
+    for (guint i = 0; i < rows->len; i++)
+      if (!shows_whole_text (rows->pdata[i]))
+        g_error ("the row “%s” is cut in a cell %d pixels wide",
+                 gtk_inscription_get_text (rows->pdata[i]),
+                 gtk_widget_get_width (rows->pdata[i]));
+  }
+}
+
 /* The filter bar: one line, whichever document is chosen. */
 static void
 assert_one_line_bar (QuorumChecksView *view)
@@ -186,6 +248,7 @@ test_default_size (void)
 
   assert_figures (view, FALSE);
   assert_rules (view);
+  assert_rules_read (view);
   assert_one_line_bar (view);
   g_assert_cmpuint (documents->len, >, 0);
   gtk_window_destroy (GTK_WINDOW (window));

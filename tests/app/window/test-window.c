@@ -250,6 +250,82 @@ test_preferences (void)
   g_settings_reset (settings, "remote-url");
 }
 
+/* The borders @node draws, CSS outlines among them, at any depth. */
+static guint
+count_borders (GskRenderNode *node)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      return 1;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_borders (gsk_container_node_get_child (node, i));
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_borders (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return count_borders (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_borders (gsk_rounded_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return count_borders (gsk_opacity_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return count_borders (gsk_debug_node_get_child (node));
+    default:
+      return 0;
+    }
+}
+
+/* The borders @widget draws itself, as it would in the window. */
+static guint
+widget_borders (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  return node != NULL ? count_borders (node) : 0;
+}
+
+/* A selectable label is a Tab stop: reached by the keyboard, it shows a
+ * focus ring (an outline), as the other Tab stops do; the comparison's
+ * total on the Committees view is one. */
+static void
+test_focus_ring (void)
+{
+  g_autofree char *sample = quorum_store_dup_sample_path ();
+  QuorumWindow *window = quorum_test_open_window (app, sample, 1100, 720);
+  GtkWidget *label;
+  guint unfocused;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "committees"));
+  g_assert_true (quorum_test_wait_laid_out (window, "compare-total"));
+  label = quorum_test_find_named (GTK_WIDGET (window), "compare-total");
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_get_focusable (label));
+  unfocused = widget_borders (label);
+
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_widget_grab_focus (label);
+  quorum_test_wait_frame (window);
+  g_assert_true (gtk_widget_has_focus (label));
+  g_assert_true (gtk_widget_get_state_flags (label) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  g_assert_cmpuint (widget_borders (label), >, unfocused);
+
+  /* Focused by a click (no focus ring wanted), it draws none. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  quorum_test_wait_frame (window);
+  g_assert_cmpuint (widget_borders (label), ==, unfocused);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,6 +342,7 @@ main (int    argc,
   g_test_add_func ("/window/missing-store", test_missing_store);
   g_test_add_func ("/window/loading-page", test_loading_page);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/focus-ring", test_focus_ring);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -487,6 +487,32 @@ test_figures_layout (void)
         }
     }
 
+  /* The titles give way, cut in the middle so that their quarter, where
+   * they differ, stays ("SSC support, Ju…o September 2020"), and whole in
+   * their tooltip; at this size some are cut. */
+  {
+    g_autoptr(GPtrArray) titles = quorum_test_find_all_named (GTK_WIDGET (view), "line-cell");
+    guint n_cut = 0;
+
+    g_assert_cmpuint (titles->len, >, 10);
+    for (guint i = 0; i < titles->len; i++)
+      {
+        GtkInscription *title = titles->pdata[i];
+        g_autoptr(PangoLayout) layout =
+          gtk_widget_create_pango_layout (titles->pdata[i], gtk_inscription_get_text (title));
+        int width;
+
+        g_assert_cmpint (gtk_inscription_get_text_overflow (title), ==,
+                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (titles->pdata[i]), ==,
+                         gtk_inscription_get_text (title));
+        pango_layout_get_pixel_size (layout, &width, NULL);
+        if (width > gtk_widget_get_width (titles->pdata[i]))
+          n_cut++;
+      }
+    g_assert_cmpuint (n_cut, >, 0);
+  }
+
   /* The outcomes' badges. */
   outcomes = quorum_test_find_all_named (GTK_WIDGET (view), "outcome-label");
   g_assert_cmpuint (outcomes->len, >, 10);
@@ -1240,6 +1266,9 @@ test_pressure (void)
                              quorum_table_get_title (table), quorum_pressure_line_get_year (over));
     label = find_cell (view, "OPSG");
     g_assert_true (gtk_widget_has_css_class (label, "heading"));
+    /* Cut in the middle, where lines differ, when it must be cut. */
+    g_assert_cmpint (gtk_inscription_get_text_overflow (GTK_INSCRIPTION (label)), ==,
+                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
     line_box = gtk_widget_get_parent (gtk_widget_get_parent (label));
     g_assert_cmpstr (gtk_widget_get_tooltip_text (line_box), ==, where);
     g_assert_nonnull (find_cell (gtk_widget_get_parent (label),

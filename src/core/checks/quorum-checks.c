@@ -114,7 +114,7 @@ sum_rows (Evaluation  *ev,
 
       if (row->kind == QUORUM_ROW_PERCENTAGE)
         {
-          if (!quorum_amount_percent_of (sum, row->percent, &sum))
+          if (!quorum_amount_percent_of (sum, _quorum_row_extra (row)->percent, &sum))
             {
               fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” is out of range"), row->id);
               return;
@@ -157,10 +157,10 @@ evaluate_row (Evaluation *ev,
           g_object_unref (operands[i]);   /* the list keeps it alive */
         }
     }
-  else if (row->kind == QUORUM_ROW_PERCENTAGE && row->of_rows != NULL)
+  else if (row->kind == QUORUM_ROW_PERCENTAGE && _quorum_row_extra (row)->of_rows != NULL)
     {
-      n_operands = g_strv_length (row->of);
-      operands = g_memdup2 (row->of_rows, sizeof (QuorumRow *) * (n_operands + 1));
+      n_operands = g_strv_length (row->extra->of);
+      operands = g_memdup2 (row->extra->of_rows, sizeof (QuorumRow *) * (n_operands + 1));
     }
   else if (row->kind == QUORUM_ROW_TOTAL)
     {
@@ -338,8 +338,8 @@ keep_unfinished (Evaluation *ev,
       if (done)
         effective[c] = *_quorum_row_effective (row, c);
     }
-  g_free (row->effective);
-  row->effective = effective;
+  g_free (_quorum_row_extra_mut (row)->effective);
+  row->extra->effective = effective;
 
   for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
     {

@@ -30,35 +30,41 @@ struct _QuorumColumn
   JsonNode *node;         /* borrowed from the document's tree, for positions */
 };
 
-struct _QuorumRow
+/* What few rows state: a row that states none of it has none (NULL). */
+typedef struct
 {
-  GObject parent_instance;
-
-  char *id;
-  char *label;
   char *note;
   char *committee;
   GStrv committees;
   char *service_area;
   char *component;
-  QuorumRowKind kind;
+  char *rate_unit;        /* meeting, day, month, year, fte; NULL when not stated */
   gboolean has_rate;
   gint64 rate;
-  char *rate_unit;        /* meeting, day, month, year, fte; NULL when not stated */
   gint64 percent;         /* hundredths of a percent */
   GStrv of;
   QuorumRow **of_rows;    /* resolved, borrowed from the table */
-  GListStore *children;   /* of QuorumRow */
-  guint depth;
-
-  guint n_values;
-  QuorumValue *stated;
-  QuorumValue *computed;   /* NULL until a cell has a computed value */
   QuorumValue *effective;  /* NULL: stated where given, else computed
                             * (_quorum_row_effective()); set only where a
                             * failed evaluation left cells unfinished */
   GPtrArray **findings;   /* per column, NULL unless the cell has one */
+} QuorumRowExtra;
 
+/* A table has as many rows as its file has lines, so a row is kept small:
+ * its stated values, id and label in one block, the rest in @extra. */
+struct _QuorumRow
+{
+  GObject parent_instance;
+
+  QuorumValue *stated;    /* n_values of them, then the id and the label */
+  char *id;               /* in the block of @stated */
+  char *label;            /* in the block of @stated */
+  QuorumValue *computed;  /* NULL until a cell has a computed value */
+  QuorumRowExtra *extra;  /* NULL when the row states none of it */
+  GListStore *children;   /* of QuorumRow */
+  QuorumRowKind kind;
+  guint depth;
+  guint n_values;
   guint32 offset;         /* of its object in the document's text: its position */
 };
 
@@ -123,7 +129,9 @@ QuorumBudgetDocument *_quorum_budget_document_new_take_data (const char *file,
                                                              gsize       length,
                                                              GPtrArray  *problems);
 QuorumColumn *_quorum_column_new   (void);
-QuorumRow    *_quorum_row_new      (guint          n_values);
+QuorumRow    *_quorum_row_new      (guint          n_values,
+                                    const char    *id,
+                                    const char    *label);
 QuorumTable  *_quorum_table_new    (void);
 QuorumCommittee *_quorum_committee_new (const char *id,
                                         const char *short_name,
@@ -140,6 +148,18 @@ void          _quorum_row_set_computed_na (QuorumRow *row,
                                            guint      column);
 
 extern const QuorumValue _quorum_value_absent;
+extern const QuorumRowExtra _quorum_row_no_extra;
+
+/* What the row states of the rarer members, all NULL or 0 when none. */
+static inline const QuorumRowExtra *
+_quorum_row_extra (const QuorumRow *row)
+{
+  return row->extra != NULL ? row->extra : &_quorum_row_no_extra;
+}
+
+QuorumRowExtra *_quorum_row_extra_mut (QuorumRow      *row);
+void          _quorum_row_take_extra (QuorumRow      *row,
+                                      QuorumRowExtra *extra);
 
 /* A cell's computed value: absent where nothing was computed. */
 static inline const QuorumValue *
@@ -155,8 +175,8 @@ static inline const QuorumValue *
 _quorum_row_effective (const QuorumRow *row,
                        guint            column)
 {
-  if (G_UNLIKELY (row->effective != NULL))
-    return &row->effective[column];
+  if (G_UNLIKELY (row->extra != NULL && row->extra->effective != NULL))
+    return &row->extra->effective[column];
   if (row->stated[column].kind != QUORUM_VALUE_ABSENT)
     return &row->stated[column];
   return _quorum_row_computed (row, column);

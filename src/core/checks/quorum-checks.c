@@ -28,13 +28,12 @@ typedef enum
   DONE,
 } Mark;
 
-#define DONE_MARK(height) GUINT_TO_POINTER (DONE + (height))
+#define DONE_MARK(height) (DONE + (height))
 #define MARK_HEIGHT(mark) ((mark) - DONE)
 
 typedef struct
 {
   QuorumTable *table;
-  GHashTable *marks;        /* QuorumRow* → Mark */
   gboolean *regular;        /* per column: not computed */
   GError *error;
   char *error_path;
@@ -129,7 +128,7 @@ static void
 evaluate_row (Evaluation *ev,
               QuorumRow  *row)
 {
-  guint mark = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row));
+  guint mark = row->mark;
   g_autofree QuorumRow **operands = NULL;
   guint n_operands = 0;
   guint height = 0;
@@ -145,7 +144,7 @@ evaluate_row (Evaluation *ev,
       return;
     }
 
-  g_hash_table_insert (ev->marks, row, GUINT_TO_POINTER (VISITING));
+  row->mark = VISITING;
 
   if (row->kind == QUORUM_ROW_GROUP)
     {
@@ -192,7 +191,7 @@ evaluate_row (Evaluation *ev,
    * height refuses the same chain listed bottom-up. */
   for (guint i = 0; i < n_operands; i++)
     {
-      guint below = MARK_HEIGHT (GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, operands[i])));
+      guint below = MARK_HEIGHT (operands[i]->mark);
 
       height = MAX (height, below + 1);
     }
@@ -207,7 +206,7 @@ evaluate_row (Evaluation *ev,
     sum_rows (ev, row, operands, n_operands);
 
   /* Its effective values are now final (worked out when asked for). */
-  g_hash_table_insert (ev->marks, row, DONE_MARK (height));
+  row->mark = DONE_MARK (height);
 }
 
 static void
@@ -321,7 +320,7 @@ keep_unfinished (Evaluation *ev,
                  const Mark *column_marks,
                  QuorumRow  *row)
 {
-  gboolean regular_done = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row)) >= DONE;
+  gboolean regular_done = row->mark >= DONE;
   QuorumValue *effective = g_new0 (QuorumValue, row->n_values);
   GListModel *children = row->children != NULL ? G_LIST_MODEL (row->children) : NULL;
 
@@ -349,6 +348,21 @@ keep_unfinished (Evaluation *ev,
     }
 }
 
+/* Every row of @row's tree unvisited, as read. */
+static void
+clear_marks (QuorumRow *row)
+{
+  GListModel *children = row->children != NULL ? G_LIST_MODEL (row->children) : NULL;
+
+  row->mark = UNVISITED;
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      clear_marks (child);
+    }
+}
+
 /**
  * _quorum_table_evaluate:
  * @table: a table whose references are all resolved
@@ -372,7 +386,14 @@ _quorum_table_evaluate (QuorumTable  *table,
   GListModel *rows = G_LIST_MODEL (table->rows);
   guint n = g_list_model_get_n_items (rows);
 
-  ev.marks = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      clear_marks (row);
+    }
+  if (table->total != NULL)
+    clear_marks (table->total);
   ev.finished = g_hash_table_new (NULL, NULL);
   ev.regular = g_new0 (gboolean, table->n_columns + 1);
   for (guint c = 0; c < table->n_columns; c++)
@@ -415,7 +436,6 @@ _quorum_table_evaluate (QuorumTable  *table,
       if (table->total != NULL)
         keep_unfinished (&ev, column_marks, table->total);
     }
-  g_hash_table_unref (ev.marks);
   g_hash_table_unref (ev.finished);
   g_free (ev.regular);
 

@@ -66,6 +66,7 @@ struct _QuorumRow
   guint depth;
   guint n_values;
   guint32 offset;         /* of its object in the document's text: its position */
+  guint mark;             /* quorum-checks.c's, while a table is evaluated */
 };
 
 struct _QuorumTable

@@ -287,14 +287,14 @@ static QuorumRow *read_row (QuorumLoadContext *ctx,
                             const char        *path,
                             guint              depth);
 
-/* The rows of a table or of a group, @rows_node, into @store. */
+/* The rows of a table or of a group, @rows_node, into @list. */
 static void
 read_rows (QuorumLoadContext *ctx,
            TableReading      *reading,
            JsonNode          *rows_node,
            const char        *rows_path,
            guint              depth,
-           GListStore        *store)
+           QuorumRowList     *list)
 {
   QuorumJsonElements elements;
   JsonNode *element;
@@ -306,7 +306,7 @@ read_rows (QuorumLoadContext *ctx,
       g_autoptr(QuorumRow) row = read_row (ctx, reading, element, row_path, depth);
 
       if (row != NULL)
-        g_list_store_append (store, row);
+        _quorum_row_list_append (list, row);
     }
 }
 
@@ -395,7 +395,7 @@ read_row (QuorumLoadContext *ctx,
       g_autofree char *rows_path = quorum_path_member (path, "rows");
 
       row->kind = QUORUM_ROW_GROUP;
-      row->children = g_list_store_new (QUORUM_TYPE_ROW);
+      row->children = _quorum_row_list_new ();
       read_rows (ctx, reading, rows_node, rows_path, depth + 1, row->children);
     }
 

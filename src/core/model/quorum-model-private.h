@@ -9,6 +9,7 @@
 #include "quorum-budget-document.h"
 #include "quorum-committee.h"
 #include "quorum-json.h"
+#include "quorum-row-list.h"
 
 G_BEGIN_DECLS
 
@@ -61,7 +62,7 @@ struct _QuorumRow
   char *label;            /* in the block of @stated */
   QuorumValue *computed;  /* NULL until a cell has a computed value */
   QuorumRowExtra *extra;  /* NULL when the row states none of it */
-  GListStore *children;   /* of QuorumRow */
+  QuorumRowList *children;  /* of QuorumRow */
   QuorumRowKind kind;
   guint depth;
   guint n_values;
@@ -79,7 +80,7 @@ struct _QuorumTable
   char *unit;
   GListStore *columns;    /* of QuorumColumn */
   guint n_columns;
-  GListStore *rows;       /* top-level QuorumRow */
+  QuorumRowList *rows;    /* top-level QuorumRow */
   QuorumRow *total;       /* nullable */
   GHashTable *row_index;  /* id → QuorumRow (borrowed), every depth */
   GHashTable *column_index;  /* id → QuorumColumn (borrowed) */

@@ -81,7 +81,7 @@ static void
 quorum_table_init (QuorumTable *self)
 {
   self->columns = g_list_store_new (QUORUM_TYPE_COLUMN);
-  self->rows = g_list_store_new (QUORUM_TYPE_ROW);
+  self->rows = _quorum_row_list_new ();
   self->row_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->column_index = g_hash_table_new (g_str_hash, g_str_equal);
 }

@@ -104,7 +104,7 @@ sum_rows (Evaluation  *ev,
         if (!accumulate (_quorum_row_effective (operands[i], c), &sum, &has_amount))
           {
             fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” adds up to more than can be held"),
-                  row->id);
+                  _quorum_row_id (row));
             return;
           }
 
@@ -115,7 +115,8 @@ sum_rows (Evaluation  *ev,
         {
           if (!quorum_amount_percent_of (sum, _quorum_row_extra (row)->percent, &sum))
             {
-              fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” is out of range"), row->id);
+              fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” is out of range"),
+                    _quorum_row_id (row));
               return;
             }
         }
@@ -140,7 +141,7 @@ evaluate_row (Evaluation *ev,
     {
       fail (ev, row, QUORUM_ERROR_LOOP,
             _("row “%s” refers to itself through its rows or “of” (a loop); "
-            "its value cannot be computed"), row->id);
+            "its value cannot be computed"), _quorum_row_id (row));
       return;
     }
 
@@ -148,11 +149,11 @@ evaluate_row (Evaluation *ev,
 
   if (row->kind == QUORUM_ROW_GROUP)
     {
-      n_operands = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      n_operands = g_list_model_get_n_items (_quorum_row_children (row));
       operands = g_new0 (QuorumRow *, n_operands + 1);
       for (guint i = 0; i < n_operands; i++)
         {
-          operands[i] = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          operands[i] = g_list_model_get_item (_quorum_row_children (row), i);
           g_object_unref (operands[i]);   /* the list keeps it alive */
         }
     }
@@ -177,7 +178,8 @@ evaluate_row (Evaluation *ev,
   if (n_operands > 0 && ev->depth >= MAX_CHAIN)
     {
       fail (ev, row, QUORUM_ERROR_LIMIT,
-            _("row “%s” is computed through a chain of more than %u rows"), row->id, MAX_CHAIN);
+            _("row “%s” is computed through a chain of more than %u rows"),
+            _quorum_row_id (row), MAX_CHAIN);
       return;
     }
   ev->depth++;
@@ -198,7 +200,8 @@ evaluate_row (Evaluation *ev,
   if (height > MAX_CHAIN)
     {
       fail (ev, row, QUORUM_ERROR_LIMIT,
-            _("row “%s” is computed through a chain of more than %u rows"), row->id, MAX_CHAIN);
+            _("row “%s” is computed through a chain of more than %u rows"),
+            _quorum_row_id (row), MAX_CHAIN);
       return;
     }
 
@@ -240,7 +243,7 @@ evaluate_column_cell (Evaluation   *ev,
       if (!quorum_amount_add (result, term, &result))
         {
           fail (ev, row, QUORUM_ERROR_LIMIT, _("column “%s” of row “%s” is out of range"),
-                column->id, row->id);
+                column->id, _quorum_row_id (row));
           return;
         }
     }
@@ -262,8 +265,8 @@ evaluate_column_rows (Evaluation   *ev,
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
 
       evaluate_column_cell (ev, column, row);
-      if (row->children != NULL)
-        evaluate_column_rows (ev, column, G_LIST_MODEL (row->children));
+      if (_quorum_row_children (row) != NULL)
+        evaluate_column_rows (ev, column, _quorum_row_children (row));
     }
 }
 
@@ -322,7 +325,7 @@ keep_unfinished (Evaluation *ev,
 {
   gboolean regular_done = row->mark >= DONE;
   QuorumValue *effective = g_new0 (QuorumValue, row->n_values);
-  GListModel *children = row->children != NULL ? G_LIST_MODEL (row->children) : NULL;
+  GListModel *children = _quorum_row_children (row);
 
   for (guint c = 0; c < row->n_values; c++)
     {
@@ -352,7 +355,7 @@ keep_unfinished (Evaluation *ev,
 static void
 clear_marks (QuorumRow *row)
 {
-  GListModel *children = row->children != NULL ? G_LIST_MODEL (row->children) : NULL;
+  GListModel *children = _quorum_row_children (row);
 
   row->mark = UNVISITED;
   for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
@@ -475,7 +478,7 @@ add_finding (Collector  *collector,
   QuorumSeverity severity = magnitude <= collector->document->tolerance
                             ? QUORUM_SEVERITY_ROUNDING : QUORUM_SEVERITY_MISMATCH;
   QuorumFinding *finding = quorum_finding_new (severity, rule, collector->document->id,
-                                               collector->table->id, row->id, col->id,
+                                               collector->table->id, _quorum_row_id (row), col->id,
                                                stated, computed);
 
   if (severity == QUORUM_SEVERITY_MISMATCH)
@@ -517,13 +520,14 @@ check_row (Collector *collector,
       add_finding (collector, rule, row, c, stated->amount, computed->amount);
     }
 
-  if (row->children != NULL)
+  if (_quorum_row_children (row) != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      GListModel *children = _quorum_row_children (row);
+      guint n = g_list_model_get_n_items (children);
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(QuorumRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
 
           check_row (collector, child);
         }
@@ -534,13 +538,14 @@ static void
 clear_row_findings (QuorumRow *row)
 {
   _quorum_row_clear_findings (row);
-  if (row->children != NULL)
+  if (_quorum_row_children (row) != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      GListModel *children = _quorum_row_children (row);
+      guint n = g_list_model_get_n_items (children);
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(QuorumRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
 
           clear_row_findings (child);
         }

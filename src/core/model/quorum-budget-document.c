@@ -356,13 +356,13 @@ read_row (QuorumLoadContext *ctx,
   _quorum_ctx_enum (ctx, node, path, "rate_unit", rate_units, &extra.rate_unit);
   _quorum_row_take_extra (row, &extra);
 
-  if (row->id != NULL)
+  if (id != NULL)
     {
-      if (g_hash_table_contains (table->row_index, row->id))
+      if (g_hash_table_contains (table->row_index, id))
         _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "id"),
-                           path, _("row id “%s” is used twice in table “%s”"), row->id, table->id);
+                           path, _("row id “%s” is used twice in table “%s”"), id, table->id);
       else
-        g_hash_table_insert (table->row_index, row->id, row);
+        g_hash_table_insert (table->row_index, (char *) _quorum_row_id (row), row);
     }
 
   read_values (ctx, table, row, node, path);
@@ -395,8 +395,10 @@ read_row (QuorumLoadContext *ctx,
       g_autofree char *rows_path = quorum_path_member (path, "rows");
 
       row->kind = QUORUM_ROW_GROUP;
-      row->children = _quorum_row_list_new ();
-      read_rows (ctx, reading, rows_node, rows_path, depth + 1, row->children);
+      QuorumRowList *children = _quorum_row_list_new ();
+
+      _quorum_row_extra_mut (row)->children = children;
+      read_rows (ctx, reading, rows_node, rows_path, depth + 1, children);
     }
 
   return g_steal_pointer (&row);
@@ -419,8 +421,8 @@ resolve_percentages (QuorumLoadContext *ctx,
       QuorumRowExtra *extra;
       guint n;
 
-      if (row->children != NULL)
-        resolve_percentages (ctx, reading, G_LIST_MODEL (row->children));
+      if (_quorum_row_children (row) != NULL)
+        resolve_percentages (ctx, reading, _quorum_row_children (row));
       if (row->kind != QUORUM_ROW_PERCENTAGE || _quorum_row_extra (row)->of == NULL)
         continue;
 
@@ -558,8 +560,8 @@ append_row_path (GListModel *rows,
 
       g_string_append_printf (path, ".rows[%u]", i);
       if (item == row ||
-          (item->children != NULL &&
-           append_row_path (G_LIST_MODEL (item->children), row, path)))
+          (_quorum_row_children (item) != NULL &&
+           append_row_path (_quorum_row_children (item), row, path)))
         return TRUE;
       g_string_truncate (path, length);
     }

@@ -49,25 +49,27 @@ typedef struct
                             * (_quorum_row_effective()); set only where a
                             * failed evaluation left cells unfinished */
   GPtrArray **findings;   /* per column, NULL unless the cell has one */
+  QuorumRowList *children;  /* a group's rows */
 } QuorumRowExtra;
 
-/* A table has as many rows as its file has lines, so a row is kept small:
- * its stated values, id and label in one block, the rest in @extra. */
+/* A table has as many rows as its file has lines, so a row is kept small
+ * (64 bytes): its stated values, id and label in one block, the rest in
+ * @extra; _quorum_row_id(), _quorum_row_label() and _quorum_row_children()
+ * read them. */
 struct _QuorumRow
 {
   GObject parent_instance;
 
-  QuorumValue *stated;    /* n_values of them, then the id and the label */
-  char *id;               /* in the block of @stated */
-  char *label;            /* in the block of @stated */
+  QuorumValue *stated;    /* n_values of them, then the id, then the label */
   QuorumValue *computed;  /* NULL until a cell has a computed value */
   QuorumRowExtra *extra;  /* NULL when the row states none of it */
-  QuorumRowList *children;  /* of QuorumRow */
-  QuorumRowKind kind;
-  guint depth;
-  guint n_values;
   guint32 offset;         /* of its object in the document's text: its position */
-  guint mark;             /* quorum-checks.c's, while a table is evaluated */
+  guint16 n_values;       /* the table's columns: at most QUORUM_MAX_COLUMNS */
+  guint16 mark;           /* quorum-checks.c's, while a table is evaluated */
+  guint8 kind;            /* QuorumRowKind */
+  guint8 depth;           /* at most QUORUM_JSON_MAX_DEPTH */
+  guint8 id_size;         /* with its NUL; 0: no id */
+  guint8 has_label;
 };
 
 struct _QuorumTable
@@ -152,11 +154,32 @@ void          _quorum_row_set_computed_na (QuorumRow *row,
 extern const QuorumValue _quorum_value_absent;
 extern const QuorumRowExtra _quorum_row_no_extra;
 
+static inline const char *
+_quorum_row_id (const QuorumRow *row)
+{
+  return row->id_size != 0 ? (const char *) (row->stated + row->n_values) : NULL;
+}
+
+static inline const char *
+_quorum_row_label (const QuorumRow *row)
+{
+  return row->has_label ? (const char *) (row->stated + row->n_values) + row->id_size : NULL;
+}
+
 /* What the row states of the rarer members, all NULL or 0 when none. */
 static inline const QuorumRowExtra *
 _quorum_row_extra (const QuorumRow *row)
 {
   return row->extra != NULL ? row->extra : &_quorum_row_no_extra;
+}
+
+/* A group's rows, or NULL. */
+static inline GListModel *
+_quorum_row_children (const QuorumRow *row)
+{
+  QuorumRowList *children = _quorum_row_extra (row)->children;
+
+  return children != NULL ? G_LIST_MODEL (children) : NULL;
 }
 
 QuorumRowExtra *_quorum_row_extra_mut (QuorumRow      *row);

@@ -8,6 +8,9 @@
 
 G_DEFINE_FINAL_TYPE (QuorumRow, quorum_row, G_TYPE_OBJECT)
 
+/* A table holds as many rows as its file has lines: see quorum-model-private.h. */
+G_STATIC_ASSERT (sizeof (QuorumRow) <= 64);
+
 enum {
   PROP_0,
   PROP_ID,
@@ -42,6 +45,7 @@ row_extra_free (QuorumRow      *row,
   g_strfreev (extra->of);
   g_free (extra->of_rows);
   g_free (extra->effective);
+  g_clear_object (&extra->children);
   g_free (extra);
 }
 
@@ -52,7 +56,6 @@ quorum_row_finalize (GObject *object)
 
   if (self->extra != NULL)
     row_extra_free (self, self->extra);
-  g_clear_object (&self->children);
   g_free (self->stated);   /* the id and label too */
   g_free (self->computed);
 
@@ -69,8 +72,8 @@ quorum_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_string (value, self->id); break;
-    case PROP_LABEL: g_value_set_string (value, self->label); break;
+    case PROP_ID: g_value_set_string (value, _quorum_row_id (self)); break;
+    case PROP_LABEL: g_value_set_string (value, _quorum_row_label (self)); break;
     case PROP_NOTE: g_value_set_string (value, _quorum_row_extra (self)->note); break;
     case PROP_COMMITTEE: g_value_set_string (value, _quorum_row_extra (self)->committee); break;
     case PROP_SERVICE_AREA:
@@ -123,6 +126,9 @@ _quorum_row_new (guint       n_values,
   gsize label_size = label != NULL ? strlen (label) + 1 : 0;
   char *strings;
 
+  g_assert (n_values <= G_MAXUINT16);
+  g_assert (id_size <= G_MAXUINT8);   /* an id has at most 64 characters */
+
   /* The stated values; the computed ones are made for the rows that have
    * one (groups, percentages, totals, computed columns), the effective
    * ones are worked out from both, and the findings' array is made for
@@ -131,9 +137,11 @@ _quorum_row_new (guint       n_values,
   self->stated = g_malloc0 (values_size + id_size + label_size);
   strings = (char *) self->stated + values_size;
   if (id != NULL)
-    self->id = memcpy (strings, id, id_size);
+    memcpy (strings, id, id_size);
   if (label != NULL)
-    self->label = memcpy (strings + id_size, label, label_size);
+    memcpy (strings + id_size, label, label_size);
+  self->id_size = id_size;
+  self->has_label = label != NULL;
 
   return self;
 }
@@ -227,8 +235,20 @@ _quorum_row_clear_findings (QuorumRow *row)
     return _quorum_row_extra (self)->field; \
   }
 
-GETTER (const char *, id, NULL)
-GETTER (const char *, label, NULL)
+const char *
+quorum_row_get_id (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return _quorum_row_id (self);
+}
+
+const char *
+quorum_row_get_label (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return _quorum_row_label (self);
+}
+
 EXTRA_GETTER (const char *, note, NULL)
 EXTRA_GETTER (const char *, committee, NULL)
 EXTRA_GETTER (const char *, service_area, NULL)
@@ -308,7 +328,7 @@ GListModel *
 quorum_row_get_children (QuorumRow *self)
 {
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
-  return self->children ? G_LIST_MODEL (self->children) : NULL;
+  return _quorum_row_children (self);
 }
 
 /**

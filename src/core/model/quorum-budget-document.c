@@ -358,11 +358,11 @@ read_row (QuorumLoadContext *ctx,
 
   if (id != NULL)
     {
-      if (g_hash_table_contains (table->row_index, id))
+      if (_quorum_row_index_lookup (table->row_index, id) != NULL)
         _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "id"),
                            path, _("row id “%s” is used twice in table “%s”"), id, table->id);
       else
-        g_hash_table_insert (table->row_index, (char *) _quorum_row_id (row), row);
+        _quorum_row_index_add (table->row_index, row);
     }
 
   read_values (ctx, table, row, node, path);
@@ -432,7 +432,7 @@ resolve_percentages (QuorumLoadContext *ctx,
       extra->of_rows = g_new0 (QuorumRow *, n + 1);
       for (guint i = 0; i < n; i++)
         {
-          extra->of_rows[i] = g_hash_table_lookup (table->row_index, extra->of[i]);
+          extra->of_rows[i] = _quorum_row_index_lookup (table->row_index, extra->of[i]);
           if (extra->of_rows[i] == NULL)
             {
               g_autofree char *of_path = quorum_path_member (places->path, "of");

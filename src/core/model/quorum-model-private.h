@@ -9,6 +9,7 @@
 #include "quorum-budget-document.h"
 #include "quorum-committee.h"
 #include "quorum-json.h"
+#include "quorum-row-index.h"
 #include "quorum-row-list.h"
 
 G_BEGIN_DECLS
@@ -84,7 +85,7 @@ struct _QuorumTable
   guint n_columns;
   QuorumRowList *rows;    /* top-level QuorumRow */
   QuorumRow *total;       /* nullable */
-  GHashTable *row_index;  /* id → QuorumRow (borrowed), every depth */
+  QuorumRowIndex *row_index;  /* by id, every depth */
   GHashTable *column_index;  /* id → QuorumColumn (borrowed) */
   guint n_findings;
   char *json_path;

@@ -32,7 +32,8 @@ struct _QuorumColumn
   JsonNode *node;         /* borrowed from the document's tree, for positions */
 };
 
-/* What few rows state: a row that states none of it has none (NULL). */
+/* What few rows state: a row that states none of it has none (NULL).
+ * row_extra_is_empty() in quorum-row.c lists every member. */
 typedef struct
 {
   char *note;

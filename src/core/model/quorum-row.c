@@ -155,6 +155,16 @@ _quorum_row_extra_mut (QuorumRow *row)
   return row->extra;
 }
 
+static gboolean
+row_extra_is_empty (const QuorumRowExtra *extra)
+{
+  return extra->note == NULL && extra->committee == NULL && extra->committees == NULL &&
+         extra->service_area == NULL && extra->component == NULL && extra->rate_unit == NULL &&
+         !extra->has_rate && extra->rate == 0 && extra->percent == 0 && extra->of == NULL &&
+         extra->of_rows == NULL && extra->effective == NULL && extra->findings == NULL &&
+         extra->children == NULL;
+}
+
 /* Takes what @extra holds into @row, unless it holds nothing; @extra is
  * left empty. */
 void
@@ -163,7 +173,7 @@ _quorum_row_take_extra (QuorumRow      *row,
 {
   g_assert (row->extra == NULL);
 
-  if (memcmp (extra, &_quorum_row_no_extra, sizeof *extra) != 0)
+  if (!row_extra_is_empty (extra))
     row->extra = g_memdup2 (extra, sizeof *extra);
   *extra = _quorum_row_no_extra;
 }

@@ -28,13 +28,12 @@ typedef enum
   DONE,
 } Mark;
 
-#define DONE_MARK(height) GUINT_TO_POINTER (DONE + (height))
+#define DONE_MARK(height) (DONE + (height))
 #define MARK_HEIGHT(mark) ((mark) - DONE)
 
 typedef struct
 {
   QuorumTable *table;
-  GHashTable *marks;        /* QuorumRow* → Mark */
   gboolean *regular;        /* per column: not computed */
   GError *error;
   char *error_path;
@@ -105,7 +104,7 @@ sum_rows (Evaluation  *ev,
         if (!accumulate (_quorum_row_effective (operands[i], c), &sum, &has_amount))
           {
             fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” adds up to more than can be held"),
-                  row->id);
+                  _quorum_row_id (row));
             return;
           }
 
@@ -114,9 +113,10 @@ sum_rows (Evaluation  *ev,
 
       if (row->kind == QUORUM_ROW_PERCENTAGE)
         {
-          if (!quorum_amount_percent_of (sum, row->percent, &sum))
+          if (!quorum_amount_percent_of (sum, _quorum_row_extra (row)->percent, &sum))
             {
-              fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” is out of range"), row->id);
+              fail (ev, row, QUORUM_ERROR_LIMIT, _("row “%s” is out of range"),
+                    _quorum_row_id (row));
               return;
             }
         }
@@ -129,7 +129,7 @@ static void
 evaluate_row (Evaluation *ev,
               QuorumRow  *row)
 {
-  guint mark = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row));
+  guint mark = row->mark;
   g_autofree QuorumRow **operands = NULL;
   guint n_operands = 0;
   guint height = 0;
@@ -141,26 +141,26 @@ evaluate_row (Evaluation *ev,
     {
       fail (ev, row, QUORUM_ERROR_LOOP,
             _("row “%s” refers to itself through its rows or “of” (a loop); "
-            "its value cannot be computed"), row->id);
+            "its value cannot be computed"), _quorum_row_id (row));
       return;
     }
 
-  g_hash_table_insert (ev->marks, row, GUINT_TO_POINTER (VISITING));
+  row->mark = VISITING;
 
   if (row->kind == QUORUM_ROW_GROUP)
     {
-      n_operands = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      n_operands = g_list_model_get_n_items (_quorum_row_children (row));
       operands = g_new0 (QuorumRow *, n_operands + 1);
       for (guint i = 0; i < n_operands; i++)
         {
-          operands[i] = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          operands[i] = g_list_model_get_item (_quorum_row_children (row), i);
           g_object_unref (operands[i]);   /* the list keeps it alive */
         }
     }
-  else if (row->kind == QUORUM_ROW_PERCENTAGE && row->of_rows != NULL)
+  else if (row->kind == QUORUM_ROW_PERCENTAGE && _quorum_row_extra (row)->of_rows != NULL)
     {
-      n_operands = g_strv_length (row->of);
-      operands = g_memdup2 (row->of_rows, sizeof (QuorumRow *) * (n_operands + 1));
+      n_operands = g_strv_length (row->extra->of);
+      operands = g_memdup2 (row->extra->of_rows, sizeof (QuorumRow *) * (n_operands + 1));
     }
   else if (row->kind == QUORUM_ROW_TOTAL)
     {
@@ -178,7 +178,8 @@ evaluate_row (Evaluation *ev,
   if (n_operands > 0 && ev->depth >= MAX_CHAIN)
     {
       fail (ev, row, QUORUM_ERROR_LIMIT,
-            _("row “%s” is computed through a chain of more than %u rows"), row->id, MAX_CHAIN);
+            _("row “%s” is computed through a chain of more than %u rows"),
+            _quorum_row_id (row), MAX_CHAIN);
       return;
     }
   ev->depth++;
@@ -192,14 +193,15 @@ evaluate_row (Evaluation *ev,
    * height refuses the same chain listed bottom-up. */
   for (guint i = 0; i < n_operands; i++)
     {
-      guint below = MARK_HEIGHT (GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, operands[i])));
+      guint below = MARK_HEIGHT (operands[i]->mark);
 
       height = MAX (height, below + 1);
     }
   if (height > MAX_CHAIN)
     {
       fail (ev, row, QUORUM_ERROR_LIMIT,
-            _("row “%s” is computed through a chain of more than %u rows"), row->id, MAX_CHAIN);
+            _("row “%s” is computed through a chain of more than %u rows"),
+            _quorum_row_id (row), MAX_CHAIN);
       return;
     }
 
@@ -207,7 +209,7 @@ evaluate_row (Evaluation *ev,
     sum_rows (ev, row, operands, n_operands);
 
   /* Its effective values are now final (worked out when asked for). */
-  g_hash_table_insert (ev->marks, row, DONE_MARK (height));
+  row->mark = DONE_MARK (height);
 }
 
 static void
@@ -241,7 +243,7 @@ evaluate_column_cell (Evaluation   *ev,
       if (!quorum_amount_add (result, term, &result))
         {
           fail (ev, row, QUORUM_ERROR_LIMIT, _("column “%s” of row “%s” is out of range"),
-                column->id, row->id);
+                column->id, _quorum_row_id (row));
           return;
         }
     }
@@ -263,8 +265,8 @@ evaluate_column_rows (Evaluation   *ev,
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
 
       evaluate_column_cell (ev, column, row);
-      if (row->children != NULL)
-        evaluate_column_rows (ev, column, G_LIST_MODEL (row->children));
+      if (_quorum_row_children (row) != NULL)
+        evaluate_column_rows (ev, column, _quorum_row_children (row));
     }
 }
 
@@ -321,9 +323,9 @@ keep_unfinished (Evaluation *ev,
                  const Mark *column_marks,
                  QuorumRow  *row)
 {
-  gboolean regular_done = GPOINTER_TO_UINT (g_hash_table_lookup (ev->marks, row)) >= DONE;
+  gboolean regular_done = row->mark >= DONE;
   QuorumValue *effective = g_new0 (QuorumValue, row->n_values);
-  GListModel *children = row->children != NULL ? G_LIST_MODEL (row->children) : NULL;
+  GListModel *children = _quorum_row_children (row);
 
   for (guint c = 0; c < row->n_values; c++)
     {
@@ -338,14 +340,29 @@ keep_unfinished (Evaluation *ev,
       if (done)
         effective[c] = *_quorum_row_effective (row, c);
     }
-  g_free (row->effective);
-  row->effective = effective;
+  g_free (_quorum_row_extra_mut (row)->effective);
+  row->extra->effective = effective;
 
   for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
     {
       g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
 
       keep_unfinished (ev, column_marks, child);
+    }
+}
+
+/* Every row of @row's tree unvisited, as read. */
+static void
+clear_marks (QuorumRow *row)
+{
+  GListModel *children = _quorum_row_children (row);
+
+  row->mark = UNVISITED;
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
+
+      clear_marks (child);
     }
 }
 
@@ -372,7 +389,14 @@ _quorum_table_evaluate (QuorumTable  *table,
   GListModel *rows = G_LIST_MODEL (table->rows);
   guint n = g_list_model_get_n_items (rows);
 
-  ev.marks = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumRow) row = g_list_model_get_item (rows, i);
+
+      clear_marks (row);
+    }
+  if (table->total != NULL)
+    clear_marks (table->total);
   ev.finished = g_hash_table_new (NULL, NULL);
   ev.regular = g_new0 (gboolean, table->n_columns + 1);
   for (guint c = 0; c < table->n_columns; c++)
@@ -415,7 +439,6 @@ _quorum_table_evaluate (QuorumTable  *table,
       if (table->total != NULL)
         keep_unfinished (&ev, column_marks, table->total);
     }
-  g_hash_table_unref (ev.marks);
   g_hash_table_unref (ev.finished);
   g_free (ev.regular);
 
@@ -455,7 +478,7 @@ add_finding (Collector  *collector,
   QuorumSeverity severity = magnitude <= collector->document->tolerance
                             ? QUORUM_SEVERITY_ROUNDING : QUORUM_SEVERITY_MISMATCH;
   QuorumFinding *finding = quorum_finding_new (severity, rule, collector->document->id,
-                                               collector->table->id, row->id, col->id,
+                                               collector->table->id, _quorum_row_id (row), col->id,
                                                stated, computed);
 
   if (severity == QUORUM_SEVERITY_MISMATCH)
@@ -497,13 +520,14 @@ check_row (Collector *collector,
       add_finding (collector, rule, row, c, stated->amount, computed->amount);
     }
 
-  if (row->children != NULL)
+  if (_quorum_row_children (row) != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      GListModel *children = _quorum_row_children (row);
+      guint n = g_list_model_get_n_items (children);
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(QuorumRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
 
           check_row (collector, child);
         }
@@ -514,13 +538,14 @@ static void
 clear_row_findings (QuorumRow *row)
 {
   _quorum_row_clear_findings (row);
-  if (row->children != NULL)
+  if (_quorum_row_children (row) != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+      GListModel *children = _quorum_row_children (row);
+      guint n = g_list_model_get_n_items (children);
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(QuorumRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+          g_autoptr(QuorumRow) child = g_list_model_get_item (children, i);
 
           clear_row_findings (child);
         }

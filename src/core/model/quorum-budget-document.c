@@ -260,7 +260,7 @@ table_reading_clear (TableReading *reading)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TableReading, table_reading_clear)
 
 /* Where @row (at @path) and each id of its “of” (valid, read into
- * row->of) stand. */
+ * the row's extra “of”) stand. */
 static void
 keep_of_places (QuorumLoadContext *ctx,
                 TableReading      *reading,
@@ -287,14 +287,14 @@ static QuorumRow *read_row (QuorumLoadContext *ctx,
                             const char        *path,
                             guint              depth);
 
-/* The rows of a table or of a group, @rows_node, into @store. */
+/* The rows of a table or of a group, @rows_node, into @list. */
 static void
 read_rows (QuorumLoadContext *ctx,
            TableReading      *reading,
            JsonNode          *rows_node,
            const char        *rows_path,
            guint              depth,
-           GListStore        *store)
+           QuorumRowList     *list)
 {
   QuorumJsonElements elements;
   JsonNode *element;
@@ -306,7 +306,7 @@ read_rows (QuorumLoadContext *ctx,
       g_autoptr(QuorumRow) row = read_row (ctx, reading, element, row_path, depth);
 
       if (row != NULL)
-        g_list_store_append (store, row);
+        _quorum_row_list_append (list, row);
     }
 }
 
@@ -319,6 +319,9 @@ read_row (QuorumLoadContext *ctx,
 {
   QuorumTable *table = reading->table;
   g_autoptr(QuorumRow) row = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  QuorumRowExtra extra = { 0 };
   JsonNode *rows_node = NULL;
   JsonNode *percent_node;
   QuorumValue rate;
@@ -334,33 +337,32 @@ read_row (QuorumLoadContext *ctx,
       return NULL;
     }
 
-  row = _quorum_row_new (table->n_columns);
+  _quorum_ctx_id (ctx, node, path, "id", TRUE, &id);
+  _quorum_ctx_string (ctx, node, path, "label", FALSE, &label);
+  row = _quorum_row_new (table->n_columns, id, label != NULL ? label : id);
   row->depth = depth;
   quorum_json_tree_get_offset (ctx->tree, node, &row->offset);
 
-  _quorum_ctx_id (ctx, node, path, "id", TRUE, &row->id);
-  _quorum_ctx_string (ctx, node, path, "label", FALSE, &row->label);
-  if (row->label == NULL)
-    row->label = g_strdup (row->id);
-  _quorum_ctx_string (ctx, node, path, "note", FALSE, &row->note);
-  _quorum_ctx_id (ctx, node, path, "committee", FALSE, &row->committee);
-  row->committees = _quorum_ctx_id_list (ctx, node, path, "committees", FALSE);
-  _quorum_ctx_string (ctx, node, path, "service_area", FALSE, &row->service_area);
-  _quorum_ctx_enum (ctx, node, path, "component", components, &row->component);
+  _quorum_ctx_string (ctx, node, path, "note", FALSE, &extra.note);
+  _quorum_ctx_id (ctx, node, path, "committee", FALSE, &extra.committee);
+  extra.committees = _quorum_ctx_id_list (ctx, node, path, "committees", FALSE);
+  _quorum_ctx_string (ctx, node, path, "service_area", FALSE, &extra.service_area);
+  _quorum_ctx_enum (ctx, node, path, "component", components, &extra.component);
   if (_quorum_ctx_amount (ctx, node, path, "rate", &rate) && rate.kind == QUORUM_VALUE_AMOUNT)
     {
-      row->has_rate = TRUE;
-      row->rate = rate.amount;
+      extra.has_rate = TRUE;
+      extra.rate = rate.amount;
     }
-  _quorum_ctx_enum (ctx, node, path, "rate_unit", rate_units, &row->rate_unit);
+  _quorum_ctx_enum (ctx, node, path, "rate_unit", rate_units, &extra.rate_unit);
+  _quorum_row_take_extra (row, &extra);
 
-  if (row->id != NULL)
+  if (id != NULL)
     {
-      if (g_hash_table_contains (table->row_index, row->id))
+      if (_quorum_row_index_lookup (table->row_index, id) != NULL)
         _quorum_ctx_error (ctx, json_object_get_member (json_node_get_object (node), "id"),
-                           path, _("row id “%s” is used twice in table “%s”"), row->id, table->id);
+                           path, _("row id “%s” is used twice in table “%s”"), id, table->id);
       else
-        g_hash_table_insert (table->row_index, row->id, row);
+        _quorum_row_index_add (table->row_index, row);
     }
 
   read_values (ctx, table, row, node, path);
@@ -370,6 +372,7 @@ read_row (QuorumLoadContext *ctx,
 
   if (percent_node != NULL || json_object_has_member (json_node_get_object (node), "of"))
     {
+      QuorumRowExtra *more = _quorum_row_extra_mut (row);
       QuorumValue percent;
 
       row->kind = QUORUM_ROW_PERCENTAGE;
@@ -380,11 +383,11 @@ read_row (QuorumLoadContext *ctx,
         _quorum_ctx_error (ctx, node, path, _("“of” needs a “percent”"));
       else if (_quorum_ctx_amount_member_node (ctx, percent_node, path, "percent", FALSE,
                                                &percent))
-        row->percent = percent.amount;
-      row->of = _quorum_ctx_id_list (ctx, node, path, "of", TRUE);
-      if (row->of != NULL && row->of[0] == NULL)
+        more->percent = percent.amount;
+      more->of = _quorum_ctx_id_list (ctx, node, path, "of", TRUE);
+      if (more->of != NULL && more->of[0] == NULL)
         _quorum_ctx_error (ctx, node, path, _("“of” names no rows"));
-      if (row->of != NULL)
+      if (more->of != NULL)
         keep_of_places (ctx, reading, row, node, path);
     }
   else if (rows_node != NULL)
@@ -392,8 +395,10 @@ read_row (QuorumLoadContext *ctx,
       g_autofree char *rows_path = quorum_path_member (path, "rows");
 
       row->kind = QUORUM_ROW_GROUP;
-      row->children = g_list_store_new (QUORUM_TYPE_ROW);
-      read_rows (ctx, reading, rows_node, rows_path, depth + 1, row->children);
+      QuorumRowList *children = _quorum_row_list_new ();
+
+      _quorum_row_extra_mut (row)->children = children;
+      read_rows (ctx, reading, rows_node, rows_path, depth + 1, children);
     }
 
   return g_steal_pointer (&row);
@@ -413,26 +418,29 @@ resolve_percentages (QuorumLoadContext *ctx,
     {
       g_autoptr(QuorumRow) row = g_list_model_get_item (rows, r);
       const OfPlaces *places;
+      QuorumRowExtra *extra;
       guint n;
 
-      if (row->children != NULL)
-        resolve_percentages (ctx, reading, G_LIST_MODEL (row->children));
-      if (row->kind != QUORUM_ROW_PERCENTAGE || row->of == NULL)
+      if (_quorum_row_children (row) != NULL)
+        resolve_percentages (ctx, reading, _quorum_row_children (row));
+      if (row->kind != QUORUM_ROW_PERCENTAGE || _quorum_row_extra (row)->of == NULL)
         continue;
 
+      extra = _quorum_row_extra_mut (row);
       places = g_hash_table_lookup (reading->of_places, row);
-      n = g_strv_length (row->of);
-      row->of_rows = g_new0 (QuorumRow *, n + 1);
+      n = g_strv_length (extra->of);
+      extra->of_rows = g_new0 (QuorumRow *, n + 1);
       for (guint i = 0; i < n; i++)
         {
-          row->of_rows[i] = g_hash_table_lookup (table->row_index, row->of[i]);
-          if (row->of_rows[i] == NULL)
+          extra->of_rows[i] = _quorum_row_index_lookup (table->row_index, extra->of[i]);
+          if (extra->of_rows[i] == NULL)
             {
               g_autofree char *of_path = quorum_path_member (places->path, "of");
               g_autofree char *item_path = quorum_path_index (of_path, i);
 
               _quorum_ctx_error_at (ctx, places->offsets[i], item_path,
-                                    _("no row “%s” in table “%s”"), row->of[i], table->id);
+                                    _("no row “%s” in table “%s”"), extra->of[i],
+                                    table->id);
             }
         }
     }
@@ -552,8 +560,8 @@ append_row_path (GListModel *rows,
 
       g_string_append_printf (path, ".rows[%u]", i);
       if (item == row ||
-          (item->children != NULL &&
-           append_row_path (G_LIST_MODEL (item->children), row, path)))
+          (_quorum_row_children (item) != NULL &&
+           append_row_path (_quorum_row_children (item), row, path)))
         return TRUE;
       g_string_truncate (path, length);
     }
@@ -656,14 +664,16 @@ read_table (QuorumLoadContext *ctx,
 
       if (_quorum_ctx_object (ctx, total_node, total_path) != NULL)
         {
-          table->total = _quorum_row_new (table->n_columns);
+          g_autofree char *label = NULL;
+          QuorumRowExtra extra = { 0 };
+
+          _quorum_ctx_string (ctx, total_node, total_path, "label", FALSE, &label);
+          table->total = _quorum_row_new (table->n_columns, "@total",
+                                          label != NULL ? label : "Total");
           table->total->kind = QUORUM_ROW_TOTAL;
-          table->total->id = g_strdup ("@total");
           quorum_json_tree_get_offset (ctx->tree, total_node, &table->total->offset);
-          _quorum_ctx_string (ctx, total_node, total_path, "label", FALSE, &table->total->label);
-          if (table->total->label == NULL)
-            table->total->label = g_strdup ("Total");
-          _quorum_ctx_string (ctx, total_node, total_path, "note", FALSE, &table->total->note);
+          _quorum_ctx_string (ctx, total_node, total_path, "note", FALSE, &extra.note);
+          _quorum_row_take_extra (table->total, &extra);
           read_values (ctx, table, table->total, total_node, total_path);
         }
     }

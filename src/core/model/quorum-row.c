@@ -4,7 +4,12 @@
  */
 #include "quorum-model-private.h"
 
+#include <string.h>
+
 G_DEFINE_FINAL_TYPE (QuorumRow, quorum_row, G_TYPE_OBJECT)
+
+/* A table holds as many rows as its file has lines: see quorum-model-private.h. */
+G_STATIC_ASSERT (sizeof (QuorumRow) <= 64);
 
 enum {
   PROP_0,
@@ -22,28 +27,37 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 const QuorumValue _quorum_value_absent = { QUORUM_VALUE_ABSENT, 0 };
+const QuorumRowExtra _quorum_row_no_extra = { 0 };
+
+static void
+row_extra_free (QuorumRow      *row,
+                QuorumRowExtra *extra)
+{
+  for (guint i = 0; extra->findings != NULL && i < row->n_values; i++)
+    g_clear_pointer (&extra->findings[i], g_ptr_array_unref);
+  g_free (extra->findings);
+  g_free (extra->note);
+  g_free (extra->committee);
+  g_strfreev (extra->committees);
+  g_free (extra->service_area);
+  g_free (extra->component);
+  g_free (extra->rate_unit);
+  g_strfreev (extra->of);
+  g_free (extra->of_rows);
+  g_free (extra->effective);
+  g_clear_object (&extra->children);
+  g_free (extra);
+}
 
 static void
 quorum_row_finalize (GObject *object)
 {
   QuorumRow *self = (QuorumRow *) object;
 
-  _quorum_row_clear_findings (self);
-  g_free (self->findings);
-  g_free (self->id);
-  g_free (self->label);
-  g_free (self->note);
-  g_free (self->committee);
-  g_strfreev (self->committees);
-  g_free (self->service_area);
-  g_free (self->component);
-  g_free (self->rate_unit);
-  g_strfreev (self->of);
-  g_free (self->of_rows);
-  g_clear_object (&self->children);
-  g_free (self->stated);
+  if (self->extra != NULL)
+    row_extra_free (self, self->extra);
+  g_free (self->stated);   /* the id and label too */
   g_free (self->computed);
-  g_free (self->effective);
 
   G_OBJECT_CLASS (quorum_row_parent_class)->finalize (object);
 }
@@ -58,12 +72,14 @@ quorum_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_string (value, self->id); break;
-    case PROP_LABEL: g_value_set_string (value, self->label); break;
-    case PROP_NOTE: g_value_set_string (value, self->note); break;
-    case PROP_COMMITTEE: g_value_set_string (value, self->committee); break;
-    case PROP_SERVICE_AREA: g_value_set_string (value, self->service_area); break;
-    case PROP_COMPONENT: g_value_set_string (value, self->component); break;
+    case PROP_ID: g_value_set_string (value, _quorum_row_id (self)); break;
+    case PROP_LABEL: g_value_set_string (value, _quorum_row_label (self)); break;
+    case PROP_NOTE: g_value_set_string (value, _quorum_row_extra (self)->note); break;
+    case PROP_COMMITTEE: g_value_set_string (value, _quorum_row_extra (self)->committee); break;
+    case PROP_SERVICE_AREA:
+      g_value_set_string (value, _quorum_row_extra (self)->service_area);
+      break;
+    case PROP_COMPONENT: g_value_set_string (value, _quorum_row_extra (self)->component); break;
     case PROP_KIND: g_value_set_uint (value, self->kind); break;
     case PROP_DEPTH: g_value_set_uint (value, self->depth); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -96,19 +112,70 @@ quorum_row_init (QuorumRow *self)
 {
 }
 
+/* A row of @n_values cells, with its @id and @label (either may be NULL),
+ * copied into one block with its stated values: a large table has as many
+ * rows as lines in its file. */
 QuorumRow *
-_quorum_row_new (guint n_values)
+_quorum_row_new (guint       n_values,
+                 const char *id,
+                 const char *label)
 {
   QuorumRow *self = g_object_new (QUORUM_TYPE_ROW, NULL);
+  gsize values_size = n_values * sizeof (QuorumValue);
+  gsize id_size = id != NULL ? strlen (id) + 1 : 0;
+  gsize label_size = label != NULL ? strlen (label) + 1 : 0;
+  char *strings;
+
+  g_assert (n_values <= G_MAXUINT16);
+  g_assert (id_size <= G_MAXUINT8);   /* an id has at most 64 characters */
 
   /* The stated values; the computed ones are made for the rows that have
    * one (groups, percentages, totals, computed columns), the effective
    * ones are worked out from both, and the findings' array is made for
    * the few rows that have one. */
   self->n_values = n_values;
-  self->stated = g_new0 (QuorumValue, n_values);
+  self->stated = g_malloc0 (values_size + id_size + label_size);
+  strings = (char *) self->stated + values_size;
+  if (id != NULL)
+    memcpy (strings, id, id_size);
+  if (label != NULL)
+    memcpy (strings + id_size, label, label_size);
+  self->id_size = id_size;
+  self->has_label = label != NULL;
 
   return self;
+}
+
+/* The row's extra members, made on first use. */
+QuorumRowExtra *
+_quorum_row_extra_mut (QuorumRow *row)
+{
+  if (row->extra == NULL)
+    row->extra = g_new0 (QuorumRowExtra, 1);
+  return row->extra;
+}
+
+static gboolean
+row_extra_is_empty (const QuorumRowExtra *extra)
+{
+  return extra->note == NULL && extra->committee == NULL && extra->committees == NULL &&
+         extra->service_area == NULL && extra->component == NULL && extra->rate_unit == NULL &&
+         !extra->has_rate && extra->rate == 0 && extra->percent == 0 && extra->of == NULL &&
+         extra->of_rows == NULL && extra->effective == NULL && extra->findings == NULL &&
+         extra->children == NULL;
+}
+
+/* Takes what @extra holds into @row, unless it holds nothing; @extra is
+ * left empty. */
+void
+_quorum_row_take_extra (QuorumRow      *row,
+                        QuorumRowExtra *extra)
+{
+  g_assert (row->extra == NULL);
+
+  if (!row_extra_is_empty (extra))
+    row->extra = g_memdup2 (extra, sizeof *extra);
+  *extra = _quorum_row_no_extra;
 }
 
 void
@@ -142,20 +209,24 @@ _quorum_row_add_finding (QuorumRow     *row,
                          guint          column,
                          QuorumFinding *finding)
 {
+  QuorumRowExtra *extra = _quorum_row_extra_mut (row);
+
   g_assert (column < row->n_values);
 
-  if (row->findings == NULL)
-    row->findings = g_new0 (GPtrArray *, row->n_values);
-  if (row->findings[column] == NULL)
-    row->findings[column] = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (row->findings[column], g_object_ref (finding));
+  if (extra->findings == NULL)
+    extra->findings = g_new0 (GPtrArray *, row->n_values);
+  if (extra->findings[column] == NULL)
+    extra->findings[column] = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (extra->findings[column], g_object_ref (finding));
 }
 
 void
 _quorum_row_clear_findings (QuorumRow *row)
 {
-  for (guint i = 0; row->findings != NULL && i < row->n_values; i++)
-    g_clear_pointer (&row->findings[i], g_ptr_array_unref);
+  GPtrArray **findings = _quorum_row_extra (row)->findings;
+
+  for (guint i = 0; findings != NULL && i < row->n_values; i++)
+    g_clear_pointer (&findings[i], g_ptr_array_unref);
 }
 
 #define GETTER(type, field, fallback) \
@@ -166,12 +237,32 @@ _quorum_row_clear_findings (QuorumRow *row)
     return self->field; \
   }
 
-GETTER (const char *, id, NULL)
-GETTER (const char *, label, NULL)
-GETTER (const char *, note, NULL)
-GETTER (const char *, committee, NULL)
-GETTER (const char *, service_area, NULL)
-GETTER (const char *, component, NULL)
+#define EXTRA_GETTER(type, field, fallback) \
+  type \
+  quorum_row_get_##field (QuorumRow *self) \
+  { \
+    g_return_val_if_fail (QUORUM_IS_ROW (self), fallback); \
+    return _quorum_row_extra (self)->field; \
+  }
+
+const char *
+quorum_row_get_id (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return _quorum_row_id (self);
+}
+
+const char *
+quorum_row_get_label (QuorumRow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
+  return _quorum_row_label (self);
+}
+
+EXTRA_GETTER (const char *, note, NULL)
+EXTRA_GETTER (const char *, committee, NULL)
+EXTRA_GETTER (const char *, service_area, NULL)
+EXTRA_GETTER (const char *, component, NULL)
 GETTER (QuorumRowKind, kind, QUORUM_ROW_LINE)
 GETTER (guint, depth, 0)
 GETTER (guint, n_values, 0)
@@ -185,7 +276,7 @@ const char * const *
 quorum_row_get_committees (QuorumRow *self)
 {
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
-  return (const char * const *) self->committees;
+  return (const char * const *) _quorum_row_extra (self)->committees;
 }
 
 /**
@@ -197,18 +288,21 @@ const char * const *
 quorum_row_get_of (QuorumRow *self)
 {
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
-  return (const char * const *) self->of;
+  return (const char * const *) _quorum_row_extra (self)->of;
 }
 
 gboolean
 quorum_row_get_rate (QuorumRow *self,
                      gint64    *rate)
 {
+  const QuorumRowExtra *extra;
+
   g_return_val_if_fail (QUORUM_IS_ROW (self), FALSE);
 
-  if (self->has_rate && rate != NULL)
-    *rate = self->rate;
-  return self->has_rate;
+  extra = _quorum_row_extra (self);
+  if (extra->has_rate && rate != NULL)
+    *rate = extra->rate;
+  return extra->has_rate;
 }
 
 /**
@@ -221,7 +315,7 @@ const char *
 quorum_row_get_rate_unit (QuorumRow *self)
 {
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
-  return self->rate_unit;
+  return _quorum_row_extra (self)->rate_unit;
 }
 
 gboolean
@@ -231,7 +325,7 @@ quorum_row_get_percent (QuorumRow *self,
   g_return_val_if_fail (QUORUM_IS_ROW (self), FALSE);
 
   if (self->kind == QUORUM_ROW_PERCENTAGE && percent_hundredths != NULL)
-    *percent_hundredths = self->percent;
+    *percent_hundredths = _quorum_row_extra (self)->percent;
   return self->kind == QUORUM_ROW_PERCENTAGE;
 }
 
@@ -244,7 +338,7 @@ GListModel *
 quorum_row_get_children (QuorumRow *self)
 {
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
-  return self->children ? G_LIST_MODEL (self->children) : NULL;
+  return _quorum_row_children (self);
 }
 
 /**
@@ -305,7 +399,10 @@ GPtrArray *
 quorum_row_get_findings (QuorumRow *self,
                          guint      column)
 {
+  GPtrArray **findings;
+
   g_return_val_if_fail (QUORUM_IS_ROW (self), NULL);
   g_return_val_if_fail (column < self->n_values, NULL);
-  return self->findings != NULL ? self->findings[column] : NULL;
+  findings = _quorum_row_extra (self)->findings;
+  return findings != NULL ? findings[column] : NULL;
 }

@@ -31,7 +31,7 @@ quorum_table_finalize (GObject *object)
   g_clear_object (&self->columns);
   g_clear_object (&self->rows);
   g_clear_object (&self->total);
-  g_clear_pointer (&self->row_index, g_hash_table_unref);
+  g_clear_pointer (&self->row_index, _quorum_row_index_free);
   g_clear_pointer (&self->column_index, g_hash_table_unref);
   g_free (self->json_path);
   g_free (self->decimals);
@@ -81,8 +81,8 @@ static void
 quorum_table_init (QuorumTable *self)
 {
   self->columns = g_list_store_new (QUORUM_TYPE_COLUMN);
-  self->rows = g_list_store_new (QUORUM_TYPE_ROW);
-  self->row_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rows = _quorum_row_list_new ();
+  self->row_index = _quorum_row_index_new ();
   self->column_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -173,20 +173,28 @@ quorum_table_find_row (QuorumTable *self,
 
   if (g_str_equal (row_id, "@total"))
     return self->total;
-  return g_hash_table_lookup (self->row_index, row_id);
+  return _quorum_row_index_lookup (self->row_index, row_id);
 }
 
-static void
-add_column_amounts (QuorumRow *row,
-                    guint      n_columns,
-                    GArray   **amounts)
+typedef struct
 {
-  for (guint c = 0; c < n_columns && c < row->n_values; c++)
+  guint n_columns;
+  GArray **amounts;       /* per column, of gint64 */
+} ColumnAmounts;
+
+static void
+add_column_amounts (gpointer data,
+                    gpointer user_data)
+{
+  QuorumRow *row = data;
+  ColumnAmounts *columns = user_data;
+
+  for (guint c = 0; c < columns->n_columns && c < row->n_values; c++)
     {
       const QuorumValue *effective = _quorum_row_effective (row, c);
 
       if (effective->kind == QUORUM_VALUE_AMOUNT)
-        g_array_append_val (amounts[c], effective->amount);
+        g_array_append_val (columns->amounts[c], effective->amount);
     }
 }
 
@@ -211,16 +219,13 @@ quorum_table_get_decimals (QuorumTable *self,
   if (self->decimals == NULL)
     {
       GArray **amounts = g_new (GArray *, self->n_columns);
-      GHashTableIter iter;
-      gpointer row;
+      ColumnAmounts columns = { self->n_columns, amounts };
 
       for (guint c = 0; c < self->n_columns; c++)
         amounts[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_iter_init (&iter, self->row_index);
-      while (g_hash_table_iter_next (&iter, NULL, &row))
-        add_column_amounts (row, self->n_columns, amounts);
+      _quorum_row_index_foreach (self->row_index, add_column_amounts, &columns);
       if (self->total != NULL)
-        add_column_amounts (self->total, self->n_columns, amounts);
+        add_column_amounts (self->total, &columns);
       self->decimals = g_new0 (guint8, self->n_columns);
       for (guint c = 0; c < self->n_columns; c++)
         {

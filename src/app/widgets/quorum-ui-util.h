@@ -64,6 +64,8 @@ GtkWidget  *quorum_ui_cell_new              (float              xalign,
 void        quorum_ui_cell_set_text         (GtkListItem       *item,
                                              const char        *text);
 void        quorum_ui_clear_list_box        (GtkListBox        *list_box);
+void        quorum_ui_set_tooltip_text      (GtkWidget         *widget,
+                                             const char        *text);
 void        quorum_ui_value_row_update      (GtkWidget         *row,
                                              const char        *title,
                                              const char        *value);

@@ -40,14 +40,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A label of the row: wrapped at word or character, left-aligned. */
+/* A label of the row: wrapped at words, left-aligned. Not at characters
+ * too, as an AdwActionRow's: a label that may break a word anywhere is as
+ * narrow as its widest character, and to find that width and the height
+ * at it, Pango 1.50 lays the text out a character a line, shaping the rest
+ * of the text again at each line: some 14,000 shapings for the overview's
+ * rows, most of the text's work in the window's first frame. Wrapped at
+ * words, a label is as narrow as its widest word, and the window, at least
+ * 360px wide, leaves the rows more than that. */
 static GtkWidget *
 row_label (const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, css_class);
   gtk_widget_set_visible (label, FALSE);
@@ -203,6 +210,11 @@ quorum_list_row_set_subtitle_lines (QuorumListRow *self,
   gtk_label_set_lines (GTK_LABEL (self->subtitle), lines);
   gtk_label_set_ellipsize (GTK_LABEL (self->subtitle),
                            lines == 0 ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  /* Ellipsized, it is as narrow as the ellipsis whatever its wrapping, and
+   * the text before it is laid out once: a long path breaks anywhere to
+   * fill its lines rather than run past the row's edge. */
+  gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle),
+                           lines == 0 ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
 }
 
 /**

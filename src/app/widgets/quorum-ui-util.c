@@ -707,6 +707,36 @@ quorum_ui_clear_list_box (GtkListBox *list_box)
 }
 
 /**
+ * quorum_ui_set_tooltip_text:
+ * @widget: a widget (one in no container yet is quick to set)
+ * @text: (nullable): its tooltip, %NULL for none
+ *
+ * Sets @widget's tooltip as gtk_widget_set_tooltip_text () does, without
+ * the pointer query: GTK 4.8 asks the display where the pointer is (on X11
+ * a round trip to the server, two requests) each time a visible widget's
+ * tooltip is set, to show the new tooltip at once if the pointer is over
+ * it. A widget in no container is under no pointer: it is set hidden, so
+ * that the overview's rows, built before the window's first frame, wait
+ * for no server.
+ */
+void
+quorum_ui_set_tooltip_text (GtkWidget  *widget,
+                            const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (gtk_widget_get_parent (widget) != NULL || GTK_IS_ROOT (widget) ||
+      !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
+/**
  * quorum_ui_value_row_update:
  * @row: a row showing @title and @value
  *

@@ -77,6 +77,8 @@ void        quorum_ui_cell_set_text         (GtkListItem       *item,
                                              const char        *text);
 void        quorum_ui_clear_list_box        (GtkListBox        *list_box);
 void        quorum_ui_add_css_resource      (const char        *resource_path);
+void        quorum_ui_set_tooltip_text      (GtkWidget         *widget,
+                                             const char        *text);
 void        quorum_ui_value_row_update      (GtkWidget         *row,
                                              const char        *title,
                                              const char        *value);

@@ -106,7 +106,7 @@ create_document_row (gpointer item,
   gtk_widget_add_css_class (badge, "findings-badge");
   gtk_widget_add_css_class (badge, n_mismatches > 0 ? "mismatch"
                                    : n_findings > 0 ? "rounding" : "clean");
-  gtk_widget_set_tooltip_text (badge, badge_description);
+  quorum_ui_set_tooltip_text (badge, badge_description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, badge_description, -1);
   quorum_list_row_add_suffix (QUORUM_LIST_ROW (row), badge);
@@ -118,7 +118,7 @@ create_document_row (gpointer item,
 
       quorum_list_row_add_suffix (QUORUM_LIST_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Show the findings of this document"));
+      quorum_ui_set_tooltip_text (row, _("Show the findings of this document"));
     }
 
   return row;
@@ -195,7 +195,7 @@ create_committee_row (gpointer item,
    * row opens; here it is the tooltip (laying out fourteen paragraphs was
    * much of the work of the window's first frame). */
   if (quorum_committee_get_note (committee) != NULL)
-    gtk_widget_set_tooltip_text (row, quorum_committee_get_note (committee));
+    quorum_ui_set_tooltip_text (row, quorum_committee_get_note (committee));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   quorum_list_row_add_suffix (QUORUM_LIST_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -340,7 +340,7 @@ change_box (QuorumFigure *previous,
   /* The longest text of a cell: it wraps in a narrow window. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_grid_attach (GTK_GRID (box), label, 1, 0, 1, 1);
-  gtk_widget_set_tooltip_text (box, description);
+  quorum_ui_set_tooltip_text (box, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   return box;
@@ -432,7 +432,7 @@ build_headline_grid (GListModel *figures)
             {
               GtkWidget *none = grid_label ("—", 0, "dim-label");
 
-              gtk_widget_set_tooltip_text (none, _("Not in this document"));
+              quorum_ui_set_tooltip_text (none, _("Not in this document"));
               gtk_box_append (GTK_BOX (cell), none);
               /* TRANSLATORS: a cell of the headline totals, for a screen reader */
               name = g_strdup_printf (_("%s, %s: not in this document"), year, title);

@@ -559,7 +559,8 @@ card_label_new (const char *name,
   gtk_widget_set_name (label, name);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* At words, not word-char: see HACKING (the view can be the first frame). */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_width_chars (GTK_LABEL (label), 13);
   gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
   gtk_widget_set_hexpand (label, TRUE);

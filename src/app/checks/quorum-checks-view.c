@@ -6,7 +6,8 @@
  * precision (pence on all when one has them); the names and the rule give
  * way, wrapped onto two lines and then cut, the rule keeping room to be
  * read; below SIGN_WIDTH the severity is its sign alone, and on a narrow
- * view only the row and the figures that matter most stay.
+ * view each finding is a card beside the figures that matter most: its
+ * row, and beneath it its column and rule, wrapped.
  * Filtered by severity, by document and by a search in the names; a
  * finding activated (Enter or a double click) is handed to the window,
  * which opens the cell in the Budgets view.
@@ -22,8 +23,8 @@
 #include "quorum-ui-a11y.h"
 #include "quorum-ui-util.h"
 
-/* Narrower than this, the view shows the severity, the row, the computed
- * figure and the difference only. */
+/* Narrower than this, the view shows the severity, a card (the row, its
+ * column and rule), the computed figure and the difference only. */
 #define NARROW_WIDTH 600
 /* Narrower than this, the severity shows as its sign alone (named in its
  * tooltip): the names and the rule take the room of its word. */
@@ -52,6 +53,8 @@ struct _QuorumChecksView
   GtkColumnViewColumn *severity_icon_column;
   GtkColumnViewColumn *document_column;
   GtkColumnViewColumn *table_column;
+  GtkColumnViewColumn *row_column;
+  GtkColumnViewColumn *card_column;
   GtkColumnViewColumn *column_column;
   GtkColumnViewColumn *rule_column;
   GtkColumnViewColumn *figure_columns[N_FIGURES];
@@ -426,20 +429,23 @@ update_figures (QuorumChecksView *self)
     quorum_figure_columns_show_all (self->figure_cells);
 }
 
-/* On a narrow view, the row and the computed figure and difference win the
- * space, the severity shows as its sign alone (named in its tooltip); the
- * rest is in the Budgets view a finding opens. The view lays its child out
- * itself (no layout manager), to know its width. */
+/* On a narrow view, the computed figure and difference win the space, the
+ * severity shows as its sign alone (named in its tooltip), and the row,
+ * the column and the rule share one column, a card that wraps; the
+ * document and the table are in its tooltip, and in the Budgets view a
+ * finding opens. The view lays its child out itself (no layout manager),
+ * to know its width. */
 static void
 set_up_fold (QuorumChecksView *self)
 {
   GtkColumnViewColumn *narrow_hides[] = {
-    self->document_column, self->table_column, self->column_column, self->rule_column,
-    self->figure_columns[FIGURE_STATED], NULL,
+    self->document_column, self->table_column, self->row_column, self->column_column,
+    self->rule_column, self->figure_columns[FIGURE_STATED], NULL,
   };
+  GtkColumnViewColumn *narrow_shows[] = { self->card_column, NULL };
 
   self->fold = quorum_ui_column_fold_new (0, NARROW_WIDTH);
-  quorum_ui_column_fold_set_columns (self->fold, NULL, narrow_hides, NULL);
+  quorum_ui_column_fold_set_columns (self->fold, NULL, narrow_hides, narrow_shows);
 }
 
 /* Below SIGN_WIDTH the severity is its sign alone (its word in the
@@ -541,6 +547,81 @@ PLACE_COLUMN (document, PART_DOCUMENT, 6, 20)
 PLACE_COLUMN (table, PART_TABLE, 6, 22)
 PLACE_COLUMN (row, PART_ROW, 10, 16)
 PLACE_COLUMN (column, PART_COLUMN, 8, 16)
+
+/* --- the narrow card ------------------------------------------------------ */
+
+static GtkWidget *
+card_label_new (const char *name,
+                guint       max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* At words, not word-char: see HACKING (the view can be the first frame). */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_width_chars (GTK_LABEL (label), 13);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+  gtk_widget_set_hexpand (label, TRUE);
+  return label;
+}
+
+/* A finding as a card, on a narrow view: its row's label, and beneath it,
+ * dimmed, its column and rule, each wrapped as far as it needs (labels in
+ * a grid: see HACKING); the whole place is in its tooltip. */
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               QuorumChecksView         *self)
+{
+  GtkWidget *card = gtk_grid_new ();
+  GtkWidget *detail = card_label_new ("card-detail", 32);
+
+  gtk_widget_set_name (card, "card-cell");
+  gtk_widget_set_valign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (card, 4);
+  gtk_widget_set_margin_bottom (card, 4);
+  gtk_grid_set_row_spacing (GTK_GRID (card), 2);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_grid_attach (GTK_GRID (card), card_label_new ("card-row", 24), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (card), detail, 0, 1, 1, 1);
+  gtk_list_item_set_child (item, card);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              QuorumChecksView         *self)
+{
+  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_grid_get_child_at (GTK_GRID (card), 0, 0);
+  GtkWidget *detail = gtk_grid_get_child_at (GTK_GRID (card), 0, 1);
+  QuorumFinding *finding = gtk_list_item_get_item (item);
+  g_autofree char *rule = quorum_finding_describe_rule (finding);
+  g_autofree char *text = NULL;
+  g_autofree char *place_tip = NULL;
+  Place place;
+
+  resolve_place (self, finding, &place);
+  /* TRANSLATORS: a finding on a narrow view, beneath its row: its column
+   * and why it is flagged, "Approved 2020/21 · Percentage: of the rows…" */
+  text = place.column != NULL ? g_strdup_printf (_("%1$s · %2$s"), place.column, rule)
+                              : g_strdup (rule);
+  /* TRANSLATORS: where a finding is, in a tooltip: its document, table,
+   * row and column */
+  place_tip = g_strdup_printf (_("%1$s › %2$s › %3$s › %4$s"), place.document, place.table,
+                               place.row != NULL ? place.row : "",
+                               place.column != NULL ? place.column : "");
+  gtk_label_set_text (GTK_LABEL (row), place.row != NULL ? place.row : "");
+  gtk_label_set_text (GTK_LABEL (detail), text);
+  gtk_widget_set_tooltip_text (card, place_tip);
+  /* A finding's cells are read with its row's label; the card says the
+   * rest as its description. */
+  quorum_ui_a11y_set_text (card, place.row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+}
 
 static void
 activate_cb (QuorumChecksView *self,
@@ -651,6 +732,8 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, severity_icon_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, document_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, table_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, row_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, card_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, column_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumChecksView, rule_column);
   gtk_widget_class_bind_template_child_full (widget_class, "stated_column", FALSE,
@@ -672,6 +755,8 @@ quorum_checks_view_class_init (QuorumChecksViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_table_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_column_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_card_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_card_cb);
 }
 
 static void

@@ -147,25 +147,57 @@ is_cell_role (GtkWidget *widget)
   return role == GTK_ACCESSIBLE_ROLE_CELL || role == GTK_ACCESSIBLE_ROLE_GRID_CELL;
 }
 
-/* One row of a column view: its cells in the order of the visible columns. */
-static void
-name_table_row (GtkWidget  *row,
-                GPtrArray  *titles,
-                guint       label_column)
+/* Where @cell starts along its row, in the reading direction. */
+static float
+cell_start (GtkWidget *cell,
+            GtkWidget *row)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) row_name = g_string_new (NULL);
-  const char *label;
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (cell, row, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return 0;
+  return gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL ? -point.x : point.x;
+}
+
+/* A row's visible cells in the order of its visible columns. GTK 4.8 adds
+ * the cells of a column shown after the row was made (a view's column
+ * folded away and back) after the others, so their order is where they
+ * are laid out, not the order of the row's children. */
+static GPtrArray *
+row_cells (GtkWidget *row)
+{
+  GPtrArray *cells = g_ptr_array_new ();
 
   for (GtkWidget *cell = gtk_widget_get_first_child (row);
        cell != NULL;
        cell = gtk_widget_get_next_sibling (cell))
     if (gtk_widget_get_visible (cell))
       {
-        g_ptr_array_add (cells, cell);
-        g_ptr_array_add (texts, dup_text (gtk_widget_get_first_child (cell)));
+        guint i = cells->len;
+
+        /* An insertion sort: a row has a few cells, and it keeps their order
+         * when they are not laid out yet. */
+        while (i > 0 && cell_start (g_ptr_array_index (cells, i - 1), row) >
+                        cell_start (cell, row))
+          i--;
+        g_ptr_array_insert (cells, i, cell);
       }
+  return cells;
+}
+
+/* One row of a column view: its cells in the order of the visible columns. */
+static void
+name_table_row (GtkWidget  *row,
+                GPtrArray  *titles,
+                guint       label_column)
+{
+  g_autoptr(GPtrArray) cells = row_cells (row);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) row_name = g_string_new (NULL);
+  const char *label;
+
+  for (guint i = 0; i < cells->len; i++)
+    g_ptr_array_add (texts, dup_text (gtk_widget_get_first_child (g_ptr_array_index (cells, i))));
   if (cells->len == 0)
     return;
   label = label_column < texts->len ? g_ptr_array_index (texts, label_column)

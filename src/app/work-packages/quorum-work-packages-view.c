@@ -35,6 +35,7 @@ struct _QuorumWorkPackagesView
   GtkColumnView *column_view;
   GtkColumnViewColumn *quarter_column;
   GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *wrapped_title_column; /* the title on two lines, when narrow */
   GtkColumnViewColumn *committee_column;
   GtkColumnViewColumn *money_columns[N_MONEY];
   guint decimals[N_MONEY];      /* each figure column's precision */
@@ -586,18 +587,21 @@ quorum_work_packages_view_set_property (GObject      *object,
  * package's title, which names both in the sample's packages (the
  * committee filter remains). On a narrow view, the package, its outcome and
  * its status win the space; the figures are on the package's page (the
- * variance alone is wider than an outcome's badge). */
+ * variance alone is wider than an outcome's badge), and the title wraps
+ * onto two lines (a column of its own, shown only then, so that a wider
+ * list keeps rows of one line). */
 static void
 set_up_fold (QuorumWorkPackagesView *self)
 {
   GtkColumnViewColumn *medium_hides[] = { self->quarter_column, self->committee_column, NULL };
   GtkColumnViewColumn *narrow_hides[] = {
     self->money_columns[MONEY_ESTIMATE], self->money_columns[MONEY_ACTUAL],
-    self->money_columns[MONEY_VARIANCE], NULL,
+    self->money_columns[MONEY_VARIANCE], self->title_column, NULL,
   };
+  GtkColumnViewColumn *narrow_shows[] = { self->wrapped_title_column, NULL };
 
   self->fold = quorum_ui_column_fold_new (MEDIUM_WIDTH, NARROW_WIDTH);
-  quorum_ui_column_fold_set_columns (self->fold, medium_hides, narrow_hides, NULL);
+  quorum_ui_column_fold_set_columns (self->fold, medium_hides, narrow_hides, narrow_shows);
 }
 
 /* Folds the columns below MEDIUM_WIDTH and NARROW_WIDTH. */
@@ -649,6 +653,8 @@ quorum_work_packages_view_class_init (QuorumWorkPackagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, quarter_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, title_column);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView,
+                                        wrapped_title_column);
   gtk_widget_class_bind_template_child (widget_class, QuorumWorkPackagesView, committee_column);
   gtk_widget_class_bind_template_child_full (widget_class, "estimate_column", FALSE,
                                              G_STRUCT_OFFSET (QuorumWorkPackagesView,

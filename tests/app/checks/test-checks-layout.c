@@ -7,7 +7,9 @@
  * flagged (a cross-check by its label, read from the store's file), and at
  * the default size its rule is read whole (a cross-check's long label at
  * least begins to be, whole in the tooltip), as is each row's name; the
- * filter bar stays on one line with the longest document chosen.
+ * filter bar stays on one line with the longest document chosen. Narrow,
+ * each finding is a card: its row, and beneath it its column and its rule,
+ * wrapped and read whole, inside the list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,7 +75,8 @@ assert_figures (QuorumChecksView *view,
           g_assert_cmpuint (cells->len, ==, 0);
           continue;
         }
-      g_assert_cmpuint (cells->len, >, 5);
+      /* Narrow, a finding's card is taller: fewer fit in the window. */
+      g_assert_cmpuint (cells->len, >, narrow ? 3 : 5);
       for (guint i = 0; i < cells->len; i++)
         {
           const char *text = gtk_inscription_get_text (cells->pdata[i]);
@@ -84,7 +87,7 @@ assert_figures (QuorumChecksView *view,
           n_checked++;
         }
     }
-  g_assert_cmpuint (n_checked, >, 10);
+  g_assert_cmpuint (n_checked, >, narrow ? 7 : 10);
 }
 
 /* The labels of the store's cross-checks, from its files. */
@@ -207,6 +210,69 @@ assert_rules_read (QuorumChecksView *view)
   }
 }
 
+/* Whether @label, wrapped, shows all its text: not cut, its lines in its
+ * height and width, and wholly inside @area and the window across. */
+static void
+assert_label_whole (GtkWidget *label,
+                    GtkWidget *area)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  GtkWidget *containers[] = { area, GTK_WIDGET (gtk_widget_get_root (label)) };
+  int width, height;
+
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (width > gtk_widget_get_width (label) || height > gtk_widget_get_height (label))
+    g_error ("“%s” needs %d×%d px, has %d×%d", text, width, height,
+             gtk_widget_get_width (label), gtk_widget_get_height (label));
+  for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (label, containers[i], &bounds));
+      if (bounds.origin.x < 0 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (containers[i]) + 0.5)
+        g_error ("“%s” is at %g–%g, outside 0–%d", text, bounds.origin.x,
+                 bounds.origin.x + bounds.size.width, gtk_widget_get_width (containers[i]));
+    }
+}
+
+/* Narrow, each finding shown is a card: its row, and beneath it its
+ * column and the rule it breaks, whole, as the store's findings say it. */
+static void
+assert_cards (QuorumChecksView *view)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (
+    quorum_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) cards = quorum_test_find_all_named (GTK_WIDGET (view), "card-cell");
+  GListModel *shown = quorum_checks_view_get_shown (view);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(QuorumFinding) finding = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (rules, quorum_finding_describe_rule (finding));
+    }
+  g_assert_cmpuint (cards->len, >, 3);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *row = quorum_test_find_named (cards->pdata[i], "card-row");
+      GtkWidget *detail = quorum_test_find_named (cards->pdata[i], "card-detail");
+      const char *text = gtk_label_get_text (GTK_LABEL (detail));
+      gboolean has_rule = FALSE;
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row)), !=, "");
+      for (guint r = 0; r < rules->len; r++)
+        has_rule |= g_str_has_suffix (text, rules->pdata[r]);
+      if (!has_rule)
+        g_error ("the card “%s” does not say its rule", text);
+      assert_label_whole (row, scroller);
+      assert_label_whole (detail, scroller);
+    }
+}
+
 /* The filter bar: one line, whichever document is chosen. */
 static void
 assert_one_line_bar (QuorumChecksView *view)
@@ -245,8 +311,10 @@ test_default_size (void)
     QUORUM_CHECKS_VIEW (quorum_test_find_type (GTK_WIDGET (window), QUORUM_TYPE_CHECKS_VIEW));
   g_autoptr(GPtrArray) documents = quorum_test_find_all_named (GTK_WIDGET (view),
                                                                "document-cell");
+  g_autoptr(GPtrArray) cards = quorum_test_find_all_named (GTK_WIDGET (view), "card-cell");
 
   assert_figures (view, FALSE);
+  g_assert_cmpuint (cards->len, ==, 0);
   assert_rules (view);
   assert_rules_read (view);
   assert_one_line_bar (view);
@@ -266,7 +334,9 @@ test_narrow (void)
 
   assert_figures (view, TRUE);
   g_assert_cmpuint (documents->len, ==, 0);
-  g_assert_cmpuint (rows->len, >, 0);
+  /* The row is in the card, with its column and rule. */
+  g_assert_cmpuint (rows->len, ==, 0);
+  assert_cards (view);
 
   /* Wider again, every column is back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);

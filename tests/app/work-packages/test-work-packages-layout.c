@@ -6,7 +6,8 @@
  * less important columns give way (a package's quarter, committee and
  * figures, which its page shows, for its outcome and status; a line's
  * year, provision, commitment, spending, projection and approvals) and
- * come back when wider again.
+ * come back when wider again; a package's title wraps onto two lines and
+ * shows at least TITLE_CHARS of its characters.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,11 @@
 #include "quorum-ui-test-util.h"
 
 static QuorumApplication *app;
+
+/* Narrow, a package's title shows at least this many characters (or all
+ * of a shorter one). On one line at 403 px the sample's titles showed 14
+ * ("Change …ne 2020"); on two, the fewest is 19 ("Party / Engage…ne 2020"). */
+#define TITLE_CHARS 18
 
 typedef struct
 {
@@ -125,6 +131,54 @@ assert_cells (GtkWidget         *view,
   return n_checked;
 }
 
+/* How many characters of its text @cell, an inscription, shows in the lines
+ * it is given, as GTK lays it out at its width: its glyphs, less the
+ * ellipsis where the text is cut. */
+static guint
+shown_chars (GtkWidget *cell)
+{
+  GtkInscription *inscription = GTK_INSCRIPTION (cell);
+  g_autoptr(PangoLayout) layout =
+    gtk_widget_create_pango_layout (cell, gtk_inscription_get_text (inscription));
+  PangoEllipsizeMode ellipsize[] = {
+    [GTK_INSCRIPTION_OVERFLOW_CLIP] = PANGO_ELLIPSIZE_NONE,
+    [GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_START] = PANGO_ELLIPSIZE_START,
+    [GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE] = PANGO_ELLIPSIZE_MIDDLE,
+    [GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END] = PANGO_ELLIPSIZE_END,
+  };
+  int lines = (int) MAX (1, gtk_inscription_get_min_lines (inscription));
+  guint n = 0;
+
+  g_assert_cmpint (gtk_widget_get_width (cell), >, 0);
+  pango_layout_set_width (layout, gtk_widget_get_width (cell) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, gtk_inscription_get_wrap_mode (inscription));
+  pango_layout_set_ellipsize (layout,
+                              ellipsize[gtk_inscription_get_text_overflow (inscription)]);
+  pango_layout_set_height (layout, -lines);
+  for (int i = 0; i < MIN (lines, pango_layout_get_line_count (layout)); i++)
+    for (GSList *r = pango_layout_get_line_readonly (layout, i)->runs; r != NULL; r = r->next)
+      n += ((PangoGlyphItem *) r->data)->glyphs->num_glyphs;
+  return pango_layout_is_ellipsized (layout) ? n - 1 : n;
+}
+
+/* Narrow, each package's title shows TITLE_CHARS characters at least. */
+static void
+assert_titles (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) lines = quorum_test_find_all_named (view, "line-cell");
+
+  g_assert_cmpuint (lines->len, >, 5);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const char *title = gtk_inscription_get_text (lines->pdata[k]);
+      guint shown = shown_chars (lines->pdata[k]);
+
+      if (shown < MIN (TITLE_CHARS, g_utf8_strlen (title, -1)))
+        g_error ("“%s” shows %u characters in %d px", title, shown,
+                 gtk_widget_get_width (lines->pdata[k]));
+    }
+}
+
 /* Every figure and status cell shown is wholly visible; the others are
  * shown only when wide enough. A line's name keeps a sixth of the list at
  * least, however many columns are shown. */
@@ -172,6 +226,8 @@ test_narrow (gconstpointer data)
   GtkWidget *view = open_view (window, 403, which);
 
   assert_layout (view, which, NARROW);
+  if (which == 0)
+    assert_titles (view);
 
   /* Wider again, the columns are back. */
   resize (window, view, which, 1100);

@@ -15,12 +15,13 @@
  * width (the whole text, as a label's with natural-wrap-mode none), the
  * minimum width (the ellipsis, or for wrapped text its widest character)
  * and the height of a line; a wrapped text wider than its cell is laid out
- * once more at the cell's width. Those sizes are kept for each text and
- * font (up to MAX_TEXTS texts a font), so that a row bound again to an
- * action shown before (as a search is typed and erased) is measured
- * without Pango; the text is laid out for drawing only when it is drawn,
- * that is in view. Nothing is laid out again until the text, its font or
- * the cell's width changes.
+ * once more at the cell's width. Those sizes, the wrapped heights at the
+ * last N_WRAPS widths, are kept for each text and font (up to MAX_TEXTS
+ * texts a font), so that a row bound again to an action shown before (as
+ * a search is typed and erased, which moves the columns' widths and back)
+ * is measured without Pango; the text is laid out for drawing only when
+ * it is drawn, that is in view. Nothing is laid out again until the text,
+ * its font or the cell's width changes.
  *
  * Its CSS name is "label", so that it is styled as a label is, and it
  * says its text to a screen reader (quorum_ui_a11y_set_text()).
@@ -33,6 +34,19 @@
 #include "quorum-text-cell.h"
 #include "quorum-ui-a11y.h"
 
+/* A wrapped text's height at a width. */
+typedef struct
+{
+  int width;                  /* -1: none */
+  int height;
+  int baseline;
+} Wrap;
+
+/* The widths a text's wrapped heights are kept at: the width a column view
+ * gives a wrapping column moves as the rows shown change, and back as a
+ * search is erased, and each width costs a layout of the text. */
+#define N_WRAPS 4
+
 /* What a text measures in a font. */
 typedef struct
 {
@@ -40,9 +54,8 @@ typedef struct
   int minimum;                /* the ellipsis, or for wrapped text its widest character */
   int line_height;
   int line_baseline;
-  int wrap_width;             /* the width it was last wrapped at, or -1 */
-  int wrap_height;
-  int wrap_baseline;
+  Wrap wraps[N_WRAPS];        /* at the last widths it was wrapped at */
+  guint next_wrap;            /* the one to replace next */
 } Sizes;
 
 /* The sizes of the texts measured, kept across cells: a font key (see
@@ -213,31 +226,39 @@ measure_line (QuorumTextCell *self)
     self->sizes.minimum = MIN (widest_cluster (layout), self->sizes.natural);
   else
     self->sizes.minimum = MIN (ellipsis_width (self), self->sizes.natural);
-  self->sizes.wrap_width = -1;
+  for (guint i = 0; i < N_WRAPS; i++)
+    self->sizes.wraps[i].width = -1;
+  self->sizes.next_wrap = 0;
   if (g_hash_table_size (self->texts) >= MAX_TEXTS)
     g_hash_table_remove_all (self->texts);
   g_hash_table_insert (self->texts, g_strdup (self->text),
                        g_memdup2 (&self->sizes, sizeof self->sizes));
 }
 
-/* The height of the text wrapped at @width, which it does not fit. */
-static void
+/* The height of the text wrapped at @width, which it does not fit: kept
+ * from before at that width, or laid out here and kept. */
+static const Wrap *
 measure_wrapped (QuorumTextCell *self,
                  int             width)
 {
   PangoLayout *layout;
   Sizes *known;
+  Wrap *wrap;
 
-  if (self->sizes.wrap_width == width)
-    return;
+  for (guint i = 0; i < N_WRAPS; i++)
+    if (self->sizes.wraps[i].width == width)
+      return &self->sizes.wraps[i];
   layout = text_layout (self);
   pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, NULL, &self->sizes.wrap_height);
-  self->sizes.wrap_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
-  self->sizes.wrap_width = width;
+  wrap = &self->sizes.wraps[self->sizes.next_wrap];
+  self->sizes.next_wrap = (self->sizes.next_wrap + 1) % N_WRAPS;
+  pango_layout_get_pixel_size (layout, NULL, &wrap->height);
+  wrap->baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  wrap->width = width;
   known = g_hash_table_lookup (self->texts, self->text);
   if (known != NULL)
     *known = self->sizes;
+  return wrap;
 }
 
 static void
@@ -250,6 +271,7 @@ quorum_text_cell_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   QuorumTextCell *self = QUORUM_TEXT_CELL (widget);
+  const Wrap *wrap;
 
   measure_line (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -265,9 +287,9 @@ quorum_text_cell_measure (GtkWidget      *widget,
       *minimum_baseline = *natural_baseline = self->sizes.line_baseline;
       return;
     }
-  measure_wrapped (self, for_size);
-  *minimum = *natural = self->sizes.wrap_height;
-  *minimum_baseline = *natural_baseline = self->sizes.wrap_baseline;
+  wrap = measure_wrapped (self, for_size);
+  *minimum = *natural = wrap->height;
+  *minimum_baseline = *natural_baseline = wrap->baseline;
 }
 
 static GtkSizeRequestMode

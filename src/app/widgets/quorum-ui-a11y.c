@@ -42,14 +42,22 @@ typedef struct
   gulong     handler;
 } Watch;
 
+/* Each looked up once: the rows' cells are named after every frame. */
 #define QUARK(name) \
-  static GQuark name##_quark (void) { return g_quark_from_static_string ("quorum-a11y-" #name); }
+  static GQuark name##_quark (void) \
+  { \
+    static GQuark quark; \
+    if (quark == 0) \
+      quark = g_quark_from_static_string ("quorum-a11y-" #name); \
+    return quark; \
+  }
 QUARK (name)         /* the accessible label last set */
 QUARK (text)         /* what to read of a widget, from quorum_ui_a11y_set_text() */
 QUARK (done)         /* a widget seen by prepare() */
 QUARK (label_column) /* the title of a column view's column that names its rows */
 QUARK (watch)        /* a window's Watch */
 QUARK (mnemonic)     /* the label of a button named without its underscore */
+QUARK (role)         /* a list cell's child's accessible role, plus one */
 #undef QUARK
 
 /* Sets @widget's accessible label, unless it already says @name. */
@@ -139,12 +147,46 @@ is_row (GtkWidget *widget)
   return g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0;
 }
 
+/* Whether @widget is a cell to assistive technology. Its role is set when
+ * it is made, and asking GTK for it every frame for every cell of a list
+ * costs more than the rest of naming the cell: it is kept. */
 static gboolean
 is_cell_role (GtkWidget *widget)
 {
-  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  GtkAccessibleRole role = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (widget),
+                                                                 role_quark ()));
 
-  return role == GTK_ACCESSIBLE_ROLE_CELL || role == GTK_ACCESSIBLE_ROLE_GRID_CELL;
+  if (role == 0)
+    {
+      role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) + 1;
+      g_object_set_qdata (G_OBJECT (widget), role_quark (), GUINT_TO_POINTER (role));
+    }
+  return role - 1 == GTK_ACCESSIBLE_ROLE_CELL || role - 1 == GTK_ACCESSIBLE_ROLE_GRID_CELL;
+}
+
+/* The words of a table's cell and row names, translated once a frame, not
+ * once a cell. */
+typedef struct
+{
+  const char *blank;
+  const char *cell;
+  const char *cell_in_row;
+  const char *row_part;
+} TableWords;
+
+static void
+table_words_init (TableWords *words)
+{
+  /* TRANSLATORS: what a screen reader says of an empty cell */
+  words->blank = _("blank");
+  /* TRANSLATORS: a cell's accessible name: "Row: Projects" */
+  words->cell = _("%s: %s");
+  /* TRANSLATORS: a cell's accessible name: its row, its column and what
+   * it shows: "Projects, Approved 2019/20: £435,000, mismatch" */
+  words->cell_in_row = _("%s, %s: %s");
+  /* TRANSLATORS: a row's accessible name: its label, then each of its
+   * cells, "Projects; Approved 2019/20: £435,000" */
+  words->row_part = _("; %s: %s");
 }
 
 /* Where @cell starts along its row, in the reading direction. */
@@ -185,11 +227,15 @@ row_cells (GtkWidget *row)
   return cells;
 }
 
-/* One row of a column view: its cells in the order of the visible columns. */
+/* One row of a column view: its cells in the order of the visible columns.
+ * The formats are the translations of table_words_init()'s literals. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void
-name_table_row (GtkWidget  *row,
-                GPtrArray  *titles,
-                guint       label_column)
+name_table_row (GtkWidget        *row,
+                GPtrArray        *titles,
+                guint             label_column,
+                const TableWords *words)
 {
   g_autoptr(GPtrArray) cells = row_cells (row);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -212,29 +258,24 @@ name_table_row (GtkWidget  *row,
       g_autofree char *name = NULL;
 
       if (*text == '\0')
-        /* TRANSLATORS: what a screen reader says of an empty cell */
-        text = _("blank");
+        text = words->blank;
       if (*title == '\0')
         name = g_strdup (text);
       else if (text == label || *label == '\0')
-        /* TRANSLATORS: a cell's accessible name: "Row: Projects" */
-        name = g_strdup_printf (_("%s: %s"), title, text);
+        name = g_strdup_printf (words->cell, title, text);
       else
-        /* TRANSLATORS: a cell's accessible name: its row, its column and what
-         * it shows: "Projects, Approved 2019/20: £435,000, mismatch" */
-        name = g_strdup_printf (_("%s, %s: %s"), label, title, text);
+        name = g_strdup_printf (words->cell_in_row, label, title, text);
       set_name (cell, name);
       /* A figure cell of ours is a cell too; an empty label would be read
        * by its class name. */
       if (child != NULL && (is_cell_role (child) || text != g_ptr_array_index (texts, i)))
         set_name (child, name);
       if (text != label && *title != '\0')
-        /* TRANSLATORS: a row's accessible name: its label, then each of its
-         * cells, "Projects; Approved 2019/20: £435,000" */
-        g_string_append_printf (row_name, _("; %s: %s"), title, text);
+        g_string_append_printf (row_name, words->row_part, title, text);
     }
   set_name (row, row_name->str);
 }
+#pragma GCC diagnostic pop
 
 static void
 name_column_view (GtkColumnView *column_view)
@@ -243,6 +284,7 @@ name_column_view (GtkColumnView *column_view)
   const char *label_title = g_object_get_qdata (G_OBJECT (column_view), label_column_quark ());
   guint label_column = 0;
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  TableWords words;
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -255,6 +297,7 @@ name_column_view (GtkColumnView *column_view)
         label_column = titles->len;
       g_ptr_array_add (titles, (gpointer) (title != NULL ? title : ""));
     }
+  table_words_init (&words);
   /* The rows are the children of GTK's list inside the column view, after
    * the row of column titles. */
   for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (column_view));
@@ -271,7 +314,7 @@ name_column_view (GtkColumnView *column_view)
              row != NULL;
              row = gtk_widget_get_next_sibling (row))
           if (is_row (row))
-            name_table_row (row, titles, label_column);
+            name_table_row (row, titles, label_column, &words);
       }
 }
 

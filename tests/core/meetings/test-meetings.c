@@ -4,6 +4,7 @@
  */
 #include "quorum-core.h"
 #include "quorum-meeting-links.h"
+#include "quorum-meetings-private.h"
 #include "quorum-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -487,6 +488,30 @@ test_ref_compare (void)
   g_assert_false (quorum_time_is_valid ("09:60"));
 }
 
+/* A search matches the ref, owner or text, casefolded as g_utf8_casefold()
+ * folds the search: ASCII and other text alike. */
+static void
+test_action_matches (void)
+{
+  g_autoptr(QuorumAction) action = _quorum_action_new (g_strdup ("SECP39/07"), "M1",
+                                                       "2017-01-10", "secp", NULL,
+                                                       g_strdup ("J. SMITH"),
+                                                       g_strdup ("Review the STRASSE "
+                                                                 "contract, Ærø and Σ"),
+                                                       NULL, g_strdup ("open"));
+  const char *searches[] = { "SECP39", "p39/0", "j. smith", "STRASSE contract",
+                             "Ærø", "ærø", "σ", "Straße", "secp39/07 ", "smith2" };
+  const gboolean matches[] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+                               FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (searches[i], -1);
+
+      g_assert_cmpint (quorum_action_matches (action, folded), ==, matches[i]);
+    }
+}
+
 /* The store ------------------------------------------------------------------ */
 
 /* The sample store loads every meeting file, by date, and its action log
@@ -612,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/meetings/action-status", test_action_status);
   g_test_add_func ("/meetings/action-log-follows", test_action_log_follows);
   g_test_add_func ("/meetings/ref-compare", test_ref_compare);
+  g_test_add_func ("/meetings/action-matches", test_action_matches);
   g_test_add_func ("/meetings/store-sample", test_store_sample);
   g_test_add_func ("/meetings/store-decision-meeting", test_store_decision_meeting);
 

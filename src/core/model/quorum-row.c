@@ -135,11 +135,16 @@ _quorum_row_new (guint       n_values,
    * the few rows that have one. */
   self->n_values = n_values;
   self->stated = g_malloc0 (values_size + id_size + label_size);
-  strings = (char *) self->stated + values_size;
-  if (id != NULL)
-    memcpy (strings, id, id_size);
-  if (label != NULL)
-    memcpy (strings + id_size, label, label_size);
+  /* NULL for a row with no values, id or label (a table with no columns):
+   * no pointer arithmetic on it then. */
+  if (self->stated != NULL)
+    {
+      strings = (char *) self->stated + values_size;
+      if (id != NULL)
+        memcpy (strings, id, id_size);
+      if (label != NULL)
+        memcpy (strings + id_size, label, label_size);
+    }
   self->id_size = id_size;
   self->has_label = label != NULL;
 

@@ -119,6 +119,7 @@ test_publish_index (void)
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(QuorumNotes) notes = write_notes (store);
 
+  g_assert_nonnull (notes);  /* held to the end: the notes written */
   after = quorum_test_tree_checksums (store);
   drop_notes_and_lock (before);
   drop_notes_and_lock (after);
@@ -300,6 +301,7 @@ test_sync (void)
   g_autoptr(QuorumStore) reopened = quorum_store_new (store);
   g_autoptr(QuorumNotes) again = quorum_notes_new (reopened);
 
+  g_assert_nonnull (notes);  /* held to the end: the notes written */
   g_assert_true (sync_now (store, remote));
   put = g_strconcat ("PUT /store/", decision, NULL);
   g_assert_true (g_ptr_array_find_with_equal_func (remote->requests, put, g_str_equal, NULL));
@@ -336,6 +338,7 @@ test_remote_note (void)
   g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, note, -1);
   GString *text;
 
+  g_assert_nonnull (notes);  /* held to the end: the notes written */
   quorum_test_write_file (remote->root, ".quorum/notes/20261206t000000z-dead.json", note, -1);
   g_assert_true (g_file_get_contents (index_file, &index, NULL, NULL));
   text = g_string_new (index);
